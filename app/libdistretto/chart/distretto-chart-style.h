@@ -1,0 +1,67 @@
+/* distretto-chart-style.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * DistrettoChartStyle:
+ * @DISTRETTO_CHART_STYLE_LIGHT: light background, for the screen
+ * @DISTRETTO_CHART_STYLE_DARK: dark background, for the screen
+ * @DISTRETTO_CHART_STYLE_PRINT: white background, for files and paper
+ *
+ * How a chart is coloured.
+ */
+typedef enum
+{
+  DISTRETTO_CHART_STYLE_LIGHT,
+  DISTRETTO_CHART_STYLE_DARK,
+  DISTRETTO_CHART_STYLE_PRINT,
+} DistrettoChartStyle;
+
+/**
+ * DistrettoChartColor:
+ * @red: red, 0 to 1
+ * @green: green, 0 to 1
+ * @blue: blue, 0 to 1
+ *
+ * An opaque colour of a chart palette.
+ */
+typedef struct
+{
+  double red;
+  double green;
+  double blue;
+} DistrettoChartColor;
+
+/**
+ * DistrettoChartPalette:
+ * @background: the chart's background
+ * @foreground: titles and labels
+ * @muted: subtitles, notes and tick labels
+ * @grid: grid lines
+ * @bar: ranking bars (Okabe–Ito blue, safe for colour-blind readers)
+ *
+ * The colours of one #DistrettoChartStyle.
+ */
+typedef struct
+{
+  DistrettoChartColor background;
+  DistrettoChartColor foreground;
+  DistrettoChartColor muted;
+  DistrettoChartColor grid;
+  DistrettoChartColor bar;
+} DistrettoChartPalette;
+
+const DistrettoChartPalette *distretto_chart_style_get_palette (DistrettoChartStyle style);
+
+G_END_DECLS

@@ -1,0 +1,50 @@
+/* distretto-chart.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <cairo.h>
+#include <glib-object.h>
+
+#include "distretto-chart-style.h"
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_TYPE_CHART (distretto_chart_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoChart, distretto_chart, DISTRETTO, CHART, GObject)
+
+DistrettoChart *distretto_chart_new_ranking        (const char          *title);
+const char     *distretto_chart_get_title          (DistrettoChart      *self);
+const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);
+void            distretto_chart_set_subtitle       (DistrettoChart      *self,
+                                                    const char          *subtitle);
+const char     *distretto_chart_get_source         (DistrettoChart      *self);
+void            distretto_chart_set_source         (DistrettoChart      *self,
+                                                    const char          *source);
+const char     *distretto_chart_get_unit           (DistrettoChart      *self);
+void            distretto_chart_set_unit           (DistrettoChart      *self,
+                                                    const char          *unit);
+void            distretto_chart_add_bar            (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *label,
+                                                    double               value);
+guint           distretto_chart_get_n_bars         (DistrettoChart      *self);
+const char     *distretto_chart_get_bar_code       (DistrettoChart      *self,
+                                                    guint                index);
+double          distretto_chart_get_bar_value      (DistrettoChart      *self,
+                                                    guint                index);
+double          distretto_chart_get_natural_height (DistrettoChart      *self);
+void            distretto_chart_render             (DistrettoChart      *self,
+                                                    cairo_t             *cr,
+                                                    double               width,
+                                                    double               height,
+                                                    DistrettoChartStyle  style);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+/* distretto-csv-reader.h: a record reader shared by the CSV importers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *data;
+  gsize       len;
+  gsize       pos;
+  const char *filename;
+  char        delimiter;
+
+  /* The current record. */
+  guint       line;          /* line where the record starts, 1-based */
+  gsize       line_start;    /* byte offset of that line */
+  GString    *buffer;        /* fields, each NUL-terminated */
+  GArray     *offsets;       /* gsize: field start inside buffer */
+  GArray     *starts;        /* gsize: field start inside data */
+
+  guint       next_line;
+  gsize       next_line_start;
+} DistrettoCsvReader;
+
+gboolean     distretto_validate_utf8          (const char          *data,
+                                               gsize                len,
+                                               const char          *filename,
+                                               GError             **error);
+void         distretto_csv_reader_init        (DistrettoCsvReader  *reader,
+                                               const char          *data,
+                                               gsize                len,
+                                               const char          *filename,
+                                               char                 delimiter);
+void         distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
+gboolean     distretto_csv_reader_next        (DistrettoCsvReader  *reader,
+                                               GError             **error);
+guint        distretto_csv_reader_n_fields    (DistrettoCsvReader  *reader);
+const char  *distretto_csv_reader_field       (DistrettoCsvReader  *reader,
+                                               guint                index);
+guint        distretto_csv_reader_column      (DistrettoCsvReader  *reader,
+                                               guint                index);
+void         distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
+                                               GError             **error,
+                                               guint                index,
+                                               int                  code,
+                                               const char          *format,
+                                               ...) G_GNUC_PRINTF (5, 6);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DistrettoCsvReader, distretto_csv_reader_clear)
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* distretto-dataset.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "distretto-flags.h"
+#include "distretto-region.h"
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_TYPE_DATASET (distretto_dataset_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoDataset, distretto_dataset, DISTRETTO, DATASET, GObject)
+
+guint            distretto_dataset_get_n_regions     (DistrettoDataset *self);
+DistrettoRegion *distretto_dataset_get_region_at     (DistrettoDataset *self,
+                                                      guint             index);
+DistrettoRegion *distretto_dataset_get_region        (DistrettoDataset *self,
+                                                      const char       *code);
+guint            distretto_dataset_get_n_series      (DistrettoDataset *self);
+const char      *distretto_dataset_get_series_code   (DistrettoDataset *self,
+                                                      guint             index);
+gboolean         distretto_dataset_has_series        (DistrettoDataset *self,
+                                                      const char       *series_code);
+int              distretto_dataset_get_first_year    (DistrettoDataset *self);
+int              distretto_dataset_get_last_year     (DistrettoDataset *self);
+int              distretto_dataset_get_latest_year   (DistrettoDataset *self,
+                                                      const char       *series_code);
+double           distretto_dataset_get_value         (DistrettoDataset *self,
+                                                      const char       *series_code,
+                                                      const char       *region_code,
+                                                      int               year,
+                                                      DistrettoFlags   *flags);
+DistrettoFlags   distretto_dataset_get_flags_seen    (DistrettoDataset *self);
+gsize            distretto_dataset_get_n_observations (DistrettoDataset *self);
+
+G_END_DECLS

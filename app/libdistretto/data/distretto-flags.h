@@ -1,0 +1,51 @@
+/* distretto-flags.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * DistrettoFlags:
+ * @DISTRETTO_FLAGS_NONE: no flag
+ * @DISTRETTO_FLAGS_BREAK: Eurostat `b`, break in time series
+ * @DISTRETTO_FLAGS_LOW_RELIABILITY: Eurostat `u`, low reliability
+ * @DISTRETTO_FLAGS_CONFIDENTIAL: Eurostat `c`, confidential
+ * @DISTRETTO_FLAGS_ESTIMATED: Eurostat `e`, estimated
+ * @DISTRETTO_FLAGS_DEFINITION_DIFFERS: Eurostat `d`, definition differs
+ * @DISTRETTO_FLAGS_PROVISIONAL: Eurostat `p`, provisional
+ * @DISTRETTO_FLAGS_IMPUTED: the value was imputed by Distretto
+ * @DISTRETTO_FLAGS_NATIONAL_PROXY: a national value repeated for the region
+ * @DISTRETTO_FLAGS_CONVERTED: converted from another NUTS version or unit
+ * @DISTRETTO_FLAGS_SYNTHETIC: generated, not a real statistic
+ *
+ * Flags explaining one observation.
+ */
+typedef enum /*< flags >*/
+{
+  DISTRETTO_FLAGS_NONE               = 0,
+  DISTRETTO_FLAGS_BREAK              = 1 << 0,
+  DISTRETTO_FLAGS_LOW_RELIABILITY    = 1 << 1,
+  DISTRETTO_FLAGS_CONFIDENTIAL       = 1 << 2,
+  DISTRETTO_FLAGS_ESTIMATED          = 1 << 3,
+  DISTRETTO_FLAGS_DEFINITION_DIFFERS = 1 << 4,
+  DISTRETTO_FLAGS_PROVISIONAL        = 1 << 5,
+  DISTRETTO_FLAGS_IMPUTED            = 1 << 6,
+  DISTRETTO_FLAGS_NATIONAL_PROXY     = 1 << 7,
+  DISTRETTO_FLAGS_CONVERTED          = 1 << 8,
+  DISTRETTO_FLAGS_SYNTHETIC          = 1 << 9,
+} DistrettoFlags;
+
+gboolean  distretto_flags_parse     (const char     *text,
+                                     DistrettoFlags *flags);
+char     *distretto_flags_to_string (DistrettoFlags  flags);
+
+G_END_DECLS

@@ -1,0 +1,556 @@
+/* distretto-tidy-csv.c: `region,indicator,year,value[,flag]` files
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "distretto-csv-reader.h"
+#include "distretto-dataset-private.h"
+#include "distretto-import-error.h"
+#include "distretto-tidy-csv.h"
+
+#define MIN_YEAR 1900
+#define MAX_YEAR 2100
+
+enum {
+  COL_REGION,
+  COL_INDICATOR,
+  COL_YEAR,
+  COL_VALUE,
+  COL_FLAG,
+  N_COLUMNS
+};
+
+static const char *column_names[N_COLUMNS] = {
+  "region", "indicator", "year", "value", "flag",
+};
+
+typedef struct
+{
+  guint32 region;
+  guint32 series;
+  guint32 line;
+  gint16 year;
+  guint16 flags;
+  double value;
+} Record;
+
+typedef struct
+{
+  DistrettoCsvReader reader;
+  int position[N_COLUMNS];    /* field index of each column, -1 if absent */
+  guint n_header_fields;
+
+  GPtrArray *regions;
+  GHashTable *region_index;   /* code (owned by the region) → index + 1 */
+  GPtrArray *series;
+  GHashTable *series_index;   /* code (owned by series) → index + 1 */
+  GArray *records;
+  int first_year;
+  int last_year;
+} TidyCsv;
+
+static void
+tidy_csv_clear (TidyCsv *tidy)
+{
+  distretto_csv_reader_clear (&tidy->reader);
+  g_clear_pointer (&tidy->regions, g_ptr_array_unref);
+  g_clear_pointer (&tidy->region_index, g_hash_table_unref);
+  g_clear_pointer (&tidy->series, g_ptr_array_unref);
+  g_clear_pointer (&tidy->series_index, g_hash_table_unref);
+  g_clear_pointer (&tidy->records, g_array_unref);
+}
+
+/* Picks the delimiter of the header line: `;` when it has no comma. */
+static char
+sniff_delimiter (const char *data,
+                 gsize       len)
+{
+  const char *eol = memchr (data, '\n', len);
+  gsize line_len = eol ? (gsize) (eol - data) : len;
+
+  if (memchr (data, ',', line_len) == NULL && memchr (data, ';', line_len) != NULL)
+    return ';';
+  return ',';
+}
+
+static gboolean
+read_header (TidyCsv  *tidy,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &tidy->reader;
+  g_autoptr(GError) local_error = NULL;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    tidy->position[c] = -1;
+
+  if (!distretto_csv_reader_next (reader, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                     "%s:1:1: the file is empty: expected a header line "
+                     "“region,indicator,year,value[,flag]”",
+                     reader->filename);
+      return FALSE;
+    }
+
+  tidy->n_header_fields = distretto_csv_reader_n_fields (reader);
+
+  for (guint i = 0; i < tidy->n_header_fields; i++)
+    {
+      g_autofree char *name = g_strstrip (g_ascii_strdown (distretto_csv_reader_field (reader, i), -1));
+      gboolean known = FALSE;
+
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          if (g_str_equal (name, column_names[c]))
+            {
+              if (tidy->position[c] != -1)
+                {
+                  distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                                  "the column “%s” appears twice in the header",
+                                                  column_names[c]);
+                  return FALSE;
+                }
+              tidy->position[c] = i;
+              known = TRUE;
+            }
+        }
+
+      if (!known)
+        {
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                          "expected a column name among region, indicator, "
+                                          "year, value and flag, found “%s”",
+                                          distretto_csv_reader_field (reader, i));
+          return FALSE;
+        }
+    }
+
+  for (guint c = 0; c < COL_FLAG; c++)
+    {
+      if (tidy->position[c] == -1)
+        {
+          distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                          "the header has no “%s” column: expected "
+                                          "“region,indicator,year,value[,flag]”",
+                                          column_names[c]);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static guint32
+intern_region (TidyCsv    *tidy,
+               const char *code)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (tidy->region_index, code));
+  DistrettoRegion *region;
+
+  if (found != 0)
+    return found - 1;
+
+  region = distretto_region_new (code);
+  g_ptr_array_add (tidy->regions, region);
+  g_hash_table_insert (tidy->region_index,
+                       (gpointer) distretto_region_get_code (region),
+                       GUINT_TO_POINTER (tidy->regions->len));
+  return tidy->regions->len - 1;
+}
+
+static guint32
+intern_series (TidyCsv    *tidy,
+               const char *code)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (tidy->series_index, code));
+  char *copy;
+
+  if (found != 0)
+    return found - 1;
+
+  copy = g_strdup (code);
+  g_ptr_array_add (tidy->series, copy);
+  g_hash_table_insert (tidy->series_index, copy, GUINT_TO_POINTER (tidy->series->len));
+  return tidy->series->len - 1;
+}
+
+static gboolean
+is_series_code (const char *code)
+{
+  if (*code == '\0')
+    return FALSE;
+
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+parse_value (const char *text,
+             double     *value)
+{
+  char *end = NULL;
+
+  if (*text == '\0' || g_str_equal (text, ":"))
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*value);
+}
+
+static gboolean
+parse_year (const char *text,
+            int        *year)
+{
+  gint64 parsed;
+
+  if (!g_ascii_string_to_signed (text, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
+    return FALSE;
+
+  *year = (int) parsed;
+  return TRUE;
+}
+
+static gboolean
+read_record (TidyCsv  *tidy,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &tidy->reader;
+  const char *region, *series, *year_text, *value_text;
+  DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+  guint n_fields = distretto_csv_reader_n_fields (reader);
+  Record record;
+  double value;
+  int year;
+
+  if (n_fields != tidy->n_header_fields)
+    {
+      distretto_csv_reader_set_error (reader, error, MIN (n_fields, tidy->n_header_fields),
+                                      DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                      "expected %u fields as in the header, found %u",
+                                      tidy->n_header_fields, n_fields);
+      return FALSE;
+    }
+
+  region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
+  if (!distretto_nuts_code_is_valid (region))
+    {
+      distretto_csv_reader_set_error (reader, error, tidy->position[COL_REGION],
+                                      DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected a NUTS region code such as “ITH3”, found “%s”",
+                                      region);
+      return FALSE;
+    }
+
+  series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]);
+  if (!is_series_code (series))
+    {
+      distretto_csv_reader_set_error (reader, error, tidy->position[COL_INDICATOR],
+                                      DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected an indicator code (letters, digits, “_”, “.” "
+                                      "or “-”), found “%s”",
+                                      series);
+      return FALSE;
+    }
+
+  year_text = distretto_csv_reader_field (reader, tidy->position[COL_YEAR]);
+  if (!parse_year (year_text, &year))
+    {
+      distretto_csv_reader_set_error (reader, error, tidy->position[COL_YEAR],
+                                      DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected a year between %d and %d, found “%s”",
+                                      MIN_YEAR, MAX_YEAR, year_text);
+      return FALSE;
+    }
+
+  value_text = distretto_csv_reader_field (reader, tidy->position[COL_VALUE]);
+  if (!parse_value (value_text, &value))
+    {
+      distretto_csv_reader_set_error (reader, error, tidy->position[COL_VALUE],
+                                      DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected a number (or an empty field for a missing "
+                                      "value), found “%s”",
+                                      value_text);
+      return FALSE;
+    }
+
+  if (tidy->position[COL_FLAG] != -1)
+    {
+      const char *flag_text = distretto_csv_reader_field (reader, tidy->position[COL_FLAG]);
+
+      if (!distretto_flags_parse (flag_text, &flags))
+        {
+          distretto_csv_reader_set_error (reader, error, tidy->position[COL_FLAG],
+                                          DISTRETTO_IMPORT_ERROR_VALUE,
+                                          "expected flags among b, u, c, e, d, p, imputed, "
+                                          "national-proxy, converted and synthetic, found “%s”",
+                                          flag_text);
+          return FALSE;
+        }
+    }
+
+  record.region = intern_region (tidy, region);
+  record.series = intern_series (tidy, series);
+  record.line = reader->line;
+  record.year = (gint16) year;
+  record.flags = (guint16) flags;
+  record.value = value;
+  g_array_append_val (tidy->records, record);
+
+  tidy->first_year = MIN (tidy->first_year, year);
+  tidy->last_year = MAX (tidy->last_year, year);
+
+  return TRUE;
+}
+
+static guint32
+first_line_of_cell (TidyCsv      *tidy,
+                    const Record *duplicate)
+{
+  for (guint i = 0; i < tidy->records->len; i++)
+    {
+      const Record *r = &g_array_index (tidy->records, Record, i);
+
+      if (r->region == duplicate->region && r->series == duplicate->series && r->year == duplicate->year)
+        return r->line;
+    }
+
+  g_assert_not_reached ();
+}
+
+static DistrettoDataset *
+build_dataset (TidyCsv  *tidy,
+               GError  **error)
+{
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = _distretto_dataset_new (tidy->regions, tidy->series, tidy->first_year, tidy->last_year);
+
+  for (guint i = 0; i < tidy->records->len; i++)
+    {
+      const Record *r = &g_array_index (tidy->records, Record, i);
+
+      if (!_distretto_dataset_set_cell (dataset, r->series, r->region, r->year, r->value, r->flags))
+        {
+          DistrettoRegion *region = g_ptr_array_index (tidy->regions, r->region);
+
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
+                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
+                       tidy->reader.filename, r->line,
+                       distretto_region_get_code (region),
+                       (const char *) g_ptr_array_index (tidy->series, r->series),
+                       r->year, first_line_of_cell (tidy, r));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&dataset);
+}
+
+/**
+ * distretto_tidy_csv_load_bytes:
+ * @bytes: the file's contents
+ * @display_name: the name to use in error messages
+ * @error: return location for a #DistrettoImportError
+ *
+ * Loads a tidy CSV file: a header naming the columns `region`,
+ * `indicator`, `year`, `value` and optionally `flag` in any order, then
+ * one observation per line. The delimiter is a comma, or a semicolon when
+ * the header has no comma; fields may be quoted; a UTF-8 byte order mark
+ * and CRLF line ends are accepted. An empty value is a missing value.
+ *
+ * The first problem fails the whole load, with its line and column: a
+ * file is never half-loaded.
+ *
+ * Returns: (transfer full): a new dataset, or %NULL with @error set
+ */
+DistrettoDataset *
+distretto_tidy_csv_load_bytes (GBytes      *bytes,
+                               const char  *display_name,
+                               GError     **error)
+{
+  TidyCsv tidy = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  DistrettoDataset *dataset = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  if (!distretto_validate_utf8 (data, len, display_name, error))
+    return NULL;
+
+  distretto_csv_reader_init (&tidy.reader, data, len, display_name, sniff_delimiter (data, len));
+  tidy.regions = g_ptr_array_new_with_free_func (g_object_unref);
+  tidy.region_index = g_hash_table_new (g_str_hash, g_str_equal);
+  tidy.series = g_ptr_array_new_with_free_func (g_free);
+  tidy.series_index = g_hash_table_new (g_str_hash, g_str_equal);
+  tidy.records = g_array_new (FALSE, FALSE, sizeof (Record));
+  tidy.first_year = MAX_YEAR;
+  tidy.last_year = MIN_YEAR;
+
+  if (!read_header (&tidy, error))
+    goto out;
+
+  while (distretto_csv_reader_next (&tidy.reader, &local_error))
+    if (!read_record (&tidy, error))
+      goto out;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (tidy.records->len == 0)
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                   "%s:%u:1: the file has a header but no data: expected lines such as "
+                   "“ITH3,emp_total,2022,2150.4”",
+                   display_name, tidy.reader.next_line);
+      goto out;
+    }
+
+  dataset = build_dataset (&tidy, error);
+
+out:
+  tidy_csv_clear (&tidy);
+  return dataset;
+}
+
+/**
+ * distretto_tidy_csv_load_file:
+ * @file: a tidy CSV file
+ * @error: return location for a #GError
+ *
+ * Reads @file and loads it with distretto_tidy_csv_load_bytes().
+ *
+ * Returns: (transfer full): a new dataset, or %NULL with @error set
+ */
+DistrettoDataset *
+distretto_tidy_csv_load_file (GFile   *file,
+                              GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  return distretto_tidy_csv_load_bytes (bytes, name, error);
+}
+
+/**
+ * distretto_region_names_load_bytes:
+ * @dataset: a #DistrettoDataset
+ * @bytes: a CSV file with the header `code,name,national_name`
+ * @display_name: the name to use in error messages
+ * @error: return location for a #DistrettoImportError
+ *
+ * Names the regions of @dataset. Codes the dataset does not hold are
+ * ignored. Nothing is renamed unless the whole file is valid.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+distretto_region_names_load_bytes (DistrettoDataset  *dataset,
+                                   GBytes            *bytes,
+                                   const char        *display_name,
+                                   GError           **error)
+{
+  g_auto(DistrettoCsvReader) reader = { 0 };
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize len;
+
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  if (!distretto_validate_utf8 (data, len, display_name, error))
+    return FALSE;
+
+  distretto_csv_reader_init (&reader, data, len, display_name, ',');
+
+  if (!distretto_csv_reader_next (&reader, &local_error) ||
+      distretto_csv_reader_n_fields (&reader) != 3 ||
+      !g_str_equal (distretto_csv_reader_field (&reader, 0), "code") ||
+      !g_str_equal (distretto_csv_reader_field (&reader, 1), "name") ||
+      !g_str_equal (distretto_csv_reader_field (&reader, 2), "national_name"))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_HEADER,
+                     "%s:1:1: expected the header “code,name,national_name”", display_name);
+      return FALSE;
+    }
+
+  while (distretto_csv_reader_next (&reader, &local_error))
+    {
+      if (distretto_csv_reader_n_fields (&reader) != 3)
+        {
+          distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                          "expected 3 fields, found %u",
+                                          distretto_csv_reader_n_fields (&reader));
+          return FALSE;
+        }
+      if (!distretto_nuts_code_is_valid (distretto_csv_reader_field (&reader, 0)))
+        {
+          distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+                                          "expected a NUTS region code, found “%s”",
+                                          distretto_csv_reader_field (&reader, 0));
+          return FALSE;
+        }
+
+      for (guint i = 0; i < 3; i++)
+        g_ptr_array_add (names, g_strdup (distretto_csv_reader_field (&reader, i)));
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; i + 2 < names->len; i += 3)
+    {
+      DistrettoRegion *region = distretto_dataset_get_region (dataset, g_ptr_array_index (names, i));
+
+      if (region == NULL)
+        continue;
+
+      distretto_region_set_name (region, g_ptr_array_index (names, i + 1));
+      distretto_region_set_national_name (region, g_ptr_array_index (names, i + 2));
+    }
+
+  return TRUE;
+}

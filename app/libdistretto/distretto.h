@@ -1,0 +1,23 @@
+/* distretto.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#define DISTRETTO_INSIDE
+
+#include "data/distretto-dataset.h"
+#include "distretto-enums.h"
+#include "data/distretto-flags.h"
+#include "data/distretto-import-error.h"
+#include "data/distretto-region.h"
+#include "data/distretto-tidy-csv.h"
+#include "chart/distretto-chart.h"
+#include "chart/distretto-chart-export.h"
+#include "chart/distretto-chart-style.h"
+#include "plugin/distretto-indicator.h"
+#include "plugin/distretto-indicator-definition.h"
+#include "plugin/distretto-indicator-result.h"
+
+#undef DISTRETTO_INSIDE

@@ -1,0 +1,277 @@
+/* distretto-indicator-result.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "distretto-indicator-result.h"
+
+/**
+ * DistrettoIndicatorResult:
+ *
+ * The scores of an indicator for one year: one score per region, with
+ * the flags that explain it (for instance %DISTRETTO_FLAGS_SYNTHETIC when
+ * it was computed from generated data).
+ */
+struct _DistrettoIndicatorResult
+{
+  GObject parent_instance;
+
+  int year;
+  GPtrArray *codes;          /* char * */
+  GArray *scores;            /* double */
+  GArray *flags;             /* DistrettoFlags */
+  GHashTable *index;         /* code → position + 1 */
+};
+
+G_DEFINE_FINAL_TYPE (DistrettoIndicatorResult, distretto_indicator_result, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+distretto_indicator_result_finalize (GObject *object)
+{
+  DistrettoIndicatorResult *self = (DistrettoIndicatorResult *)object;
+
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->codes, g_ptr_array_unref);
+  g_clear_pointer (&self->scores, g_array_unref);
+  g_clear_pointer (&self->flags, g_array_unref);
+
+  G_OBJECT_CLASS (distretto_indicator_result_parent_class)->finalize (object);
+}
+
+static void
+distretto_indicator_result_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  DistrettoIndicatorResult *self = DISTRETTO_INDICATOR_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      g_value_set_int (value, self->year);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+distretto_indicator_result_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  DistrettoIndicatorResult *self = DISTRETTO_INDICATOR_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_YEAR:
+      self->year = g_value_get_int (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+distretto_indicator_result_class_init (DistrettoIndicatorResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = distretto_indicator_result_finalize;
+  object_class->get_property = distretto_indicator_result_get_property;
+  object_class->set_property = distretto_indicator_result_set_property;
+
+  /**
+   * DistrettoIndicatorResult:year:
+   *
+   * The year the scores refer to.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+distretto_indicator_result_init (DistrettoIndicatorResult *self)
+{
+  self->codes = g_ptr_array_new_with_free_func (g_free);
+  self->scores = g_array_new (FALSE, FALSE, sizeof (double));
+  self->flags = g_array_new (FALSE, FALSE, sizeof (DistrettoFlags));
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+/**
+ * distretto_indicator_result_new:
+ * @year: the year the scores refer to
+ *
+ * Returns: (transfer full): an empty result
+ */
+DistrettoIndicatorResult *
+distretto_indicator_result_new (int year)
+{
+  return g_object_new (DISTRETTO_TYPE_INDICATOR_RESULT, "year", year, NULL);
+}
+
+/**
+ * distretto_indicator_result_get_year:
+ * @self: a #DistrettoIndicatorResult
+ *
+ * Returns: the year the scores refer to
+ */
+int
+distretto_indicator_result_get_year (DistrettoIndicatorResult *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), 0);
+
+  return self->year;
+}
+
+/**
+ * distretto_indicator_result_add_score:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: the region's code
+ * @score: the score, NaN when it cannot be computed
+ * @flags: the flags explaining @score
+ *
+ * Adds or replaces the score of a region.
+ */
+void
+distretto_indicator_result_add_score (DistrettoIndicatorResult *self,
+                                      const char               *region_code,
+                                      double                    score,
+                                      DistrettoFlags            flags)
+{
+  guint position;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, region_code));
+  if (position != 0)
+    {
+      g_array_index (self->scores, double, position - 1) = score;
+      g_array_index (self->flags, DistrettoFlags, position - 1) = flags;
+      return;
+    }
+
+  g_ptr_array_add (self->codes, g_strdup (region_code));
+  g_array_append_val (self->scores, score);
+  g_array_append_val (self->flags, flags);
+  g_hash_table_insert (self->index, g_ptr_array_index (self->codes, self->codes->len - 1),
+                       GUINT_TO_POINTER (self->codes->len));
+}
+
+/**
+ * distretto_indicator_result_get_n_scores:
+ * @self: a #DistrettoIndicatorResult
+ *
+ * Returns: the number of regions with a score
+ */
+guint
+distretto_indicator_result_get_n_scores (DistrettoIndicatorResult *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), 0);
+
+  return self->codes->len;
+}
+
+/**
+ * distretto_indicator_result_get_region_code:
+ * @self: a #DistrettoIndicatorResult
+ * @index: a position below distretto_indicator_result_get_n_scores()
+ *
+ * Returns: the code of the region at @index
+ */
+const char *
+distretto_indicator_result_get_region_code (DistrettoIndicatorResult *self,
+                                            guint                     index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NULL);
+  g_return_val_if_fail (index < self->codes->len, NULL);
+
+  return g_ptr_array_index (self->codes, index);
+}
+
+/**
+ * distretto_indicator_result_get_score:
+ * @self: a #DistrettoIndicatorResult
+ * @index: a position below distretto_indicator_result_get_n_scores()
+ *
+ * Returns: the score at @index, NaN when it could not be computed
+ */
+double
+distretto_indicator_result_get_score (DistrettoIndicatorResult *self,
+                                      guint                     index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NAN);
+  g_return_val_if_fail (index < self->scores->len, NAN);
+
+  return g_array_index (self->scores, double, index);
+}
+
+/**
+ * distretto_indicator_result_get_flags:
+ * @self: a #DistrettoIndicatorResult
+ * @index: a position below distretto_indicator_result_get_n_scores()
+ *
+ * Returns: the flags of the score at @index
+ */
+DistrettoFlags
+distretto_indicator_result_get_flags (DistrettoIndicatorResult *self,
+                                      guint                     index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), DISTRETTO_FLAGS_NONE);
+  g_return_val_if_fail (index < self->flags->len, DISTRETTO_FLAGS_NONE);
+
+  return g_array_index (self->flags, DistrettoFlags, index);
+}
+
+/**
+ * distretto_indicator_result_lookup:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ * @score: (out) (optional): the score
+ * @flags: (out) (optional): its flags
+ *
+ * Returns: %TRUE if the region has a score
+ */
+gboolean
+distretto_indicator_result_lookup (DistrettoIndicatorResult *self,
+                                   const char               *region_code,
+                                   double                   *score,
+                                   DistrettoFlags           *flags)
+{
+  guint position;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), FALSE);
+  g_return_val_if_fail (region_code != NULL, FALSE);
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, region_code));
+  if (position == 0)
+    return FALSE;
+
+  if (score != NULL)
+    *score = g_array_index (self->scores, double, position - 1);
+  if (flags != NULL)
+    *flags = g_array_index (self->flags, DistrettoFlags, position - 1);
+
+  return TRUE;
+}

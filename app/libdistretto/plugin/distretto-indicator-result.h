@@ -1,0 +1,40 @@
+/* distretto-indicator-result.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "../data/distretto-flags.h"
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_TYPE_INDICATOR_RESULT (distretto_indicator_result_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoIndicatorResult, distretto_indicator_result, DISTRETTO, INDICATOR_RESULT, GObject)
+
+DistrettoIndicatorResult *distretto_indicator_result_new             (int                       year);
+int                       distretto_indicator_result_get_year        (DistrettoIndicatorResult *self);
+void                      distretto_indicator_result_add_score       (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      double                    score,
+                                                                      DistrettoFlags            flags);
+guint                     distretto_indicator_result_get_n_scores    (DistrettoIndicatorResult *self);
+const char               *distretto_indicator_result_get_region_code (DistrettoIndicatorResult *self,
+                                                                      guint                     index);
+double                    distretto_indicator_result_get_score       (DistrettoIndicatorResult *self,
+                                                                      guint                     index);
+DistrettoFlags            distretto_indicator_result_get_flags       (DistrettoIndicatorResult *self,
+                                                                      guint                     index);
+gboolean                  distretto_indicator_result_lookup          (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      double                   *score,
+                                                                      DistrettoFlags           *flags);
+
+G_END_DECLS

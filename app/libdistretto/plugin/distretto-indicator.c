@@ -1,0 +1,212 @@
+/* distretto-indicator.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "distretto-indicator.h"
+
+/**
+ * DistrettoIndicator:
+ *
+ * An indicator module, implemented by a plugin in C or Python. The module
+ * declares its indicator with a #DistrettoIndicatorDefinition and may
+ * compute the scores itself; the host checks the dataset, charts and
+ * exports the result.
+ */
+
+G_DEFINE_INTERFACE (DistrettoIndicator, distretto_indicator, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (distretto-indicator-error-quark, distretto_indicator_error)
+
+static DistrettoIndicatorResult *
+compute_single_series (DistrettoIndicator  *self,
+                       DistrettoDataset    *dataset,
+                       int                  year,
+                       GError             **error)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
+  const char * const *series = distretto_indicator_definition_get_required_series (definition);
+  g_autoptr(DistrettoIndicatorResult) result = NULL;
+
+  if (series[0] == NULL || series[1] != NULL)
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                   _("The module “%s” needs its own compute function: it uses %u series"),
+                   distretto_indicator_definition_get_id (definition),
+                   g_strv_length ((char **) series));
+      return NULL;
+    }
+
+  result = distretto_indicator_result_new (year);
+  for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
+      const char *code = distretto_region_get_code (region);
+      DistrettoFlags flags;
+      double value = distretto_dataset_get_value (dataset, series[0], code, year, &flags);
+
+      distretto_indicator_result_add_score (result, code, value, flags);
+    }
+
+  return g_steal_pointer (&result);
+}
+
+static void
+distretto_indicator_default_init (DistrettoIndicatorInterface *iface)
+{
+  iface->compute = compute_single_series;
+}
+
+/**
+ * distretto_indicator_get_definition:
+ * @self: a #DistrettoIndicator
+ *
+ * Returns: (transfer full): what the module declares about its indicator
+ */
+DistrettoIndicatorDefinition *
+distretto_indicator_get_definition (DistrettoIndicator *self)
+{
+  DistrettoIndicatorInterface *iface;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+
+  iface = DISTRETTO_INDICATOR_GET_IFACE (self);
+  g_return_val_if_fail (iface->get_definition != NULL, NULL);
+
+  return iface->get_definition (self);
+}
+
+/**
+ * distretto_indicator_check_dataset:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Checks that @dataset holds every series the module needs; the error
+ * names all the missing ones.
+ *
+ * Returns: %TRUE if the module can be computed on @dataset
+ */
+gboolean
+distretto_indicator_check_dataset (DistrettoIndicator  *self,
+                                   DistrettoDataset    *dataset,
+                                   GError             **error)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  const char * const *series;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), FALSE);
+
+  definition = distretto_indicator_get_definition (self);
+  if (definition == NULL)
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                   _("The module returned no definition"));
+      return FALSE;
+    }
+
+  missing = g_ptr_array_new ();
+  series = distretto_indicator_definition_get_required_series (definition);
+  for (guint i = 0; series[i] != NULL; i++)
+    if (!distretto_dataset_has_series (dataset, series[i]))
+      g_ptr_array_add (missing, (gpointer) series[i]);
+
+  if (missing->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (missing, NULL);
+      list = g_strjoinv (", ", (char **) missing->pdata);
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_MISSING_SERIES,
+                   _("This module needs the series %s; import a file that contains them"),
+                   list);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * distretto_indicator_get_latest_year:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ *
+ * The latest year for which every series the module needs has data.
+ *
+ * Returns: a year, or 0 if there is none
+ */
+int
+distretto_indicator_get_latest_year (DistrettoIndicator *self,
+                                     DistrettoDataset   *dataset)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  const char * const *series;
+  int latest = G_MAXINT;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), 0);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), 0);
+
+  definition = distretto_indicator_get_definition (self);
+  if (definition == NULL)
+    return 0;
+
+  series = distretto_indicator_definition_get_required_series (definition);
+  if (series[0] == NULL)
+    return distretto_dataset_get_last_year (dataset);
+
+  for (guint i = 0; series[i] != NULL; i++)
+    latest = MIN (latest, distretto_dataset_get_latest_year (dataset, series[i]));
+
+  return latest;
+}
+
+/**
+ * distretto_indicator_compute:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @year: the year to compute
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Checks @dataset, then computes the scores for @year. A module that
+ * fails without saying why (as a Python exception does) gets a generic
+ * error, so the caller always has a message to show.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+DistrettoIndicatorResult *
+distretto_indicator_compute (DistrettoIndicator  *self,
+                             DistrettoDataset    *dataset,
+                             int                  year,
+                             GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DistrettoIndicatorResult *result;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!distretto_indicator_check_dataset (self, dataset, error))
+    return NULL;
+
+  result = DISTRETTO_INDICATOR_GET_IFACE (self)->compute (self, dataset, year, &local_error);
+
+  if (result == NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                     _("The module failed to compute its scores without giving a reason"));
+      return NULL;
+    }
+
+  g_clear_error (&local_error);
+  return result;
+}

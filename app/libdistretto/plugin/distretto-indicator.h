@@ -1,0 +1,79 @@
+/* distretto-indicator.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined (DISTRETTO_INSIDE) && !defined (DISTRETTO_COMPILATION)
+# error "Only <distretto.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "../data/distretto-dataset.h"
+#include "distretto-indicator-definition.h"
+#include "distretto-indicator-result.h"
+
+G_BEGIN_DECLS
+
+/**
+ * DISTRETTO_INDICATOR_ERROR:
+ *
+ * The error domain of indicator modules.
+ */
+#define DISTRETTO_INDICATOR_ERROR (distretto_indicator_error_quark ())
+
+/**
+ * DistrettoIndicatorError:
+ * @DISTRETTO_INDICATOR_ERROR_MISSING_SERIES: the dataset lacks a series the module needs
+ * @DISTRETTO_INDICATOR_ERROR_NO_DATA: the dataset has no value for the requested year
+ * @DISTRETTO_INDICATOR_ERROR_FAILED: the module failed in its own code
+ *
+ * Errors of indicator modules.
+ */
+typedef enum
+{
+  DISTRETTO_INDICATOR_ERROR_MISSING_SERIES,
+  DISTRETTO_INDICATOR_ERROR_NO_DATA,
+  DISTRETTO_INDICATOR_ERROR_FAILED,
+} DistrettoIndicatorError;
+
+#define DISTRETTO_TYPE_INDICATOR (distretto_indicator_get_type ())
+
+G_DECLARE_INTERFACE (DistrettoIndicator, distretto_indicator, DISTRETTO, INDICATOR, GObject)
+
+/**
+ * DistrettoIndicatorInterface:
+ * @parent_iface: the parent interface
+ * @get_definition: returns what the module declares about its indicator
+ * @compute: computes the scores of every region for one year; optional
+ *   when the definition requires exactly one series, whose values are
+ *   then the scores
+ *
+ * The extension point of indicator modules.
+ */
+struct _DistrettoIndicatorInterface
+{
+  GTypeInterface parent_iface;
+
+  DistrettoIndicatorDefinition *(*get_definition) (DistrettoIndicator  *self);
+  DistrettoIndicatorResult     *(*compute)        (DistrettoIndicator  *self,
+                                                   DistrettoDataset    *dataset,
+                                                   int                  year,
+                                                   GError             **error);
+};
+
+GQuark                        distretto_indicator_error_quark     (void);
+DistrettoIndicatorDefinition *distretto_indicator_get_definition  (DistrettoIndicator  *self);
+gboolean                      distretto_indicator_check_dataset   (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset,
+                                                                   GError             **error);
+int                           distretto_indicator_get_latest_year (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset);
+DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset,
+                                                                   int                  year,
+                                                                   GError             **error);
+
+G_END_DECLS

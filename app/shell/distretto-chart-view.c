@@ -1,0 +1,189 @@
+/* distretto-chart-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "distretto-chart-view.h"
+
+/* Shows a DistrettoChart with the same render function as the exporter,
+ * in the light or dark style that AdwStyleManager asks for. */
+struct _DistrettoChartView
+{
+  GtkWidget parent_instance;
+
+  DistrettoChart *chart;
+};
+
+G_DEFINE_FINAL_TYPE (DistrettoChartView, distretto_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+distretto_chart_view_snapshot (GtkWidget   *widget,
+                               GtkSnapshot *snapshot)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  cairo_t *cr;
+
+  if (self->chart == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  distretto_chart_render (self->chart, cr, width, height,
+                          dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
+  cairo_destroy (cr);
+}
+
+static void
+distretto_chart_view_measure (GtkWidget      *widget,
+                              GtkOrientation  orientation,
+                              int             for_size,
+                              int            *minimum,
+                              int            *natural,
+                              int            *minimum_baseline,
+                              int            *natural_baseline)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 360;
+      *natural = 800;
+    }
+  else
+    {
+      /* Every region gets a readable row; the window scrolls the rest. */
+      *minimum = self->chart ? (int) distretto_chart_get_natural_height (self->chart) : 200;
+      *natural = *minimum;
+    }
+}
+
+static void
+on_dark_changed_cb (DistrettoChartView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+distretto_chart_view_dispose (GObject *object)
+{
+  DistrettoChartView *self = (DistrettoChartView *)object;
+
+  g_clear_object (&self->chart);
+
+  G_OBJECT_CLASS (distretto_chart_view_parent_class)->dispose (object);
+}
+
+static void
+distretto_chart_view_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_object (value, self->chart);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+distretto_chart_view_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      distretto_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+distretto_chart_view_class_init (DistrettoChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = distretto_chart_view_dispose;
+  object_class->get_property = distretto_chart_view_get_property;
+  object_class->set_property = distretto_chart_view_set_property;
+
+  widget_class->snapshot = distretto_chart_view_snapshot;
+  widget_class->measure = distretto_chart_view_measure;
+
+  properties[PROP_CHART] =
+    g_param_spec_object ("chart", NULL, NULL, DISTRETTO_TYPE_CHART,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+distretto_chart_view_init (DistrettoChartView *self)
+{
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+GtkWidget *
+distretto_chart_view_new (void)
+{
+  return g_object_new (DISTRETTO_TYPE_CHART_VIEW, NULL);
+}
+
+DistrettoChart *
+distretto_chart_view_get_chart (DistrettoChartView *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
+}
+
+void
+distretto_chart_view_set_chart (DistrettoChartView *self,
+                                DistrettoChart     *chart)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
+  g_return_if_fail (chart == NULL || DISTRETTO_IS_CHART (chart));
+
+  if (!g_set_object (&self->chart, chart))
+    return;
+
+  if (chart != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, distretto_chart_get_title (chart),
+                                    -1);
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}

@@ -1,0 +1,22 @@
+/* distretto-chart-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <distretto.h>
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_TYPE_CHART_VIEW (distretto_chart_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoChartView, distretto_chart_view, DISTRETTO, CHART_VIEW, GtkWidget)
+
+GtkWidget      *distretto_chart_view_new       (void);
+DistrettoChart *distretto_chart_view_get_chart (DistrettoChartView *self);
+void            distretto_chart_view_set_chart (DistrettoChartView *self,
+                                                DistrettoChart     *chart);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* distretto-export-command.c: `distretto export`, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "distretto-demo.h"
+#include "distretto-export-command.h"
+#include "distretto-plugin-engine.h"
+#include "distretto-ranking.h"
+
+#define DEFAULT_WIDTH 1000
+
+static int
+fail (const char *format,
+      ...) G_GNUC_PRINTF (1, 2);
+
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* One line, whatever the message holds. */
+  g_strdelimit (message, "\n", ' ');
+  g_printerr ("distretto export: %s\n", message);
+
+  return DISTRETTO_EXIT_USAGE;
+}
+
+static char *
+list_module_ids (DistrettoPluginEngine *engine)
+{
+  GListModel *modules = distretto_plugin_engine_get_modules (engine);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
+
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, distretto_module_get_id (module));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static gboolean
+guess_format (const char           *format_name,
+              const char           *output,
+              DistrettoChartFormat *format)
+{
+  const char *dot;
+
+  if (format_name != NULL)
+    return distretto_chart_format_from_name (format_name, format);
+
+  dot = strrchr (output, '.');
+  return dot != NULL && distretto_chart_format_from_name (dot + 1, format);
+}
+
+int
+distretto_export_command_run (int    argc,
+                              char **argv)
+{
+  g_autofree char *module_id = NULL;
+  g_autofree char *chart_type = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *output = NULL;
+  int width = DEFAULT_WIDTH;
+  int height = 0;
+  const GOptionEntry entries[] = {
+    { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Indicator module to chart"), N_("ID") },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("Chart type (default: ranking)"), N_("TYPE") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from the file name)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: enough for every region)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autoptr(GFile) file = NULL;
+  DistrettoChartFormat format;
+  DistrettoModule *module;
+
+  context = g_option_context_new (_("— write a chart of an indicator module to a file"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail ("%s", error->message);
+
+  if (argc > 1)
+    return fail (_("unexpected argument “%s”"), argv[1]);
+  if (module_id == NULL)
+    return fail (_("missing --module ID"));
+  if (output == NULL)
+    return fail (_("missing --output FILE"));
+  if (chart_type != NULL && g_strcmp0 (chart_type, "ranking") != 0)
+    return fail (_("unknown chart type “%s”: expected ranking"), chart_type);
+  if (!guess_format (format_name, output, &format))
+    {
+      if (format_name != NULL)
+        return fail (_("unknown format “%s”: expected png, svg or pdf"), format_name);
+      return fail (_("cannot tell the format from “%s”: add --format png, svg or pdf"), output);
+    }
+  if (width < 1 || height < 0)
+    return fail (_("--width and --height must be positive"));
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+
+  module = distretto_plugin_engine_find_module (engine, module_id);
+  if (module == NULL)
+    {
+      g_autofree char *ids = list_module_ids (engine);
+
+      return fail (_("unknown module “%s”: the loaded modules are %s"),
+                   module_id, ids[0] ? ids : _("none"));
+    }
+
+  dataset = distretto_demo_dataset_load (&error);
+  if (dataset == NULL)
+    return fail (_("cannot load the demo dataset: %s"), error->message);
+
+  chart = distretto_ranking_chart_build (module, dataset, &error);
+  if (chart == NULL)
+    return fail ("%s", error->message);
+
+  if (height == 0)
+    height = (int) distretto_chart_get_natural_height (chart);
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!distretto_chart_export_file (chart, file, format, width, height, &error))
+    return fail (_("cannot write “%s”: %s"), output, error->message);
+
+  return DISTRETTO_EXIT_OK;
+}

@@ -1,0 +1,19 @@
+/* distretto-export-command.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of the headless commands. */
+#define DISTRETTO_EXIT_OK        0
+#define DISTRETTO_EXIT_USAGE     2
+
+int distretto_export_command_run (int    argc,
+                                  char **argv);
+
+G_END_DECLS

@@ -1,0 +1,163 @@
+/* distretto-module.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "distretto-module.h"
+
+/* A loaded indicator module: the plugin's extension and the definition it
+ * declared, read once when the module is loaded. */
+struct _DistrettoModule
+{
+  GObject parent_instance;
+
+  char *plugin_name;
+  DistrettoIndicator *indicator;
+  DistrettoIndicatorDefinition *definition;
+};
+
+G_DEFINE_FINAL_TYPE (DistrettoModule, distretto_module, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+distretto_module_dispose (GObject *object)
+{
+  DistrettoModule *self = (DistrettoModule *)object;
+
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->definition);
+
+  G_OBJECT_CLASS (distretto_module_parent_class)->dispose (object);
+}
+
+static void
+distretto_module_finalize (GObject *object)
+{
+  DistrettoModule *self = (DistrettoModule *)object;
+
+  g_clear_pointer (&self->plugin_name, g_free);
+
+  G_OBJECT_CLASS (distretto_module_parent_class)->finalize (object);
+}
+
+static void
+distretto_module_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  DistrettoModule *self = DISTRETTO_MODULE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, distretto_module_get_title (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+distretto_module_class_init (DistrettoModuleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = distretto_module_dispose;
+  object_class->finalize = distretto_module_finalize;
+  object_class->get_property = distretto_module_get_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+distretto_module_init (DistrettoModule *self)
+{
+}
+
+/* Returns NULL if the indicator declares no usable definition. */
+DistrettoModule *
+distretto_module_new (const char         *plugin_name,
+                      DistrettoIndicator *indicator)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  DistrettoModule *self;
+
+  g_return_val_if_fail (plugin_name != NULL, NULL);
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (indicator), NULL);
+
+  definition = distretto_indicator_get_definition (indicator);
+  if (definition == NULL ||
+      distretto_indicator_definition_get_id (definition) == NULL ||
+      distretto_indicator_definition_get_title (definition) == NULL)
+    return NULL;
+
+  self = g_object_new (DISTRETTO_TYPE_MODULE, NULL);
+  self->plugin_name = g_strdup (plugin_name);
+  self->indicator = g_object_ref (indicator);
+  self->definition = g_steal_pointer (&definition);
+
+  return self;
+}
+
+const char *
+distretto_module_get_id (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return distretto_indicator_definition_get_id (self->definition);
+}
+
+const char *
+distretto_module_get_title (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return distretto_indicator_definition_get_title (self->definition);
+}
+
+const char *
+distretto_module_get_description (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return distretto_indicator_definition_get_description (self->definition);
+}
+
+const char *
+distretto_module_get_plugin_name (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return self->plugin_name;
+}
+
+DistrettoIndicator *
+distretto_module_get_indicator (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return self->indicator;
+}
+
+DistrettoIndicatorDefinition *
+distretto_module_get_definition (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return self->definition;
+}

@@ -1,0 +1,30 @@
+/* distretto-plugin-engine.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libpeas/peas.h>
+
+#include "distretto-module.h"
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_PLUGIN_ABI "1"
+
+#define DISTRETTO_TYPE_PLUGIN_ENGINE (distretto_plugin_engine_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoPluginEngine, distretto_plugin_engine, DISTRETTO, PLUGIN_ENGINE, GObject)
+
+DistrettoPluginEngine *distretto_plugin_engine_new          (void);
+PeasEngine            *distretto_plugin_engine_get_peas     (DistrettoPluginEngine *self);
+gboolean               distretto_plugin_engine_has_python   (DistrettoPluginEngine *self);
+void                   distretto_plugin_engine_load_all     (DistrettoPluginEngine *self);
+GListModel            *distretto_plugin_engine_get_modules  (DistrettoPluginEngine *self);
+DistrettoModule       *distretto_plugin_engine_find_module  (DistrettoPluginEngine *self,
+                                                             const char            *id);
+GPtrArray             *distretto_plugin_engine_get_problems (DistrettoPluginEngine *self);
+
+G_END_DECLS

@@ -1,0 +1,21 @@
+/* distretto-ranking.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <distretto.h>
+
+#include "distretto-module.h"
+
+G_BEGIN_DECLS
+
+/* Regions of this NUTS level are ranked. */
+#define DISTRETTO_RANKING_LEVEL 2
+
+DistrettoChart *distretto_ranking_chart_build (DistrettoModule   *module,
+                                               DistrettoDataset  *dataset,
+                                               GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* distretto-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <distretto.h>
+
+G_BEGIN_DECLS
+
+#define DISTRETTO_TYPE_WINDOW (distretto_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (DistrettoWindow, distretto_window, DISTRETTO, WINDOW, AdwApplicationWindow)
+
+DistrettoWindow *distretto_window_new             (GtkApplication   *application,
+                                                   GListModel       *modules,
+                                                   DistrettoDataset *dataset);
+void             distretto_window_show_error      (DistrettoWindow  *self,
+                                                   const char       *title,
+                                                   const char       *message);
+GtkListBox      *distretto_window_get_modules_list (DistrettoWindow *self);
+DistrettoChart  *distretto_window_get_chart       (DistrettoWindow  *self);
+
+G_END_DECLS

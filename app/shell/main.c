@@ -1,0 +1,31 @@
+/* main.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "distretto-application.h"
+#include "distretto-export-command.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(DistrettoApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Headless commands run before anything touches a display. */
+  if (argc > 1 && g_str_equal (argv[1], "export"))
+    return distretto_export_command_run (argc - 1, argv + 1);
+
+  app = distretto_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}
