@@ -185,10 +185,10 @@ distretto_window_get_modules_list (DistrettoWindow *self)
   return self->modules_list;
 }
 
-DistrettoChart *
-distretto_window_get_chart (DistrettoWindow *self)
+GtkWidget *
+distretto_window_get_chart_view (DistrettoWindow *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
 
-  return distretto_chart_view_get_chart (self->chart_view);
+  return GTK_WIDGET (self->chart_view);
 }

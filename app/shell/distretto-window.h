@@ -21,6 +21,6 @@ void             distretto_window_show_error      (DistrettoWindow  *self,
                                                    const char       *title,
                                                    const char       *message);
 GtkListBox      *distretto_window_get_modules_list (DistrettoWindow *self);
-DistrettoChart  *distretto_window_get_chart       (DistrettoWindow  *self);
+GtkWidget       *distretto_window_get_chart_view  (DistrettoWindow  *self);
 
 G_END_DECLS

@@ -198,7 +198,7 @@ def main():
         writer = csv.writer(f, lineterminator='\n')
         writer.writerow(('code', 'name', 'national_name'))
         for code, name in REGIONS:
-            writer.writerow((code, name, name))
+            writer.writerow((code, name.strip(), name.strip()))
 
 
 if __name__ == '__main__':

@@ -39,6 +39,7 @@ distretto_servitization_get_definition (DistrettoIndicator *indicator)
   distretto_indicator_definition_set_description (definition,
     _("Employment in knowledge-intensive business services (KIBS: NACE J62, J63, M69–M74) "
       "as a share of total employment"));
+  /* xgettext:no-c-format */
   distretto_indicator_definition_set_unit (definition, _("KIBS employment, % of total employment"));
   distretto_indicator_definition_set_required_series (definition, series);
 

@@ -205,6 +205,12 @@ draw_ranking (DistrettoChart              *self,
       value_width = MAX (value_width, layout_width (value));
     }
 
+  if (!isfinite (hi - lo))
+    {
+      draw_centered_message (cr, palette, _("Values too large to draw"), width, height);
+      return;
+    }
+
   axis = nice_axis (lo, hi);
   label_width = MIN (label_width, 0.35 * width);
   plot_left = DISTRETTO_CHART_MARGIN + label_width + LABEL_GAP;

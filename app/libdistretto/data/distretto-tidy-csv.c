@@ -532,7 +532,7 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
         }
 
       for (guint i = 0; i < 3; i++)
-        g_ptr_array_add (names, g_strdup (distretto_csv_reader_field (&reader, i)));
+        g_ptr_array_add (names, g_strstrip (g_strdup (distretto_csv_reader_field (&reader, i))));
     }
 
   if (local_error != NULL)

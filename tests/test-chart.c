@@ -1,0 +1,301 @@
+/* test-chart.c: the ranking chart, checked on its pixels and files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include <distretto.h>
+#include <math.h>
+#include <string.h>
+
+#define WIDTH  800
+#define HEIGHT 400
+
+static cairo_surface_t *
+render (DistrettoChart      *chart,
+        DistrettoChartStyle  style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  distretto_chart_render (chart, cr, WIDTH, HEIGHT, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static guint32
+pixel (cairo_surface_t *surface,
+       int              x,
+       int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) (data + y * stride))[x] & 0xFFFFFF;
+}
+
+static guint32
+palette_bar (DistrettoChartStyle style)
+{
+  const DistrettoChartColor *c = &distretto_chart_style_get_palette (style)->bar;
+
+  return ((guint32) lround (c->red * 255) << 16) | ((guint32) lround (c->green * 255) << 8) | (guint32) lround (c->blue * 255);
+}
+
+/* The length of the longest run of bar-coloured pixels on each row. */
+static GArray *
+bar_runs (cairo_surface_t *surface,
+          guint32          colour)
+{
+  GArray *runs = g_array_new (FALSE, TRUE, sizeof (int));
+
+  g_array_set_size (runs, HEIGHT);
+  for (int y = 0; y < HEIGHT; y++)
+    {
+      int run = 0, best = 0;
+
+      for (int x = 0; x < WIDTH; x++)
+        {
+          run = pixel (surface, x, y) == colour ? run + 1 : 0;
+          best = MAX (best, run);
+        }
+      g_array_index (runs, int, y) = best;
+    }
+
+  return runs;
+}
+
+typedef struct { int top, bottom, length; } Band;
+
+/* Groups consecutive rows that hold a bar into bands, top to bottom. */
+static GArray *
+bar_bands (GArray *runs)
+{
+  GArray *bands = g_array_new (FALSE, FALSE, sizeof (Band));
+
+  for (int y = 0; y < (int) runs->len; y++)
+    {
+      int length = g_array_index (runs, int, y);
+
+      if (length < 3)
+        continue;
+      if (bands->len > 0 && g_array_index (bands, Band, bands->len - 1).bottom == y - 1)
+        {
+          Band *band = &g_array_index (bands, Band, bands->len - 1);
+
+          band->bottom = y;
+          band->length = MAX (band->length, length);
+        }
+      else
+        {
+          Band band = { y, y, length };
+          g_array_append_val (bands, band);
+        }
+    }
+
+  return bands;
+}
+
+static DistrettoChart *
+three_bar_chart (void)
+{
+  DistrettoChart *chart = distretto_chart_new_ranking ("Test ranking");
+
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023");
+  distretto_chart_set_unit (chart, "% of employment");
+  distretto_chart_set_source (chart, "Source: test");
+  /* Added out of order: the chart sorts. */
+  distretto_chart_add_bar (chart, "ITH3", "Veneto", 10.0);
+  distretto_chart_add_bar (chart, "ES52", "Comunitat Valenciana", 40.0);
+  distretto_chart_add_bar (chart, "FI19", "Länsi-Suomi", 20.0);
+  distretto_chart_add_bar (chart, "PL91", "Warszawski stołeczny", NAN);
+
+  return chart;
+}
+
+static void
+test_model_sorted (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+
+  g_assert_cmpuint (distretto_chart_get_n_bars (chart), ==, 3);
+  g_assert_cmpstr (distretto_chart_get_bar_code (chart, 0), ==, "ES52");
+  g_assert_cmpstr (distretto_chart_get_bar_code (chart, 1), ==, "FI19");
+  g_assert_cmpstr (distretto_chart_get_bar_code (chart, 2), ==, "ITH3");
+  g_assert_cmpfloat (distretto_chart_get_bar_value (chart, 0), ==, 40.0);
+  g_assert_cmpfloat (distretto_chart_get_natural_height (chart), >, 0);
+}
+
+static void
+test_bar_lengths_proportional (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  g_autoptr(GArray) runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_PRINT));
+  g_autoptr(GArray) bands = bar_bands (runs);
+  Band *b;
+
+  g_assert_cmpuint (bands->len, ==, 3);
+  b = (Band *) bands->data;
+
+  /* Largest first, and lengths in proportion to 40 : 20 : 10. */
+  g_assert_cmpint (b[0].length, >, b[1].length);
+  g_assert_cmpint (b[1].length, >, b[2].length);
+  g_assert_cmpfloat_with_epsilon ((double) b[0].length / b[2].length, 4.0, 0.1);
+  g_assert_cmpfloat_with_epsilon ((double) b[1].length / b[2].length, 2.0, 0.06);
+
+  /* Bars are equally tall and do not overlap. */
+  g_assert_cmpint (b[0].bottom - b[0].top, ==, b[2].bottom - b[2].top);
+  g_assert_cmpint (b[0].bottom, <, b[1].top);
+
+  /* The title area holds dark text on the white print background. */
+  {
+    guint dark = 0;
+
+    for (int y = 20; y < 50; y++)
+      for (int x = 20; x < 200; x++)
+        if ((pixel (surface, x, y) & 0xFF) < 0x60)
+          dark++;
+    g_assert_cmpuint (dark, >, 50);
+    g_assert_cmphex (pixel (surface, WIDTH - 2, 2), ==, 0xFFFFFF);
+  }
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_negative_values (void)
+{
+  g_autoptr(DistrettoChart) chart = distretto_chart_new_ranking ("Growth");
+  cairo_surface_t *surface;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) bands = NULL;
+  Band *b;
+
+  distretto_chart_add_bar (chart, "DE11", "Stuttgart", 3.0);
+  distretto_chart_add_bar (chart, "DE12", "Karlsruhe", -3.0);
+  surface = render (chart, DISTRETTO_CHART_STYLE_LIGHT);
+  runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_LIGHT));
+  bands = bar_bands (runs);
+  b = (Band *) bands->data;
+
+  g_assert_cmpuint (bands->len, ==, 2);
+  g_assert_cmpint (abs (b[0].length - b[1].length), <=, 1);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_dark_style (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_DARK);
+  g_autoptr(GArray) runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_DARK));
+  g_autoptr(GArray) bands = bar_bands (runs);
+
+  g_assert_cmpuint ((pixel (surface, 2, 2) >> 16) & 0xFF, <, 0x40);
+  g_assert_cmpuint (bands->len, ==, 3);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_empty_and_extreme (void)
+{
+  g_autoptr(DistrettoChart) empty = distretto_chart_new_ranking ("Nothing");
+  g_autoptr(DistrettoChart) single = distretto_chart_new_ranking ("One");
+  g_autoptr(DistrettoChart) extreme = distretto_chart_new_ranking ("Extreme");
+  g_autoptr(DistrettoChart) many = distretto_chart_new_ranking ("Many");
+  cairo_surface_t *surface;
+  g_autoptr(GArray) runs = NULL;
+  guint text = 0;
+
+  /* An empty chart says so in the middle and draws no bar. */
+  surface = render (empty, DISTRETTO_CHART_STYLE_PRINT);
+  runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_PRINT));
+  for (int y = 0; y < HEIGHT; y++)
+    g_assert_cmpint (g_array_index (runs, int, y), ==, 0);
+  for (int y = HEIGHT / 2 - 15; y < HEIGHT / 2 + 15; y++)
+    for (int x = WIDTH / 2 - 60; x < WIDTH / 2 + 60; x++)
+      if (pixel (surface, x, y) != 0xFFFFFF)
+        text++;
+  g_assert_cmpuint (text, >, 30);
+  cairo_surface_destroy (surface);
+
+  distretto_chart_add_bar (single, "ITI1", "Toscana", 0.0);
+  cairo_surface_destroy (render (single, DISTRETTO_CHART_STYLE_PRINT));
+
+  distretto_chart_add_bar (extreme, "ITI1", "Toscana", 1e300);
+  distretto_chart_add_bar (extreme, "ITI4", "Lazio", -1e300);
+  distretto_chart_add_bar (extreme, "ITI2", "Umbria", 1e-300);
+  distretto_chart_add_bar (extreme, "ITI3", "Marche", G_MAXDOUBLE);
+  distretto_chart_add_bar (extreme, "ITF1", "Abruzzo", -G_MAXDOUBLE);
+  cairo_surface_destroy (render (extreme, DISTRETTO_CHART_STYLE_PRINT));
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("IT%03u", i % 1000);
+      distretto_chart_add_bar (many, code, code, i);
+    }
+  cairo_surface_destroy (render (many, DISTRETTO_CHART_STYLE_PRINT));
+}
+
+static void
+test_export_formats (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GMarkupParseContext) xml = NULL;
+  static const GMarkupParser no_callbacks = { 0 };
+  DistrettoChartFormat format;
+  const char *data;
+  gsize len;
+
+  g_assert_true (distretto_chart_format_from_name ("PDF", &format));
+  g_assert_cmpint (format, ==, DISTRETTO_CHART_FORMAT_PDF);
+  g_assert_false (distretto_chart_format_from_name ("gif", &format));
+
+  png = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, 640, 320, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (png, &len);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+
+  svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 320, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &len);
+  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (data, len, "<svg"));
+
+  pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 320, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &len);
+  g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
+  g_assert_nonnull (memmem (data, len, "/Type /Page", 11));
+
+  g_assert_null (distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, 0, 320, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Distretto/Chart/model-sorted", test_model_sorted);
+  g_test_add_func ("/Distretto/Chart/bar-lengths-proportional", test_bar_lengths_proportional);
+  g_test_add_func ("/Distretto/Chart/negative-values", test_negative_values);
+  g_test_add_func ("/Distretto/Chart/dark-style", test_dark_style);
+  g_test_add_func ("/Distretto/Chart/empty-and-extreme", test_empty_and_extreme);
+  g_test_add_func ("/Distretto/Chart/export-formats", test_export_formats);
+
+  return g_test_run ();
+}

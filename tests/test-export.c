@@ -1,0 +1,226 @@
+/* test-export.c: `distretto export` as a user runs it, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define _GNU_SOURCE
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("distretto-export-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* Runs the binary with DISPLAY and WAYLAND_DISPLAY unset. */
+static int
+run_export (const char * const *args,
+            char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DISTRETTO_BIN"));
+  g_ptr_array_add (argv, (gpointer) "export");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static guint
+count_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_png (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "ranking.png", NULL);
+  const char *args[] = { "--module", "servitization", "--chart", "ranking", "--format", "png", "--output", out, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1000);
+  /* Tall enough for every NUTS 2 region of the demo. */
+  g_assert_cmpint (cairo_image_surface_get_height (image), >, 127 * 18);
+  cairo_surface_destroy (image);
+
+  /* Written in place: no temporary file is left behind. */
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+static void
+test_svg (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "ranking.svg", NULL);
+  const char *args[] = { "--module", "manufacturing-share", "--format", "svg", "--output", out, "--width", "800", "--height", "600", NULL };
+  static const GMarkupParser no_callbacks = { 0 };
+  g_autoptr(GMarkupParseContext) xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_file_get_contents (out, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_markup_parse_context_parse (xml, contents, len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "width=\"800\""));
+  g_assert_nonnull (strstr (contents, "height=\"600\""));
+}
+
+static void
+test_pdf (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "ranking.pdf", NULL);
+  const char *args[] = { "-m", "servitization", "-o", out, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  gsize len;
+
+  /* The format comes from the file name. */
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_file_get_contents (out, &contents, &len, &error);
+  g_assert_no_error (error);
+  g_assert_true (len > 1000 && memcmp (contents, "%PDF-", 5) == 0);
+  g_assert_nonnull (memmem (contents, len, "/Type /Page", 11));
+
+  if (pdftotext != NULL)
+    {
+      const char *argv[] = { pdftotext, out, "-", NULL };
+      g_autofree char *text = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (text, "Territorial servitization"));
+      g_assert_nonnull (strstr (text, "synthetic demo data"));
+      g_assert_nonnull (strstr (text, "Castilla y León"));
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  const char *args[8];
+  const char *mentions;
+} BadCall;
+
+static const BadCall bad_calls[] = {
+  { "unknown-module", { "--module", "nope", "--format", "png", "--output", "@OUT@", NULL }, "nope" },
+  { "unknown-format", { "--module", "servitization", "--format", "gif", "--output", "@OUT@", NULL }, "gif" },
+  { "unknown-chart", { "--module", "servitization", "--chart", "pie", "--output", "@OUT@", NULL }, "pie" },
+  { "no-module", { "--output", "@OUT@", NULL }, "--module" },
+  { "no-output", { "--module", "servitization", NULL }, "--output" },
+  { "bad-option", { "--colour", "red", NULL }, "--colour" },
+  { "unwritable", { "--module", "servitization", "--format", "png", "--output", "/nonexistent-distretto/x.png", NULL }, "nonexistent" },
+};
+
+static void
+test_bad_call (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const BadCall *call = data;
+  g_autofree char *out = g_build_filename (fixture->dir, "keep.png", NULL);
+  const char *args[G_N_ELEMENTS (call->args)];
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  /* A file already there survives a failed export untouched. */
+  g_file_set_contents (out, "keep", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (call->args); i++)
+    args[i] = g_strcmp0 (call->args[i], "@OUT@") == 0 ? out : call->args[i];
+
+  g_assert_cmpint (run_export (args, &err), ==, 2);
+  g_test_message ("%s", err);
+
+  /* One line, naming the problem. */
+  g_assert_true (g_str_has_prefix (err, "distretto export: "));
+  g_assert_nonnull (strstr (err, call->mentions));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, "keep");
+  g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/Distretto/Export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
+  g_test_add ("/Distretto/Export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
+  g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Distretto/Export/bad/%s", bad_calls[i].name);
+      g_test_add (path, Fixture, &bad_calls[i], fixture_set_up, test_bad_call, fixture_tear_down);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,154 @@
+/* test-window.c: the main window under a real display (Xvfb in CI)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "distretto-application.h"
+#include "distretto-chart-view.h"
+#include "distretto-demo.h"
+#include "distretto-plugin-engine.h"
+#include "distretto-window.h"
+
+static gboolean
+wait_for (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline &&
+         (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0))
+    g_main_context_iteration (NULL, FALSE);
+
+  /* Let the first frame be drawn. */
+  for (guint i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  return gtk_widget_get_mapped (widget);
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
+/* Counts pixels of the chart's bar colour in what the window draws. */
+static guint
+count_bar_pixels (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
+  const DistrettoChartColor *bar = &distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_LIGHT)->bar;
+  guint32 colour = ((guint32) (bar->red * 255 + 0.5) << 16) | ((guint32) (bar->green * 255 + 0.5) << 8) |
+                   (guint32) (bar->blue * 255 + 0.5);
+  cairo_t *cr = cairo_create (surface);
+  guint count = 0;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  for (int y = 0; y < h; y++)
+    {
+      const guint32 *line = (const guint32 *) (cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < w; x++)
+        if ((line[x] & 0xFFFFFF) == colour)
+          count++;
+    }
+
+  cairo_surface_destroy (surface);
+  return count;
+}
+
+static void
+test_window_lists_modules (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  DistrettoWindow *window;
+  GtkListBox *list;
+  GtkListBoxRow *selected;
+  GtkWidget *chart_view;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  DistrettoChart *first_chart;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (&error);
+  g_assert_no_error (error);
+
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+
+  list = distretto_window_get_modules_list (window);
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    g_ptr_array_add (titles, (gpointer) row_title (gtk_list_box_get_row_at_index (list, i)));
+  g_assert_cmpuint (titles->len, ==, 2);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Territorial servitization", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Manufacturing employment share", g_str_equal, NULL));
+
+  /* The first module is selected and its ranking is shown. */
+  selected = gtk_list_box_get_selected_row (list);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (gtk_list_box_row_get_index (selected), ==, 0);
+  chart_view = distretto_window_get_chart_view (window);
+  first_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
+  g_assert_nonnull (first_chart);
+  g_assert_cmpstr (distretto_chart_get_title (first_chart), ==, row_title (selected));
+  g_assert_cmpuint (distretto_chart_get_n_bars (first_chart), ==, 127);
+
+  /* What the window draws holds the bars. */
+  g_assert_cmpuint (count_bar_pixels (chart_view), >, 1000);
+
+  /* Selecting the other module shows its chart. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  g_assert_cmpstr (distretto_chart_get_title (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))), ==,
+                   g_ptr_array_index (titles, 1));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_application_actions (void)
+{
+  g_autoptr(DistrettoApplication) app = NULL;
+  g_auto(GStrv) accels = NULL;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  app = distretto_application_new ();
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
+  g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "about") != NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
+  g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
+
+  return g_test_run ();
+}
