@@ -14,6 +14,7 @@
 #define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
 #define LABEL_GAP    8.0
 #define MAX_TICKS    6
+#define MIN_TEXT_ROW 9.0
 
 typedef struct
 {
@@ -190,6 +191,7 @@ draw_ranking (DistrettoChart              *self,
   double lo = 0.0, hi = 0.0;
   double label_width = 0.0, value_width = 0.0;
   double plot_left, plot_right, plot_bottom, row, bar_height, zero_x, scale;
+  gboolean show_text;
   Axis axis;
 
   for (guint i = 0; i < self->bars->len; i++)
@@ -212,10 +214,15 @@ draw_ranking (DistrettoChart              *self,
     }
 
   axis = nice_axis (lo, hi);
-  label_width = MIN (label_width, 0.35 * width);
+  plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
+  row = (plot_bottom - top) / self->bars->len;
+  show_text = row >= MIN_TEXT_ROW;
+
+  /* Rows too thin for text get no label column either. */
+  label_width = show_text ? MIN (label_width, 0.35 * width) : 0.0;
+  value_width = show_text ? value_width : 0.0;
   plot_left = DISTRETTO_CHART_MARGIN + label_width + LABEL_GAP;
   plot_right = width - DISTRETTO_CHART_MARGIN - value_width - LABEL_GAP;
-  plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
 
   if (plot_right - plot_left < 20 || plot_bottom - top < self->bars->len)
     {
@@ -225,7 +232,6 @@ draw_ranking (DistrettoChart              *self,
 
   scale = (plot_right - plot_left) / (axis.last - axis.first);
   zero_x = plot_left + (0.0 - axis.first) * scale;
-  row = (plot_bottom - top) / self->bars->len;
   bar_height = MAX (1.0, row * 0.72);
 
   /* Grid and tick labels. */
@@ -260,7 +266,6 @@ draw_ranking (DistrettoChart              *self,
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
       double y = top + i * row;
       double x_end = zero_x + bar->value * scale;
-      gboolean show_text = row >= 9.0;
 
       set_color (cr, &palette->bar);
       cairo_rectangle (cr, MIN (zero_x, x_end), y + (row - bar_height) / 2.0,
