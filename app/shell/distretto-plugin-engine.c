@@ -81,7 +81,7 @@ add_search_paths (PeasEngine *engine)
                                "resource://" RESOURCE_BASE "/plugins",
                                "resource://" RESOURCE_BASE "/plugins");
   peas_engine_add_search_path (engine, user_dir, NULL);
-  peas_engine_add_search_path (engine, DISTRETTO_PLUGINDIR, DISTRETTO_PLUGIN_DATADIR);
+  peas_engine_add_search_path (engine, DISTRETTO_PLUGINDIR, NULL);
 
   if (env != NULL)
     {
