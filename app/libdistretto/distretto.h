@@ -7,11 +7,15 @@
 
 #define DISTRETTO_INSIDE
 
+#include "data/distretto-boundaries.h"
+#include "data/distretto-data-format.h"
 #include "data/distretto-dataset.h"
 #include "distretto-enums.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
 #include "data/distretto-region.h"
+#include "data/distretto-series.h"
+#include "data/distretto-source.h"
 #include "data/distretto-tidy-csv.h"
 #include "chart/distretto-chart.h"
 #include "chart/distretto-chart-export.h"

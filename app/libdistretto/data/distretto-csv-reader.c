@@ -51,6 +51,34 @@ distretto_validate_utf8 (const char  *data,
   return FALSE;
 }
 
+static gboolean
+validate_record (DistrettoCsvReader  *reader,
+                 const char          *start,
+                 const char          *end,
+                 GError             **error)
+{
+  const char *bad = NULL;
+  const char *line_start = start;
+  guint line = reader->line;
+
+  if (g_utf8_validate_len (start, end - start, &bad))
+    return TRUE;
+
+  for (const char *p = start; p < bad; p++)
+    {
+      if (*p == '\n')
+        {
+          line++;
+          line_start = p + 1;
+        }
+    }
+
+  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+               "%s:%u:%u: expected UTF-8 text, found the byte 0x%02X",
+               reader->filename, line, count_columns (line_start, bad), (guint8) *bad);
+  return FALSE;
+}
+
 void
 distretto_csv_reader_init (DistrettoCsvReader *reader,
                            const char         *data,
@@ -213,6 +241,12 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
     }
 
   g_string_append_c (reader->buffer, '\0');
+
+  /* Each record is checked as it is read, so a large file is never
+   * walked twice. */
+  if (!validate_record (reader, data + reader->line_start, p, error))
+    return FALSE;
+
   reader->pos = p - data;
   reader->next_line++;
   reader->next_line_start = reader->pos;

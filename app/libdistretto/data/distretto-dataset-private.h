@@ -9,15 +9,24 @@
 
 G_BEGIN_DECLS
 
-DistrettoDataset *_distretto_dataset_new      (GPtrArray        *regions,
-                                               GPtrArray        *series_codes,
-                                               int               first_year,
-                                               int               last_year);
-gboolean          _distretto_dataset_set_cell (DistrettoDataset *self,
-                                               guint             series_index,
-                                               guint             region_index,
-                                               int               year,
-                                               double            value,
-                                               DistrettoFlags    flags);
+guint    _distretto_dataset_add_source    (DistrettoDataset *self,
+                                           DistrettoSource  *source);
+guint    _distretto_dataset_intern_region (DistrettoDataset *self,
+                                           const char       *code);
+guint    _distretto_dataset_intern_series (DistrettoDataset *self,
+                                           const char       *code,
+                                           guint             source);
+void     _distretto_dataset_reserve_years (DistrettoDataset *self,
+                                           int               first_year,
+                                           int               last_year);
+gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
+                                           guint             series,
+                                           guint             region,
+                                           int               year,
+                                           double            value,
+                                           DistrettoFlags    flags,
+                                           guint             source,
+                                           guint             line,
+                                           GError          **error);
 
 G_END_DECLS

@@ -8,48 +8,106 @@
 #include <math.h>
 
 #include "distretto-dataset-private.h"
+#include "distretto-import-error.h"
 
 /**
  * DistrettoDataset:
  *
  * Observations `value[series][region][year]` with a #DistrettoFlags per
- * cell. Storage is dense: one block of doubles indexed by series, region
- * and year, with hash indices from codes, so every look-up is O(1).
- * A dataset is immutable once an importer has built it.
+ * cell. Storage is dense and columnar: one column per series, holding
+ * every year of every region in a row, with hash indices from codes, so
+ * every look-up is O(1). Importers fill a dataset; several datasets merge
+ * into one with distretto_dataset_merge(), and two different values for
+ * the same cell are an error naming both sources.
  */
+
+/* The cells of one series, region after region, n_years cells each.
+ * Regions past the end of a column have no cell yet. */
+typedef struct
+{
+  GArray *values;     /* double */
+  GArray *flags;      /* guint16; CELL_PRESENT once given */
+  GArray *lines;      /* guint32: the line that gave the cell */
+  GArray *sources;    /* guint16: index into the dataset's sources */
+} Column;
+
+/* Marks a cell as given, so a gap can be told from a duplicate. */
+#define CELL_PRESENT (1u << 15)
+
 struct _DistrettoDataset
 {
   GObject parent_instance;
 
   GPtrArray *regions;          /* DistrettoRegion */
   GHashTable *region_index;    /* code → index + 1 */
-  GPtrArray *series_codes;     /* char * */
+  GPtrArray *series;           /* DistrettoSeries */
   GHashTable *series_index;    /* code → index + 1 */
+  GPtrArray *columns;          /* Column, one per series */
+  GPtrArray *sources;          /* DistrettoSource */
   int first_year;
   int n_years;
 
-  double *values;
-  guint16 *flags;
   gsize n_observations;
   DistrettoFlags flags_seen;
 };
 
-/* Marks a cell as given, so an importer can tell a duplicate from a gap. */
-#define CELL_PRESENT (1u << 15)
-
 G_DEFINE_FINAL_TYPE (DistrettoDataset, distretto_dataset, G_TYPE_OBJECT)
+
+static Column *
+column_new (void)
+{
+  Column *column = g_new0 (Column, 1);
+
+  column->values = g_array_new (FALSE, FALSE, sizeof (double));
+  column->flags = g_array_new (FALSE, TRUE, sizeof (guint16));
+  column->lines = g_array_new (FALSE, TRUE, sizeof (guint32));
+  column->sources = g_array_new (FALSE, TRUE, sizeof (guint16));
+
+  return column;
+}
+
+static void
+column_free (gpointer data)
+{
+  Column *column = data;
+
+  g_array_unref (column->values);
+  g_array_unref (column->flags);
+  g_array_unref (column->lines);
+  g_array_unref (column->sources);
+  g_free (column);
+}
+
+/* Grows @column to @n_cells, new cells missing. */
+static void
+column_ensure (Column *column,
+               gsize   n_cells)
+{
+  gsize old = column->values->len;
+
+  if (n_cells <= old)
+    return;
+
+  g_array_set_size (column->values, n_cells);
+  g_array_set_size (column->flags, n_cells);
+  g_array_set_size (column->lines, n_cells);
+  g_array_set_size (column->sources, n_cells);
+
+  for (gsize i = old; i < n_cells; i++)
+    g_array_index (column->values, double, i) = NAN;
+}
 
 static void
 distretto_dataset_finalize (GObject *object)
 {
   DistrettoDataset *self = (DistrettoDataset *)object;
 
-  g_clear_pointer (&self->regions, g_ptr_array_unref);
   g_clear_pointer (&self->region_index, g_hash_table_unref);
-  g_clear_pointer (&self->series_codes, g_ptr_array_unref);
   g_clear_pointer (&self->series_index, g_hash_table_unref);
-  g_clear_pointer (&self->values, g_free);
-  g_clear_pointer (&self->flags, g_free);
+  g_clear_pointer (&self->regions, g_ptr_array_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->columns, g_ptr_array_unref);
+  g_clear_pointer (&self->sources, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_dataset_parent_class)->finalize (object);
 }
@@ -65,101 +123,25 @@ distretto_dataset_class_init (DistrettoDatasetClass *klass)
 static void
 distretto_dataset_init (DistrettoDataset *self)
 {
+  self->regions = g_ptr_array_new_with_free_func (g_object_unref);
+  self->region_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->series = g_ptr_array_new_with_free_func (g_object_unref);
+  self->series_index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->columns = g_ptr_array_new_with_free_func (column_free);
+  self->sources = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-static GHashTable *
-index_strings (GPtrArray   *items,
-               const char *(*get_key) (gpointer))
-{
-  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      gpointer item = g_ptr_array_index (items, i);
-      const char *key = get_key ? get_key (item) : item;
-
-      g_hash_table_insert (index, (gpointer) key, GUINT_TO_POINTER (i + 1));
-    }
-
-  return index;
-}
-
-/*
- * _distretto_dataset_new:
- * @regions: (transfer container): DistrettoRegion objects, codes unique
- * @series_codes: (transfer container): series codes, unique
+/**
+ * distretto_dataset_new:
  *
- * Creates a dataset with every cell missing.
+ * Creates an empty dataset, to merge others into.
+ *
+ * Returns: (transfer full): a new #DistrettoDataset
  */
 DistrettoDataset *
-_distretto_dataset_new (GPtrArray *regions,
-                        GPtrArray *series_codes,
-                        int        first_year,
-                        int        last_year)
+distretto_dataset_new (void)
 {
-  DistrettoDataset *self;
-  gsize n_cells;
-
-  g_return_val_if_fail (regions != NULL, NULL);
-  g_return_val_if_fail (series_codes != NULL, NULL);
-  g_return_val_if_fail (last_year >= first_year, NULL);
-
-  self = g_object_new (DISTRETTO_TYPE_DATASET, NULL);
-  self->regions = g_ptr_array_ref (regions);
-  self->series_codes = g_ptr_array_ref (series_codes);
-  self->region_index = index_strings (regions, (const char *(*) (gpointer)) distretto_region_get_code);
-  self->series_index = index_strings (series_codes, NULL);
-  self->first_year = first_year;
-  self->n_years = last_year - first_year + 1;
-
-  n_cells = (gsize) series_codes->len * regions->len * self->n_years;
-  self->values = g_new (double, MAX (n_cells, 1));
-  self->flags = g_new0 (guint16, MAX (n_cells, 1));
-  for (gsize i = 0; i < n_cells; i++)
-    self->values[i] = NAN;
-
-  return self;
-}
-
-static inline gsize
-cell_index (DistrettoDataset *self,
-            guint             series_index,
-            guint             region_index,
-            int               year)
-{
-  return ((gsize) series_index * self->regions->len + region_index) * self->n_years
-         + (gsize) (year - self->first_year);
-}
-
-/*
- * _distretto_dataset_set_cell:
- *
- * Returns: %FALSE if the cell was already given
- */
-gboolean
-_distretto_dataset_set_cell (DistrettoDataset *self,
-                             guint             series_index,
-                             guint             region_index,
-                             int               year,
-                             double            value,
-                             DistrettoFlags    flags)
-{
-  gsize i;
-
-  g_return_val_if_fail (series_index < self->series_codes->len, FALSE);
-  g_return_val_if_fail (region_index < self->regions->len, FALSE);
-  g_return_val_if_fail (year >= self->first_year && year < self->first_year + self->n_years, FALSE);
-
-  i = cell_index (self, series_index, region_index, year);
-  if (self->flags[i] & CELL_PRESENT)
-    return FALSE;
-
-  self->values[i] = value;
-  self->flags[i] = (guint16) flags | CELL_PRESENT;
-  self->flags_seen |= flags;
-  self->n_observations++;
-
-  return TRUE;
+  return g_object_new (DISTRETTO_TYPE_DATASET, NULL);
 }
 
 static gboolean
@@ -173,6 +155,330 @@ lookup (GHashTable *index,
     return FALSE;
 
   *position = found - 1;
+  return TRUE;
+}
+
+guint
+_distretto_dataset_add_source (DistrettoDataset *self,
+                               DistrettoSource  *source)
+{
+  guint position;
+
+  if (g_ptr_array_find (self->sources, source, &position))
+    return position;
+
+  g_ptr_array_add (self->sources, g_object_ref (source));
+  return self->sources->len - 1;
+}
+
+guint
+_distretto_dataset_intern_region (DistrettoDataset *self,
+                                  const char       *code)
+{
+  DistrettoRegion *region;
+  guint position;
+
+  if (lookup (self->region_index, code, &position))
+    return position;
+
+  region = distretto_region_new (code);
+  g_ptr_array_add (self->regions, region);
+  g_hash_table_insert (self->region_index, (gpointer) distretto_region_get_code (region),
+                       GUINT_TO_POINTER (self->regions->len));
+
+  return self->regions->len - 1;
+}
+
+guint
+_distretto_dataset_intern_series (DistrettoDataset *self,
+                                  const char       *code,
+                                  guint             source)
+{
+  DistrettoSeries *series;
+  guint position;
+
+  if (!lookup (self->series_index, code, &position))
+    {
+      series = distretto_series_new (code);
+      g_ptr_array_add (self->series, series);
+      g_ptr_array_add (self->columns, column_new ());
+      g_hash_table_insert (self->series_index, (gpointer) distretto_series_get_code (series),
+                           GUINT_TO_POINTER (self->series->len));
+      position = self->series->len - 1;
+    }
+
+  if (source < self->sources->len)
+    distretto_series_add_source (g_ptr_array_index (self->series, position),
+                                 g_ptr_array_index (self->sources, source));
+
+  return position;
+}
+
+/* Widens the year range of every column to [first_year, last_year]. */
+void
+_distretto_dataset_reserve_years (DistrettoDataset *self,
+                                  int               first_year,
+                                  int               last_year)
+{
+  int new_first, new_n;
+
+  g_return_if_fail (last_year >= first_year);
+
+  if (self->n_years > 0)
+    {
+      new_first = MIN (first_year, self->first_year);
+      new_n = MAX (last_year, self->first_year + self->n_years - 1) - new_first + 1;
+    }
+  else
+    {
+      new_first = first_year;
+      new_n = last_year - first_year + 1;
+    }
+
+  if (new_first == self->first_year && new_n == self->n_years)
+    return;
+
+  for (guint s = 0; s < self->columns->len && self->n_years > 0; s++)
+    {
+      Column *old = g_ptr_array_index (self->columns, s);
+      Column *column = column_new ();
+      gsize n_regions = old->values->len / self->n_years;
+      int shift = self->first_year - new_first;
+
+      column_ensure (column, n_regions * new_n);
+      for (gsize r = 0; r < n_regions; r++)
+        for (int y = 0; y < self->n_years; y++)
+          {
+            gsize from = r * self->n_years + y;
+            gsize to = r * new_n + y + shift;
+
+            g_array_index (column->values, double, to) = g_array_index (old->values, double, from);
+            g_array_index (column->flags, guint16, to) = g_array_index (old->flags, guint16, from);
+            g_array_index (column->lines, guint32, to) = g_array_index (old->lines, guint32, from);
+            g_array_index (column->sources, guint16, to) = g_array_index (old->sources, guint16, from);
+          }
+
+      g_ptr_array_index (self->columns, s) = column;
+      column_free (old);
+    }
+
+  self->first_year = new_first;
+  self->n_years = new_n;
+}
+
+static gboolean
+same_value (double a,
+            double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+static char *
+format_value (double value)
+{
+  if (isnan (value))
+    return g_strdup ("missing");
+  return g_strdup_printf ("%.17g", value);
+}
+
+/*
+ * _distretto_dataset_add_cell:
+ *
+ * Gives one cell. A cell given twice by the same source is an error; by
+ * another source, only when the values differ.
+ */
+gboolean
+_distretto_dataset_add_cell (DistrettoDataset *self,
+                             guint             series,
+                             guint             region,
+                             int               year,
+                             double            value,
+                             DistrettoFlags    flags,
+                             guint             source,
+                             guint             line,
+                             GError          **error)
+{
+  Column *column;
+  gsize i;
+  guint16 old_flags;
+
+  if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
+    _distretto_dataset_reserve_years (self, year, year);
+
+  column = g_ptr_array_index (self->columns, series);
+  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
+  column_ensure (column, ((gsize) region + 1) * self->n_years);
+
+  old_flags = g_array_index (column->flags, guint16, i);
+  if (old_flags & CELL_PRESENT)
+    {
+      double old_value = g_array_index (column->values, double, i);
+      guint old_source = g_array_index (column->sources, guint16, i);
+      guint old_line = g_array_index (column->lines, guint32, i);
+      const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
+      const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
+      const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
+
+      if (old_source == source)
+        {
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
+                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
+                       name, line, region_code, series_code, year, old_line);
+          return FALSE;
+        }
+
+      if (!same_value (old_value, value))
+        {
+          g_autofree char *here = format_value (value);
+          g_autofree char *there = format_value (old_value);
+
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                       "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
+                       name, line, region_code, series_code, year, here, there,
+                       distretto_source_get_name (g_ptr_array_index (self->sources, old_source)),
+                       old_line);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  g_array_index (column->values, double, i) = value;
+  g_array_index (column->flags, guint16, i) = (guint16) flags | CELL_PRESENT;
+  g_array_index (column->lines, guint32, i) = line;
+  g_array_index (column->sources, guint16, i) = (guint16) source;
+  self->flags_seen |= flags;
+  self->n_observations++;
+
+  return TRUE;
+}
+
+/**
+ * distretto_dataset_merge:
+ * @self: a #DistrettoDataset
+ * @other: the dataset to merge into @self
+ * @error: return location for a #DistrettoImportError
+ *
+ * Adds every region, series, source and cell of @other to @self. A cell
+ * both hold with different values is a %DISTRETTO_IMPORT_ERROR_CONFLICT
+ * naming both sources, and then @self is left unchanged.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+distretto_dataset_merge (DistrettoDataset  *self,
+                         DistrettoDataset  *other,
+                         GError           **error)
+{
+  g_autofree guint *source_map = NULL;
+  g_autofree guint *region_map = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (other), FALSE);
+  g_return_val_if_fail (self != other, FALSE);
+
+  /* Check every shared cell first, so a conflict changes nothing. */
+  for (guint s = 0; s < other->series->len; s++)
+    {
+      Column *theirs = g_ptr_array_index (other->columns, s);
+      const char *code = distretto_series_get_code (g_ptr_array_index (other->series, s));
+      Column *ours;
+      guint our_s;
+
+      if (!lookup (self->series_index, code, &our_s) || self->n_years == 0)
+        continue;
+      ours = g_ptr_array_index (self->columns, our_s);
+
+      for (gsize i = 0; i < theirs->values->len; i++)
+        {
+          guint r = i / other->n_years, our_r;
+          int year = other->first_year + (int) (i % other->n_years);
+          DistrettoRegion *region = g_ptr_array_index (other->regions, r);
+          gsize j;
+
+          if (!(g_array_index (theirs->flags, guint16, i) & CELL_PRESENT) ||
+              !lookup (self->region_index, distretto_region_get_code (region), &our_r) ||
+              year < self->first_year || year >= self->first_year + self->n_years)
+            continue;
+
+          j = (gsize) our_r * self->n_years + (year - self->first_year);
+          if (j < ours->values->len && (g_array_index (ours->flags, guint16, j) & CELL_PRESENT) &&
+              !same_value (g_array_index (ours->values, double, j), g_array_index (theirs->values, double, i)))
+            {
+              DistrettoSource *their_source = g_ptr_array_index (other->sources, g_array_index (theirs->sources, guint16, i));
+              DistrettoSource *our_source = g_ptr_array_index (self->sources, g_array_index (ours->sources, guint16, j));
+              g_autofree char *here = format_value (g_array_index (theirs->values, double, i));
+              g_autofree char *there = format_value (g_array_index (ours->values, double, j));
+
+              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                           "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
+                           distretto_source_get_name (their_source), g_array_index (theirs->lines, guint32, i),
+                           distretto_region_get_code (region), code, year, here, there,
+                           distretto_source_get_name (our_source), g_array_index (ours->lines, guint32, j));
+              return FALSE;
+            }
+        }
+    }
+
+  source_map = g_new (guint, MAX (other->sources->len, 1));
+  for (guint i = 0; i < other->sources->len; i++)
+    source_map[i] = _distretto_dataset_add_source (self, g_ptr_array_index (other->sources, i));
+
+  region_map = g_new (guint, MAX (other->regions->len, 1));
+  for (guint i = 0; i < other->regions->len; i++)
+    {
+      DistrettoRegion *theirs = g_ptr_array_index (other->regions, i);
+      DistrettoRegion *ours;
+
+      region_map[i] = _distretto_dataset_intern_region (self, distretto_region_get_code (theirs));
+      ours = g_ptr_array_index (self->regions, region_map[i]);
+      if (distretto_region_get_name (ours) == NULL)
+        distretto_region_set_name (ours, distretto_region_get_name (theirs));
+      if (distretto_region_get_national_name (ours) == NULL)
+        distretto_region_set_national_name (ours, distretto_region_get_national_name (theirs));
+    }
+
+  if (other->n_years > 0)
+    _distretto_dataset_reserve_years (self, other->first_year, other->first_year + other->n_years - 1);
+
+  for (guint s = 0; s < other->series->len; s++)
+    {
+      DistrettoSeries *theirs = g_ptr_array_index (other->series, s);
+      Column *column = g_ptr_array_index (other->columns, s);
+      DistrettoSeries *ours;
+      guint our_s = _distretto_dataset_intern_series (self, distretto_series_get_code (theirs), G_MAXUINT);
+
+      ours = g_ptr_array_index (self->series, our_s);
+      for (guint i = 0; i < distretto_series_get_n_sources (theirs); i++)
+        distretto_series_add_source (ours, distretto_series_get_source_at (theirs, i));
+      if (distretto_series_get_label (ours) == NULL)
+        {
+          distretto_series_set_label (ours, distretto_series_get_label (theirs));
+          distretto_series_set_unit (ours, distretto_series_get_unit (theirs));
+          distretto_series_set_publisher (ours, distretto_series_get_publisher (theirs));
+          distretto_series_set_licence (ours, distretto_series_get_licence (theirs));
+          distretto_series_set_description (ours, distretto_series_get_description (theirs));
+          distretto_series_set_direction (ours, distretto_series_get_direction (theirs));
+        }
+
+      for (gsize i = 0; i < column->values->len; i++)
+        {
+          guint16 flags = g_array_index (column->flags, guint16, i);
+
+          if (!(flags & CELL_PRESENT))
+            continue;
+
+          /* Checked above: this cannot conflict. */
+          _distretto_dataset_add_cell (self, our_s, region_map[i / other->n_years],
+                                       other->first_year + (int) (i % other->n_years),
+                                       g_array_index (column->values, double, i),
+                                       flags & ~CELL_PRESENT,
+                                       source_map[g_array_index (column->sources, guint16, i)],
+                                       g_array_index (column->lines, guint32, i),
+                                       NULL);
+        }
+    }
+
   return TRUE;
 }
 
@@ -240,7 +546,7 @@ distretto_dataset_get_n_series (DistrettoDataset *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
 
-  return self->series_codes->len;
+  return self->series->len;
 }
 
 /**
@@ -255,9 +561,9 @@ distretto_dataset_get_series_code (DistrettoDataset *self,
                                    guint             index)
 {
   g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NULL);
-  g_return_val_if_fail (index < self->series_codes->len, NULL);
+  g_return_val_if_fail (index < self->series->len, NULL);
 
-  return g_ptr_array_index (self->series_codes, index);
+  return distretto_series_get_code (g_ptr_array_index (self->series, index));
 }
 
 /**
@@ -280,31 +586,84 @@ distretto_dataset_has_series (DistrettoDataset *self,
 }
 
 /**
+ * distretto_dataset_get_series:
+ * @self: a #DistrettoDataset
+ * @series_code: a series code
+ *
+ * Returns: (transfer none) (nullable): what is known about the series
+ */
+DistrettoSeries *
+distretto_dataset_get_series (DistrettoDataset *self,
+                              const char       *series_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NULL);
+  g_return_val_if_fail (series_code != NULL, NULL);
+
+  if (!lookup (self->series_index, series_code, &i))
+    return NULL;
+
+  return g_ptr_array_index (self->series, i);
+}
+
+/**
+ * distretto_dataset_get_n_sources:
+ * @self: a #DistrettoDataset
+ *
+ * Returns: how many files the dataset was imported from
+ */
+guint
+distretto_dataset_get_n_sources (DistrettoDataset *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
+
+  return self->sources->len;
+}
+
+/**
+ * distretto_dataset_get_source_at:
+ * @self: a #DistrettoDataset
+ * @index: a position below distretto_dataset_get_n_sources()
+ *
+ * Returns: (transfer none): a file the dataset was imported from
+ */
+DistrettoSource *
+distretto_dataset_get_source_at (DistrettoDataset *self,
+                                 guint             index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+
+  return g_ptr_array_index (self->sources, index);
+}
+
+/**
  * distretto_dataset_get_first_year:
  * @self: a #DistrettoDataset
  *
- * Returns: the earliest year of any observation
+ * Returns: the earliest year of any observation, 0 for an empty dataset
  */
 int
 distretto_dataset_get_first_year (DistrettoDataset *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
 
-  return self->first_year;
+  return self->n_years > 0 ? self->first_year : 0;
 }
 
 /**
  * distretto_dataset_get_last_year:
  * @self: a #DistrettoDataset
  *
- * Returns: the latest year of any observation
+ * Returns: the latest year of any observation, 0 for an empty dataset
  */
 int
 distretto_dataset_get_last_year (DistrettoDataset *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
 
-  return self->first_year + self->n_years - 1;
+  return self->n_years > 0 ? self->first_year + self->n_years - 1 : 0;
 }
 
 /**
@@ -319,6 +678,8 @@ int
 distretto_dataset_get_latest_year (DistrettoDataset *self,
                                    const char       *series_code)
 {
+  Column *column;
+  int latest = 0;
   guint s;
 
   g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
@@ -327,12 +688,12 @@ distretto_dataset_get_latest_year (DistrettoDataset *self,
   if (!lookup (self->series_index, series_code, &s))
     return 0;
 
-  for (int y = self->n_years - 1; y >= 0; y--)
-    for (guint r = 0; r < self->regions->len; r++)
-      if (!isnan (self->values[cell_index (self, s, r, self->first_year + y)]))
-        return self->first_year + y;
+  column = g_ptr_array_index (self->columns, s);
+  for (gsize i = 0; i < column->values->len; i++)
+    if (!isnan (g_array_index (column->values, double, i)))
+      latest = MAX (latest, self->first_year + (int) (i % self->n_years));
 
-  return 0;
+  return latest;
 }
 
 /**
@@ -354,6 +715,7 @@ distretto_dataset_get_value (DistrettoDataset *self,
                              int               year,
                              DistrettoFlags   *flags)
 {
+  Column *column;
   guint s, r;
   gsize i;
 
@@ -370,11 +732,15 @@ distretto_dataset_get_value (DistrettoDataset *self,
       year >= self->first_year + self->n_years)
     return NAN;
 
-  i = cell_index (self, s, r, year);
-  if (flags != NULL)
-    *flags = self->flags[i] & ~CELL_PRESENT;
+  column = g_ptr_array_index (self->columns, s);
+  i = (gsize) r * self->n_years + (gsize) (year - self->first_year);
+  if (i >= column->values->len)
+    return NAN;
 
-  return self->values[i];
+  if (flags != NULL)
+    *flags = g_array_index (column->flags, guint16, i) & ~CELL_PRESENT;
+
+  return g_array_index (column->values, double, i);
 }
 
 /**
@@ -395,7 +761,7 @@ distretto_dataset_get_flags_seen (DistrettoDataset *self)
  * distretto_dataset_get_n_observations:
  * @self: a #DistrettoDataset
  *
- * Returns: how many cells were given by the source, missing values included
+ * Returns: how many cells were given by the sources, missing values included
  */
 gsize
 distretto_dataset_get_n_observations (DistrettoDataset *self)

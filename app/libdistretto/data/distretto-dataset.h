@@ -13,6 +13,8 @@
 
 #include "distretto-flags.h"
 #include "distretto-region.h"
+#include "distretto-series.h"
+#include "distretto-source.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +22,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (DistrettoDataset, distretto_dataset, DISTRETTO, DATASET, GObject)
 
+DistrettoDataset *distretto_dataset_new               (void);
 guint            distretto_dataset_get_n_regions     (DistrettoDataset *self);
 DistrettoRegion *distretto_dataset_get_region_at     (DistrettoDataset *self,
                                                       guint             index);
@@ -30,6 +33,11 @@ const char      *distretto_dataset_get_series_code   (DistrettoDataset *self,
                                                       guint             index);
 gboolean         distretto_dataset_has_series        (DistrettoDataset *self,
                                                       const char       *series_code);
+DistrettoSeries *distretto_dataset_get_series        (DistrettoDataset *self,
+                                                      const char       *series_code);
+guint            distretto_dataset_get_n_sources     (DistrettoDataset *self);
+DistrettoSource *distretto_dataset_get_source_at     (DistrettoDataset *self,
+                                                      guint             index);
 int              distretto_dataset_get_first_year    (DistrettoDataset *self);
 int              distretto_dataset_get_last_year     (DistrettoDataset *self);
 int              distretto_dataset_get_latest_year   (DistrettoDataset *self,
@@ -41,5 +49,8 @@ double           distretto_dataset_get_value         (DistrettoDataset *self,
                                                       DistrettoFlags   *flags);
 DistrettoFlags   distretto_dataset_get_flags_seen    (DistrettoDataset *self);
 gsize            distretto_dataset_get_n_observations (DistrettoDataset *self);
+gboolean         distretto_dataset_merge             (DistrettoDataset *self,
+                                                      DistrettoDataset *other,
+                                                      GError          **error);
 
 G_END_DECLS

@@ -27,9 +27,12 @@ G_BEGIN_DECLS
  * @DISTRETTO_IMPORT_ERROR_SYNTAX: a line cannot be split into fields
  * @DISTRETTO_IMPORT_ERROR_HEADER: the header lacks or repeats a column
  * @DISTRETTO_IMPORT_ERROR_VALUE: a field does not hold what its column needs
- * @DISTRETTO_IMPORT_ERROR_DUPLICATE: the same cell is given twice
+ * @DISTRETTO_IMPORT_ERROR_DUPLICATE: the same cell is given twice in one file
+ * @DISTRETTO_IMPORT_ERROR_CONFLICT: two files give different values for one cell
+ * @DISTRETTO_IMPORT_ERROR_FORMAT: the file's format is not one Distretto reads
  *
- * Errors of the importers. Messages start with `file:line:column:`.
+ * Errors of the importers. Messages start with `file:line:column:`, or
+ * `file:$.json.path:` for JSON files.
  */
 typedef enum
 {
@@ -39,6 +42,8 @@ typedef enum
   DISTRETTO_IMPORT_ERROR_HEADER,
   DISTRETTO_IMPORT_ERROR_VALUE,
   DISTRETTO_IMPORT_ERROR_DUPLICATE,
+  DISTRETTO_IMPORT_ERROR_CONFLICT,
+  DISTRETTO_IMPORT_ERROR_FORMAT,
 } DistrettoImportError;
 
 GQuark distretto_import_error_quark (void);

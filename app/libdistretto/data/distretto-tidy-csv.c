@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "distretto-csv-reader.h"
-#include "distretto-dataset-private.h"
+#include "distretto-data-format.h"
+#include "distretto-import-private.h"
 #include "distretto-import-error.h"
 #include "distretto-tidy-csv.h"
 
@@ -32,38 +33,24 @@ static const char *column_names[N_COLUMNS] = {
 
 typedef struct
 {
-  guint32 region;
-  guint32 series;
-  guint32 line;
-  gint16 year;
-  guint16 flags;
-  double value;
-} Record;
-
-typedef struct
-{
+  DistrettoImport *import;
   DistrettoCsvReader reader;
   int position[N_COLUMNS];    /* field index of each column, -1 if absent */
   guint n_header_fields;
 
-  GPtrArray *regions;
-  GHashTable *region_index;   /* code (owned by the region) → index + 1 */
-  GPtrArray *series;
-  GHashTable *series_index;   /* code (owned by series) → index + 1 */
-  GArray *records;
-  int first_year;
-  int last_year;
+  /* The codes of the previous line: files repeat them line after line. */
+  char *last_region;
+  guint last_region_index;
+  char *last_series;
+  guint last_series_index;
 } TidyCsv;
 
 static void
 tidy_csv_clear (TidyCsv *tidy)
 {
   distretto_csv_reader_clear (&tidy->reader);
-  g_clear_pointer (&tidy->regions, g_ptr_array_unref);
-  g_clear_pointer (&tidy->region_index, g_hash_table_unref);
-  g_clear_pointer (&tidy->series, g_ptr_array_unref);
-  g_clear_pointer (&tidy->series_index, g_hash_table_unref);
-  g_clear_pointer (&tidy->records, g_array_unref);
+  g_clear_pointer (&tidy->last_region, g_free);
+  g_clear_pointer (&tidy->last_series, g_free);
 }
 
 /* Picks the delimiter of the header line: `;` when it has no comma. */
@@ -149,40 +136,6 @@ read_header (TidyCsv  *tidy,
   return TRUE;
 }
 
-static guint32
-intern_region (TidyCsv    *tidy,
-               const char *code)
-{
-  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (tidy->region_index, code));
-  DistrettoRegion *region;
-
-  if (found != 0)
-    return found - 1;
-
-  region = distretto_region_new (code);
-  g_ptr_array_add (tidy->regions, region);
-  g_hash_table_insert (tidy->region_index,
-                       (gpointer) distretto_region_get_code (region),
-                       GUINT_TO_POINTER (tidy->regions->len));
-  return tidy->regions->len - 1;
-}
-
-static guint32
-intern_series (TidyCsv    *tidy,
-               const char *code)
-{
-  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (tidy->series_index, code));
-  char *copy;
-
-  if (found != 0)
-    return found - 1;
-
-  copy = g_strdup (code);
-  g_ptr_array_add (tidy->series, copy);
-  g_hash_table_insert (tidy->series_index, copy, GUINT_TO_POINTER (tidy->series->len));
-  return tidy->series->len - 1;
-}
-
 static gboolean
 is_series_code (const char *code)
 {
@@ -225,6 +178,35 @@ parse_year (const char *text,
   return TRUE;
 }
 
+static guint
+intern_region (TidyCsv    *tidy,
+               const char *code)
+{
+  if (tidy->last_region == NULL || !g_str_equal (tidy->last_region, code))
+    {
+      g_free (tidy->last_region);
+      tidy->last_region = g_strdup (code);
+      tidy->last_region_index = _distretto_dataset_intern_region (tidy->import->dataset, code);
+    }
+
+  return tidy->last_region_index;
+}
+
+static guint
+intern_series (TidyCsv    *tidy,
+               const char *code)
+{
+  if (tidy->last_series == NULL || !g_str_equal (tidy->last_series, code))
+    {
+      g_free (tidy->last_series);
+      tidy->last_series = g_strdup (code);
+      tidy->last_series_index = _distretto_dataset_intern_series (tidy->import->dataset, code,
+                                                                  tidy->import->source_index);
+    }
+
+  return tidy->last_series_index;
+}
+
 static gboolean
 read_record (TidyCsv  *tidy,
              GError  **error)
@@ -233,7 +215,6 @@ read_record (TidyCsv  *tidy,
   const char *region, *series, *year_text, *value_text;
   DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
   guint n_fields = distretto_csv_reader_n_fields (reader);
-  Record record;
   double value;
   int year;
 
@@ -303,62 +284,58 @@ read_record (TidyCsv  *tidy,
         }
     }
 
-  record.region = intern_region (tidy, region);
-  record.series = intern_series (tidy, series);
-  record.line = reader->line;
-  record.year = (gint16) year;
-  record.flags = (guint16) flags;
-  record.value = value;
-  g_array_append_val (tidy->records, record);
-
-  tidy->first_year = MIN (tidy->first_year, year);
-  tidy->last_year = MAX (tidy->last_year, year);
-
-  return TRUE;
+  return _distretto_dataset_add_cell (tidy->import->dataset,
+                                      intern_series (tidy, series),
+                                      intern_region (tidy, region),
+                                      year, value, flags,
+                                      tidy->import->source_index, reader->line, error);
 }
 
-static guint32
-first_line_of_cell (TidyCsv      *tidy,
-                    const Record *duplicate)
+gboolean
+_distretto_tidy_csv_import (DistrettoImport  *import,
+                            const char       *data,
+                            gsize             len,
+                            GError          **error)
 {
-  for (guint i = 0; i < tidy->records->len; i++)
-    {
-      const Record *r = &g_array_index (tidy->records, Record, i);
+  TidyCsv tidy = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = FALSE;
+  guint n_records = 0;
 
-      if (r->region == duplicate->region && r->series == duplicate->series && r->year == duplicate->year)
-        return r->line;
+  tidy.import = import;
+  distretto_csv_reader_init (&tidy.reader, data, len, import->filename, sniff_delimiter (data, len));
+
+  if (!read_header (&tidy, error))
+    goto out;
+
+  while (distretto_csv_reader_next (&tidy.reader, &local_error))
+    {
+      if (!read_record (&tidy, error) ||
+          !_distretto_import_tick (import, tidy.reader.pos, len, error))
+        goto out;
+      n_records++;
     }
 
-  g_assert_not_reached ();
-}
-
-static DistrettoDataset *
-build_dataset (TidyCsv  *tidy,
-               GError  **error)
-{
-  g_autoptr(DistrettoDataset) dataset = NULL;
-
-  dataset = _distretto_dataset_new (tidy->regions, tidy->series, tidy->first_year, tidy->last_year);
-
-  for (guint i = 0; i < tidy->records->len; i++)
+  if (local_error != NULL)
     {
-      const Record *r = &g_array_index (tidy->records, Record, i);
-
-      if (!_distretto_dataset_set_cell (dataset, r->series, r->region, r->year, r->value, r->flags))
-        {
-          DistrettoRegion *region = g_ptr_array_index (tidy->regions, r->region);
-
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
-                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
-                       tidy->reader.filename, r->line,
-                       distretto_region_get_code (region),
-                       (const char *) g_ptr_array_index (tidy->series, r->series),
-                       r->year, first_line_of_cell (tidy, r));
-          return NULL;
-        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
     }
 
-  return g_steal_pointer (&dataset);
+  if (n_records == 0)
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                   "%s:%u:1: the file has a header but no data: expected lines such as "
+                   "“ITH3,emp_total,2022,2150.4”",
+                   import->filename, tidy.reader.next_line);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  tidy_csv_clear (&tidy);
+  return ok;
 }
 
 /**
@@ -383,59 +360,11 @@ distretto_tidy_csv_load_bytes (GBytes      *bytes,
                                const char  *display_name,
                                GError     **error)
 {
-  TidyCsv tidy = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  DistrettoDataset *dataset = NULL;
-  const char *data;
-  gsize len;
-
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &len);
-  if (data == NULL)
-    data = "";
-
-  if (!distretto_validate_utf8 (data, len, display_name, error))
-    return NULL;
-
-  distretto_csv_reader_init (&tidy.reader, data, len, display_name, sniff_delimiter (data, len));
-  tidy.regions = g_ptr_array_new_with_free_func (g_object_unref);
-  tidy.region_index = g_hash_table_new (g_str_hash, g_str_equal);
-  tidy.series = g_ptr_array_new_with_free_func (g_free);
-  tidy.series_index = g_hash_table_new (g_str_hash, g_str_equal);
-  tidy.records = g_array_new (FALSE, FALSE, sizeof (Record));
-  tidy.first_year = MAX_YEAR;
-  tidy.last_year = MIN_YEAR;
-
-  if (!read_header (&tidy, error))
-    goto out;
-
-  while (distretto_csv_reader_next (&tidy.reader, &local_error))
-    if (!read_record (&tidy, error))
-      goto out;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-
-  if (tidy.records->len == 0)
-    {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s:%u:1: the file has a header but no data: expected lines such as "
-                   "“ITH3,emp_total,2022,2150.4”",
-                   display_name, tidy.reader.next_line);
-      goto out;
-    }
-
-  dataset = build_dataset (&tidy, error);
-
-out:
-  tidy_csv_clear (&tidy);
-  return dataset;
+  return _distretto_dataset_load_bytes_as (bytes, display_name, DISTRETTO_DATA_FORMAT_TIDY_CSV, error);
 }
 
 /**

@@ -1,0 +1,150 @@
+/* distretto-source.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "distretto-source.h"
+
+/**
+ * DistrettoSource:
+ *
+ * Where observations came from: the file (as the user named it), its
+ * format, when it was imported and, where known, the code of the source
+ * table (such as Eurostat's `lfst_r_lfe2en2`).
+ */
+struct _DistrettoSource
+{
+  GObject parent_instance;
+
+  char *name;
+  char *format;
+  char *table_code;
+  GDateTime *imported;
+};
+
+G_DEFINE_FINAL_TYPE (DistrettoSource, distretto_source, G_TYPE_OBJECT)
+
+static void
+distretto_source_finalize (GObject *object)
+{
+  DistrettoSource *self = (DistrettoSource *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->table_code, g_free);
+  g_clear_pointer (&self->imported, g_date_time_unref);
+
+  G_OBJECT_CLASS (distretto_source_parent_class)->finalize (object);
+}
+
+static void
+distretto_source_class_init (DistrettoSourceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = distretto_source_finalize;
+}
+
+static void
+distretto_source_init (DistrettoSource *self)
+{
+  self->imported = g_date_time_new_now_utc ();
+}
+
+/**
+ * distretto_source_new:
+ * @name: the file's name as shown to people
+ * @format: the format's name, such as "Eurostat TSV"
+ *
+ * Creates a source imported now.
+ *
+ * Returns: (transfer full): a new #DistrettoSource
+ */
+DistrettoSource *
+distretto_source_new (const char *name,
+                      const char *format)
+{
+  DistrettoSource *self;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (format != NULL, NULL);
+
+  self = g_object_new (DISTRETTO_TYPE_SOURCE, NULL);
+  self->name = g_strdup (name);
+  self->format = g_strdup (format);
+
+  return self;
+}
+
+/**
+ * distretto_source_get_name:
+ * @self: a #DistrettoSource
+ *
+ * Returns: the file's name
+ */
+const char *
+distretto_source_get_name (DistrettoSource *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SOURCE (self), NULL);
+
+  return self->name;
+}
+
+/**
+ * distretto_source_get_format:
+ * @self: a #DistrettoSource
+ *
+ * Returns: the format's name
+ */
+const char *
+distretto_source_get_format (DistrettoSource *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SOURCE (self), NULL);
+
+  return self->format;
+}
+
+/**
+ * distretto_source_get_imported:
+ * @self: a #DistrettoSource
+ *
+ * Returns: (transfer none): when the file was imported, in UTC
+ */
+GDateTime *
+distretto_source_get_imported (DistrettoSource *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SOURCE (self), NULL);
+
+  return self->imported;
+}
+
+/**
+ * distretto_source_get_table_code:
+ * @self: a #DistrettoSource
+ *
+ * Returns: (nullable): the source table's code, if known
+ */
+const char *
+distretto_source_get_table_code (DistrettoSource *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SOURCE (self), NULL);
+
+  return self->table_code;
+}
+
+/**
+ * distretto_source_set_table_code:
+ * @self: a #DistrettoSource
+ * @table_code: (nullable): a table code such as `nama_10r_2gdp`
+ *
+ * Records which published table the file holds.
+ */
+void
+distretto_source_set_table_code (DistrettoSource *self,
+                                 const char      *table_code)
+{
+  g_return_if_fail (DISTRETTO_IS_SOURCE (self));
+
+  g_free (self->table_code);
+  self->table_code = g_strdup (table_code);
+}

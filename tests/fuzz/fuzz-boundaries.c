@@ -1,0 +1,40 @@
+/* fuzz-boundaries.c: placeholder
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <distretto.h>
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (data, size);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = distretto_tidy_csv_load_bytes (bytes, "fuzz.csv", &error);
+
+  /* Exactly one of a dataset and an error. */
+  g_assert ((dataset == NULL) != (error == NULL));
+
+  if (dataset != NULL)
+    {
+      g_clear_error (&error);
+      distretto_region_names_load_bytes (dataset, bytes, "fuzz.csv", &error);
+
+      for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+        {
+          DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
+
+          g_assert (distretto_dataset_get_region (dataset, distretto_region_get_code (region)) == region);
+          distretto_dataset_get_value (dataset, distretto_dataset_get_series_code (dataset, 0),
+                                       distretto_region_get_code (region),
+                                       distretto_dataset_get_last_year (dataset), NULL);
+        }
+    }
+
+  return 0;
+}
