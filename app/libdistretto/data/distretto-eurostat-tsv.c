@@ -1,20 +1,351 @@
-/* distretto-eurostat-tsv.c
+/* distretto-eurostat-tsv.c: Eurostat's bulk download TSV
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
 
+/*
+ * The header's first cell lists the dimensions, the last one ending in
+ * the time dimension: `unit,nace_r2,age,geo\time` (years descending) or
+ * `freq,unit,geo\TIME_PERIOD` (the newer API, years ascending). Each
+ * other header cell is a year. Each row starts with the dimension codes
+ * (`THS,A,Y15-24,AT`); each cell is `value flags`, `: flags` or `:`.
+ *
+ * A row's series code is the table code (from the file name) followed by
+ * the codes of every dimension but geo and freq: `lfst_r_lfe2en2.THS.A.Y15-24`.
+ */
+
+#define MIN_YEAR 1900
+#define MAX_YEAR 2100
+
+typedef struct
+{
+  DistrettoImport *import;
+  DistrettoCsvReader reader;
+  guint n_dims;
+  int geo_dim;
+  int freq_dim;
+  GArray *years;          /* int, one per value column */
+  GString *series_code;
+  char *last_series;
+  guint last_series_index;
+} EurostatTsv;
+
+static void
+eurostat_tsv_clear (EurostatTsv *tsv)
+{
+  distretto_csv_reader_clear (&tsv->reader);
+  g_clear_pointer (&tsv->years, g_array_unref);
+  if (tsv->series_code != NULL)
+    g_string_free (tsv->series_code, TRUE);
+  g_clear_pointer (&tsv->last_series, g_free);
+}
+
+static gboolean
+parse_year (const char *text,
+            int        *year)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gint64 parsed;
+
+  if (!g_ascii_string_to_signed (copy, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
+    return FALSE;
+
+  *year = (int) parsed;
+  return TRUE;
+}
+
+static gboolean
+read_header (EurostatTsv  *tsv,
+             GError      **error)
+{
+  DistrettoCsvReader *reader = &tsv->reader;
+  g_autoptr(GError) local_error = NULL;
+  g_auto(GStrv) dims = NULL;
+  const char *first;
+  char *backslash;
+  int first_year = MAX_YEAR, last_year = MIN_YEAR;
+
+  if (!distretto_csv_reader_next (reader, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                     "%s:1:1: the file is empty: expected a header such as “unit,geo\\time<TAB>2015”",
+                     reader->filename);
+      return FALSE;
+    }
+
+  first = distretto_csv_reader_field (reader, 0);
+  backslash = strchr (first, '\\');
+  if (backslash == NULL || distretto_csv_reader_n_fields (reader) < 2)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "expected dimensions ending in “geo\\time” followed by "
+                                      "tab-separated years, found “%s”", first);
+      return FALSE;
+    }
+
+  *backslash = '\0';
+  dims = g_strsplit (first, ",", -1);
+  tsv->n_dims = g_strv_length (dims);
+  tsv->geo_dim = tsv->freq_dim = -1;
+  for (guint d = 0; d < tsv->n_dims; d++)
+    {
+      g_strstrip (dims[d]);
+      if (g_ascii_strcasecmp (dims[d], "geo") == 0)
+        tsv->geo_dim = d;
+      else if (g_ascii_strcasecmp (dims[d], "freq") == 0)
+        tsv->freq_dim = d;
+    }
+
+  if (tsv->geo_dim == -1)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "expected a “geo” dimension among the dimensions “%s”",
+                                      first);
+      return FALSE;
+    }
+
+  tsv->years = g_array_new (FALSE, FALSE, sizeof (int));
+  for (guint i = 1; i < distretto_csv_reader_n_fields (reader); i++)
+    {
+      const char *text = distretto_csv_reader_field (reader, i);
+      int year;
+
+      if (!parse_year (text, &year))
+        {
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                          "expected a year between %d and %d (only annual data "
+                                          "is supported), found “%s”",
+                                          MIN_YEAR, MAX_YEAR, text);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < tsv->years->len; j++)
+        {
+          if (g_array_index (tsv->years, int, j) == year)
+            {
+              distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                              "the year %d appears twice in the header", year);
+              return FALSE;
+            }
+        }
+
+      g_array_append_val (tsv->years, year);
+      first_year = MIN (first_year, year);
+      last_year = MAX (last_year, year);
+    }
+
+  _distretto_dataset_reserve_years (tsv->import->dataset, first_year, last_year);
+  return TRUE;
+}
+
+/* Splits `number flags`, `: flags` or `:`. */
+static gboolean
+parse_cell (const char     *text,
+            double         *value,
+            DistrettoFlags *flags,
+            gboolean       *bad_flags)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *space = strchr (copy, ' ');
+  const char *flag_text = "";
+  char *end = NULL;
+
+  *bad_flags = FALSE;
+
+  if (space != NULL)
+    {
+      *space = '\0';
+      flag_text = space + 1;
+    }
+  else if (copy[0] == ':' && copy[1] != '\0')
+    {
+      /* `:u`, written without the space. */
+      flag_text = copy + 1;
+      copy[1] = '\0';
+    }
+
+  if (!distretto_flags_parse (flag_text, flags))
+    {
+      *bad_flags = TRUE;
+      return FALSE;
+    }
+
+  if (copy[0] == '\0' || g_str_equal (copy, ":"))
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  *value = g_ascii_strtod (copy, &end);
+  return end != copy && *end == '\0' && isfinite (*value);
+}
+
+static guint
+intern_series (EurostatTsv  *tsv,
+               char        **codes)
+{
+  const char *table = distretto_source_get_table_code (tsv->import->source);
+
+  g_string_truncate (tsv->series_code, 0);
+  if (table != NULL)
+    g_string_append (tsv->series_code, table);
+
+  for (guint d = 0; d < tsv->n_dims; d++)
+    {
+      if ((int) d == tsv->geo_dim || (int) d == tsv->freq_dim)
+        continue;
+      if (tsv->series_code->len > 0)
+        g_string_append_c (tsv->series_code, '.');
+      g_string_append (tsv->series_code, codes[d]);
+    }
+
+  if (tsv->series_code->len == 0)
+    g_string_append (tsv->series_code, "value");
+
+  if (tsv->last_series == NULL || !g_str_equal (tsv->last_series, tsv->series_code->str))
+    {
+      g_free (tsv->last_series);
+      tsv->last_series = g_strdup (tsv->series_code->str);
+      tsv->last_series_index = _distretto_dataset_intern_series (tsv->import->dataset,
+                                                                 tsv->last_series,
+                                                                 tsv->import->source_index);
+    }
+
+  return tsv->last_series_index;
+}
+
+static gboolean
+read_row (EurostatTsv  *tsv,
+          GError      **error)
+{
+  DistrettoCsvReader *reader = &tsv->reader;
+  guint n_fields = distretto_csv_reader_n_fields (reader);
+  g_auto(GStrv) codes = NULL;
+  const char *geo;
+  guint series, region;
+
+  if (n_fields != tsv->years->len + 1)
+    {
+      distretto_csv_reader_set_error (reader, error, MIN (n_fields, tsv->years->len + 1),
+                                      DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                      "expected %u tab-separated cells as in the header, found %u",
+                                      tsv->years->len + 1, n_fields);
+      return FALSE;
+    }
+
+  codes = g_strsplit (distretto_csv_reader_field (reader, 0), ",", -1);
+  if (g_strv_length (codes) != tsv->n_dims)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                      "expected %u comma-separated codes as in the header, found “%s”",
+                                      tsv->n_dims, distretto_csv_reader_field (reader, 0));
+      return FALSE;
+    }
+
+  for (guint d = 0; d < tsv->n_dims; d++)
+    g_strstrip (codes[d]);
+
+  geo = codes[tsv->geo_dim];
+  if (!distretto_nuts_code_is_valid (geo))
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected a NUTS region code such as “ITH3”, found “%s”", geo);
+      return FALSE;
+    }
+
+  if (tsv->freq_dim != -1 && !g_str_equal (codes[tsv->freq_dim], "A"))
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+                                      "expected annual data (freq “A”), found freq “%s”",
+                                      codes[tsv->freq_dim]);
+      return FALSE;
+    }
+
+  series = intern_series (tsv, codes);
+  region = _distretto_dataset_intern_region (tsv->import->dataset, geo);
+
+  for (guint i = 1; i < n_fields; i++)
+    {
+      const char *text = distretto_csv_reader_field (reader, i);
+      DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+      gboolean bad_flags;
+      double value;
+
+      if (!parse_cell (text, &value, &flags, &bad_flags))
+        {
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+                                          bad_flags
+                                          ? "expected a number and flags among b, u, c, e, d and p, found “%s”"
+                                          : "expected a number or “:” for a missing value, found “%s”",
+                                          text);
+          return FALSE;
+        }
+
+      if (!_distretto_dataset_add_cell (tsv->import->dataset, series, region,
+                                        g_array_index (tsv->years, int, i - 1),
+                                        value, flags, tsv->import->source_index,
+                                        reader->line, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _distretto_eurostat_tsv_import (DistrettoImport  *import,
-                         const char       *data,
-                         gsize             len,
-                         GError          **error)
+                                const char       *data,
+                                gsize             len,
+                                GError          **error)
 {
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-               "%s: this format is not supported yet", import->filename);
-  return FALSE;
+  EurostatTsv tsv = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = FALSE;
+  guint n_rows = 0;
+
+  tsv.import = import;
+  tsv.series_code = g_string_new (NULL);
+  distretto_csv_reader_init (&tsv.reader, data, len, import->filename, '\t');
+
+  if (!read_header (&tsv, error))
+    goto out;
+
+  while (distretto_csv_reader_next (&tsv.reader, &local_error))
+    {
+      if (!read_row (&tsv, error) ||
+          !_distretto_import_tick (import, tsv.reader.pos, len, error))
+        goto out;
+      n_rows++;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (n_rows == 0)
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                   "%s:%u:1: the file has a header but no rows", import->filename,
+                   tsv.reader.next_line);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  eurostat_tsv_clear (&tsv);
+  return ok;
 }
