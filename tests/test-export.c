@@ -41,10 +41,12 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* Runs the binary with DISPLAY and WAYLAND_DISPLAY unset. */
+/* Runs `distretto COMMAND ARGS…` with DISPLAY and WAYLAND_DISPLAY unset. */
 static int
-run_export (const char * const *args,
-            char              **err)
+run_command (const char          *command,
+             const char * const  *args,
+             char               **out,
+             char               **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_auto(GStrv) envp = g_get_environ ();
@@ -55,16 +57,102 @@ run_export (const char * const *args,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("DISTRETTO_BIN"));
-  g_ptr_array_add (argv, (gpointer) "export");
+  g_ptr_array_add (argv, (gpointer) command);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status, &error);
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
   g_assert_no_error (error);
 
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
+}
+
+static int
+run_export (const char * const *args,
+            char              **err)
+{
+  return run_command ("export", args, NULL, err);
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+#define EMPLOYMENT_CSV \
+  "region,indicator,year,value\n" \
+  "ITH3,emp_total,2020,2000\nITH3,emp_kibs,2020,200\nITH3,emp_manuf,2020,500\n" \
+  "ES52,emp_total,2020,1800\nES52,emp_kibs,2020,90\nES52,emp_manuf,2020,300\n"
+
+static void
+test_export_own_data (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *csv = write_file (fixture->dir, "mine.csv", EMPLOYMENT_CSV);
+  g_autofree char *other = write_file (fixture->dir, "other.csv",
+                                       "region,indicator,year,value\nITH3,emp_total,2020,2001\n");
+  g_autofree char *out = g_build_filename (fixture->dir, "mine.svg", NULL);
+  const char *args[] = { "-m", "servitization", "--data", csv, "-o", out, NULL };
+  const char *conflict[] = { "-m", "servitization", "--data", csv, "--data", other, "-o", out, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_clear_pointer (&err, g_free);
+
+  /* Two files disagreeing on a cell: both are named, nothing is written. */
+  g_unlink (out);
+  g_assert_cmpint (run_export (conflict, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "other.csv:2:1:"));
+  g_assert_nonnull (strstr (err, "mine.csv:2"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_validate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *good = write_file (fixture->dir, "good.csv", EMPLOYMENT_CSV);
+  g_autofree char *bad = write_file (fixture->dir, "bad.csv", "region,indicator,year,value\nITH3,x,20x0,1\n");
+  const char *good_args[] = { good, NULL };
+  const char *both_args[] = { good, bad, NULL };
+  const char *no_args[] = { NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_command ("validate", good_args, &out, &err), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "format: tidy CSV"));
+  g_assert_nonnull (strstr (out, "regions: 2 (NUTS 0: 0, NUTS 1: 0, NUTS 2: 2"));
+  g_assert_nonnull (strstr (out, "series: 3"));
+  g_assert_nonnull (strstr (out, "years: 2020–2020"));
+  g_assert_nonnull (strstr (out, "missing: 0.0% of 6 cells"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Every file is reported; one bad file makes the exit code 1. */
+  g_assert_cmpint (run_command ("validate", both_args, &out, &err), ==, 1);
+  g_assert_nonnull (strstr (out, "format: tidy CSV"));
+  g_assert_nonnull (strstr (out, "bad.csv:2:8: expected a year"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_command ("validate", no_args, &out, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "distretto validate: "));
 }
 
 static guint
@@ -216,6 +304,8 @@ main (int   argc,
   g_test_add ("/Distretto/Export/png", Fixture, NULL, fixture_set_up, test_png, fixture_tear_down);
   g_test_add ("/Distretto/Export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
+  g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
+  g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/Export/bad/%s", bad_calls[i].name);

@@ -8,34 +8,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "distretto-demo.h"
+#include "distretto-cli.h"
 #include "distretto-export-command.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-ranking.h"
 
 #define DEFAULT_WIDTH 1000
-
-static int
-fail (const char *format,
-      ...) G_GNUC_PRINTF (1, 2);
-
-static int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* One line, whatever the message holds. */
-  g_strdelimit (message, "\n", ' ');
-  g_printerr ("distretto export: %s\n", message);
-
-  return DISTRETTO_EXIT_USAGE;
-}
 
 static char *
 list_module_ids (DistrettoPluginEngine *engine)
@@ -77,6 +55,8 @@ distretto_export_command_run (int    argc,
   g_autofree char *chart_type = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *boundaries_path = NULL;
+  g_auto(GStrv) data_paths = NULL;
   int width = DEFAULT_WIDTH;
   int height = 0;
   const GOptionEntry entries[] = {
@@ -86,6 +66,8 @@ distretto_export_command_run (int    argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: enough for every region)"), N_("N") },
+    { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_paths, N_("Data file to chart, in any format Distretto reads; repeat for several (default: the demo dataset)"), N_("FILE") },
+    { "boundaries", 'b', 0, G_OPTION_ARG_FILENAME, &boundaries_path, N_("GeoJSON boundaries of the regions"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -94,6 +76,7 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(DistrettoBoundaries) boundaries = NULL;
   DistrettoChartFormat format;
   DistrettoModule *module;
 
@@ -102,24 +85,24 @@ distretto_export_command_run (int    argc,
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
-    return fail ("%s", error->message);
+    return distretto_cli_fail ("export", "%s", error->message);
 
   if (argc > 1)
-    return fail (_("unexpected argument “%s”"), argv[1]);
+    return distretto_cli_fail ("export", _("unexpected argument “%s”"), argv[1]);
   if (module_id == NULL)
-    return fail (_("missing --module ID"));
+    return distretto_cli_fail ("export", _("missing --module ID"));
   if (output == NULL)
-    return fail (_("missing --output FILE"));
+    return distretto_cli_fail ("export", _("missing --output FILE"));
   if (chart_type != NULL && g_strcmp0 (chart_type, "ranking") != 0)
-    return fail (_("unknown chart type “%s”: expected ranking"), chart_type);
+    return distretto_cli_fail ("export", _("unknown chart type “%s”: expected ranking"), chart_type);
   if (!guess_format (format_name, output, &format))
     {
       if (format_name != NULL)
-        return fail (_("unknown format “%s”: expected png, svg or pdf"), format_name);
-      return fail (_("cannot tell the format from “%s”: add --format png, svg or pdf"), output);
+        return distretto_cli_fail ("export", _("unknown format “%s”: expected png, svg or pdf"), format_name);
+      return distretto_cli_fail ("export", _("cannot tell the format from “%s”: add --format png, svg or pdf"), output);
     }
   if (width < 1 || height < 0)
-    return fail (_("--width and --height must be positive"));
+    return distretto_cli_fail ("export", _("--width and --height must be positive"));
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -129,24 +112,33 @@ distretto_export_command_run (int    argc,
     {
       g_autofree char *ids = list_module_ids (engine);
 
-      return fail (_("unknown module “%s”: the loaded modules are %s"),
+      return distretto_cli_fail ("export", _("unknown module “%s”: the loaded modules are %s"),
                    module_id, ids[0] ? ids : _("none"));
     }
 
-  dataset = distretto_demo_dataset_load (&error);
+  dataset = distretto_cli_load_data ((const char * const *) data_paths, &error);
   if (dataset == NULL)
-    return fail (_("cannot load the demo dataset: %s"), error->message);
+    return distretto_cli_fail ("export", "%s", error->message);
+
+  if (boundaries_path != NULL)
+    {
+      g_autoptr(GFile) boundaries_file = g_file_new_for_commandline_arg (boundaries_path);
+
+      boundaries = distretto_boundaries_load_file (boundaries_file, NULL, &error);
+      if (boundaries == NULL)
+        return distretto_cli_fail ("export", "%s", error->message);
+    }
 
   chart = distretto_ranking_chart_build (module, dataset, &error);
   if (chart == NULL)
-    return fail ("%s", error->message);
+    return distretto_cli_fail ("export", "%s", error->message);
 
   if (height == 0)
     height = (int) distretto_chart_get_natural_height (chart);
 
   file = g_file_new_for_commandline_arg (output);
   if (!distretto_chart_export_file (chart, file, format, width, height, &error))
-    return fail (_("cannot write “%s”: %s"), output, error->message);
+    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
 
   return DISTRETTO_EXIT_OK;
 }

@@ -9,10 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* Exit codes of the headless commands. */
-#define DISTRETTO_EXIT_OK        0
-#define DISTRETTO_EXIT_USAGE     2
-
 int distretto_export_command_run (int    argc,
                                   char **argv);
 

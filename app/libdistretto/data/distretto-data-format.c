@@ -399,14 +399,10 @@ distretto_dataset_load_file (GFile                  *file,
 
   if (path != NULL)
     {
-      g_autoptr(GError) local_error = NULL;
-
-      mapped = g_mapped_file_new (path, FALSE, &local_error);
+      /* The error message names the file already. */
+      mapped = g_mapped_file_new (path, FALSE, error);
       if (mapped == NULL)
-        {
-          g_set_error (error, G_FILE_ERROR, local_error->code, "%s: %s", name, local_error->message);
-          return NULL;
-        }
+        return NULL;
       bytes = g_mapped_file_get_bytes (mapped);
     }
   else

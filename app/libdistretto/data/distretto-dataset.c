@@ -715,9 +715,7 @@ distretto_dataset_get_value (DistrettoDataset *self,
                              int               year,
                              DistrettoFlags   *flags)
 {
-  Column *column;
   guint s, r;
-  gsize i;
 
   if (flags != NULL)
     *flags = DISTRETTO_FLAGS_NONE;
@@ -727,13 +725,47 @@ distretto_dataset_get_value (DistrettoDataset *self,
   g_return_val_if_fail (region_code != NULL, NAN);
 
   if (!lookup (self->series_index, series_code, &s) ||
-      !lookup (self->region_index, region_code, &r) ||
-      year < self->first_year ||
-      year >= self->first_year + self->n_years)
+      !lookup (self->region_index, region_code, &r))
     return NAN;
 
-  column = g_ptr_array_index (self->columns, s);
-  i = (gsize) r * self->n_years + (gsize) (year - self->first_year);
+  return distretto_dataset_get_value_at (self, s, r, year, flags);
+}
+
+/**
+ * distretto_dataset_get_value_at:
+ * @self: a #DistrettoDataset
+ * @series_index: a position below distretto_dataset_get_n_series()
+ * @region_index: a position below distretto_dataset_get_n_regions()
+ * @year: a year
+ * @flags: (out) (optional): the cell's flags
+ *
+ * Looks up one observation by position, without hashing codes: the fast
+ * path for walking a whole dataset.
+ *
+ * Returns: the value, or NaN when it is missing
+ */
+double
+distretto_dataset_get_value_at (DistrettoDataset *self,
+                                guint             series_index,
+                                guint             region_index,
+                                int               year,
+                                DistrettoFlags   *flags)
+{
+  Column *column;
+  gsize i;
+
+  if (flags != NULL)
+    *flags = DISTRETTO_FLAGS_NONE;
+
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NAN);
+  g_return_val_if_fail (series_index < self->series->len, NAN);
+  g_return_val_if_fail (region_index < self->regions->len, NAN);
+
+  if (year < self->first_year || year >= self->first_year + self->n_years)
+    return NAN;
+
+  column = g_ptr_array_index (self->columns, series_index);
+  i = (gsize) region_index * self->n_years + (gsize) (year - self->first_year);
   if (i >= column->values->len)
     return NAN;
 

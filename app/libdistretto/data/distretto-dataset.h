@@ -47,6 +47,11 @@ double           distretto_dataset_get_value         (DistrettoDataset *self,
                                                       const char       *region_code,
                                                       int               year,
                                                       DistrettoFlags   *flags);
+double           distretto_dataset_get_value_at      (DistrettoDataset *self,
+                                                      guint             series_index,
+                                                      guint             region_index,
+                                                      int               year,
+                                                      DistrettoFlags   *flags);
 DistrettoFlags   distretto_dataset_get_flags_seen    (DistrettoDataset *self);
 gsize            distretto_dataset_get_n_observations (DistrettoDataset *self);
 gboolean         distretto_dataset_merge             (DistrettoDataset *self,

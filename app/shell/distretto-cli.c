@@ -1,0 +1,55 @@
+/* distretto-cli.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+
+#include "distretto-cli.h"
+#include "distretto-demo.h"
+
+/* Prints "distretto COMMAND: message" on one line and returns the usage
+ * exit code, so callers can `return distretto_cli_fail (…)`. */
+int
+distretto_cli_fail (const char *command,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_strdelimit (message, "\n", ' ');
+  g_printerr ("distretto %s: %s\n", command, message);
+
+  return DISTRETTO_EXIT_USAGE;
+}
+
+/* The files merged into one dataset, or the demo dataset when there are
+ * none. */
+DistrettoDataset *
+distretto_cli_load_data (const char * const  *paths,
+                         GError             **error)
+{
+  g_autoptr(DistrettoDataset) merged = NULL;
+
+  if (paths == NULL || paths[0] == NULL)
+    return distretto_demo_dataset_load (error);
+
+  merged = distretto_dataset_new ();
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[i]);
+      g_autoptr(DistrettoDataset) dataset = distretto_dataset_load_file (file, NULL, NULL, NULL, error);
+
+      if (dataset == NULL || !distretto_dataset_merge (merged, dataset, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&merged);
+}

@@ -1,0 +1,23 @@
+/* distretto-cli.h: what the headless commands share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <distretto.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes of the headless commands. */
+#define DISTRETTO_EXIT_OK       0
+#define DISTRETTO_EXIT_INVALID  1
+#define DISTRETTO_EXIT_USAGE    2
+
+int               distretto_cli_fail      (const char  *command,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+DistrettoDataset *distretto_cli_load_data (const char * const *paths,
+                                           GError            **error);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* distretto-validate-command.c: `distretto validate [--boundaries FILE] FILE…`
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "distretto-cli.h"
+#include "distretto-validate-command.h"
+
+#define MAX_CODES_LISTED 20
+
+static void
+print_levels (DistrettoDataset *dataset)
+{
+  guint levels[4] = { 0 }, aggregates = 0, extra = 0;
+
+  for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
+      int level = distretto_region_get_level (region);
+
+      if (level == DISTRETTO_REGION_LEVEL_AGGREGATE)
+        aggregates++;
+      else if (distretto_region_is_extra_regio (region))
+        extra++;
+      else
+        levels[level]++;
+    }
+
+  g_print (_("  regions: %u (NUTS 0: %u, NUTS 1: %u, NUTS 2: %u, NUTS 3: %u, aggregates: %u, Extra-Regio: %u)\n"),
+           distretto_dataset_get_n_regions (dataset),
+           levels[0], levels[1], levels[2], levels[3], aggregates, extra);
+}
+
+static void
+print_missing (DistrettoDataset *dataset)
+{
+  int first = distretto_dataset_get_first_year (dataset);
+  int last = distretto_dataset_get_last_year (dataset);
+  guint64 cells = 0, missing = 0;
+
+  for (guint s = 0; s < distretto_dataset_get_n_series (dataset); s++)
+    for (guint r = 0; r < distretto_dataset_get_n_regions (dataset); r++)
+      for (int y = first; y <= last; y++)
+        {
+          cells++;
+          if (isnan (distretto_dataset_get_value_at (dataset, s, r, y, NULL)))
+            missing++;
+        }
+
+  /* TRANSLATORS: share of missing cells over series × regions × years */
+  g_print (_("  missing: %.1f%% of %" G_GUINT64_FORMAT " cells (series × regions × years)\n"),
+           cells ? 100.0 * missing / cells : 0.0, cells);
+}
+
+static void
+print_codes (const char          *title,
+             const char * const  *codes)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  guint n = g_strv_length ((char **) codes);
+
+  for (guint i = 0; i < n && i < MAX_CODES_LISTED; i++)
+    {
+      if (i > 0)
+        g_string_append (line, ", ");
+      g_string_append (line, codes[i]);
+    }
+  if (n > MAX_CODES_LISTED)
+    g_string_append_printf (line, ", … (%u more)", n - MAX_CODES_LISTED);
+
+  g_print ("  %s: %u%s%s\n", title, n, n ? " — " : "", line->str);
+}
+
+static void
+print_report (DistrettoDataset    *dataset,
+              DistrettoBoundaries *boundaries,
+              const char          *boundaries_name)
+{
+  DistrettoSource *source = distretto_dataset_get_source_at (dataset, 0);
+  g_autofree char *flags = distretto_flags_to_string (distretto_dataset_get_flags_seen (dataset));
+
+  g_print ("%s\n", distretto_source_get_name (source));
+  if (distretto_source_get_table_code (source) != NULL)
+    g_print (_("  format: %s (table %s)\n"), distretto_source_get_format (source),
+             distretto_source_get_table_code (source));
+  else
+    g_print (_("  format: %s\n"), distretto_source_get_format (source));
+
+  print_levels (dataset);
+  g_print (_("  series: %u\n"), distretto_dataset_get_n_series (dataset));
+  g_print (_("  years: %d–%d\n"), distretto_dataset_get_first_year (dataset),
+           distretto_dataset_get_last_year (dataset));
+  print_missing (dataset);
+  g_print (_("  flags seen: %s\n"), flags[0] ? flags : _("none"));
+
+  if (boundaries != NULL)
+    {
+      g_auto(GStrv) missing = distretto_boundaries_dup_missing_codes (boundaries, dataset);
+      g_autofree char *title = g_strdup_printf (_("NUTS codes unknown to %s"), boundaries_name);
+
+      print_codes (title, (const char * const *) missing);
+    }
+}
+
+int
+distretto_validate_command_run (int    argc,
+                                char **argv)
+{
+  g_autofree char *boundaries_path = NULL;
+  const GOptionEntry entries[] = {
+    { "boundaries", 'b', 0, G_OPTION_ARG_FILENAME, &boundaries_path,
+      N_("GeoJSON boundaries to check the NUTS codes against"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoBoundaries) boundaries = NULL;
+  g_autofree char *boundaries_name = NULL;
+  int status = DISTRETTO_EXIT_OK;
+
+  context = g_option_context_new (_("FILE… — check data files and describe what they hold"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return distretto_cli_fail ("validate", "%s", error->message);
+  if (argc < 2)
+    return distretto_cli_fail ("validate", _("missing FILE: name at least one data file"));
+
+  if (boundaries_path != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (boundaries_path);
+
+      boundaries = distretto_boundaries_load_file (file, NULL, &error);
+      if (boundaries == NULL)
+        return distretto_cli_fail ("validate", "%s", error->message);
+      boundaries_name = g_file_get_basename (file);
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
+      g_autoptr(DistrettoDataset) dataset = NULL;
+
+      g_clear_error (&error);
+      dataset = distretto_dataset_load_file (file, NULL, NULL, NULL, &error);
+      if (dataset == NULL)
+        {
+          g_autofree char *name = g_file_get_parse_name (file);
+
+          g_print ("%s\n  %s %s\n", name, _("error:"), error->message);
+          status = DISTRETTO_EXIT_INVALID;
+          continue;
+        }
+
+      print_report (dataset, boundaries, boundaries_name);
+    }
+
+  return status;
+}
