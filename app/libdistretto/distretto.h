@@ -10,6 +10,7 @@
 #include "data/distretto-boundaries.h"
 #include "data/distretto-data-format.h"
 #include "data/distretto-dataset.h"
+#include "data/distretto-dataset-loader.h"
 #include "distretto-enums.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
