@@ -3,6 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <glib/gstdio.h>
+#include <string.h>
+
 #include "distretto-application.h"
 #include "distretto-chart-view.h"
 #include "distretto-demo.h"
@@ -123,6 +126,123 @@ test_window_lists_modules (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static char *
+write_temp (const char *dir,
+            const char *name,
+            const char *text)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static DistrettoChart *
+wait_for_new_chart (GtkWidget      *chart_view,
+                    DistrettoChart *old_chart)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline &&
+         distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view)) == old_chart)
+    g_main_context_iteration (NULL, TRUE);
+
+  return distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window))
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return NULL;
+}
+
+static void
+test_window_imports (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *good = NULL;
+  g_autofree char *bad = NULL;
+  g_autoptr(GListStore) good_files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GListStore) bad_files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) good_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  DistrettoWindow *window;
+  GtkWidget *chart_view;
+  DistrettoChart *demo_chart, *chart;
+  AdwMessageDialog *dialog;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  good = write_temp (dir, "employment.csv",
+                     "region,indicator,year,value\n"
+                     "ITH3,emp_total,2022,2000\nITH3,emp_kibs,2022,300\nITH3,emp_manuf,2022,600\n"
+                     "ES52,emp_total,2022,1800\nES52,emp_kibs,2022,90\nES52,emp_manuf,2022,200\n");
+  bad = write_temp (dir, "broken.csv", "region,indicator,year,value\nITH3,emp_total,20x2,1\n");
+  good_file = g_file_new_for_path (good);
+  bad_file = g_file_new_for_path (bad);
+  g_list_store_append (good_files, good_file);
+  g_list_store_append (bad_files, bad_file);
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (&error);
+  g_assert_no_error (error);
+
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+  chart_view = distretto_window_get_chart_view (window);
+  demo_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
+  g_assert_cmpuint (distretto_chart_get_n_bars (demo_chart), ==, 127);
+
+  /* A bad file: an error dialog, and the demo chart stays. */
+  distretto_window_import_files (window, G_LIST_MODEL (bad_files));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.csv:2:"));
+  g_assert_true (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view)) == demo_chart);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A good file replaces the demo data and the chart shows it. */
+  distretto_window_import_files (window, G_LIST_MODEL (good_files));
+  chart = wait_for_new_chart (chart_view, demo_chart);
+  g_assert_true (chart != demo_chart);
+  g_assert_cmpuint (distretto_chart_get_n_bars (chart), ==, 2);
+  g_assert_null (strstr (distretto_chart_get_source (chart), "synthetic"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
 static void
 test_application_actions (void)
 {
@@ -148,6 +268,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
+  g_test_add_func ("/Distretto/Window/imports", test_window_imports);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
 
   return g_test_run ();

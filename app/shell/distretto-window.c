@@ -18,6 +18,9 @@ struct _DistrettoWindow
 
   GListModel *modules;
   DistrettoDataset *dataset;
+  gboolean dataset_is_demo;   /* the first import replaces it */
+  DistrettoDatasetLoader *loader;
+  GCancellable *import_cancellable;
 
   AdwLeaflet *leaflet;
   GtkWidget *content;
@@ -26,6 +29,9 @@ struct _DistrettoWindow
   GtkStack *stack;
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
+  GtkRevealer *progress_revealer;
+  GtkProgressBar *progress_bar;
+  AdwToastOverlay *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoWindow, distretto_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -82,9 +88,9 @@ show_module (DistrettoWindow *self,
 }
 
 static void
-on_modules_list_row_selected_cb (DistrettoWindow *self,
-                                 GtkListBoxRow   *row)
+show_selected_module (DistrettoWindow *self)
 {
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->modules_list);
   g_autoptr(DistrettoModule) module = NULL;
 
   if (row == NULL)
@@ -92,6 +98,175 @@ on_modules_list_row_selected_cb (DistrettoWindow *self,
 
   module = g_list_model_get_item (self->modules, gtk_list_box_row_get_index (row));
   show_module (self, module);
+}
+
+static void
+on_modules_list_row_selected_cb (DistrettoWindow *self,
+                                 GtkListBoxRow   *row)
+{
+  show_selected_module (self);
+}
+
+static void
+update_subtitle (DistrettoWindow *self)
+{
+  guint n_sources;
+
+  if (self->dataset == NULL)
+    return;
+
+  n_sources = distretto_dataset_get_n_sources (self->dataset);
+  if (self->dataset_is_demo)
+    adw_window_title_set_subtitle (self->window_title, _("Synthetic demo data"));
+  else if (n_sources == 1)
+    adw_window_title_set_subtitle (self->window_title,
+                                   distretto_source_get_name (distretto_dataset_get_source_at (self->dataset, 0)));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u imported file", "%u imported files", n_sources),
+                                               n_sources);
+      adw_window_title_set_subtitle (self->window_title, text);
+    }
+}
+
+static void
+set_importing (DistrettoWindow *self,
+               gboolean         importing)
+{
+  gtk_revealer_set_reveal_child (self->progress_revealer, importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
+}
+
+static void
+on_loader_fraction_cb (DistrettoWindow        *self,
+                       GParamSpec             *pspec,
+                       DistrettoDatasetLoader *loader)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, distretto_dataset_loader_get_fraction (loader));
+}
+
+static void
+show_import_error (DistrettoWindow *self,
+                   const char      *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Import the Data"), message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_done_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(DistrettoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = distretto_dataset_loader_load_finish (DISTRETTO_DATASET_LOADER (object), result, &error);
+
+  g_signal_handlers_disconnect_by_func (object, on_loader_fraction_cb, self);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->import_cancellable);
+  set_importing (self, FALSE);
+
+  if (dataset == NULL)
+    {
+      /* The dataset shown so far stays as it was. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_import_error (self, error->message);
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled")));
+      return;
+    }
+
+  g_set_object (&self->dataset, dataset);
+  self->dataset_is_demo = FALSE;
+  update_subtitle (self);
+  show_selected_module (self);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Data imported")));
+}
+
+void
+distretto_window_import_files (DistrettoWindow *self,
+                               GListModel      *files)
+{
+  g_return_if_fail (DISTRETTO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (files));
+
+  if (self->loader != NULL || g_list_model_get_n_items (files) == 0)
+    return;
+
+  self->loader = distretto_dataset_loader_new (self->dataset_is_demo ? NULL : self->dataset);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      distretto_dataset_loader_add_file (self->loader, file);
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->loader, "notify::fraction",
+                           G_CALLBACK (on_loader_fraction_cb), self, G_CONNECT_SWAPPED);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  set_importing (self, TRUE);
+
+  distretto_dataset_loader_load_async (self->loader, self->import_cancellable,
+                                       on_import_done_cb, g_object_ref (self));
+}
+
+static void
+on_file_chooser_response_cb (DistrettoWindow      *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      distretto_window_import_files (self, files);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DistrettoWindow *self = DISTRETTO_WINDOW (widget);
+  g_autoptr(GtkFileFilter) data_filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all_filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Data"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (data_filter, _("Data files (CSV, Eurostat TSV, SDMX-CSV, JSON-stat)"));
+  gtk_file_filter_add_pattern (data_filter, "*.csv");
+  gtk_file_filter_add_pattern (data_filter, "*.tsv");
+  gtk_file_filter_add_pattern (data_filter, "*.gz");
+  gtk_file_filter_add_pattern (data_filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), data_filter);
+  gtk_file_filter_set_name (all_filter, _("All files"));
+  gtk_file_filter_add_pattern (all_filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all_filter);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  DistrettoWindow *self = DISTRETTO_WINDOW (widget);
+
+  g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
@@ -112,6 +287,9 @@ distretto_window_dispose (GObject *object)
 {
   DistrettoWindow *self = (DistrettoWindow *)object;
 
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->loader);
   g_clear_object (&self->modules);
   g_clear_object (&self->dataset);
 
@@ -136,15 +314,23 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
 distretto_window_init (DistrettoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_importing (self, FALSE);
 }
 
 DistrettoWindow *
@@ -161,9 +347,8 @@ distretto_window_new (GtkApplication   *application,
   self = g_object_new (DISTRETTO_TYPE_WINDOW, "application", application, NULL);
   self->modules = g_object_ref (modules);
   self->dataset = dataset ? g_object_ref (dataset) : NULL;
-
-  if (dataset != NULL && (distretto_dataset_get_flags_seen (dataset) & DISTRETTO_FLAGS_SYNTHETIC))
-    adw_window_title_set_subtitle (self->window_title, _("Synthetic demo data"));
+  self->dataset_is_demo = dataset != NULL && (distretto_dataset_get_flags_seen (dataset) & DISTRETTO_FLAGS_SYNTHETIC);
+  update_subtitle (self);
 
   gtk_list_box_bind_model (self->modules_list, modules, create_module_row, NULL, NULL);
 

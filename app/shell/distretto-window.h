@@ -22,5 +22,7 @@ void             distretto_window_show_error      (DistrettoWindow  *self,
                                                    const char       *message);
 GtkListBox      *distretto_window_get_modules_list (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_chart_view  (DistrettoWindow  *self);
+void             distretto_window_import_files    (DistrettoWindow  *self,
+                                                   GListModel       *files);
 
 G_END_DECLS
