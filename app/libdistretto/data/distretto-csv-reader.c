@@ -51,6 +51,82 @@ distretto_validate_utf8 (const char  *data,
   return FALSE;
 }
 
+void
+distretto_csv_reader_init (DistrettoCsvReader *reader,
+                           const char         *data,
+                           gsize               len,
+                           const char         *filename,
+                           char                delimiter)
+{
+  memset (reader, 0, sizeof *reader);
+  reader->data = data;
+  reader->len = len;
+  reader->filename = filename;
+  reader->delimiter = delimiter;
+  reader->buffer_size = 256;
+  reader->buffer = g_malloc (reader->buffer_size);
+  reader->fields_size = 16;
+  reader->offsets = g_new (gsize, reader->fields_size);
+  reader->starts = g_new (gsize, reader->fields_size);
+  reader->next_line = 1;
+  reader->stops[(guint8) delimiter] = 1;
+  reader->stops['\n'] = 1;
+  reader->stops['\r'] = 1;
+
+  /* Skip a UTF-8 byte order mark. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    reader->pos = reader->next_line_start = 3;
+}
+
+void
+distretto_csv_reader_clear (DistrettoCsvReader *reader)
+{
+  g_clear_pointer (&reader->buffer, g_free);
+  g_clear_pointer (&reader->offsets, g_free);
+  g_clear_pointer (&reader->starts, g_free);
+}
+
+static inline void
+buffer_append (DistrettoCsvReader *reader,
+               const char         *bytes,
+               gsize               n)
+{
+  if (reader->buffer_len + n + 1 > reader->buffer_size)
+    {
+      while (reader->buffer_len + n + 1 > reader->buffer_size)
+        reader->buffer_size *= 2;
+      reader->buffer = g_realloc (reader->buffer, reader->buffer_size);
+    }
+
+  memcpy (reader->buffer + reader->buffer_len, bytes, n);
+  reader->buffer_len += n;
+}
+
+static inline void
+begin_field (DistrettoCsvReader *reader,
+             gsize               start)
+{
+  if (reader->n_fields == reader->fields_size)
+    {
+      reader->fields_size *= 2;
+      reader->offsets = g_renew (gsize, reader->offsets, reader->fields_size);
+      reader->starts = g_renew (gsize, reader->starts, reader->fields_size);
+    }
+
+  reader->offsets[reader->n_fields] = reader->buffer_len;
+  reader->starts[reader->n_fields] = start;
+  reader->n_fields++;
+}
+
+static gboolean
+is_blank_line (const char *p,
+               const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == end || *p == '\n';
+}
+
 static gboolean
 validate_record (DistrettoCsvReader  *reader,
                  const char          *start,
@@ -61,7 +137,12 @@ validate_record (DistrettoCsvReader  *reader,
   const char *line_start = start;
   guint line = reader->line;
 
-  if (g_utf8_validate_len (start, end - start, &bad))
+  guint8 high = 0;
+
+  /* Most records are ASCII: one pass of ORs tells. */
+  for (const char *p = start; p < end; p++)
+    high |= (guint8) *p;
+  if (high < 0x80 || g_utf8_validate_len (start, end - start, &bad))
     return TRUE;
 
   for (const char *p = start; p < bad; p++)
@@ -79,55 +160,53 @@ validate_record (DistrettoCsvReader  *reader,
   return FALSE;
 }
 
-void
-distretto_csv_reader_init (DistrettoCsvReader *reader,
-                           const char         *data,
-                           gsize               len,
-                           const char         *filename,
-                           char                delimiter)
-{
-  memset (reader, 0, sizeof *reader);
-  reader->data = data;
-  reader->len = len;
-  reader->filename = filename;
-  reader->delimiter = delimiter;
-  reader->buffer = g_string_sized_new (256);
-  reader->offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
-  reader->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  reader->next_line = 1;
-
-  /* Skip a UTF-8 byte order mark. */
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    reader->pos = reader->next_line_start = 3;
-}
-
-void
-distretto_csv_reader_clear (DistrettoCsvReader *reader)
-{
-  if (reader->buffer != NULL)
-    g_string_free (reader->buffer, TRUE);
-  g_clear_pointer (&reader->offsets, g_array_unref);
-  g_clear_pointer (&reader->starts, g_array_unref);
-  reader->buffer = NULL;
-}
-
-static void
-begin_field (DistrettoCsvReader *reader,
-             gsize               start)
-{
-  gsize offset = reader->buffer->len;
-
-  g_array_append_val (reader->offsets, offset);
-  g_array_append_val (reader->starts, start);
-}
-
+/* Reads a quoted field from the opening quote at *p; leaves *p after the
+ * closing quote. */
 static gboolean
-is_blank_line (const char *p,
-               const char *end)
+read_quoted (DistrettoCsvReader  *reader,
+             const char         **pp,
+             GError             **error)
 {
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r'))
-    p++;
-  return p == end || *p == '\n';
+  const char *data = reader->data;
+  const char *end = data + reader->len;
+  const char *quote = *pp;
+  const char *p = quote + 1;
+
+  for (;;)
+    {
+      const char *run = p;
+
+      while (p < end && *p != '"' && *p != '\n')
+        p++;
+      buffer_append (reader, run, p - run);
+
+      if (p >= end)
+        {
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                       "%s:%u:%u: this quoted field is never closed: expected a closing \"",
+                       reader->filename, reader->line,
+                       count_columns (data + reader->line_start, quote));
+          return FALSE;
+        }
+
+      if (*p == '\n')
+        {
+          buffer_append (reader, p, 1);
+          reader->next_line++;
+          reader->next_line_start = (p - data) + 1;
+          p++;
+        }
+      else if (p + 1 < end && p[1] == '"')
+        {
+          buffer_append (reader, p, 1);
+          p += 2;
+        }
+      else
+        {
+          *pp = p + 1;
+          return TRUE;
+        }
+    }
 }
 
 /*
@@ -142,11 +221,12 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 {
   const char *data = reader->data;
   const char *end = data + reader->len;
+  const char delimiter = reader->delimiter;
+  const guint8 *stops = reader->stops;
   const char *p;
 
-  g_string_truncate (reader->buffer, 0);
-  g_array_set_size (reader->offsets, 0);
-  g_array_set_size (reader->starts, 0);
+  reader->buffer_len = 0;
+  reader->n_fields = 0;
 
   /* Skip blank lines. */
   for (;;)
@@ -170,48 +250,19 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 
   begin_field (reader, p - data);
 
-  while (p < end)
+  for (;;)
     {
-      char c = *p;
+      const char *run;
 
-      if (c == '"' && reader->buffer->len == g_array_index (reader->offsets, gsize, reader->offsets->len - 1))
+      /* A quote opens a quoted field only at the start of the field. */
+      if (p < end && *p == '"' && reader->buffer_len == reader->offsets[reader->n_fields - 1])
         {
-          const char *quote = p;
-
-          p++;
-          for (;;)
-            {
-              if (p >= end)
-                {
-                  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                               "%s:%u:%u: this quoted field is never closed: expected a closing \"",
-                               reader->filename, reader->line,
-                               count_columns (data + reader->line_start, quote));
-                  return FALSE;
-                }
-              if (*p == '"')
-                {
-                  if (p + 1 < end && p[1] == '"')
-                    {
-                      g_string_append_c (reader->buffer, '"');
-                      p += 2;
-                      continue;
-                    }
-                  p++;
-                  break;
-                }
-              if (*p == '\n')
-                {
-                  reader->next_line++;
-                  reader->next_line_start = (p - data) + 1;
-                }
-              g_string_append_c (reader->buffer, *p);
-              p++;
-            }
+          if (!read_quoted (reader, &p, error))
+            return FALSE;
 
           if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
-          if (p < end && *p != reader->delimiter && *p != '\n')
+          if (p < end && *p != delimiter && *p != '\n')
             {
               g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
                            "%s:%u:%u: expected a delimiter or the end of the line after a quoted field, found “%c”",
@@ -219,28 +270,41 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
                            count_columns (data + reader->next_line_start, p), *p);
               return FALSE;
             }
-          continue;
         }
 
-      if (c == reader->delimiter)
+      run = p;
+      while (p < end && !stops[(guint8) *p])
+        p++;
+      buffer_append (reader, run, p - run);
+
+      if (p >= end)
+        break;
+
+      if (*p == delimiter)
         {
-          g_string_append_c (reader->buffer, '\0');
-          begin_field (reader, (p - data) + 1);
+          buffer_append (reader, "", 1);
           p++;
+          begin_field (reader, p - data);
           continue;
         }
 
-      if (c == '\n' || (c == '\r' && p + 1 < end && p[1] == '\n'))
+      if (*p == '\n')
         {
-          p += (c == '\r') ? 2 : 1;
+          p++;
           break;
         }
 
-      g_string_append_c (reader->buffer, c);
+      /* '\r': a line end only before '\n'. */
+      if (p + 1 < end && p[1] == '\n')
+        {
+          p += 2;
+          break;
+        }
+      buffer_append (reader, p, 1);
       p++;
     }
 
-  g_string_append_c (reader->buffer, '\0');
+  buffer_append (reader, "", 1);
 
   /* Each record is checked as it is read, so a large file is never
    * walked twice. */
@@ -257,16 +321,16 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 guint
 distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
 {
-  return reader->offsets->len;
+  return reader->n_fields;
 }
 
 const char *
 distretto_csv_reader_field (DistrettoCsvReader *reader,
                             guint               index)
 {
-  g_assert (index < reader->offsets->len);
+  g_assert (index < reader->n_fields);
 
-  return reader->buffer->str + g_array_index (reader->offsets, gsize, index);
+  return reader->buffer + reader->offsets[index];
 }
 
 guint
@@ -275,10 +339,10 @@ distretto_csv_reader_column (DistrettoCsvReader *reader,
 {
   gsize start;
 
-  if (index >= reader->starts->len)
-    index = reader->starts->len - 1;
+  if (index >= reader->n_fields)
+    index = reader->n_fields - 1;
 
-  start = g_array_index (reader->starts, gsize, index);
+  start = reader->starts[index];
   if (start < reader->line_start)
     return 1;
 

@@ -16,13 +16,18 @@ typedef struct
   gsize       pos;
   const char *filename;
   char        delimiter;
+  guint8      stops[256];    /* bytes that end an unquoted run */
 
   /* The current record. */
   guint       line;          /* line where the record starts, 1-based */
   gsize       line_start;    /* byte offset of that line */
-  GString    *buffer;        /* fields, each NUL-terminated */
-  GArray     *offsets;       /* gsize: field start inside buffer */
-  GArray     *starts;        /* gsize: field start inside data */
+  char       *buffer;        /* the record's fields, each NUL-terminated */
+  gsize       buffer_len;
+  gsize       buffer_size;
+  gsize      *offsets;       /* field start inside buffer */
+  gsize      *starts;        /* field start inside data */
+  guint       n_fields;
+  guint       fields_size;
 
   guint       next_line;
   gsize       next_line_start;

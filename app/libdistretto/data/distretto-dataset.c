@@ -25,10 +25,15 @@
  * Regions past the end of a column have no cell yet. */
 typedef struct
 {
+  guint32 line;       /* the line that gave the cell */
+  guint16 flags;      /* DistrettoFlags, and CELL_PRESENT once given */
+  guint16 source;     /* index into the dataset's sources */
+} Cell;
+
+typedef struct
+{
   GArray *values;     /* double */
-  GArray *flags;      /* guint16; CELL_PRESENT once given */
-  GArray *lines;      /* guint32: the line that gave the cell */
-  GArray *sources;    /* guint16: index into the dataset's sources */
+  GArray *cells;      /* Cell */
 } Column;
 
 /* Marks a cell as given, so a gap can be told from a duplicate. */
@@ -59,9 +64,7 @@ column_new (void)
   Column *column = g_new0 (Column, 1);
 
   column->values = g_array_new (FALSE, FALSE, sizeof (double));
-  column->flags = g_array_new (FALSE, TRUE, sizeof (guint16));
-  column->lines = g_array_new (FALSE, TRUE, sizeof (guint32));
-  column->sources = g_array_new (FALSE, TRUE, sizeof (guint16));
+  column->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
 
   return column;
 }
@@ -72,9 +75,7 @@ column_free (gpointer data)
   Column *column = data;
 
   g_array_unref (column->values);
-  g_array_unref (column->flags);
-  g_array_unref (column->lines);
-  g_array_unref (column->sources);
+  g_array_unref (column->cells);
   g_free (column);
 }
 
@@ -89,9 +90,7 @@ column_ensure (Column *column,
     return;
 
   g_array_set_size (column->values, n_cells);
-  g_array_set_size (column->flags, n_cells);
-  g_array_set_size (column->lines, n_cells);
-  g_array_set_size (column->sources, n_cells);
+  g_array_set_size (column->cells, n_cells);
 
   for (gsize i = old; i < n_cells; i++)
     g_array_index (column->values, double, i) = NAN;
@@ -253,9 +252,7 @@ _distretto_dataset_reserve_years (DistrettoDataset *self,
             gsize to = r * new_n + y + shift;
 
             g_array_index (column->values, double, to) = g_array_index (old->values, double, from);
-            g_array_index (column->flags, guint16, to) = g_array_index (old->flags, guint16, from);
-            g_array_index (column->lines, guint32, to) = g_array_index (old->lines, guint32, from);
-            g_array_index (column->sources, guint16, to) = g_array_index (old->sources, guint16, from);
+            g_array_index (column->cells, Cell, to) = g_array_index (old->cells, Cell, from);
           }
 
       g_ptr_array_index (self->columns, s) = column;
@@ -299,8 +296,8 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
                              GError          **error)
 {
   Column *column;
+  Cell *cell;
   gsize i;
-  guint16 old_flags;
 
   if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
     _distretto_dataset_reserve_years (self, year, year);
@@ -308,22 +305,20 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
   column = g_ptr_array_index (self->columns, series);
   i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
   column_ensure (column, ((gsize) region + 1) * self->n_years);
+  cell = &g_array_index (column->cells, Cell, i);
 
-  old_flags = g_array_index (column->flags, guint16, i);
-  if (old_flags & CELL_PRESENT)
+  if (cell->flags & CELL_PRESENT)
     {
       double old_value = g_array_index (column->values, double, i);
-      guint old_source = g_array_index (column->sources, guint16, i);
-      guint old_line = g_array_index (column->lines, guint32, i);
       const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
       const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
       const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
 
-      if (old_source == source)
+      if (cell->source == source)
         {
           g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
                        "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
-                       name, line, region_code, series_code, year, old_line);
+                       name, line, region_code, series_code, year, cell->line);
           return FALSE;
         }
 
@@ -335,8 +330,8 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
           g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
                        "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
                        name, line, region_code, series_code, year, here, there,
-                       distretto_source_get_name (g_ptr_array_index (self->sources, old_source)),
-                       old_line);
+                       distretto_source_get_name (g_ptr_array_index (self->sources, cell->source)),
+                       cell->line);
           return FALSE;
         }
 
@@ -344,9 +339,9 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
     }
 
   g_array_index (column->values, double, i) = value;
-  g_array_index (column->flags, guint16, i) = (guint16) flags | CELL_PRESENT;
-  g_array_index (column->lines, guint32, i) = line;
-  g_array_index (column->sources, guint16, i) = (guint16) source;
+  cell->flags = (guint16) flags | CELL_PRESENT;
+  cell->line = line;
+  cell->source = (guint16) source;
   self->flags_seen |= flags;
   self->n_observations++;
 
@@ -396,25 +391,28 @@ distretto_dataset_merge (DistrettoDataset  *self,
           DistrettoRegion *region = g_ptr_array_index (other->regions, r);
           gsize j;
 
-          if (!(g_array_index (theirs->flags, guint16, i) & CELL_PRESENT) ||
+          const Cell *their_cell = &g_array_index (theirs->cells, Cell, i);
+
+          if (!(their_cell->flags & CELL_PRESENT) ||
               !lookup (self->region_index, distretto_region_get_code (region), &our_r) ||
               year < self->first_year || year >= self->first_year + self->n_years)
             continue;
 
           j = (gsize) our_r * self->n_years + (year - self->first_year);
-          if (j < ours->values->len && (g_array_index (ours->flags, guint16, j) & CELL_PRESENT) &&
+          if (j < ours->values->len && (g_array_index (ours->cells, Cell, j).flags & CELL_PRESENT) &&
               !same_value (g_array_index (ours->values, double, j), g_array_index (theirs->values, double, i)))
             {
-              DistrettoSource *their_source = g_ptr_array_index (other->sources, g_array_index (theirs->sources, guint16, i));
-              DistrettoSource *our_source = g_ptr_array_index (self->sources, g_array_index (ours->sources, guint16, j));
+              const Cell *our_cell = &g_array_index (ours->cells, Cell, j);
+              DistrettoSource *their_source = g_ptr_array_index (other->sources, their_cell->source);
+              DistrettoSource *our_source = g_ptr_array_index (self->sources, our_cell->source);
               g_autofree char *here = format_value (g_array_index (theirs->values, double, i));
               g_autofree char *there = format_value (g_array_index (ours->values, double, j));
 
               g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
                            "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
-                           distretto_source_get_name (their_source), g_array_index (theirs->lines, guint32, i),
+                           distretto_source_get_name (their_source), their_cell->line,
                            distretto_region_get_code (region), code, year, here, there,
-                           distretto_source_get_name (our_source), g_array_index (ours->lines, guint32, j));
+                           distretto_source_get_name (our_source), our_cell->line);
               return FALSE;
             }
         }
@@ -463,19 +461,17 @@ distretto_dataset_merge (DistrettoDataset  *self,
 
       for (gsize i = 0; i < column->values->len; i++)
         {
-          guint16 flags = g_array_index (column->flags, guint16, i);
+          const Cell *cell = &g_array_index (column->cells, Cell, i);
 
-          if (!(flags & CELL_PRESENT))
+          if (!(cell->flags & CELL_PRESENT))
             continue;
 
           /* Checked above: this cannot conflict. */
           _distretto_dataset_add_cell (self, our_s, region_map[i / other->n_years],
                                        other->first_year + (int) (i % other->n_years),
                                        g_array_index (column->values, double, i),
-                                       flags & ~CELL_PRESENT,
-                                       source_map[g_array_index (column->sources, guint16, i)],
-                                       g_array_index (column->lines, guint32, i),
-                                       NULL);
+                                       cell->flags & ~CELL_PRESENT,
+                                       source_map[cell->source], cell->line, NULL);
         }
     }
 
@@ -770,7 +766,7 @@ distretto_dataset_get_value_at (DistrettoDataset *self,
     return NAN;
 
   if (flags != NULL)
-    *flags = g_array_index (column->flags, guint16, i) & ~CELL_PRESENT;
+    *flags = g_array_index (column->cells, Cell, i).flags & ~CELL_PRESENT;
 
   return g_array_index (column->values, double, i);
 }

@@ -11,6 +11,7 @@
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
+#include "distretto-number.h"
 
 /*
  * The header's first cell lists the dimensions, the last one ending in
@@ -54,13 +55,8 @@ parse_year (const char *text,
             int        *year)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  gint64 parsed;
 
-  if (!g_ascii_string_to_signed (copy, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
-    return FALSE;
-
-  *year = (int) parsed;
-  return TRUE;
+  return distretto_parse_year (copy, MIN_YEAR, MAX_YEAR, year);
 }
 
 static gboolean
@@ -160,7 +156,6 @@ parse_cell (const char     *text,
   g_autofree char *copy = g_strstrip (g_strdup (text));
   char *space = strchr (copy, ' ');
   const char *flag_text = "";
-  char *end = NULL;
 
   *bad_flags = FALSE;
 
@@ -188,8 +183,7 @@ parse_cell (const char     *text,
       return TRUE;
     }
 
-  *value = g_ascii_strtod (copy, &end);
-  return end != copy && *end == '\0' && isfinite (*value);
+  return distretto_parse_double (copy, value);
 }
 
 static guint

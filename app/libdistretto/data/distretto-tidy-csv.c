@@ -12,6 +12,7 @@
 #include "distretto-csv-reader.h"
 #include "distretto-data-format.h"
 #include "distretto-import-private.h"
+#include "distretto-number.h"
 #include "distretto-import-error.h"
 #include "distretto-tidy-csv.h"
 
@@ -153,41 +154,31 @@ static gboolean
 parse_value (const char *text,
              double     *value)
 {
-  char *end = NULL;
-
-  if (*text == '\0' || g_str_equal (text, ":"))
+  if (text[0] == '\0' || (text[0] == ':' && text[1] == '\0'))
     {
       *value = NAN;
       return TRUE;
     }
 
-  *value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (*value);
+  return distretto_parse_double (text, value);
 }
 
+/* Files repeat the codes of the previous line; those were checked and
+ * interned already. */
 static gboolean
-parse_year (const char *text,
-            int        *year)
+same_as (const char *last,
+         const char *code)
 {
-  gint64 parsed;
-
-  if (!g_ascii_string_to_signed (text, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
-    return FALSE;
-
-  *year = (int) parsed;
-  return TRUE;
+  return last != NULL && strcmp (last, code) == 0;
 }
 
 static guint
 intern_region (TidyCsv    *tidy,
                const char *code)
 {
-  if (tidy->last_region == NULL || !g_str_equal (tidy->last_region, code))
-    {
-      g_free (tidy->last_region);
-      tidy->last_region = g_strdup (code);
-      tidy->last_region_index = _distretto_dataset_intern_region (tidy->import->dataset, code);
-    }
+  g_free (tidy->last_region);
+  tidy->last_region = g_strdup (code);
+  tidy->last_region_index = _distretto_dataset_intern_region (tidy->import->dataset, code);
 
   return tidy->last_region_index;
 }
@@ -196,13 +187,10 @@ static guint
 intern_series (TidyCsv    *tidy,
                const char *code)
 {
-  if (tidy->last_series == NULL || !g_str_equal (tidy->last_series, code))
-    {
-      g_free (tidy->last_series);
-      tidy->last_series = g_strdup (code);
-      tidy->last_series_index = _distretto_dataset_intern_series (tidy->import->dataset, code,
-                                                                  tidy->import->source_index);
-    }
+  g_free (tidy->last_series);
+  tidy->last_series = g_strdup (code);
+  tidy->last_series_index = _distretto_dataset_intern_series (tidy->import->dataset, code,
+                                                              tidy->import->source_index);
 
   return tidy->last_series_index;
 }
@@ -215,6 +203,7 @@ read_record (TidyCsv  *tidy,
   const char *region, *series, *year_text, *value_text;
   DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
   guint n_fields = distretto_csv_reader_n_fields (reader);
+  guint region_index, series_index;
   double value;
   int year;
 
@@ -228,7 +217,11 @@ read_record (TidyCsv  *tidy,
     }
 
   region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
-  if (!distretto_nuts_code_is_valid (region))
+  if (same_as (tidy->last_region, region))
+    region_index = tidy->last_region_index;
+  else if (distretto_nuts_code_is_valid (region))
+    region_index = intern_region (tidy, region);
+  else
     {
       distretto_csv_reader_set_error (reader, error, tidy->position[COL_REGION],
                                       DISTRETTO_IMPORT_ERROR_VALUE,
@@ -238,7 +231,11 @@ read_record (TidyCsv  *tidy,
     }
 
   series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]);
-  if (!is_series_code (series))
+  if (same_as (tidy->last_series, series))
+    series_index = tidy->last_series_index;
+  else if (is_series_code (series))
+    series_index = intern_series (tidy, series);
+  else
     {
       distretto_csv_reader_set_error (reader, error, tidy->position[COL_INDICATOR],
                                       DISTRETTO_IMPORT_ERROR_VALUE,
@@ -249,7 +246,7 @@ read_record (TidyCsv  *tidy,
     }
 
   year_text = distretto_csv_reader_field (reader, tidy->position[COL_YEAR]);
-  if (!parse_year (year_text, &year))
+  if (!distretto_parse_year (year_text, MIN_YEAR, MAX_YEAR, &year))
     {
       distretto_csv_reader_set_error (reader, error, tidy->position[COL_YEAR],
                                       DISTRETTO_IMPORT_ERROR_VALUE,
@@ -284,9 +281,7 @@ read_record (TidyCsv  *tidy,
         }
     }
 
-  return _distretto_dataset_add_cell (tidy->import->dataset,
-                                      intern_series (tidy, series),
-                                      intern_region (tidy, region),
+  return _distretto_dataset_add_cell (tidy->import->dataset, series_index, region_index,
                                       year, value, flags,
                                       tidy->import->source_index, reader->line, error);
 }

@@ -1,0 +1,19 @@
+/* distretto-number.h: reading numbers and years from text fields
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean distretto_parse_double (const char *text,
+                                 double     *value);
+gboolean distretto_parse_year   (const char *text,
+                                 int         first,
+                                 int         last,
+                                 int        *year);
+
+G_END_DECLS

@@ -1,0 +1,215 @@
+/* bench-load.c: how fast a large tidy CSV loads, next to pandas
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   bench-load [--keep] [DIR]
+ *
+ * Writes DIR/bench.csv (1,345 NUTS 3-like regions × 100 series × 17 years,
+ * about 2.3 million rows), then loads it in a child process with
+ * distretto_dataset_load_file() and with pandas (read_csv + set_index),
+ * printing wall time, throughput and each child's peak RSS.
+ */
+
+#include <distretto.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#define N_REGIONS 1345
+#define N_SERIES  100
+#define FIRST_YEAR 2007
+#define N_YEARS   17
+
+static const char *countries[] = {
+  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU",
+  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+};
+
+static char *
+write_csv (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "bench.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) chunk = g_string_sized_new (1 << 20);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1345);
+  FILE *out = g_fopen (path, "w");
+
+  g_assert (out != NULL);
+  fputs ("region,indicator,year,value,flag\n", out);
+
+  for (guint r = 0; r < N_REGIONS; r++)
+    {
+      char region[6];
+
+      g_snprintf (region, sizeof region, "%s%c%c%c", countries[r % G_N_ELEMENTS (countries)],
+                  '1' + (r / 27) % 9, 'A' + (r / 243) % 26, '1' + r % 9);
+      for (guint s = 0; s < N_SERIES; s++)
+        for (guint y = 0; y < N_YEARS; y++)
+          {
+            double value = g_rand_double_range (rand, 0.0, 100000.0);
+            guint draw = g_rand_int_range (rand, 0, 100);
+
+            g_string_append_printf (chunk, "%s,series_%03u,%u,%.2f,%s\n", region, s, FIRST_YEAR + y,
+                                    value, draw < 3 ? "e" : draw < 4 ? "bu" : "");
+            if (chunk->len > (1 << 20) - 128)
+              {
+                fwrite (chunk->str, 1, chunk->len, out);
+                g_string_truncate (chunk, 0);
+              }
+          }
+    }
+
+  fwrite (chunk->str, 1, chunk->len, out);
+  fclose (out);
+
+  return g_steal_pointer (&path);
+}
+
+/* In the child: load and print the wall time in seconds. */
+static int
+load_only (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  dataset = distretto_dataset_load_file (file, NULL, NULL, NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  g_print ("%.6f %" G_GSIZE_FORMAT "\n", (g_get_monotonic_time () - start) / 1e6,
+           distretto_dataset_get_n_observations (dataset));
+  return 0;
+}
+
+typedef struct
+{
+  double seconds;        /* as the child measured its load */
+  double wall;           /* the whole child process */
+  double peak_rss_mib;
+  char *output;
+} Run;
+
+static gboolean
+run_child (char **argv,
+           Run   *run)
+{
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 start = g_get_monotonic_time ();
+  int stdout_fd, status;
+  GPid pid;
+  g_autoptr(GString) output = g_string_new (NULL);
+  char buffer[4096];
+  gssize n;
+
+  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
+                                 NULL, NULL, &pid, NULL, &stdout_fd, NULL, &error))
+    {
+      g_printerr ("cannot run %s: %s\n", argv[0], error->message);
+      return FALSE;
+    }
+
+  while ((n = read (stdout_fd, buffer, sizeof buffer)) > 0)
+    g_string_append_len (output, buffer, n);
+  close (stdout_fd);
+
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_printerr ("%s failed: %s\n", argv[0], output->str);
+      return FALSE;
+    }
+
+  run->wall = (g_get_monotonic_time () - start) / 1e6;
+  run->peak_rss_mib = usage.ru_maxrss / 1024.0;   /* ru_maxrss is in KiB on Linux */
+  run->seconds = g_ascii_strtod (output->str, NULL);
+  run->output = g_string_free (g_steal_pointer (&output), FALSE);
+  return TRUE;
+}
+
+#define PANDAS_SCRIPT \
+  "import sys, time\n" \
+  "import pandas as pd\n" \
+  "start = time.perf_counter()\n" \
+  "df = pd.read_csv(sys.argv[1], keep_default_na=False, na_values=[''])\n" \
+  "df = df.set_index(['region', 'indicator', 'year'])\n" \
+  "print('%.6f %d' % (time.perf_counter() - start, len(df)))\n"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *self_path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean keep = FALSE;
+  GStatBuf st;
+  double mib;
+  Run ours = { 0 }, pandas = { 0 };
+  int arg = 1;
+
+  setlocale (LC_ALL, "");
+
+  if (argc == 3 && g_str_equal (argv[1], "--load-only"))
+    return load_only (argv[2]);
+
+  if (arg < argc && g_str_equal (argv[arg], "--keep"))
+    {
+      keep = TRUE;
+      arg++;
+    }
+
+  dir = arg < argc ? g_strdup (argv[arg]) : g_dir_make_tmp ("distretto-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0755);
+
+  g_print ("writing %u regions × %u series × %u years …\n", N_REGIONS, N_SERIES, N_YEARS);
+  csv = write_csv (dir);
+  g_stat (csv, &st);
+  mib = st.st_size / (1024.0 * 1024.0);
+  g_print ("file: %s, %.1f MiB, %u rows\n\n", csv, mib, N_REGIONS * N_SERIES * N_YEARS);
+
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  {
+    char *child[] = { self_path, (char *) "--load-only", csv, NULL };
+
+    if (!run_child (child, &ours))
+      return 1;
+  }
+  g_print ("Distretto  load %.3f s  (%.0f MiB/s)  process %.3f s  peak RSS %.1f MiB  cells %s",
+           ours.seconds, mib / ours.seconds, ours.wall, ours.peak_rss_mib, strchr (ours.output, ' ') + 1);
+
+  {
+    char *child[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) PANDAS_SCRIPT, csv, NULL };
+
+    if (run_child (child, &pandas))
+      {
+        g_print ("pandas     load %.3f s  (%.0f MiB/s)  process %.3f s  peak RSS %.1f MiB  rows %s",
+                 pandas.seconds, mib / pandas.seconds, pandas.wall, pandas.peak_rss_mib,
+                 strchr (pandas.output, ' ') + 1);
+        g_print ("\nDistretto is %.1f× faster than pandas (load), %.1f× (whole process); "
+                 "peak RSS %.1f MiB vs %.1f MiB\n",
+                 pandas.seconds / ours.seconds, pandas.wall / ours.wall,
+                 ours.peak_rss_mib, pandas.peak_rss_mib);
+      }
+    else
+      g_print ("pandas     not available (install python3-pandas)\n");
+  }
+
+  if (!keep)
+    {
+      g_unlink (csv);
+      if (arg >= argc)
+        g_rmdir (dir);
+    }
+
+  g_free (ours.output);
+  g_free (pandas.output);
+  return 0;
+}
