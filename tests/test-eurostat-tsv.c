@@ -59,6 +59,8 @@ test_old_style (void)
   g_assert_nonnull (distretto_source_get_imported (source));
 
   g_assert_cmpuint (distretto_series_get_n_sources (distretto_dataset_get_series (dataset, "lfst_r_lfe2en2.THS.C")), ==, 1);
+  g_assert_cmpstr (distretto_series_get_unit (distretto_dataset_get_series (dataset, "lfst_r_lfe2en2.THS.C")), ==, "THS");
+  g_assert_cmpstr (distretto_series_get_publisher (distretto_dataset_get_series (dataset, "lfst_r_lfe2en2.THS.C")), ==, "Eurostat");
   g_assert_true (distretto_series_get_source_at (distretto_dataset_get_series (dataset, "lfst_r_lfe2en2.THS.C"), 0) == source);
 }
 

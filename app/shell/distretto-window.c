@@ -119,8 +119,11 @@ update_subtitle (DistrettoWindow *self)
   if (self->dataset_is_demo)
     adw_window_title_set_subtitle (self->window_title, _("Synthetic demo data"));
   else if (n_sources == 1)
-    adw_window_title_set_subtitle (self->window_title,
-                                   distretto_source_get_name (distretto_dataset_get_source_at (self->dataset, 0)));
+    {
+      g_autofree char *name =
+        g_path_get_basename (distretto_source_get_name (distretto_dataset_get_source_at (self->dataset, 0)));
+      adw_window_title_set_subtitle (self->window_title, name);
+    }
   else
     {
       g_autofree char *text = g_strdup_printf (ngettext ("%u imported file", "%u imported files", n_sources),

@@ -34,6 +34,7 @@ typedef struct
   guint n_dims;
   int geo_dim;
   int freq_dim;
+  int unit_dim;
   GArray *years;          /* int, one per value column */
   GString *series_code;
   char *last_series;
@@ -94,7 +95,7 @@ read_header (EurostatTsv  *tsv,
   *backslash = '\0';
   dims = g_strsplit (first, ",", -1);
   tsv->n_dims = g_strv_length (dims);
-  tsv->geo_dim = tsv->freq_dim = -1;
+  tsv->geo_dim = tsv->freq_dim = tsv->unit_dim = -1;
   for (guint d = 0; d < tsv->n_dims; d++)
     {
       g_strstrip (dims[d]);
@@ -102,6 +103,8 @@ read_header (EurostatTsv  *tsv,
         tsv->geo_dim = d;
       else if (g_ascii_strcasecmp (dims[d], "freq") == 0)
         tsv->freq_dim = d;
+      else if (g_ascii_strcasecmp (dims[d], "unit") == 0)
+        tsv->unit_dim = d;
     }
 
   if (tsv->geo_dim == -1)
@@ -186,6 +189,22 @@ parse_cell (const char     *text,
   return distretto_parse_double (copy, value);
 }
 
+/* What the file says of a series: its unit code and its publisher. */
+static void
+describe_series (EurostatTsv  *tsv,
+                 char        **codes)
+{
+  DistrettoSeries *series = distretto_dataset_get_series (tsv->import->dataset, tsv->last_series);
+
+  if (distretto_series_get_publisher (series) != NULL)
+    return;
+
+  distretto_series_set_publisher (series, "Eurostat");
+  distretto_series_set_licence (series, "© European Union; reuse authorised, the source acknowledged");
+  if (tsv->unit_dim != -1)
+    distretto_series_set_unit (series, codes[tsv->unit_dim]);
+}
+
 static guint
 intern_series (EurostatTsv  *tsv,
                char        **codes)
@@ -215,6 +234,7 @@ intern_series (EurostatTsv  *tsv,
       tsv->last_series_index = _distretto_dataset_intern_series (tsv->import->dataset,
                                                                  tsv->last_series,
                                                                  tsv->import->source_index);
+      describe_series (tsv, codes);
     }
 
   return tsv->last_series_index;
