@@ -11,8 +11,6 @@
 #include "distretto-cli.h"
 #include "distretto-validate-command.h"
 
-#define MAX_CODES_LISTED 20
-
 static void
 print_levels (DistrettoDataset *dataset)
 {
@@ -64,14 +62,12 @@ print_codes (const char          *title,
   g_autoptr(GString) line = g_string_new (NULL);
   guint n = g_strv_length ((char **) codes);
 
-  for (guint i = 0; i < n && i < MAX_CODES_LISTED; i++)
+  for (guint i = 0; i < n; i++)
     {
       if (i > 0)
         g_string_append (line, ", ");
       g_string_append (line, codes[i]);
     }
-  if (n > MAX_CODES_LISTED)
-    g_string_append_printf (line, ", … (%u more)", n - MAX_CODES_LISTED);
 
   g_print ("  %s: %u%s%s\n", title, n, n ? " — " : "", line->str);
 }
