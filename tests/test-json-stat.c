@@ -1,14 +1,466 @@
-/* test-json-stat.c
+/* test-json-stat.c: the JSON-stat importer on good and malformed input,
+ * and against the SDMX-CSV importer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include <distretto.h>
+#include <math.h>
+#include <string.h>
+
+/* A JSON-stat 2.0 dataset as Eurostat's API serves it: 1 × 2 × 3 × 2 cells. */
+static const char eurostat_2_0[] =
+  "{\n"
+  "  \"version\": \"2.0\",\n"
+  "  \"class\": \"dataset\",\n"
+  "  \"label\": \"Gross domestic product (GDP) at current market prices by NUTS 2 regions\",\n"
+  "  \"source\": \"ESTAT\",\n"
+  "  \"updated\": \"2024-03-15T23:00:00+0100\",\n"
+  "  \"value\": [1.5, 2, null, 4, 5, 6, 7, 8, 9, 10, 11, 12],\n"
+  "  \"status\": {\"1\": \"p\", \"2\": \"c\", \"11\": \"e\"},\n"
+  "  \"id\": [\"freq\", \"unit\", \"geo\", \"time\"],\n"
+  "  \"size\": [1, 2, 3, 2],\n"
+  "  \"dimension\": {\n"
+  "    \"freq\": {\"label\": \"Time frequency\",\n"
+  "             \"category\": {\"index\": {\"A\": 0}, \"label\": {\"A\": \"Annual\"}}},\n"
+  "    \"unit\": {\"category\": {\"index\": [\"MIO_EUR\", \"PPS_HAB\"]}},\n"
+  "    \"geo\": {\"category\": {\"index\": {\"ITH3\": 0, \"ES52\": 2, \"ITH4\": 1},\n"
+  "                           \"label\": {\"ITH3\": \"Veneto\", \"ITH4\": \"Friuli-Venezia Giulia\",\n"
+  "                                     \"ES52\": \"Comunitat Valenciana\"}}},\n"
+  "    \"time\": {\"category\": {\"index\": {\"2021\": 0, \"2022\": 1}}}\n"
+  "  },\n"
+  "  \"extension\": {\"datasetId\": \"NAMA_10R_2GDP\", \"lang\": \"EN\"}\n"
+  "}\n";
+
+static DistrettoDataset *
+load_named (const char  *text,
+            gsize        len,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, len);
+
+  return distretto_dataset_load_bytes (bytes, name, NULL, error);
+}
+
+static DistrettoDataset *
+load_text (const char  *text,
+           GError     **error)
+{
+  return load_named (text, strlen (text), "test.json", error);
+}
 
 static void
-test_placeholder (void)
+test_eurostat_2_0 (void)
 {
-  g_test_skip ("not written yet");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoSource *source;
+  DistrettoFlags flags;
+
+  dataset = load_text (eurostat_2_0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+
+  source = distretto_dataset_get_source_at (dataset, 0);
+  g_assert_cmpstr (distretto_source_get_format (source), ==, "JSON-stat");
+  g_assert_cmpstr (distretto_source_get_table_code (source), ==, "nama_10r_2gdp");
+
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 2);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "nama_10r_2gdp.MIO_EUR");
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 1), ==, "nama_10r_2gdp.PPS_HAB");
+  g_assert_cmpuint (distretto_dataset_get_n_regions (dataset), ==, 3);
+  g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, 12);
+  g_assert_cmpint (distretto_dataset_get_first_year (dataset), ==, 2021);
+  g_assert_cmpint (distretto_dataset_get_last_year (dataset), ==, 2022);
+
+  /* Row-major, the last dimension fastest; the geo index is an object
+   * whose members are not in position order. */
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH3", 2021, &flags), ==, 1.5);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH3", 2022, &flags), ==, 2.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_PROVISIONAL);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH4", 2021, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH4", 2022, NULL), ==, 4.0);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ES52", 2021, NULL), ==, 5.0);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.PPS_HAB", "ITH3", 2021, NULL), ==, 7.0);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.PPS_HAB", "ES52", 2022, &flags), ==, 12.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "ITH4")), ==, "Friuli-Venezia Giulia");
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "ES52")), ==, "Comunitat Valenciana");
+}
+
+#define SMALL_2_0(extra) \
+  "{\"version\":\"2.0\",\"class\":\"dataset\"," extra "\"id\":[\"geo\",\"time\"],\"size\":[1,2]," \
+  "\"dimension\":{\"geo\":{\"category\":{\"index\":[\"DE11\"]}}," \
+  "\"time\":{\"category\":{\"index\":[\"2019\",\"2020\"]}}},\"value\":[1,2]}"
+
+static void
+test_table_from_file_name (void)
+{
+  const char *text = SMALL_2_0 ("");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) named = NULL;
+  g_autoptr(DistrettoDataset) unnamed = NULL;
+
+  named = load_named (text, strlen (text), "/tmp/downloads/nama_10r_2gdp.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (named, 0)), ==, "nama_10r_2gdp");
+  g_assert_cmpfloat (distretto_dataset_get_value (named, "nama_10r_2gdp", "DE11", 2020, NULL), ==, 2.0);
+
+  unnamed = load_named (text, strlen (text), "GDP Download.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (unnamed, 0)), ==, "jsonstat");
+  g_assert_cmpfloat (distretto_dataset_get_value (unnamed, "jsonstat", "DE11", 2019, NULL), ==, 1.0);
+}
+
+static void
+test_roles_sparse_values_status_string (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoFlags flags;
+
+  /* Dimensions found by role, not id; a sparse value object; one status
+   * for every cell; a one-category dimension without an index. */
+  dataset = load_text ("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"anno\",\"sex\",\"reg\"],"
+                       "\"size\":[3,1,2],\"role\":{\"time\":[\"anno\"],\"geo\":[\"reg\"]},"
+                       "\"dimension\":{\"anno\":{\"category\":{\"index\":[\"2018\",\"2019\",\"2020\"]}},"
+                       "\"sex\":{\"category\":{\"label\":{\"T\":\"Total\"}}},"
+                       "\"reg\":{\"category\":{\"index\":[\"FI19\",\"FI1B\"],"
+                       "\"label\":{\"FI19\":\"Länsi-Suomi\"}}}},"
+                       "\"value\":{\"1\":10,\"4\":-2.5e1,\"5\":null},\"status\":\"e\","
+                       "\"extension\":{\"datasetId\":\"lfst_r_lfe2emp\"}}",
+                       &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, 3);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "lfst_r_lfe2emp.T", "FI1B", 2018, &flags), ==, 10.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "lfst_r_lfe2emp.T", "FI19", 2020, NULL), ==, -25.0);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "lfst_r_lfe2emp.T", "FI1B", 2020, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "lfst_r_lfe2emp.T", "FI19", 2018, NULL)));
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "FI19")), ==, "Länsi-Suomi");
+  g_assert_null (distretto_region_get_name (distretto_dataset_get_region (dataset, "FI1B")));
+}
+
+static void
+test_1_x_two_datasets (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_text ("{\"gdp\":{\"label\":\"GDP\",\"value\":[1,2,3,4],\"status\":[null,\"p\",\"\",\":\"],"
+                       "\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":[2,2],"
+                       "\"role\":{\"geo\":[\"geo\"],\"time\":[\"time\"]},"
+                       "\"geo\":{\"category\":{\"index\":{\"FI19\":0,\"FI1B\":1},"
+                       "\"label\":{\"FI19\":\"Länsi-Suomi\",\"FI1B\":\"Helsinki-Uusimaa\"}}},"
+                       "\"time\":{\"category\":{\"index\":{\"2019\":0,\"2020\":1}}}}},"
+                       "\"Emp\":{\"value\":[5],"
+                       "\"dimension\":{\"id\":[\"unit\",\"geo\",\"year\"],\"size\":[1,1,1],"
+                       "\"unit\":{\"category\":{\"index\":[\"THS\"]}},"
+                       "\"geo\":{\"category\":{\"index\":[\"FI19\"],\"label\":{\"FI19\":\"Other name\"}}},"
+                       "\"year\":{\"category\":{\"index\":[\"2020\"]}}}}}",
+                       &error);
+  g_assert_no_error (error);
+
+  /* Both datasets, each named by its member; the source by the first. */
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (dataset, 0)), ==, "gdp");
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 2);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "gdp");
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 1), ==, "emp.THS");
+  g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, 5);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "gdp", "FI19", 2020, &flags), ==, 2.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_PROVISIONAL);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "gdp", "FI1B", 2020, &flags), ==, 4.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "emp.THS", "FI19", 2020, NULL), ==, 5.0);
+
+  /* The first label wins. */
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "FI19")), ==, "Länsi-Suomi");
+}
+
+static void
+test_collection (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = load_text ("{\"version\":\"2.0\",\"class\":\"collection\",\"link\":{\"item\":["
+                       SMALL_2_0 ("\"extension\":{\"datasetId\":\"tgs00003\"},") "]}}",
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00003", "DE11", 2019, NULL), ==, 1.0);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *text;
+  DistrettoImportError code;
+  const char *position;   /* "file:line:column:" or "file:$.path:" the message must start with */
+  const char *mentions;   /* a word the message must contain */
+} Malformed;
+
+#define DIMS_GEO_TIME \
+  "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"ITH4\"]}},\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}"
+#define DATASET(id_size, dims, rest) \
+  "{\"version\":\"2.0\",\"class\":\"dataset\"," id_size ",\"dimension\":{" dims "}," rest "}"
+#define GEO_TIME "\"id\":[\"geo\",\"time\"],\"size\":[2,2]"
+
+static const Malformed malformed[] = {
+  { "truncated", "{\"version\":\"2.0\",\"class\":\"dataset\",\n\"id\":[\"geo\",\"time\"],\n\"size\":[1,",
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:3:", "invalid JSON" },
+  { "trailing-garbage", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4]") "\n]",
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:2:1:", "invalid JSON" },
+  { "not-utf8", "{\"version\":\"2.0\",\n\"la\xE9\xFF\":1}", DISTRETTO_IMPORT_ERROR_ENCODING,
+    "test.json:2:4:", "UTF-8" },
+  { "too-deep", "{\"value\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:73:", "nested" },
+  { "huge-integer", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,99999999999999999999]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:1:", "“99999999999999999999”" },
+  { "no-datasets", "{}", DISTRETTO_IMPORT_ERROR_EMPTY, "test.json:$:", "found none" },
+  { "unknown-class", "{\"version\":\"2.0\",\"class\":\"dimension\",\"category\":{}}",
+    DISTRETTO_IMPORT_ERROR_FORMAT, "test.json:$.class:", "“dataset”, “bundle” or “collection”" },
+  { "error-response", "{\"version\":\"2.0\",\"class\":\"dataset\",\"error\":[{\"status\":\"404\"}]}",
+    DISTRETTO_IMPORT_ERROR_FORMAT, "test.json:$.error:", "error report" },
+  { "collection-of-links", "{\"version\":\"2.0\",\"class\":\"collection\",\"link\":{\"item\":["
+    "{\"class\":\"dataset\",\"href\":\"https://example.org/nama_10r_2gdp\"}]}}",
+    DISTRETTO_IMPORT_ERROR_FORMAT, "test.json:$.link.item[0]:", "embedded" },
+  { "id-not-array", DATASET ("\"id\":{\"geo\":0},\"size\":[2,2]", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.id:", "found an object" },
+  { "id-not-strings", DATASET ("\"id\":[\"geo\",7],\"size\":[2,2]", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.id[1]:", "found a number" },
+  { "id-repeated", DATASET ("\"id\":[\"geo\",\"geo\"],\"size\":[2,2]", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.id[1]:", "twice" },
+  { "size-strings", DATASET ("\"id\":[\"geo\",\"time\"],\"size\":[\"2\",\"2\"]", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.size[0]:", "expected a positive integer (the number of categories), found a string" },
+  { "size-short", DATASET ("\"id\":[\"geo\",\"time\"],\"size\":[2]", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.size:", "one per id" },
+  { "size-zero", DATASET ("\"id\":[\"geo\",\"time\"],\"size\":[2,0]", DIMS_GEO_TIME, "\"value\":[]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.size[1]:", "positive integer" },
+  { "dimension-missing", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"ITH4\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.time:", "found nothing" },
+  { "category-missing", DATASET (GEO_TIME, "\"geo\":{\"label\":\"x\"},\"time\":{}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category:", "found nothing" },
+  { "index-number", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":3}},\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}",
+                             "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category.index:", "expected an object or an array, found a number" },
+  { "index-wrong-count", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}",
+                                  "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category.index:", "expected 2 categories" },
+  { "index-position-out-of-range", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":{\"ITH3\":0,\"ITH4\":2}}},"
+                                            "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category.index.ITH4:", "from 0 to 1" },
+  { "index-code-not-string", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",true]}},"
+                                      "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category.index[1]:", "found a boolean" },
+  { "category-twice", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"ITH3\"]}},"
+                               "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.dimension.geo.category.index:", "twice" },
+  { "label-not-object", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"ITH4\"],\"label\":[]}},"
+                                 "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.dimension.geo.category.label:", "found an array" },
+  { "no-geo", DATASET ("\"id\":[\"reg\",\"time\"],\"size\":[2,2]",
+                       "\"reg\":{\"category\":{\"index\":[\"ITH3\",\"ITH4\"]}},\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}",
+                       "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.id:", "“reg”, “time”" },
+  { "role-unknown-dimension", DATASET (GEO_TIME ",\"role\":{\"geo\":[\"reg\"]}", DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.role.geo[0]:", "listed in id" },
+  { "bad-region", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"Veneto\"]}},"
+                           "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.dimension.geo.category.index:", "“Veneto”" },
+  { "quarterly", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":[\"ITH3\",\"ITH4\"]}},"
+                          "\"time\":{\"category\":{\"index\":[\"2020Q1\",\"2020Q2\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.dimension.time.category.index:", "only annual data" },
+  { "quarterly-freq", DATASET ("\"id\":[\"freq\",\"geo\",\"time\"],\"size\":[1,2,2]",
+                               "\"freq\":{\"category\":{\"index\":[\"Q\"]}}," DIMS_GEO_TIME, "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.dimension.freq.category.index:", "only annual data" },
+  { "value-string", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":\"1,2,3,4\""),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value:", "expected an array or an object of values, found a string" },
+  { "value-missing", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"label\":\"x\""),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value:", "found nothing" },
+  { "value-count", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value:", "expected 4 values (the product of size), found 3" },
+  { "value-entry-string", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,\"2\",3,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value[1]:", "expected a finite number or null, found a string" },
+  { "value-entry-infinite", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,1e999,4]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value[2]:", "finite number" },
+  { "value-index-out-of-range", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":{\"0\":1,\"4\":2}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value[\"4\"]:", "from 0 to 3" },
+  { "value-index-not-number", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":{\"ITH3\":1}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.value.ITH3:", "“ITH3”" },
+  { "no-values", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":{}"),
+    DISTRETTO_IMPORT_ERROR_EMPTY, "test.json:$:", "no values" },
+  { "status-number", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":5"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status:", "found a number" },
+  { "status-entry-number", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":[null,null,1,null]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status[2]:", "found a number" },
+  { "status-count", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":[\"e\"]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status:", "expected 4 statuses" },
+  { "status-unknown-flag", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":{\"1\":\"x\"}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status[\"1\"]:", "found “x”" },
+  { "dataset-id-not-string", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"extension\":{\"datasetId\":1}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.extension.datasetId:", "found a number" },
+  { "dataset-id-with-dot", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"extension\":{\"datasetId\":\"a.b\"}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.extension.datasetId:", "dataset id" },
+  { "1.x-bad-name", "{\"my data\":{\"value\":[1],\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":[1,1],"
+    "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\"]}}}}}",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$[\"my data\"]:", "“my data”" },
+  { "1.x-not-dataset", "{\"gdp\":[1,2]}", DISTRETTO_IMPORT_ERROR_FORMAT, "test.json:$.gdp:", "found an array" },
+  { "1.x-size-in-wrong-place", "{\"gdp\":{\"value\":[1],\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":\"1x1\","
+    "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\"]}}}}}",
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.json:$.gdp.dimension.size:", "an array of integers" },
+  { "duplicate-cell", "{\"a\":{\"value\":[1],\"extension\":{\"datasetId\":\"t\"},\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":[1,1],"
+    "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\"]}}}},"
+    "\"b\":{\"value\":[2],\"extension\":{\"datasetId\":\"t\"},\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":[1,1],"
+    "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\"]}}}}}",
+    DISTRETTO_IMPORT_ERROR_DUPLICATE, "test.json:$.b.value[0]:", "given twice: first at the value index 0" },
+};
+
+static void
+assert_error (const GError         *error,
+              DistrettoImportError  code,
+              const char           *position,
+              const char           *mentions)
+{
+  g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) code);
+  g_test_message ("%s", error->message);
+
+  if (!g_str_has_prefix (error->message, position))
+    g_error ("“%s” does not start with “%s”", error->message, position);
+  if (strstr (error->message, mentions) == NULL)
+    g_error ("“%s” does not mention “%s”", error->message, mentions);
+}
+
+static void
+test_malformed (gconstpointer data)
+{
+  const Malformed *m = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = load_text (m->text, &error);
+  g_assert_null (dataset);
+  assert_error (error, m->code, m->position, m->mentions);
+}
+
+static void
+test_long_line (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"version\":\"2.0\",\"class\":\"dataset\",\"value\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  /* A 1 MB line that ends before the JSON does. */
+  for (guint i = 0; i < 512 * 1024; i++)
+    g_string_append (text, "1,");
+
+  dataset = load_named (text->str, text->len, "test.json", &error);
+  g_assert_null (dataset);
+  assert_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "invalid JSON");
+}
+
+/* The same table, as Eurostat's API serves it in SDMX-CSV and JSON-stat. */
+static const char gdp_sdmx[] =
+  "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,MIO_EUR,ITH3,2021,171234.5,\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,MIO_EUR,ITH3,2022,180000.25,p\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,MIO_EUR,ITH4,2021,,c\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,MIO_EUR,ITH4,2022,45000,\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,PPS_HAB,ITH3,2021,36000,\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,PPS_HAB,ITH3,2022,37000,e\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,PPS_HAB,ITH4,2021,33000,\n"
+  "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,PPS_HAB,ITH4,2022,34000,\n";
+
+static char *
+gdp_json_stat (const char *ith4_2022)
+{
+  return g_strdup_printf ("{\"version\":\"2.0\",\"class\":\"dataset\",\"id\":[\"freq\",\"unit\",\"geo\",\"time\"],"
+                          "\"size\":[1,2,2,2],\"dimension\":{"
+                          "\"freq\":{\"category\":{\"index\":{\"A\":0}}},"
+                          "\"unit\":{\"category\":{\"index\":{\"MIO_EUR\":0,\"PPS_HAB\":1}}},"
+                          "\"geo\":{\"category\":{\"index\":{\"ITH3\":0,\"ITH4\":1}}},"
+                          "\"time\":{\"category\":{\"index\":{\"2021\":0,\"2022\":1}}}},"
+                          "\"value\":{\"0\":171234.5,\"1\":180000.25,\"2\":null,\"3\":%s,"
+                          "\"4\":36000,\"5\":37000,\"6\":33000,\"7\":34000},"
+                          "\"status\":{\"1\":\"p\",\"2\":\"c\",\"5\":\"e\"},"
+                          "\"extension\":{\"datasetId\":\"nama_10r_2gdp\"}}",
+                          ith4_2022);
+}
+
+static void
+assert_same_cells (DistrettoDataset *a,
+                   DistrettoDataset *b)
+{
+  g_assert_cmpuint (distretto_dataset_get_n_series (a), ==, distretto_dataset_get_n_series (b));
+  g_assert_cmpuint (distretto_dataset_get_n_regions (a), ==, distretto_dataset_get_n_regions (b));
+  g_assert_cmpuint (distretto_dataset_get_n_observations (a), ==, distretto_dataset_get_n_observations (b));
+
+  for (guint s = 0; s < distretto_dataset_get_n_series (a); s++)
+    {
+      const char *code = distretto_dataset_get_series_code (a, s);
+
+      g_assert_cmpstr (code, ==, distretto_dataset_get_series_code (b, s));
+      for (guint r = 0; r < distretto_dataset_get_n_regions (a); r++)
+        {
+          const char *region = distretto_region_get_code (distretto_dataset_get_region_at (a, r));
+
+          for (int year = 2021; year <= 2022; year++)
+            {
+              DistrettoFlags flags_a, flags_b;
+              double value_a = distretto_dataset_get_value (a, code, region, year, &flags_a);
+              double value_b = distretto_dataset_get_value (b, code, region, year, &flags_b);
+
+              g_assert_true ((isnan (value_a) && isnan (value_b)) || value_a == value_b);
+              g_assert_cmpint (flags_a, ==, flags_b);
+            }
+        }
+    }
+}
+
+static void
+test_same_as_sdmx_csv (void)
+{
+  g_autofree char *json = gdp_json_stat ("45000");
+  g_autofree char *changed = gdp_json_stat ("45000.5");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) from_sdmx = NULL;
+  g_autoptr(DistrettoDataset) from_json = NULL;
+  g_autoptr(DistrettoDataset) from_changed = NULL;
+
+  from_sdmx = load_named (gdp_sdmx, strlen (gdp_sdmx), "gdp.csv", &error);
+  g_assert_no_error (error);
+  from_json = load_named (json, strlen (json), "gdp.json", &error);
+  g_assert_no_error (error);
+  from_changed = load_named (changed, strlen (changed), "gdp-changed.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (distretto_source_get_format (distretto_dataset_get_source_at (from_sdmx, 0)), ==, "SDMX-CSV");
+  g_assert_cmpstr (distretto_source_get_format (distretto_dataset_get_source_at (from_json, 0)), ==, "JSON-stat");
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (from_sdmx, 0)), ==,
+                   distretto_source_get_table_code (distretto_dataset_get_source_at (from_json, 0)));
+  g_assert_cmpstr (distretto_dataset_get_series_code (from_sdmx, 0), ==, "nama_10r_2gdp.MIO_EUR");
+  assert_same_cells (from_sdmx, from_json);
+
+  /* The same cells merge without conflict... */
+  g_assert_true (distretto_dataset_merge (from_sdmx, from_json, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (distretto_dataset_get_n_sources (from_sdmx), ==, 2);
+  g_assert_cmpuint (distretto_dataset_get_n_observations (from_sdmx), ==, 8);
+
+  /* ...and one changed value is a conflict naming both files. */
+  g_assert_false (distretto_dataset_merge (from_sdmx, from_changed, &error));
+  g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "gdp-changed.json"));
+  g_assert_nonnull (strstr (error->message, "gdp.csv"));
+  g_assert_nonnull (strstr (error->message, "ITH4"));
+  g_assert_cmpfloat (distretto_dataset_get_value (from_sdmx, "nama_10r_2gdp.MIO_EUR", "ITH4", 2022, NULL), ==, 45000.0);
 }
 
 int
@@ -17,7 +469,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/Distretto/placeholder", test_placeholder);
+  g_test_add_func ("/Distretto/JsonStat/eurostat-2.0", test_eurostat_2_0);
+  g_test_add_func ("/Distretto/JsonStat/table-from-file-name", test_table_from_file_name);
+  g_test_add_func ("/Distretto/JsonStat/roles-sparse-values-status-string", test_roles_sparse_values_status_string);
+  g_test_add_func ("/Distretto/JsonStat/1.x-two-datasets", test_1_x_two_datasets);
+  g_test_add_func ("/Distretto/JsonStat/collection", test_collection);
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/Distretto/JsonStat/malformed/%s", malformed[i].name);
+      g_test_add_data_func (path, &malformed[i], test_malformed);
+    }
+  g_test_add_func ("/Distretto/JsonStat/long-line", test_long_line);
+  g_test_add_func ("/Distretto/JsonStat/same-as-sdmx-csv", test_same_as_sdmx_csv);
 
   return g_test_run ();
 }

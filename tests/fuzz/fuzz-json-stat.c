@@ -1,4 +1,4 @@
-/* fuzz-json-stat.c: placeholder
+/* fuzz-json-stat.c: libFuzzer target for the JSON-stat importer
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,25 +15,38 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoDataset) dataset = NULL;
 
-  dataset = distretto_tidy_csv_load_bytes (bytes, "fuzz.csv", &error);
+  /* Inputs starting with `{` and naming no GeoJSON feature are detected
+   * as JSON-stat: the seeds are. */
+  dataset = distretto_dataset_load_bytes (bytes, "fuzz.json", NULL, &error);
 
   /* Exactly one of a dataset and an error. */
   g_assert ((dataset == NULL) != (error == NULL));
 
   if (dataset != NULL)
     {
-      g_clear_error (&error);
-      distretto_region_names_load_bytes (dataset, bytes, "fuzz.csv", &error);
+      DistrettoSource *source = distretto_dataset_get_source_at (dataset, 0);
+
+      g_assert (distretto_dataset_get_n_observations (dataset) > 0);
+      if (g_str_equal (distretto_source_get_format (source), "JSON-stat"))
+        g_assert (distretto_source_get_table_code (source) != NULL);
 
       for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
         {
           DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
 
           g_assert (distretto_dataset_get_region (dataset, distretto_region_get_code (region)) == region);
+          distretto_region_get_display_name (region);
           distretto_dataset_get_value (dataset, distretto_dataset_get_series_code (dataset, 0),
                                        distretto_region_get_code (region),
                                        distretto_dataset_get_last_year (dataset), NULL);
         }
+    }
+  else if (size < 2 || data[0] != 0x1f || data[1] != 0x8b)
+    {
+      /* (gzip data fails in the decompressor, with its own errors) */
+      g_assert (error->domain == DISTRETTO_IMPORT_ERROR);
+      g_assert (g_str_has_prefix (error->message, "fuzz.json:"));
+      g_assert (g_utf8_validate (error->message, -1, NULL));
     }
 
   return 0;

@@ -1,20 +1,1362 @@
-/* distretto-json-stat.c
+/* distretto-json-stat.c: JSON-stat 2.0 datasets and 1.x responses
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
+#include "distretto-region.h"
+#include "distretto-source.h"
+
+/*
+ * A JSON-stat dataset is a cube: `id` names its dimensions, `size` gives
+ * their number of categories, `dimension.ID.category.index` orders each
+ * dimension's category codes, and `value` lists the cells row-major (the
+ * last dimension fastest), as an array or as an object of flat indices.
+ * `status` gives the flags, for every cell, for each or for some.
+ *
+ * JSON-stat 2.0 puts `id`, `size` and `role` in the dataset; a 1.x
+ * response is an object of datasets, each with them inside `dimension`.
+ * A 2.0 "bundle" is read as a 1.x response, and a "collection" when it
+ * embeds its datasets.
+ *
+ * The geo dimension has the role geo or the id `geo`; the time dimension
+ * the role time or an id among `time`, `TIME_PERIOD` and `year`. A cell's
+ * series code is the table code followed by its category codes in every
+ * other dimension but freq, in `id` order: `nama_10r_2gdp.MIO_EUR`, as the
+ * Eurostat TSV and SDMX-CSV importers give it. The table code is
+ * `extension.datasetId`, else the dataset's name in a 1.x response, else
+ * the file name.
+ *
+ * Problems in the structure are reported with the JSON path of what is
+ * wrong: `file.json:$.dimension.geo.category.index: expected …`.
+ */
+
+#define MIN_YEAR 1900
+#define MAX_YEAR 2100
+
+/* JSON-stat needs a handful of levels; this bounds json-glib's recursion. */
+#define MAX_DEPTH 64
+
+/* Longer integers overflow in json-glib without an error. */
+#define MAX_INTEGER_DIGITS 18
+
+#define FALLBACK_TABLE "jsonstat"
+
+typedef struct
+{
+  DistrettoImport *import;
+  gsize len;
+  char *file_table;          /* the table code the file name gives */
+  gboolean table_set;        /* whether the source has its table code */
+  guint n_values;            /* values read in the whole file */
+  GString *series_code;
+  char *last_series;
+  guint last_series_index;
+} JsonStat;
+
+typedef struct
+{
+  const char *id;            /* borrowed from the JSON tree, like the codes */
+  char *path;                /* `$.dimension.geo` */
+  guint size;
+  const char **codes;        /* the category codes, by position */
+  JsonObject *labels;        /* (nullable): category code → label */
+} Dimension;
+
+typedef struct
+{
+  JsonStat *js;
+  JsonObject *object;
+  char *path;                /* `$`, `$.name` or `$.link.item[0]` */
+  char *layout_path;         /* where id, size and role are */
+  char *table;
+  guint n_dims;
+  Dimension *dims;
+  int geo;
+  int time;
+  int freq;
+  guint64 n_cells;           /* the product of size */
+  guint *regions;            /* per geo category: region index + 1, or 0 */
+  int *years;                /* per time category */
+  guint *coords;             /* scratch: the category of each dimension */
+  JsonNode *status;          /* (nullable) */
+} Dataset;
+
+static void
+dataset_clear (Dataset *ds)
+{
+  for (guint k = 0; ds->dims != NULL && k < ds->n_dims; k++)
+    {
+      g_free (ds->dims[k].path);
+      g_free (ds->dims[k].codes);
+    }
+  g_clear_pointer (&ds->dims, g_free);
+  g_clear_pointer (&ds->path, g_free);
+  g_clear_pointer (&ds->layout_path, g_free);
+  g_clear_pointer (&ds->table, g_free);
+  g_clear_pointer (&ds->regions, g_free);
+  g_clear_pointer (&ds->years, g_free);
+  g_clear_pointer (&ds->coords, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dataset, dataset_clear)
+
+static void set_error (JsonStat    *js,
+                       GError     **error,
+                       int          code,
+                       const char  *path,
+                       const char  *format,
+                       ...) G_GNUC_PRINTF (5, 6);
+
+/* Sets @error to "file:$.json.path: message". */
+static void
+set_error (JsonStat    *js,
+           GError     **error,
+           int          code,
+           const char  *path,
+           const char  *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%s: %s", js->import->filename, path, message);
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+static gboolean
+is_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node);
+}
+
+static gboolean
+is_array (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+is_string (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+is_integer (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  return is_integer (node) ||
+         (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* A string as quoted in messages: long ones are cut. */
+static char *
+shorten (const char *text)
+{
+  g_autofree char *head = NULL;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return g_strdup ("(not UTF-8)");
+  if (g_utf8_strlen (text, -1) <= 60)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, 60);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* What a node is, for messages: "a string", "nothing" when absent. */
+static const char *
+describe (JsonNode *node)
+{
+  if (node == NULL)
+    return "nothing";
+
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+type_error (JsonStat    *js,
+            GError     **error,
+            int          code,
+            const char  *path,
+            const char  *expected,
+            JsonNode    *found)
+{
+  g_autofree char *shown = NULL;
+
+  /* Say which string or number it is. */
+  if (is_string (found))
+    {
+      g_autofree char *text = shorten (json_node_get_string (found));
+      shown = g_strdup_printf ("a string (“%s”)", text);
+    }
+  else if (is_integer (found))
+    shown = g_strdup_printf ("a number (%" G_GINT64_FORMAT ")", json_node_get_int (found));
+  else if (is_number (found))
+    shown = g_strdup_printf ("a number (%g)", json_node_get_double (found));
+  else
+    shown = g_strdup (describe (found));
+
+  set_error (js, error, code, path, "expected %s, found %s", expected, shown);
+  return FALSE;
+}
+
+/* `parent.name`, or `parent["name"]` when @name is not an identifier. */
+static char *
+member_path (const char *parent,
+             const char *name)
+{
+  g_autofree char *shown = shorten (name);
+  g_autoptr(GString) escaped = NULL;
+  gboolean plain = g_ascii_isalpha (*name) || *name == '_';
+
+  for (const char *p = name; *p && plain; p++)
+    plain = g_ascii_isalnum (*p) || *p == '_';
+
+  if (plain && strlen (name) <= 60)
+    return g_strconcat (parent, ".", name, NULL);
+
+  escaped = g_string_new (NULL);
+  for (const char *p = shown; *p; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+
+  return g_strdup_printf ("%s[\"%s\"]", parent, escaped->str);
+}
+
+/* A table code: letters, digits, `_` and `-`, lower-cased; %NULL if not. */
+static char *
+table_code_of (const char *text)
+{
+  if (*text == '\0')
+    return NULL;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return NULL;
+
+  return g_ascii_strdown (text, -1);
+}
+
+/* `nama_10r_2gdp` from `…/nama_10r_2gdp.json`, else "jsonstat". */
+static char *
+table_from_file_name (const char *filename)
+{
+  g_autofree char *base = g_path_get_basename (filename);
+  char *dot = strchr (base, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+
+  for (const char *p = base; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return g_strdup (FALLBACK_TABLE);
+
+  return g_strdup (*base ? base : FALLBACK_TABLE);
+}
+
+/* Before the parser sees the data: no deeper nesting than MAX_DEPTH, and
+ * no integer json-glib would silently overflow. */
+static gboolean
+check_lexically (JsonStat    *js,
+                 const char  *data,
+                 gsize        len,
+                 GError     **error)
+{
+  const char *line_start = data;
+  gboolean in_string = FALSE;
+  guint line = 1, depth = 0;
+
+  for (const char *p = data; p < data + len; p++)
+    {
+      const char *token = p;
+      guint digits = 0;
+      gboolean integer = TRUE;
+
+      if (in_string)
+        {
+          if (*p == '\\' && p + 1 < data + len)
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '\n':
+          line++;
+          line_start = p + 1;
+          break;
+        case '"':
+          in_string = TRUE;
+          break;
+        case '{':
+        case '[':
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                           "%s:%u:%u: expected at most %u nested objects and arrays, found more",
+                           js->import->filename, line,
+                           (guint) g_utf8_strlen (line_start, p - line_start) + 1, MAX_DEPTH);
+              return FALSE;
+            }
+          break;
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          if (!g_ascii_isdigit (*p) && *p != '-')
+            break;
+          for (; p < data + len && (g_ascii_isalnum (*p) || strchr ("+-.", *p) != NULL); p++)
+            {
+              digits += g_ascii_isdigit (*p) ? 1 : 0;
+              integer = integer && *p != '.' && *p != 'e' && *p != 'E';
+            }
+          if (integer && digits > MAX_INTEGER_DIGITS)
+            {
+              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_VALUE,
+                           "%s:%u:%u: expected an integer of at most %u digits, found “%.*s”",
+                           js->import->filename, line,
+                           (guint) g_utf8_strlen (line_start, token - line_start) + 1,
+                           MAX_INTEGER_DIGITS, (int) MIN (p - token, 40), token);
+              return FALSE;
+            }
+          p--;
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COLUMN: Parse error: …": name the file. */
+static void
+set_parse_error (JsonStat  *js,
+                 GError    *parse_error,
+                 GError   **error)
+{
+  const char *rest = parse_error->message;
+  guint64 line = 1, column = 1;
+  char *end = NULL;
+
+  if (g_str_has_prefix (rest, "<data>:"))
+    {
+      line = g_ascii_strtoull (rest + 7, &end, 10);
+      if (end != NULL && *end == ':')
+        column = g_ascii_strtoull (end + 1, &end, 10);
+      if (end != NULL && g_str_has_prefix (end, ": "))
+        rest = end + 2;
+      else
+        line = column = 1;
+    }
+  if (g_str_has_prefix (rest, "Parse error: "))
+    rest += strlen ("Parse error: ");
+
+  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+               "%s:%u:%u: invalid JSON: %s", js->import->filename,
+               (guint) MAX (line, 1), (guint) MAX (column, 1), rest);
+}
+
+/* _distretto_dataset_add_cell() reports a duplicate at "file:LINE:1:",
+ * LINE being the value's index + 1: give its JSON path instead. */
+static void
+relocate_duplicate_error (JsonStat   *js,
+                          GError     *error,
+                          const char *path)
+{
+  g_autofree char *prefix = g_strconcat (js->import->filename, ":", NULL);
+  const char *rest = error->message;
+  g_autofree char *message = NULL;
+  const char *on_line;
+  guint64 first;
+
+  if (!g_str_has_prefix (rest, prefix))
+    return;
+  rest += strlen (prefix);
+  while (g_ascii_isdigit (*rest))
+    rest++;
+  if (!g_str_has_prefix (rest, ":1: "))
+    return;
+  rest += 4;
+
+  on_line = strstr (rest, " on line ");
+  if (on_line != NULL && (first = g_ascii_strtoull (on_line + 9, NULL, 10)) > 0)
+    message = g_strdup_printf ("%s:%s: %.*s at the value index %" G_GUINT64_FORMAT,
+                               js->import->filename, path, (int) (on_line - rest), rest, first - 1);
+  else
+    message = g_strdup_printf ("%s:%s: %s", js->import->filename, path, rest);
+
+  g_free (error->message);
+  error->message = g_steal_pointer (&message);
+}
+
+static gboolean
+read_ids (Dataset     *ds,
+          JsonObject  *layout,
+          JsonArray  **ids,
+          JsonArray  **sizes,
+          GError     **error)
+{
+  g_autofree char *ids_path = g_strconcat (ds->layout_path, ".id", NULL);
+  g_autofree char *sizes_path = g_strconcat (ds->layout_path, ".size", NULL);
+  JsonNode *node = member (layout, "id");
+
+  if (!is_array (node))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, ids_path,
+                       "an array of dimension ids", node);
+  *ids = json_node_get_array (node);
+
+  node = member (layout, "size");
+  if (!is_array (node))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, sizes_path,
+                       "an array of integers", node);
+  *sizes = json_node_get_array (node);
+
+  if (json_array_get_length (*sizes) != json_array_get_length (*ids))
+    {
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, sizes_path,
+                 "expected %u sizes, one per id, found %u",
+                 json_array_get_length (*ids), json_array_get_length (*sizes));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_dimension_header (Dataset     *ds,
+                       guint        k,
+                       JsonArray   *ids,
+                       JsonArray   *sizes,
+                       GError     **error)
+{
+  JsonNode *id = json_array_get_element (ids, k);
+  JsonNode *size = json_array_get_element (sizes, k);
+
+  if (!is_string (id) || *json_node_get_string (id) == '\0')
+    {
+      g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
+      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, "a dimension id (a string)", id);
+    }
+  ds->dims[k].id = json_node_get_string (id);
+
+  for (guint j = 0; j < k; j++)
+    {
+      if (g_str_equal (ds->dims[j].id, ds->dims[k].id))
+        {
+          g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
+          g_autofree char *shown = shorten (ds->dims[k].id);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+                     "the dimension “%s” is listed twice", shown);
+          return FALSE;
+        }
+    }
+
+  if (!is_integer (size) || json_node_get_int (size) < 1 || json_node_get_int (size) > G_MAXINT32)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.size[%u]", ds->layout_path, k);
+      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+                         "a positive integer (the number of categories)", size);
+    }
+  ds->dims[k].size = (guint) json_node_get_int (size);
+
+  if (ds->dims[k].size > G_MAXUINT32 / MAX (ds->n_cells, 1))
+    {
+      g_autofree char *path = g_strconcat (ds->layout_path, ".size", NULL);
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+                 "expected at most %u cells (the product of size), found more", G_MAXUINT32);
+      return FALSE;
+    }
+  ds->n_cells *= ds->dims[k].size;
+
+  return TRUE;
+}
+
+/* The category codes from `index` as an array of codes. */
+static gboolean
+read_index_array (Dataset     *ds,
+                  Dimension   *dim,
+                  JsonArray   *index,
+                  const char  *path,
+                  GError     **error)
+{
+  for (guint i = 0; i < json_array_get_length (index); i++)
+    {
+      JsonNode *code = json_array_get_element (index, i);
+
+      if (!is_string (code))
+        {
+          g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+          return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, element_path,
+                             "a category code (a string)", code);
+        }
+      dim->codes[i] = json_node_get_string (code);
+    }
+
+  return TRUE;
+}
+
+/* The category codes from `index` as an object of code → position. */
+static gboolean
+read_index_object (Dataset     *ds,
+                   Dimension   *dim,
+                   JsonObject  *index,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GList) names = json_object_get_members (index);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *position = json_object_get_member (index, l->data);
+      gint64 at = is_integer (position) ? json_node_get_int (position) : -1;
+
+      if (at < 0 || at >= dim->size || dim->codes[at] != NULL)
+        {
+          g_autofree char *member = member_path (path, l->data);
+
+          if (!is_integer (position))
+            return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
+                               "a position (an integer)", position);
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
+                     "expected a position from 0 to %u not given to another category, "
+                     "found %" G_GINT64_FORMAT, dim->size - 1, at);
+          return FALSE;
+        }
+      dim->codes[at] = l->data;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_codes (Dataset     *ds,
+             Dimension   *dim,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < dim->size; i++)
+    {
+      if (*dim->codes[i] == '\0' || !g_utf8_validate (dim->codes[i], -1, NULL))
+        {
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                     "expected a category code, found an empty or invalid string");
+          return FALSE;
+        }
+      if (!g_hash_table_add (seen, (gpointer) dim->codes[i]))
+        {
+          g_autofree char *shown = shorten (dim->codes[i]);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                     "the category “%s” is listed twice", shown);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_category (Dataset     *ds,
+               Dimension   *dim,
+               JsonObject  *category,
+               const char  *category_path,
+               GError     **error)
+{
+  g_autofree char *index_path = g_strconcat (category_path, ".index", NULL);
+  g_autofree char *label_path = g_strconcat (category_path, ".label", NULL);
+  JsonNode *index = member (category, "index");
+  JsonNode *label = member (category, "label");
+  guint n;
+
+  if (label != NULL && !is_object (label))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, label_path, "an object", label);
+  dim->labels = label ? json_node_get_object (label) : NULL;
+
+  if (index == NULL && dim->labels != NULL && json_object_get_size (dim->labels) == 1)
+    n = 1;
+  else if (is_array (index))
+    n = json_array_get_length (json_node_get_array (index));
+  else if (is_object (index))
+    n = json_object_get_size (json_node_get_object (index));
+  else
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, index_path,
+                       "an object or an array", index);
+
+  if (n != dim->size)
+    {
+      g_autofree char *shown = shorten (dim->id);
+
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, index_path,
+                 "expected %u categories (the size of “%s”), found %u", dim->size, shown, n);
+      return FALSE;
+    }
+
+  dim->codes = g_new0 (const char *, n);
+  if (index == NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (dim->labels);
+      dim->codes[0] = names->data;
+    }
+  else if (is_array (index) && !read_index_array (ds, dim, json_node_get_array (index), index_path, error))
+    return FALSE;
+  else if (is_object (index) && !read_index_object (ds, dim, json_node_get_object (index), index_path, error))
+    return FALSE;
+
+  return check_codes (ds, dim, index_path, error);
+}
+
+static gboolean
+read_dimension (Dataset     *ds,
+                JsonObject  *dimensions,
+                const char  *dimensions_path,
+                Dimension   *dim,
+                GError     **error)
+{
+  g_autofree char *category_path = NULL;
+  JsonNode *node = member (dimensions, dim->id);
+  JsonNode *category;
+
+  dim->path = member_path (dimensions_path, dim->id);
+  if (!is_object (node))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, dim->path,
+                       "an object describing the dimension", node);
+
+  category_path = g_strconcat (dim->path, ".category", NULL);
+  category = member (json_node_get_object (node), "category");
+  if (!is_object (category))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, category_path,
+                       "an object with the index of the categories", category);
+
+  return read_category (ds, dim, json_node_get_object (category), category_path, error);
+}
+
+/* The dimension @role names in `role`, or -1. */
+static gboolean
+find_role (Dataset     *ds,
+           JsonObject  *layout,
+           const char  *role,
+           int         *found,
+           GError     **error)
+{
+  JsonNode *roles = member (layout, "role");
+  g_autofree char *roles_path = g_strconcat (ds->layout_path, ".role", NULL);
+  g_autofree char *path = g_strconcat (roles_path, ".", role, NULL);
+  JsonNode *list, *first;
+
+  *found = -1;
+  if (roles == NULL)
+    return TRUE;
+  if (!is_object (roles))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, roles_path, "an object", roles);
+
+  list = member (json_node_get_object (roles), role);
+  if (list == NULL)
+    return TRUE;
+  if (!is_array (list))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, "an array of dimension ids", list);
+  if (json_array_get_length (json_node_get_array (list)) == 0)
+    return TRUE;
+
+  first = json_array_get_element (json_node_get_array (list), 0);
+  for (guint k = 0; is_string (first) && k < ds->n_dims; k++)
+    {
+      if (g_str_equal (ds->dims[k].id, json_node_get_string (first)))
+        {
+          *found = k;
+          return TRUE;
+        }
+    }
+
+  g_clear_pointer (&path, g_free);
+  path = g_strdup_printf ("%s.%s[0]", roles_path, role);
+  return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+                     "the id of one of the dimensions listed in id", first);
+}
+
+static int
+find_id (Dataset           *ds,
+         const char *const *names)
+{
+  for (guint k = 0; k < ds->n_dims; k++)
+    for (guint n = 0; names[n] != NULL; n++)
+      if (g_ascii_strcasecmp (ds->dims[k].id, names[n]) == 0)
+        return k;
+
+  return -1;
+}
+
+static gboolean
+find_geo_and_time (Dataset     *ds,
+                   JsonObject  *layout,
+                   GError     **error)
+{
+  static const char *const geo_ids[] = { "geo", NULL };
+  static const char *const time_ids[] = { "time", "TIME_PERIOD", "year", NULL };
+  static const char *const freq_ids[] = { "freq", NULL };
+  g_autofree char *ids_path = g_strconcat (ds->layout_path, ".id", NULL);
+
+  if (!find_role (ds, layout, "geo", &ds->geo, error) ||
+      !find_role (ds, layout, "time", &ds->time, error))
+    return FALSE;
+
+  if (ds->geo == -1)
+    ds->geo = find_id (ds, geo_ids);
+  if (ds->time == -1)
+    ds->time = find_id (ds, time_ids);
+  ds->freq = find_id (ds, freq_ids);
+  if (ds->freq == ds->geo || ds->freq == ds->time)
+    ds->freq = -1;
+
+  if (ds->geo == -1 || ds->time == -1 || ds->geo == ds->time)
+    {
+      g_autoptr(GString) ids = g_string_new (NULL);
+
+      for (guint k = 0; k < ds->n_dims && k < 10; k++)
+        {
+          g_autofree char *shown = shorten (ds->dims[k].id);
+          g_string_append_printf (ids, "%s“%s”", k > 0 ? ", " : "", shown);
+        }
+      if (ds->n_dims > 10)
+        g_string_append (ids, ", …");
+
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, ids_path,
+                 "expected a geo dimension (role geo or id “geo”) and another time dimension "
+                 "(role time or id “time”, “TIME_PERIOD” or “year”), found the dimensions %s",
+                 ids->len > 0 ? ids->str : "none");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_categories (Dataset  *ds,
+                  GError  **error)
+{
+  Dimension *geo = &ds->dims[ds->geo];
+  Dimension *time = &ds->dims[ds->time];
+  g_autofree char *geo_path = g_strconcat (geo->path, ".category.index", NULL);
+  g_autofree char *time_path = g_strconcat (time->path, ".category.index", NULL);
+
+  for (guint i = 0; i < geo->size; i++)
+    {
+      if (!distretto_nuts_code_is_valid (geo->codes[i]))
+        {
+          g_autofree char *shown = shorten (geo->codes[i]);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, geo_path,
+                     "expected NUTS region codes such as “ITH3”, found “%s”", shown);
+          return FALSE;
+        }
+    }
+
+  ds->years = g_new0 (int, time->size);
+  for (guint i = 0; i < time->size; i++)
+    {
+      const char *code = time->codes[i];
+      gint64 year;
+
+      if (strlen (code) != 4 || !g_ascii_string_to_signed (code, 10, MIN_YEAR, MAX_YEAR, &year, NULL))
+        {
+          g_autofree char *shown = shorten (code);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, time_path,
+                     "expected annual periods such as “2022”, years between %d and %d "
+                     "(only annual data is supported), found “%s”",
+                     MIN_YEAR, MAX_YEAR, shown);
+          return FALSE;
+        }
+      ds->years[i] = (int) year;
+    }
+
+  for (guint i = 0; ds->freq != -1 && i < ds->dims[ds->freq].size; i++)
+    {
+      if (!g_str_equal (ds->dims[ds->freq].codes[i], "A"))
+        {
+          g_autofree char *freq_path = g_strconcat (ds->dims[ds->freq].path, ".category.index", NULL);
+          g_autofree char *shown = shorten (ds->dims[ds->freq].codes[i]);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, freq_path,
+                     "expected the frequency “A” (only annual data is supported), found “%s”",
+                     shown);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_dimensions (Dataset  *ds,
+                 GError  **error)
+{
+  JsonNode *dimension = member (ds->object, "dimension");
+  g_autofree char *dimension_path = g_strconcat (ds->path, ".dimension", NULL);
+  JsonObject *dimensions, *layout;
+  JsonArray *ids = NULL, *sizes = NULL;
+
+  if (!is_object (dimension))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, dimension_path,
+                       "an object describing the dimensions", dimension);
+  dimensions = json_node_get_object (dimension);
+
+  /* 2.0 puts id, size and role in the dataset, 1.x in dimension. */
+  layout = json_object_has_member (ds->object, "id") ? ds->object : dimensions;
+  ds->layout_path = g_strdup (layout == ds->object ? ds->path : dimension_path);
+
+  if (!read_ids (ds, layout, &ids, &sizes, error))
+    return FALSE;
+
+  ds->n_dims = json_array_get_length (ids);
+  ds->dims = g_new0 (Dimension, ds->n_dims);
+  ds->coords = g_new0 (guint, ds->n_dims);
+  ds->n_cells = 1;
+
+  for (guint k = 0; k < ds->n_dims; k++)
+    if (!read_dimension_header (ds, k, ids, sizes, error))
+      return FALSE;
+
+  for (guint k = 0; k < ds->n_dims; k++)
+    if (!read_dimension (ds, dimensions, dimension_path, &ds->dims[k], error))
+      return FALSE;
+
+  return find_geo_and_time (ds, layout, error) && check_categories (ds, error);
+}
+
+static gboolean
+read_table (Dataset     *ds,
+            const char  *name,
+            GError     **error)
+{
+  JsonNode *extension = member (ds->object, "extension");
+  JsonNode *id = is_object (extension) ? member (json_node_get_object (extension), "datasetId") : NULL;
+  g_autofree char *id_path = g_strconcat (ds->path, ".extension.datasetId", NULL);
+
+  if (id != NULL)
+    {
+      if (!is_string (id) || (ds->table = table_code_of (json_node_get_string (id))) == NULL)
+        return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, id_path,
+                           "a dataset id such as “nama_10r_2gdp” (letters, digits, “_” and “-”)", id);
+    }
+  else if (name != NULL)
+    {
+      if ((ds->table = table_code_of (name)) == NULL)
+        {
+          g_autofree char *shown = shorten (name);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, ds->path,
+                     "expected a dataset name of letters, digits, “_” and “-” (it names the table "
+                     "in series codes), found “%s”", shown);
+          return FALSE;
+        }
+    }
+  else
+    ds->table = g_strdup (ds->js->file_table);
+
+  if (!ds->js->table_set)
+    {
+      distretto_source_set_table_code (ds->js->import->source, ds->table);
+      ds->js->table_set = TRUE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_status (Dataset  *ds,
+             GError  **error)
+{
+  g_autofree char *path = g_strconcat (ds->path, ".status", NULL);
+
+  ds->status = member (ds->object, "status");
+  if (ds->status == NULL || JSON_NODE_HOLDS_NULL (ds->status) || is_string (ds->status) ||
+      is_object (ds->status))
+    return TRUE;
+
+  if (!is_array (ds->status))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                       "a string, an array or an object of statuses", ds->status);
+
+  if (json_array_get_length (json_node_get_array (ds->status)) != ds->n_cells)
+    {
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                 "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
+                 ds->n_cells, json_array_get_length (json_node_get_array (ds->status)));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The flags `status` gives the cell at @index. */
+static gboolean
+read_flags (Dataset         *ds,
+            guint            index,
+            const char      *key,
+            DistrettoFlags  *flags,
+            GError         **error)
+{
+  JsonNode *status = ds->status;
+  g_autofree char *index_text = key ? NULL : g_strdup_printf ("%u", index);
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+
+  *flags = DISTRETTO_FLAGS_NONE;
+
+  if (is_array (status))
+    status = json_array_get_element (json_node_get_array (status), index);
+  else if (is_object (status))
+    status = member (json_node_get_object (status), key ? key : index_text);
+
+  /* `:` is how Eurostat marks a value as not available. */
+  if (status == NULL || JSON_NODE_HOLDS_NULL (status) ||
+      (is_string (status) && g_str_equal (json_node_get_string (status), ":")) ||
+      (is_string (status) && distretto_flags_parse (json_node_get_string (status), flags)))
+    return TRUE;
+
+  if (is_array (ds->status))
+    path = g_strdup_printf ("%s.status[%u]", ds->path, index);
+  else if (is_object (ds->status))
+    path = g_strdup_printf ("%s.status[\"%s\"]", ds->path, key ? key : index_text);
+  else
+    path = g_strconcat (ds->path, ".status", NULL);
+
+  if (!is_string (status))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, "a status (a string) or null", status);
+
+  shown = shorten (json_node_get_string (status));
+  set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+             "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted and "
+             "synthetic, found “%s”", shown);
+  return FALSE;
+}
+
+static guint
+intern_region (Dataset *ds,
+               guint    category)
+{
+  Dimension *geo = &ds->dims[ds->geo];
+  DistrettoDataset *dataset = ds->js->import->dataset;
+  const char *code = geo->codes[category];
+  JsonNode *label;
+  DistrettoRegion *region;
+  guint index;
+
+  if (ds->regions[category] != 0)
+    return ds->regions[category] - 1;
+
+  index = _distretto_dataset_intern_region (dataset, code);
+  ds->regions[category] = index + 1;
+
+  region = distretto_dataset_get_region_at (dataset, index);
+  label = member (geo->labels, code);
+  if (is_string (label) && distretto_region_get_name (region) == NULL &&
+      *json_node_get_string (label) != '\0' && g_utf8_validate (json_node_get_string (label), -1, NULL))
+    distretto_region_set_name (region, json_node_get_string (label));
+
+  return index;
+}
+
+static guint
+intern_series (Dataset *ds)
+{
+  JsonStat *js = ds->js;
+
+  g_string_assign (js->series_code, ds->table);
+  for (guint k = 0; k < ds->n_dims; k++)
+    {
+      if ((int) k == ds->geo || (int) k == ds->time || (int) k == ds->freq)
+        continue;
+      g_string_append_c (js->series_code, '.');
+      g_string_append (js->series_code, ds->dims[k].codes[ds->coords[k]]);
+    }
+
+  if (js->last_series == NULL || !g_str_equal (js->last_series, js->series_code->str))
+    {
+      g_free (js->last_series);
+      js->last_series = g_strdup (js->series_code->str);
+      js->last_series_index = _distretto_dataset_intern_series (js->import->dataset, js->last_series,
+                                                                js->import->source_index);
+    }
+
+  return js->last_series_index;
+}
+
+/* Adds the cell at flat @index; @key is its index as written in an
+ * object, %NULL when @value is an array element. */
+static gboolean
+add_value (Dataset     *ds,
+           guint        index,
+           const char  *key,
+           JsonNode    *value,
+           GError     **error)
+{
+  DistrettoFlags flags;
+  double number = NAN;
+  guint64 rest = index;
+  g_autoptr(GError) local_error = NULL;
+
+  if (is_number (value))
+    number = json_node_get_double (value);
+
+  if ((value == NULL || !JSON_NODE_HOLDS_NULL (value)) && !(is_number (value) && isfinite (number)))
+    {
+      g_autofree char *path = key ? g_strdup_printf ("%s.value[\"%s\"]", ds->path, key)
+                                  : g_strdup_printf ("%s.value[%u]", ds->path, index);
+      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                         "a finite number or null", value);
+    }
+
+  if (!read_flags (ds, index, key, &flags, error))
+    return FALSE;
+
+  for (guint k = ds->n_dims; k-- > 0;)
+    {
+      ds->coords[k] = rest % ds->dims[k].size;
+      rest /= ds->dims[k].size;
+    }
+
+  if (!_distretto_dataset_add_cell (ds->js->import->dataset, intern_series (ds),
+                                    intern_region (ds, ds->coords[ds->geo]),
+                                    ds->years[ds->coords[ds->time]], number, flags,
+                                    ds->js->import->source_index, index + 1, &local_error))
+    {
+      g_autofree char *path = key ? g_strdup_printf ("%s.value[\"%s\"]", ds->path, key)
+                                  : g_strdup_printf ("%s.value[%u]", ds->path, index);
+
+      relocate_duplicate_error (ds->js, local_error, path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* The parser is done with the data: report the share of cells read. */
+  ds->js->n_values++;
+  return _distretto_import_tick (ds->js->import, (gsize) (ds->js->len * ((index + 1.0) / ds->n_cells)),
+                                 ds->js->len, error);
+}
+
+static gboolean
+read_value_array (Dataset    *ds,
+                  JsonArray  *values,
+                  GError    **error)
+{
+  guint n = json_array_get_length (values);
+
+  if (n != ds->n_cells)
+    {
+      g_autofree char *path = g_strconcat (ds->path, ".value", NULL);
+
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                 "expected %" G_GUINT64_FORMAT " values (the product of size), found %u",
+                 ds->n_cells, n);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (!add_value (ds, i, NULL, json_array_get_element (values, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+read_value_object (Dataset     *ds,
+                   JsonObject  *values,
+                   GError     **error)
+{
+  g_autoptr(GList) keys = json_object_get_members (values);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      guint64 index;
+
+      if (!g_ascii_string_to_unsigned (key, 10, 0, ds->n_cells - 1, &index, NULL))
+        {
+          g_autofree char *values_path = g_strconcat (ds->path, ".value", NULL);
+          g_autofree char *path = member_path (values_path, key);
+          g_autofree char *shown = shorten (key);
+
+          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                     "expected a cell index from 0 to %" G_GUINT64_FORMAT ", found “%s”",
+                     ds->n_cells - 1, shown);
+          return FALSE;
+        }
+
+      if (!add_value (ds, (guint) index, key, json_object_get_member (values, key), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_values (Dataset  *ds,
+             GError  **error)
+{
+  JsonNode *values = member (ds->object, "value");
+  g_autofree char *path = g_strconcat (ds->path, ".value", NULL);
+
+  ds->regions = g_new0 (guint, ds->dims[ds->geo].size);
+
+  if (is_array (values))
+    return read_value_array (ds, json_node_get_array (values), error);
+  if (is_object (values))
+    return read_value_object (ds, json_node_get_object (values), error);
+
+  return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                     "an array or an object of values", values);
+}
+
+/* Imports the dataset @object at @path; @name is its name in a 1.x
+ * response, %NULL otherwise. */
+static gboolean
+import_dataset (JsonStat    *js,
+                JsonObject  *object,
+                const char  *path,
+                const char  *name,
+                GError     **error)
+{
+  g_auto(Dataset) ds = { 0 };
+
+  ds.js = js;
+  ds.object = object;
+  ds.path = g_strdup (path);
+
+  return read_table (&ds, name, error) &&
+         read_dimensions (&ds, error) &&
+         read_status (&ds, error) &&
+         read_values (&ds, error);
+}
+
+static gboolean
+is_dataset (JsonNode *node)
+{
+  return is_object (node) && json_object_has_member (json_node_get_object (node), "dimension");
+}
+
+/* A 1.x response or a 2.0 bundle: an object of datasets. */
+static gboolean
+import_bundle (JsonStat    *js,
+               JsonObject  *root,
+               GError     **error)
+{
+  static const char *const metadata[] = {
+    "version", "class", "label", "href", "updated", "source", "note", "link", "extension", NULL,
+  };
+  g_autoptr(GList) names = json_object_get_members (root);
+  guint n_datasets = 0;
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (root, l->data);
+      g_autofree char *path = member_path ("$", l->data);
+
+      if (!is_dataset (node))
+        {
+          if (g_strv_contains (metadata, l->data))
+            continue;
+          return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, path,
+                             "a JSON-stat dataset (an object with “dimension” and “value”)", node);
+        }
+
+      if (!import_dataset (js, json_node_get_object (node), path, l->data, error))
+        return FALSE;
+      n_datasets++;
+    }
+
+  if (n_datasets == 0)
+    {
+      set_error (js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+                 "expected a JSON-stat dataset, or a response holding datasets, found none");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A 2.0 collection, read only when it embeds its datasets. */
+static gboolean
+import_collection (JsonStat    *js,
+                   JsonObject  *root,
+                   GError     **error)
+{
+  JsonNode *link = member (root, "link");
+  JsonNode *items = is_object (link) ? member (json_node_get_object (link), "item") : NULL;
+  JsonArray *array;
+
+  if (!is_array (items))
+    return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.link.item",
+                       "the array of the collection's items", items);
+
+  array = json_node_get_array (items);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+      g_autofree char *path = g_strdup_printf ("$.link.item[%u]", i);
+
+      if (!is_dataset (item))
+        {
+          set_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, path,
+                     "expected a dataset embedded in the collection (with “dimension” and "
+                     "“value”), found %s: download the datasets the collection links to",
+                     is_object (item) ? "a link" : describe (item));
+          return FALSE;
+        }
+
+      if (!import_dataset (js, json_node_get_object (item), path, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+import_root (JsonStat  *js,
+             JsonNode  *root,
+             GError   **error)
+{
+  JsonObject *object;
+  JsonNode *class;
+  const char *name;
+
+  if (root == NULL)
+    {
+      set_error (js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+                 "the file is empty: expected a JSON-stat dataset");
+      return FALSE;
+    }
+  if (!is_object (root))
+    return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$",
+                       "an object (a JSON-stat dataset or response)", root);
+
+  object = json_node_get_object (root);
+  if (json_object_has_member (object, "error"))
+    {
+      set_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.error",
+                 "expected a JSON-stat dataset, found an error report");
+      return FALSE;
+    }
+
+  class = member (object, "class");
+  if (class == NULL)
+    return is_dataset (root) ? import_dataset (js, object, "$", NULL, error)
+                             : import_bundle (js, object, error);
+
+  name = is_string (class) ? json_node_get_string (class) : "";
+  if (g_str_equal (name, "dataset"))
+    return import_dataset (js, object, "$", NULL, error);
+  if (g_str_equal (name, "bundle"))
+    return import_bundle (js, object, error);
+  if (g_str_equal (name, "collection"))
+    return import_collection (js, object, error);
+
+  return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.class",
+                     "“dataset”, “bundle” or “collection”", class);
+}
+
+static void
+json_stat_clear (JsonStat *js)
+{
+  g_clear_pointer (&js->file_table, g_free);
+  if (js->series_code != NULL)
+    g_string_free (js->series_code, TRUE);
+  g_clear_pointer (&js->last_series, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JsonStat, json_stat_clear)
 
 gboolean
 _distretto_json_stat_import (DistrettoImport  *import,
-                         const char       *data,
-                         gsize             len,
-                         GError          **error)
+                             const char       *data,
+                             gsize             len,
+                             GError          **error)
 {
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-               "%s: this format is not supported yet", import->filename);
-  return FALSE;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_auto(JsonStat) js = { 0 };
+
+  js.import = import;
+  js.len = len;
+  js.file_table = table_from_file_name (import->filename);
+  js.series_code = g_string_new (NULL);
+
+  if (!distretto_validate_utf8 (data, len, import->filename, error) ||
+      !check_lexically (&js, data, len, error))
+    return FALSE;
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
+    {
+      set_parse_error (&js, parse_error, error);
+      return FALSE;
+    }
+
+  if (!import_root (&js, json_parser_get_root (parser), error))
+    return FALSE;
+
+  if (js.n_values == 0)
+    {
+      set_error (&js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+                 "the file has no values: expected a dataset with a non-empty “value”");
+      return FALSE;
+    }
+
+  return TRUE;
 }

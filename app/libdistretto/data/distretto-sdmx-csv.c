@@ -1,20 +1,662 @@
-/* distretto-sdmx-csv.c
+/* distretto-sdmx-csv.c: SDMX-CSV, as Eurostat's API serves it
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
+#include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
+#include "distretto-region.h"
+#include "distretto-source.h"
+
+/*
+ * SDMX-CSV 1.0 (`DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,
+ * OBS_FLAG`) and 2.0 (`STRUCTURE,STRUCTURE_ID,[STRUCTURE_NAME,][ACTION,]
+ * freq,…,TIME_PERIOD,OBS_VALUE,OBS_FLAG[,CONF_STATUS]`): one observation
+ * per line. Column names and codes may carry a label after a colon
+ * (`geo:Geopolitical entity`, `ITH3: Veneto`); only the part before it
+ * counts.
+ *
+ * A row's series code is the table code (the dataflow id, lower-cased:
+ * `lfst_r_lfe2en2` from `ESTAT:LFST_R_LFE2EN2(1.0)`) followed by the codes
+ * of the dimension columns in header order, leaving out the structure
+ * columns, `LAST UPDATE`, freq, geo, TIME_PERIOD and the attributes
+ * (OBS_VALUE and what follows it): `lfst_r_lfe2en2.THS.C.Y15-64`. This is
+ * the code the Eurostat TSV importer gives the same series.
+ */
+
+#define MIN_YEAR 1900
+#define MAX_YEAR 2100
+
+/* The table code of files without a DATAFLOW or STRUCTURE_ID column whose
+ * name does not give one. */
+#define FALLBACK_TABLE "sdmx"
+
+#define EXAMPLE_HEADER "DATAFLOW,LAST UPDATE,freq,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG"
+#define EXAMPLE_ROW "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,MIO_EUR,ITH3,2022,123.4,p"
+
+typedef enum
+{
+  ROLE_DIMENSION,
+  ROLE_IGNORED,       /* STRUCTURE, STRUCTURE_NAME, LAST UPDATE, attributes */
+  ROLE_TABLE,         /* DATAFLOW or STRUCTURE_ID */
+  ROLE_ACTION,
+  ROLE_FREQ,
+  ROLE_GEO,
+  ROLE_TIME,
+  ROLE_VALUE,
+  ROLE_FLAG,
+} ColumnRole;
+
+typedef struct
+{
+  DistrettoImport *import;
+  DistrettoCsvReader reader;
+  guint n_header_fields;
+  ColumnRole *roles;        /* one per header field */
+  GPtrArray *names;         /* char *: the header's column names, labels cut */
+  int table_column;         /* the field index of each role, -1 if absent */
+  int action_column;
+  int freq_column;
+  int geo_column;
+  int time_column;
+  int value_column;
+  int flag_column;
+
+  GString *code;            /* scratch for one field's code */
+  GString *series_code;
+  char *fallback_table;
+
+  /* Files repeat these line after line. */
+  char *last_table_field;
+  char *last_table;
+  char *last_region;
+  guint last_region_index;
+  char *last_series;
+  guint last_series_index;
+} SdmxCsv;
+
+static void
+sdmx_csv_clear (SdmxCsv *sdmx)
+{
+  distretto_csv_reader_clear (&sdmx->reader);
+  g_clear_pointer (&sdmx->roles, g_free);
+  g_clear_pointer (&sdmx->names, g_ptr_array_unref);
+  if (sdmx->code != NULL)
+    g_string_free (sdmx->code, TRUE);
+  if (sdmx->series_code != NULL)
+    g_string_free (sdmx->series_code, TRUE);
+  g_clear_pointer (&sdmx->fallback_table, g_free);
+  g_clear_pointer (&sdmx->last_table_field, g_free);
+  g_clear_pointer (&sdmx->last_table, g_free);
+  g_clear_pointer (&sdmx->last_region, g_free);
+  g_clear_pointer (&sdmx->last_series, g_free);
+}
+
+/* Picks the delimiter of the header line: `;` when it has no comma. */
+static char
+sniff_delimiter (const char *data,
+                 gsize       len)
+{
+  const char *eol = memchr (data, '\n', len);
+  gsize line_len = eol ? (gsize) (eol - data) : len;
+
+  if (memchr (data, ',', line_len) == NULL && memchr (data, ';', line_len) != NULL)
+    return ';';
+  return ',';
+}
+
+/* Sets @out to the code part of @field: what precedes a `:` label,
+ * without surrounding spaces. */
+static const char *
+code_of (GString    *out,
+         const char *field)
+{
+  const char *colon = strchr (field, ':');
+
+  g_string_truncate (out, 0);
+  g_string_append_len (out, field, colon ? colon - field : (gssize) strlen (field));
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+
+  return out->str;
+}
+
+/* A field as quoted in messages: long ones are cut. */
+static char *
+shorten (const char *text)
+{
+  g_autofree char *head = NULL;
+
+  if (g_utf8_strlen (text, -1) <= 60)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, 60);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* Sets "file:line:column: EXPECTED, found “FOUND”" for field @index. */
+static gboolean
+field_error (SdmxCsv     *sdmx,
+             GError     **error,
+             guint        index,
+             int          code,
+             const char  *expected,
+             const char  *found)
+{
+  g_autofree char *shown = shorten (found);
+
+  distretto_csv_reader_set_error (&sdmx->reader, error, index, code, "%s, found “%s”", expected, shown);
+  return FALSE;
+}
+
+/* SDMX ids: letters, digits, `_`, `-`, `@` and `$`. */
+static gboolean
+is_sdmx_id (const char *text)
+{
+  if (*text == '\0')
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("_-@$", *p) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static ColumnRole
+role_of (const char *name,
+         gboolean    after_value)
+{
+  static const struct { const char *name; ColumnRole role; } known[] = {
+    { "DATAFLOW", ROLE_TABLE },
+    { "STRUCTURE_ID", ROLE_TABLE },
+    { "STRUCTURE", ROLE_IGNORED },
+    { "STRUCTURE_NAME", ROLE_IGNORED },
+    { "LAST UPDATE", ROLE_IGNORED },
+    { "LAST_UPDATE", ROLE_IGNORED },
+    { "ACTION", ROLE_ACTION },
+    { "freq", ROLE_FREQ },
+    { "geo", ROLE_GEO },
+    { "TIME_PERIOD", ROLE_TIME },
+    { "OBS_VALUE", ROLE_VALUE },
+    { "OBS_FLAG", ROLE_FLAG },
+    { "CONF_STATUS", ROLE_IGNORED },
+    { "OBS_STATUS", ROLE_IGNORED },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (known); k++)
+    if (g_ascii_strcasecmp (name, known[k].name) == 0)
+      return known[k].role;
+
+  return after_value ? ROLE_IGNORED : ROLE_DIMENSION;
+}
+
+static int *
+column_for_role (SdmxCsv    *sdmx,
+                 ColumnRole  role)
+{
+  switch (role)
+    {
+    case ROLE_TABLE:
+      return &sdmx->table_column;
+    case ROLE_ACTION:
+      return &sdmx->action_column;
+    case ROLE_FREQ:
+      return &sdmx->freq_column;
+    case ROLE_GEO:
+      return &sdmx->geo_column;
+    case ROLE_TIME:
+      return &sdmx->time_column;
+    case ROLE_VALUE:
+      return &sdmx->value_column;
+    case ROLE_FLAG:
+      return &sdmx->flag_column;
+    case ROLE_DIMENSION:
+    case ROLE_IGNORED:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+read_header_field (SdmxCsv  *sdmx,
+                   guint     i,
+                   GError  **error)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+  const char *name = code_of (sdmx->code, distretto_csv_reader_field (reader, i));
+  ColumnRole role = role_of (name, sdmx->value_column != -1);
+  int *column = column_for_role (sdmx, role);
+
+  /* A file may give both DATAFLOW and STRUCTURE_ID: either names the table. */
+  if (column != NULL && *column != -1 && role != ROLE_TABLE)
+    {
+      g_autofree char *shown = shorten (name);
+
+      distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "the column “%s” appears twice in the header", shown);
+      return FALSE;
+    }
+
+  if (role == ROLE_DIMENSION && !is_sdmx_id (name))
+    return field_error (sdmx, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                        "expected a dimension id (letters, digits, “_” or “-”) such as “unit”",
+                        distretto_csv_reader_field (reader, i));
+
+  if (column != NULL)
+    *column = i;
+  sdmx->roles[i] = role;
+  g_ptr_array_add (sdmx->names, shorten (name));
+
+  return TRUE;
+}
+
+static gboolean
+check_required_columns (SdmxCsv  *sdmx,
+                        GError  **error)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  const struct { int column; const char *name; } required[] = {
+    { sdmx->geo_column, "geo" },
+    { sdmx->time_column, "TIME_PERIOD" },
+    { sdmx->value_column, "OBS_VALUE" },
+  };
+  guint n_missing = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (required); k++)
+    {
+      if (required[k].column != -1)
+        continue;
+      if (missing->len > 0)
+        g_string_append (missing, ", ");
+      g_string_append_printf (missing, "“%s”", required[k].name);
+      n_missing++;
+    }
+
+  if (n_missing == 0)
+    return TRUE;
+
+  distretto_csv_reader_set_error (&sdmx->reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                  "the header has no %s column%s: expected an SDMX-CSV "
+                                  "header such as “" EXAMPLE_HEADER "”",
+                                  missing->str, n_missing > 1 ? "s" : "");
+  return FALSE;
+}
+
+static gboolean
+read_header (SdmxCsv  *sdmx,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+  g_autoptr(GError) local_error = NULL;
+
+  sdmx->table_column = sdmx->action_column = sdmx->freq_column = -1;
+  sdmx->geo_column = sdmx->time_column = sdmx->value_column = sdmx->flag_column = -1;
+
+  if (!distretto_csv_reader_next (reader, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                     "%s:1:1: the file is empty: expected an SDMX-CSV header such as “%s”",
+                     reader->filename, EXAMPLE_HEADER);
+      return FALSE;
+    }
+
+  sdmx->n_header_fields = distretto_csv_reader_n_fields (reader);
+  if (sdmx->n_header_fields == 1 && strchr (distretto_csv_reader_field (reader, 0), '\t') != NULL)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "expected columns separated by “,” or “;”, found tabs");
+      return FALSE;
+    }
+
+  sdmx->roles = g_new0 (ColumnRole, sdmx->n_header_fields);
+  sdmx->names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < sdmx->n_header_fields; i++)
+    if (!read_header_field (sdmx, i, error))
+      return FALSE;
+
+  return check_required_columns (sdmx, error);
+}
+
+/* The table code of `ESTAT:NAMA_10R_2GDP(1.0)`, `ESTAT:NAMA_10R_2GDP` or
+ * `NAMA_10R_2GDP`, lower-cased; %NULL if it is no SDMX id. */
+static char *
+table_from_dataflow (const char *text)
+{
+  g_autofree char *copy = g_strdup (text);
+  char *id = copy;
+  char *p;
+
+  if ((p = strchr (id, '(')) != NULL)
+    *p = '\0';
+  if ((p = strchr (id, ':')) != NULL)
+    id = p + 1;
+  if ((p = strchr (id, ':')) != NULL)
+    *p = '\0';
+  g_strstrip (id);
+
+  if (!is_sdmx_id (id))
+    return NULL;
+
+  return g_ascii_strdown (id, -1);
+}
+
+/* `nama_10r_2gdp` from `…/nama_10r_2gdp.csv`, if the name is such a code. */
+static char *
+table_from_file_name (const char *filename)
+{
+  g_autofree char *base = g_path_get_basename (filename);
+  char *dot = strchr (base, '.');
+
+  if (dot != NULL)
+    *dot = '\0';
+
+  for (const char *p = base; *p; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return g_strdup (FALLBACK_TABLE);
+
+  return g_strdup (*base ? base : FALLBACK_TABLE);
+}
+
+static const char *
+read_table (SdmxCsv  *sdmx,
+            GError  **error)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+  const char *field;
+  char *table;
+
+  if (sdmx->table_column == -1)
+    {
+      if (sdmx->fallback_table == NULL)
+        {
+          sdmx->fallback_table = table_from_file_name (sdmx->import->filename);
+          distretto_source_set_table_code (sdmx->import->source, sdmx->fallback_table);
+        }
+      return sdmx->fallback_table;
+    }
+
+  field = distretto_csv_reader_field (reader, sdmx->table_column);
+  if (sdmx->last_table_field != NULL && g_str_equal (sdmx->last_table_field, field))
+    return sdmx->last_table;
+
+  table = table_from_dataflow (field);
+  if (table == NULL)
+    {
+      field_error (sdmx, error, sdmx->table_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                   "expected a dataflow such as “ESTAT:NAMA_10R_2GDP(1.0)”", field);
+      return NULL;
+    }
+
+  if (sdmx->last_table == NULL)
+    distretto_source_set_table_code (sdmx->import->source, table);
+
+  g_free (sdmx->last_table_field);
+  sdmx->last_table_field = g_strdup (field);
+  g_free (sdmx->last_table);
+  sdmx->last_table = table;
+
+  return table;
+}
+
+static gboolean
+check_action (SdmxCsv  *sdmx,
+              GError  **error)
+{
+  const char *action;
+
+  if (sdmx->action_column == -1)
+    return TRUE;
+
+  action = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
+  if (g_str_equal (action, "") || g_str_equal (action, "I") || g_str_equal (action, "A") ||
+      g_str_equal (action, "R") || g_str_equal (action, "M"))
+    return TRUE;
+
+  return field_error (sdmx, error, sdmx->action_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                      "expected the action I, A, R or M (deletions are not supported)", action);
+}
+
+static gboolean
+check_freq (SdmxCsv  *sdmx,
+            GError  **error)
+{
+  const char *freq;
+
+  if (sdmx->freq_column == -1)
+    return TRUE;
+
+  freq = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
+  if (g_str_equal (freq, "A"))
+    return TRUE;
+
+  return field_error (sdmx, error, sdmx->freq_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                      "expected the frequency “A” (only annual data is supported)", freq);
+}
+
+static gboolean
+read_region (SdmxCsv  *sdmx,
+             guint    *region,
+             GError  **error)
+{
+  const char *code = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
+
+  if (!distretto_nuts_code_is_valid (code))
+    return field_error (sdmx, error, sdmx->geo_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                        "expected a NUTS region code such as “ITH3”",
+                        distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
+
+  if (sdmx->last_region == NULL || !g_str_equal (sdmx->last_region, code))
+    {
+      g_free (sdmx->last_region);
+      sdmx->last_region = g_strdup (code);
+      sdmx->last_region_index = _distretto_dataset_intern_region (sdmx->import->dataset, code);
+    }
+
+  *region = sdmx->last_region_index;
+  return TRUE;
+}
+
+static gboolean
+read_year (SdmxCsv  *sdmx,
+           int      *year,
+           GError  **error)
+{
+  const char *period = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+  gboolean four_digits = strlen (period) == 4;
+  gint64 parsed;
+
+  for (guint k = 0; k < 4 && four_digits; k++)
+    four_digits = g_ascii_isdigit (period[k]);
+
+  if (!four_digits)
+    return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                        "expected an annual period such as “2022” (only annual data is supported)",
+                        period);
+
+  if (!g_ascii_string_to_signed (period, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
+    return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                        "expected a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR),
+                        period);
+
+  *year = (int) parsed;
+  return TRUE;
+}
+
+static gboolean
+read_value (SdmxCsv  *sdmx,
+            double   *value,
+            GError  **error)
+{
+  const char *text = distretto_csv_reader_field (&sdmx->reader, sdmx->value_column);
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *end = NULL;
+
+  if (*copy == '\0' || g_str_equal (copy, ":") || g_str_equal (copy, "NaN"))
+    {
+      *value = NAN;
+      return TRUE;
+    }
+
+  *value = g_ascii_strtod (copy, &end);
+  if (end != copy && *end == '\0' && isfinite (*value))
+    return TRUE;
+
+  return field_error (sdmx, error, sdmx->value_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                      "expected a number (or an empty field for a missing value)", text);
+}
+
+static gboolean
+read_flags (SdmxCsv         *sdmx,
+            DistrettoFlags  *flags,
+            GError         **error)
+{
+  const char *text;
+
+  *flags = DISTRETTO_FLAGS_NONE;
+  if (sdmx->flag_column == -1)
+    return TRUE;
+
+  text = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
+  if (distretto_flags_parse (text, flags))
+    return TRUE;
+
+  return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                      "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted "
+                      "and synthetic", text);
+}
+
+static gboolean
+read_series (SdmxCsv  *sdmx,
+             guint    *series,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+  const char *table = read_table (sdmx, error);
+
+  if (table == NULL)
+    return FALSE;
+
+  g_string_assign (sdmx->series_code, table);
+  for (guint i = 0; i < sdmx->n_header_fields; i++)
+    {
+      const char *code;
+
+      if (sdmx->roles[i] != ROLE_DIMENSION)
+        continue;
+
+      code = code_of (sdmx->code, distretto_csv_reader_field (reader, i));
+      if (*code == '\0')
+        {
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+                                          "expected a code for the dimension “%s”, found an "
+                                          "empty field",
+                                          (const char *) g_ptr_array_index (sdmx->names, i));
+          return FALSE;
+        }
+      g_string_append_c (sdmx->series_code, '.');
+      g_string_append (sdmx->series_code, code);
+    }
+
+  if (sdmx->last_series == NULL || !g_str_equal (sdmx->last_series, sdmx->series_code->str))
+    {
+      g_free (sdmx->last_series);
+      sdmx->last_series = g_strdup (sdmx->series_code->str);
+      sdmx->last_series_index = _distretto_dataset_intern_series (sdmx->import->dataset,
+                                                                  sdmx->last_series,
+                                                                  sdmx->import->source_index);
+    }
+
+  *series = sdmx->last_series_index;
+  return TRUE;
+}
+
+static gboolean
+read_record (SdmxCsv  *sdmx,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+  guint n_fields = distretto_csv_reader_n_fields (reader);
+  DistrettoFlags flags;
+  guint region, series;
+  double value;
+  int year;
+
+  if (n_fields != sdmx->n_header_fields)
+    {
+      distretto_csv_reader_set_error (reader, error, MIN (n_fields, sdmx->n_header_fields),
+                                      DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                      "expected %u fields as in the header, found %u",
+                                      sdmx->n_header_fields, n_fields);
+      return FALSE;
+    }
+
+  if (!check_action (sdmx, error) ||
+      !check_freq (sdmx, error) ||
+      !read_region (sdmx, &region, error) ||
+      !read_year (sdmx, &year, error) ||
+      !read_value (sdmx, &value, error) ||
+      !read_flags (sdmx, &flags, error) ||
+      !read_series (sdmx, &series, error))
+    return FALSE;
+
+  return _distretto_dataset_add_cell (sdmx->import->dataset, series, region, year, value, flags,
+                                      sdmx->import->source_index, reader->line, error);
+}
 
 gboolean
 _distretto_sdmx_csv_import (DistrettoImport  *import,
-                         const char       *data,
-                         gsize             len,
-                         GError          **error)
+                            const char       *data,
+                            gsize             len,
+                            GError          **error)
 {
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-               "%s: this format is not supported yet", import->filename);
-  return FALSE;
+  SdmxCsv sdmx = { 0 };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok = FALSE;
+  guint n_records = 0;
+
+  sdmx.import = import;
+  sdmx.code = g_string_new (NULL);
+  sdmx.series_code = g_string_new (NULL);
+  distretto_csv_reader_init (&sdmx.reader, data, len, import->filename, sniff_delimiter (data, len));
+
+  if (!read_header (&sdmx, error))
+    goto out;
+
+  while (distretto_csv_reader_next (&sdmx.reader, &local_error))
+    {
+      if (!read_record (&sdmx, error) ||
+          !_distretto_import_tick (import, sdmx.reader.pos, len, error))
+        goto out;
+      n_records++;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      goto out;
+    }
+
+  if (n_records == 0)
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                   "%s:%u:1: the file has a header but no data: expected lines such as “%s”",
+                   import->filename, sdmx.reader.next_line, EXAMPLE_ROW);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sdmx_csv_clear (&sdmx);
+  return ok;
 }
