@@ -55,13 +55,54 @@ assert_share (DistrettoModule  *module,
   g_assert_cmpuint (checked, >, 100);
 }
 
+/* The servitization index recomputed here from its documented method:
+ * both shares min–max scaled over every region and year, then
+ * exp ((ln (a + 1) + ln (b + 1)) / 2) - 1. */
+static double
+expected_servitization (DistrettoDataset *dataset,
+                        const char       *region,
+                        int               year)
+{
+  const char *parts[] = { "emp_manuf", "emp_kibs" };
+  double logs = 0.0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
+    {
+      double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE, share;
+
+      for (guint r = 0; r < distretto_dataset_get_n_regions (dataset); r++)
+        {
+          const char *code = distretto_region_get_code (distretto_dataset_get_region_at (dataset, r));
+
+          for (int y = distretto_dataset_get_first_year (dataset); y <= distretto_dataset_get_last_year (dataset); y++)
+            {
+              double v = 100.0 * distretto_dataset_get_value (dataset, parts[k], code, y, NULL)
+                               / distretto_dataset_get_value (dataset, "emp_total", code, y, NULL);
+              lo = MIN (lo, v);
+              hi = MAX (hi, v);
+            }
+        }
+
+      share = 100.0 * distretto_dataset_get_value (dataset, parts[k], region, year, NULL)
+                    / distretto_dataset_get_value (dataset, "emp_total", region, year, NULL);
+      logs += log (100.0 * (share - lo) / (hi - lo) + 1.0);
+    }
+
+  return exp (logs / 2.0) - 1.0;
+}
+
 static void
 test_c_plugin (void)
 {
   g_autoptr(DistrettoPluginEngine) engine = load_engine ();
   g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (NULL);
   PeasPluginInfo *info = peas_engine_get_plugin_info (distretto_plugin_engine_get_peas (engine), "servitization");
+  g_autoptr(DistrettoIndicatorResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  DistrettoIndicatorDefinition *definition;
   DistrettoModule *module;
+  int year;
+  guint rank_ones = 0;
 
   g_assert_nonnull (info);
   g_assert_true (peas_plugin_info_is_loaded (info));
@@ -73,7 +114,38 @@ test_c_plugin (void)
   g_assert_cmpstr (distretto_module_get_title (module), ==, "Territorial servitization");
   g_assert_nonnull (strstr (distretto_module_get_description (module), "KIBS"));
 
-  assert_share (module, dataset, "emp_kibs");
+  /* Declared, not computed by the plugin: two pillars of one share each. */
+  definition = distretto_module_get_definition (module);
+  g_assert_cmpuint (distretto_indicator_definition_get_n_pillars (definition), ==, 2);
+  g_assert_cmpint (distretto_indicator_definition_get_across_pillars (definition), ==, DISTRETTO_AGGREGATION_GEOMETRIC);
+  g_assert_nonnull (distretto_indicator_definition_get_method_note (definition));
+
+  year = distretto_indicator_get_latest_year (distretto_module_get_indicator (module), dataset);
+  g_assert_cmpint (year, ==, distretto_dataset_get_last_year (dataset));
+  result = distretto_indicator_compute (distretto_module_get_indicator (module), dataset, year, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+    {
+      const char *code = distretto_region_get_code (distretto_dataset_get_region_at (dataset, i));
+      DistrettoFlags flags;
+      double score;
+
+      g_assert_true (distretto_indicator_result_lookup (result, code, &score, &flags));
+      g_assert_cmpfloat_with_epsilon (score, expected_servitization (dataset, code, year), 1e-9);
+      g_assert_cmpfloat (score, >=, 0.0);
+      g_assert_cmpfloat (score, <=, 100.0);
+      g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_SYNTHETIC);
+      g_assert_false (isnan (distretto_indicator_result_get_component (result, code, "kibs-depth")));
+      g_assert_false (isnan (distretto_indicator_result_get_component (result, code, "ts2")));
+      g_assert_cmpuint (distretto_indicator_result_get_rank (result, code), >=, 1);
+      g_assert_cmpint (distretto_indicator_result_get_group (result, code), !=, DISTRETTO_PERFORMANCE_GROUP_NONE);
+      if (distretto_indicator_result_get_rank (result, code) == 1)
+        rank_ones++;
+    }
+
+  /* One leader per NUTS level (2 and 3) in the demo. */
+  g_assert_cmpuint (rank_ones, ==, 2);
 }
 
 static void

@@ -8,13 +8,15 @@
 #include <distretto.h>
 #include <glib/gi18n-lib.h>
 #include <libpeas/peas.h>
-#include <math.h>
 
 #define SERIES_TOTAL "emp_total"
 #define SERIES_KIBS  "emp_kibs"
+#define SERIES_MANUF "emp_manuf"
 
-/* First version of TS1 (docs/indicators.md): employment in knowledge-
- * intensive business services as a percentage of total employment. */
+/* The Territorial Servitization Index of docs/indicators.md: a
+ * manufacturing base (TS2) and KIBS depth (TS1), aggregated geometrically
+ * so that neither makes up for the lack of the other. The host computes
+ * it from this definition. */
 #define DISTRETTO_TYPE_SERVITIZATION (distretto_servitization_get_type ())
 
 G_DECLARE_FINAL_TYPE (DistrettoServitization, distretto_servitization, DISTRETTO, SERVITIZATION, GObject)
@@ -29,50 +31,59 @@ static void indicator_iface_init (DistrettoIndicatorInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (DistrettoServitization, distretto_servitization, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (DISTRETTO_TYPE_INDICATOR, indicator_iface_init))
 
+static DistrettoSubIndicator *
+employment_share (const char *id,
+                  const char *label,
+                  const char *series)
+{
+  DistrettoSubIndicator *sub = distretto_sub_indicator_new (id, label, series);
+
+  distretto_sub_indicator_set_denominator (sub, SERIES_TOTAL);
+  distretto_sub_indicator_set_scale (sub, 100.0);
+  return sub;
+}
+
 static DistrettoIndicatorDefinition *
 distretto_servitization_get_definition (DistrettoIndicator *indicator)
 {
-  static const char *series[] = { SERIES_KIBS, SERIES_TOTAL, NULL };
+  static const char *references[] = {
+    "Lafuente, Vaillant & Vendrell-Herrero (2017), Territorial servitization, International Journal of Production Economics",
+    "Sforzi & Boix (2019), Territorial servitization in Marshallian industrial districts, Regional Studies",
+    "OECD/JRC (2008), Handbook on Constructing Composite Indicators",
+    NULL
+  };
+  g_autoptr(DistrettoPillar) base = distretto_pillar_new ("manufacturing-base", _("Manufacturing base"));
+  g_autoptr(DistrettoPillar) kibs = distretto_pillar_new ("kibs-depth", _("KIBS depth"));
+  g_autoptr(DistrettoSubIndicator) ts2 = employment_share ("ts2", _("Manufacturing employment share"), SERIES_MANUF);
+  g_autoptr(DistrettoSubIndicator) ts1 = employment_share ("ts1", _("KIBS employment share"), SERIES_KIBS);
   DistrettoIndicatorDefinition *definition;
 
-  definition = distretto_indicator_definition_new ("servitization", _("Territorial servitization"));
-  distretto_indicator_definition_set_description (definition,
-    _("Employment in knowledge-intensive business services (KIBS: NACE J62, J63, M69–M74) "
-      "as a share of total employment"));
-  /* xgettext:no-c-format */
-  distretto_indicator_definition_set_unit (definition, _("KIBS employment, % of total employment"));
-  distretto_indicator_definition_set_required_series (definition, series);
+  definition = g_object_new (DISTRETTO_TYPE_INDICATOR_DEFINITION,
+                             "id", "servitization",
+                             "title", _("Territorial servitization"),
+                             "description", _("Knowledge-intensive business services (KIBS) coupled with a "
+                                              "manufacturing base, per region"),
+                             "unit", _("Score, 0–100"),
+                             "category", "industry",
+                             "method-note", _("Each region's shares of employment in manufacturing and in "
+                                              "knowledge-intensive business services are scaled from 0 (lowest "
+                                              "region and year) to 100 (highest), then combined by a geometric "
+                                              "mean, so a region scores high only with both."),
+                             "references", references,
+                             NULL);
+
+  distretto_pillar_add_sub_indicator (base, ts2);
+  distretto_pillar_add_sub_indicator (kibs, ts1);
+  distretto_indicator_definition_add_pillar (definition, base);
+  distretto_indicator_definition_add_pillar (definition, kibs);
 
   return definition;
-}
-
-static DistrettoIndicatorResult *
-distretto_servitization_compute (DistrettoIndicator  *indicator,
-                                 DistrettoDataset    *dataset,
-                                 int                  year,
-                                 GError             **error)
-{
-  g_autoptr(DistrettoIndicatorResult) result = distretto_indicator_result_new (year);
-
-  for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
-    {
-      const char *code = distretto_region_get_code (distretto_dataset_get_region_at (dataset, i));
-      DistrettoFlags kibs_flags, total_flags;
-      double kibs = distretto_dataset_get_value (dataset, SERIES_KIBS, code, year, &kibs_flags);
-      double total = distretto_dataset_get_value (dataset, SERIES_TOTAL, code, year, &total_flags);
-      double share = (total > 0.0) ? 100.0 * kibs / total : NAN;
-
-      distretto_indicator_result_add_score (result, code, share, kibs_flags | total_flags);
-    }
-
-  return g_steal_pointer (&result);
 }
 
 static void
 indicator_iface_init (DistrettoIndicatorInterface *iface)
 {
   iface->get_definition = distretto_servitization_get_definition;
-  iface->compute = distretto_servitization_compute;
 }
 
 static void

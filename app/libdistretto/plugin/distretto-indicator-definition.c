@@ -5,6 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "distretto-enums.h"
+#include "distretto-indicator.h"
 #include "distretto-indicator-definition.h"
 
 /**
@@ -24,6 +29,15 @@ struct _DistrettoIndicatorDefinition
   char *description;
   char *unit;
   GStrv required_series;
+  DistrettoDirection direction;
+  char *category;
+  DistrettoNormalisation normalisation;
+  DistrettoAggregation within_pillars;
+  DistrettoAggregation across_pillars;
+  DistrettoImputation imputation;
+  char *method_note;
+  GStrv references;
+  GPtrArray *pillars;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorDefinition, distretto_indicator_definition, G_TYPE_OBJECT)
@@ -35,6 +49,14 @@ enum {
   PROP_DESCRIPTION,
   PROP_UNIT,
   PROP_REQUIRED_SERIES,
+  PROP_DIRECTION,
+  PROP_CATEGORY,
+  PROP_NORMALISATION,
+  PROP_WITHIN_PILLARS,
+  PROP_ACROSS_PILLARS,
+  PROP_IMPUTATION,
+  PROP_METHOD_NOTE,
+  PROP_REFERENCES,
   N_PROPS
 };
 
@@ -50,6 +72,10 @@ distretto_indicator_definition_finalize (GObject *object)
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->required_series, g_strfreev);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->method_note, g_free);
+  g_clear_pointer (&self->references, g_strfreev);
+  g_clear_pointer (&self->pillars, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_indicator_definition_parent_class)->finalize (object);
 }
@@ -82,6 +108,38 @@ distretto_indicator_definition_get_property (GObject    *object,
 
     case PROP_REQUIRED_SERIES:
       g_value_set_boxed (value, self->required_series);
+      break;
+
+    case PROP_DIRECTION:
+      g_value_set_enum (value, self->direction);
+      break;
+
+    case PROP_CATEGORY:
+      g_value_set_string (value, self->category);
+      break;
+
+    case PROP_NORMALISATION:
+      g_value_set_enum (value, self->normalisation);
+      break;
+
+    case PROP_WITHIN_PILLARS:
+      g_value_set_enum (value, self->within_pillars);
+      break;
+
+    case PROP_ACROSS_PILLARS:
+      g_value_set_enum (value, self->across_pillars);
+      break;
+
+    case PROP_IMPUTATION:
+      g_value_set_enum (value, self->imputation);
+      break;
+
+    case PROP_METHOD_NOTE:
+      g_value_set_string (value, self->method_note);
+      break;
+
+    case PROP_REFERENCES:
+      g_value_set_boxed (value, self->references);
       break;
 
     default:
@@ -117,6 +175,38 @@ distretto_indicator_definition_set_property (GObject      *object,
 
     case PROP_REQUIRED_SERIES:
       distretto_indicator_definition_set_required_series (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_DIRECTION:
+      self->direction = g_value_get_enum (value);
+      break;
+
+    case PROP_CATEGORY:
+      self->category = g_value_dup_string (value);
+      break;
+
+    case PROP_NORMALISATION:
+      self->normalisation = g_value_get_enum (value);
+      break;
+
+    case PROP_WITHIN_PILLARS:
+      self->within_pillars = g_value_get_enum (value);
+      break;
+
+    case PROP_ACROSS_PILLARS:
+      self->across_pillars = g_value_get_enum (value);
+      break;
+
+    case PROP_IMPUTATION:
+      self->imputation = g_value_get_enum (value);
+      break;
+
+    case PROP_METHOD_NOTE:
+      self->method_note = g_value_dup_string (value);
+      break;
+
+    case PROP_REFERENCES:
+      self->references = g_value_dup_boxed (value);
       break;
 
     default:
@@ -178,6 +268,78 @@ distretto_indicator_definition_class_init (DistrettoIndicatorDefinitionClass *kl
     g_param_spec_boxed ("required-series", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * DistrettoIndicatorDefinition:direction:
+   *
+   * Whether a higher score is better.
+   */
+  properties[PROP_DIRECTION] =
+    g_param_spec_enum ("direction", NULL, NULL, DISTRETTO_TYPE_DIRECTION, DISTRETTO_DIRECTION_POSITIVE,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:category:
+   *
+   * A category for grouping modules, such as "industry" or "digital".
+   */
+  properties[PROP_CATEGORY] =
+    g_param_spec_string ("category", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:normalisation:
+   *
+   * How sub-indicators are normalised; min–max by default.
+   */
+  properties[PROP_NORMALISATION] =
+    g_param_spec_enum ("normalisation", NULL, NULL, DISTRETTO_TYPE_NORMALISATION, DISTRETTO_NORMALISATION_MIN_MAX,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:within-pillars:
+   *
+   * How sub-indicators combine into a pillar; arithmetic by default.
+   */
+  properties[PROP_WITHIN_PILLARS] =
+    g_param_spec_enum ("within-pillars", NULL, NULL, DISTRETTO_TYPE_AGGREGATION, DISTRETTO_AGGREGATION_ARITHMETIC,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:across-pillars:
+   *
+   * How pillars combine into the index; geometric by default.
+   */
+  properties[PROP_ACROSS_PILLARS] =
+    g_param_spec_enum ("across-pillars", NULL, NULL, DISTRETTO_TYPE_AGGREGATION, DISTRETTO_AGGREGATION_GEOMETRIC,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:imputation:
+   *
+   * How missing values are filled; the country mean by default.
+   */
+  properties[PROP_IMPUTATION] =
+    g_param_spec_enum ("imputation", NULL, NULL, DISTRETTO_TYPE_IMPUTATION, DISTRETTO_IMPUTATION_COUNTRY_MEAN,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:method-note:
+   *
+   * The method in plain, translated language, for people reading the chart.
+   */
+  properties[PROP_METHOD_NOTE] =
+    g_param_spec_string ("method-note", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoIndicatorDefinition:references:
+   *
+   * The papers and handbooks behind the method.
+   */
+  properties[PROP_REFERENCES] =
+    g_param_spec_boxed ("references", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -185,6 +347,9 @@ static void
 distretto_indicator_definition_init (DistrettoIndicatorDefinition *self)
 {
   self->required_series = g_new0 (char *, 1);
+  self->across_pillars = DISTRETTO_AGGREGATION_GEOMETRIC;
+  self->imputation = DISTRETTO_IMPUTATION_COUNTRY_MEAN;
+  self->pillars = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -340,4 +505,316 @@ distretto_indicator_definition_set_required_series (DistrettoIndicatorDefinition
   g_strfreev (self->required_series);
   self->required_series = g_strdupv ((char **) series_codes);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUIRED_SERIES]);
+}
+
+/**
+ * distretto_indicator_definition_get_direction:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: whether a higher score is better
+ */
+DistrettoDirection
+distretto_indicator_definition_get_direction (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), DISTRETTO_DIRECTION_POSITIVE);
+  return self->direction;
+}
+
+/**
+ * distretto_indicator_definition_get_category:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (nullable): the category
+ */
+const char *
+distretto_indicator_definition_get_category (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  return self->category;
+}
+
+/**
+ * distretto_indicator_definition_get_normalisation:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how sub-indicators are normalised
+ */
+DistrettoNormalisation
+distretto_indicator_definition_get_normalisation (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), DISTRETTO_NORMALISATION_MIN_MAX);
+  return self->normalisation;
+}
+
+/**
+ * distretto_indicator_definition_get_within_pillars:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how sub-indicators combine into a pillar
+ */
+DistrettoAggregation
+distretto_indicator_definition_get_within_pillars (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), DISTRETTO_AGGREGATION_ARITHMETIC);
+  return self->within_pillars;
+}
+
+/**
+ * distretto_indicator_definition_get_across_pillars:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how pillars combine into the index
+ */
+DistrettoAggregation
+distretto_indicator_definition_get_across_pillars (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), DISTRETTO_AGGREGATION_GEOMETRIC);
+  return self->across_pillars;
+}
+
+/**
+ * distretto_indicator_definition_get_imputation:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how missing values are filled
+ */
+DistrettoImputation
+distretto_indicator_definition_get_imputation (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), DISTRETTO_IMPUTATION_NONE);
+  return self->imputation;
+}
+
+/**
+ * distretto_indicator_definition_get_method_note:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (nullable): the method in plain language
+ */
+const char *
+distretto_indicator_definition_get_method_note (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  return self->method_note;
+}
+
+/**
+ * distretto_indicator_definition_get_references:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (transfer none) (array zero-terminated=1) (nullable): the references
+ */
+const char * const *
+distretto_indicator_definition_get_references (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  return (const char * const *) self->references;
+}
+
+/**
+ * distretto_indicator_definition_add_pillar:
+ * @self: a #DistrettoIndicatorDefinition
+ * @pillar: a #DistrettoPillar
+ *
+ * Adds a pillar. An indicator with pillars is computed by the host: see
+ * distretto_index_compute().
+ */
+void
+distretto_indicator_definition_add_pillar (DistrettoIndicatorDefinition *self,
+                                           DistrettoPillar              *pillar)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self));
+  g_return_if_fail (DISTRETTO_IS_PILLAR (pillar));
+
+  g_ptr_array_add (self->pillars, g_object_ref (pillar));
+}
+
+/**
+ * distretto_indicator_definition_get_n_pillars:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: the number of pillars
+ */
+guint
+distretto_indicator_definition_get_n_pillars (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), 0);
+  return self->pillars->len;
+}
+
+/**
+ * distretto_indicator_definition_get_pillar:
+ * @self: a #DistrettoIndicatorDefinition
+ * @index: a position below distretto_indicator_definition_get_n_pillars()
+ *
+ * Returns: (transfer none): the pillar at @index
+ */
+DistrettoPillar *
+distretto_indicator_definition_get_pillar (DistrettoIndicatorDefinition *self,
+                                           guint                         index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  g_return_val_if_fail (index < self->pillars->len, NULL);
+
+  return g_ptr_array_index (self->pillars, index);
+}
+
+static void
+add_unique (GPtrArray  *codes,
+            const char *code)
+{
+  if (code == NULL)
+    return;
+
+  for (guint i = 0; i < codes->len; i++)
+    if (g_str_equal (g_ptr_array_index (codes, i), code))
+      return;
+
+  g_ptr_array_add (codes, g_strdup (code));
+}
+
+/**
+ * distretto_indicator_definition_dup_all_series:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Every series the indicator reads: the required series and those of
+ * every sub-indicator, numerators and denominators, each once.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): series codes
+ */
+char **
+distretto_indicator_definition_dup_all_series (DistrettoIndicatorDefinition *self)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  for (guint i = 0; self->required_series[i] != NULL; i++)
+    add_unique (codes, self->required_series[i]);
+
+  for (guint p = 0; p < self->pillars->len; p++)
+    {
+      DistrettoPillar *pillar = g_ptr_array_index (self->pillars, p);
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        {
+          DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, i);
+
+          add_unique (codes, distretto_sub_indicator_get_series (sub));
+          add_unique (codes, distretto_sub_indicator_get_denominator (sub));
+        }
+    }
+
+  g_ptr_array_set_free_func (codes, NULL);
+  g_ptr_array_add (codes, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+static gboolean
+is_series_code (const char *code)
+{
+  if (code == NULL || *code == '\0')
+    return FALSE;
+
+  for (const char *p = code; *p; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static void
+check_id (GPtrArray  *problems,
+          GHashTable *ids,
+          const char *kind,
+          const char *id)
+{
+  if (id == NULL || *id == '\0')
+    {
+      g_ptr_array_add (problems, g_strdup_printf (_("a %s has no id"), kind));
+      return;
+    }
+
+  if (!g_hash_table_add (ids, (gpointer) id))
+    g_ptr_array_add (problems, g_strdup_printf (_("the id “%s” is used twice"), id));
+}
+
+static void
+check_sub_indicator (GPtrArray             *problems,
+                     GHashTable            *ids,
+                     DistrettoSubIndicator *sub)
+{
+  const char *id = distretto_sub_indicator_get_id (sub);
+  const char *series = distretto_sub_indicator_get_series (sub);
+  const char *denominator = distretto_sub_indicator_get_denominator (sub);
+
+  check_id (problems, ids, _("sub-indicator"), id);
+  if (!is_series_code (series))
+    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” names an unknown series “%s”"),
+                                                id ? id : "?", series ? series : ""));
+  if (denominator != NULL && !is_series_code (denominator))
+    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” names an unknown denominator “%s”"),
+                                                id ? id : "?", denominator));
+  if (distretto_sub_indicator_get_weight (sub) < 0 || !isfinite (distretto_sub_indicator_get_weight (sub)))
+    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” has a negative weight"),
+                                                id ? id : "?"));
+}
+
+/**
+ * distretto_indicator_definition_validate:
+ * @self: a #DistrettoIndicatorDefinition
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Checks the definition: ids present and unique, a title, every pillar
+ * with at least one sub-indicator, weights not negative, series codes
+ * well formed. The error lists every problem, one per line.
+ *
+ * Returns: %TRUE if the definition is valid
+ */
+gboolean
+distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
+                                         GError                       **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) message = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), FALSE);
+
+  if (self->id == NULL || *self->id == '\0')
+    g_ptr_array_add (problems, g_strdup (_("the indicator has no id")));
+  if (self->title == NULL || *self->title == '\0')
+    g_ptr_array_add (problems, g_strdup (_("the indicator has no title")));
+
+  for (guint i = 0; self->required_series[i] != NULL; i++)
+    if (!is_series_code (self->required_series[i]))
+      g_ptr_array_add (problems, g_strdup_printf (_("the required series “%s” is not a series code"),
+                                                  self->required_series[i]));
+
+  for (guint p = 0; p < self->pillars->len; p++)
+    {
+      DistrettoPillar *pillar = g_ptr_array_index (self->pillars, p);
+      const char *id = distretto_pillar_get_id (pillar);
+
+      check_id (problems, ids, _("pillar"), id);
+      if (distretto_pillar_get_n_sub_indicators (pillar) == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has no sub-indicator"), id ? id : "?"));
+      if (distretto_pillar_get_weight (pillar) < 0 || !isfinite (distretto_pillar_get_weight (pillar)))
+        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has a negative weight"), id ? id : "?"));
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        check_sub_indicator (problems, ids, distretto_pillar_get_sub_indicator (pillar, i));
+    }
+
+  if (problems->len == 0)
+    return TRUE;
+
+  message = g_string_new (NULL);
+  g_string_append_printf (message, _("The definition of “%s” is not valid:"), self->id ? self->id : "?");
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (message, "\n• %s", (const char *) g_ptr_array_index (problems, i));
+
+  g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION,
+                       message->str);
+  return FALSE;
 }

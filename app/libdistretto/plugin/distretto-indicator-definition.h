@@ -11,6 +11,10 @@
 
 #include <glib-object.h>
 
+#include "../data/distretto-series.h"
+#include "../index/distretto-method.h"
+#include "../index/distretto-pillar.h"
+
 G_BEGIN_DECLS
 
 #define DISTRETTO_TYPE_INDICATOR_DEFINITION (distretto_indicator_definition_get_type ())
@@ -30,5 +34,22 @@ void                          distretto_indicator_definition_set_unit           
 const char * const           *distretto_indicator_definition_get_required_series (DistrettoIndicatorDefinition *self);
 void                          distretto_indicator_definition_set_required_series (DistrettoIndicatorDefinition *self,
                                                                                   const char * const           *series_codes);
+
+DistrettoDirection            distretto_indicator_definition_get_direction       (DistrettoIndicatorDefinition *self);
+const char                   *distretto_indicator_definition_get_category        (DistrettoIndicatorDefinition *self);
+DistrettoNormalisation        distretto_indicator_definition_get_normalisation   (DistrettoIndicatorDefinition *self);
+DistrettoAggregation          distretto_indicator_definition_get_within_pillars  (DistrettoIndicatorDefinition *self);
+DistrettoAggregation          distretto_indicator_definition_get_across_pillars  (DistrettoIndicatorDefinition *self);
+DistrettoImputation           distretto_indicator_definition_get_imputation      (DistrettoIndicatorDefinition *self);
+const char                   *distretto_indicator_definition_get_method_note     (DistrettoIndicatorDefinition *self);
+const char * const           *distretto_indicator_definition_get_references      (DistrettoIndicatorDefinition *self);
+void                          distretto_indicator_definition_add_pillar          (DistrettoIndicatorDefinition *self,
+                                                                                  DistrettoPillar              *pillar);
+guint                         distretto_indicator_definition_get_n_pillars       (DistrettoIndicatorDefinition *self);
+DistrettoPillar              *distretto_indicator_definition_get_pillar          (DistrettoIndicatorDefinition *self,
+                                                                                  guint                         index);
+char                        **distretto_indicator_definition_dup_all_series      (DistrettoIndicatorDefinition *self);
+gboolean                      distretto_indicator_definition_validate            (DistrettoIndicatorDefinition *self,
+                                                                                  GError                      **error);
 
 G_END_DECLS

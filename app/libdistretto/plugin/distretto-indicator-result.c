@@ -25,6 +25,10 @@ struct _DistrettoIndicatorResult
   GArray *scores;            /* double */
   GArray *flags;             /* DistrettoFlags */
   GHashTable *index;         /* code → position + 1 */
+  GArray *ranks;             /* guint, 0 for none */
+  GArray *groups;            /* DistrettoPerformanceGroup */
+  GHashTable *components;    /* "code\037component" → double * */
+  double reference;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorResult, distretto_indicator_result, G_TYPE_OBJECT)
@@ -46,6 +50,9 @@ distretto_indicator_result_finalize (GObject *object)
   g_clear_pointer (&self->codes, g_ptr_array_unref);
   g_clear_pointer (&self->scores, g_array_unref);
   g_clear_pointer (&self->flags, g_array_unref);
+  g_clear_pointer (&self->ranks, g_array_unref);
+  g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->components, g_hash_table_unref);
 
   G_OBJECT_CLASS (distretto_indicator_result_parent_class)->finalize (object);
 }
@@ -116,6 +123,10 @@ distretto_indicator_result_init (DistrettoIndicatorResult *self)
   self->scores = g_array_new (FALSE, FALSE, sizeof (double));
   self->flags = g_array_new (FALSE, FALSE, sizeof (DistrettoFlags));
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->ranks = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->groups = g_array_new (FALSE, TRUE, sizeof (DistrettoPerformanceGroup));
+  self->components = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->reference = NAN;
 }
 
 /**
@@ -175,6 +186,8 @@ distretto_indicator_result_add_score (DistrettoIndicatorResult *self,
   g_ptr_array_add (self->codes, g_strdup (region_code));
   g_array_append_val (self->scores, score);
   g_array_append_val (self->flags, flags);
+  g_array_set_size (self->ranks, self->codes->len);
+  g_array_set_size (self->groups, self->codes->len);
   g_hash_table_insert (self->index, g_ptr_array_index (self->codes, self->codes->len - 1),
                        GUINT_TO_POINTER (self->codes->len));
 }
@@ -274,4 +287,186 @@ distretto_indicator_result_lookup (DistrettoIndicatorResult *self,
     *flags = g_array_index (self->flags, DistrettoFlags, position - 1);
 
   return TRUE;
+}
+
+static gboolean
+find (DistrettoIndicatorResult *self,
+      const char               *region_code,
+      guint                    *position)
+{
+  guint found = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, region_code));
+
+  if (found == 0)
+    return FALSE;
+
+  *position = found - 1;
+  return TRUE;
+}
+
+/**
+ * distretto_indicator_result_set_rank:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region with a score
+ * @rank: its rank from 1, 0 for none
+ *
+ * Sets the rank of a region among the regions of its level.
+ */
+void
+distretto_indicator_result_set_rank (DistrettoIndicatorResult *self,
+                                     const char               *region_code,
+                                     guint                     rank)
+{
+  guint i;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  if (find (self, region_code, &i))
+    g_array_index (self->ranks, guint, i) = rank;
+}
+
+/**
+ * distretto_indicator_result_get_rank:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * Returns: the rank from 1 among the regions of the same level, or 0
+ */
+guint
+distretto_indicator_result_get_rank (DistrettoIndicatorResult *self,
+                                     const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), 0);
+  g_return_val_if_fail (region_code != NULL, 0);
+
+  return find (self, region_code, &i) ? g_array_index (self->ranks, guint, i) : 0;
+}
+
+/**
+ * distretto_indicator_result_set_group:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region with a score
+ * @group: its performance group
+ *
+ * Sets the performance group of a region.
+ */
+void
+distretto_indicator_result_set_group (DistrettoIndicatorResult  *self,
+                                      const char                *region_code,
+                                      DistrettoPerformanceGroup  group)
+{
+  guint i;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  if (find (self, region_code, &i))
+    g_array_index (self->groups, DistrettoPerformanceGroup, i) = group;
+}
+
+/**
+ * distretto_indicator_result_get_group:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * Returns: the region's performance group
+ */
+DistrettoPerformanceGroup
+distretto_indicator_result_get_group (DistrettoIndicatorResult *self,
+                                      const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), DISTRETTO_PERFORMANCE_GROUP_NONE);
+  g_return_val_if_fail (region_code != NULL, DISTRETTO_PERFORMANCE_GROUP_NONE);
+
+  return find (self, region_code, &i)
+    ? g_array_index (self->groups, DistrettoPerformanceGroup, i)
+    : DISTRETTO_PERFORMANCE_GROUP_NONE;
+}
+
+static char *
+component_key (const char *region_code,
+               const char *component_id)
+{
+  return g_strconcat (region_code, "\037", component_id, NULL);
+}
+
+/**
+ * distretto_indicator_result_set_component:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ * @component_id: a pillar or sub-indicator id
+ * @score: the component's score
+ *
+ * Records the score of a pillar or of a (normalised) sub-indicator.
+ */
+void
+distretto_indicator_result_set_component (DistrettoIndicatorResult *self,
+                                          const char               *region_code,
+                                          const char               *component_id,
+                                          double                    score)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+  g_return_if_fail (component_id != NULL);
+
+  g_hash_table_replace (self->components, component_key (region_code, component_id),
+                        g_memdup2 (&score, sizeof score));
+}
+
+/**
+ * distretto_indicator_result_get_component:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ * @component_id: a pillar or sub-indicator id
+ *
+ * Returns: the component's score, or NaN
+ */
+double
+distretto_indicator_result_get_component (DistrettoIndicatorResult *self,
+                                          const char               *region_code,
+                                          const char               *component_id)
+{
+  g_autofree char *key = NULL;
+  const double *score;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NAN);
+  g_return_val_if_fail (region_code != NULL, NAN);
+  g_return_val_if_fail (component_id != NULL, NAN);
+
+  key = component_key (region_code, component_id);
+  score = g_hash_table_lookup (self->components, key);
+  return score ? *score : NAN;
+}
+
+/**
+ * distretto_indicator_result_get_reference:
+ * @self: a #DistrettoIndicatorResult
+ *
+ * Returns: the score performance groups are measured against (the EU
+ *   aggregate's, or the mean of the ranked regions), or NaN
+ */
+double
+distretto_indicator_result_get_reference (DistrettoIndicatorResult *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NAN);
+  return self->reference;
+}
+
+/**
+ * distretto_indicator_result_set_reference:
+ * @self: a #DistrettoIndicatorResult
+ * @reference: the reference score
+ *
+ * Sets the score performance groups are measured against.
+ */
+void
+distretto_indicator_result_set_reference (DistrettoIndicatorResult *self,
+                                          double                    reference)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  self->reference = reference;
 }

@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "../data/distretto-flags.h"
+#include "../index/distretto-method.h"
 
 G_BEGIN_DECLS
 
@@ -36,5 +37,26 @@ gboolean                  distretto_indicator_result_lookup          (DistrettoI
                                                                       const char               *region_code,
                                                                       double                   *score,
                                                                       DistrettoFlags           *flags);
+
+void                      distretto_indicator_result_set_rank        (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      guint                     rank);
+guint                     distretto_indicator_result_get_rank        (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
+void                      distretto_indicator_result_set_group       (DistrettoIndicatorResult  *self,
+                                                                      const char                *region_code,
+                                                                      DistrettoPerformanceGroup  group);
+DistrettoPerformanceGroup distretto_indicator_result_get_group       (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
+void                      distretto_indicator_result_set_component   (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      const char               *component_id,
+                                                                      double                    score);
+double                    distretto_indicator_result_get_component   (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      const char               *component_id);
+double                    distretto_indicator_result_get_reference   (DistrettoIndicatorResult *self);
+void                      distretto_indicator_result_set_reference   (DistrettoIndicatorResult *self,
+                                                                      double                    reference);
 
 G_END_DECLS

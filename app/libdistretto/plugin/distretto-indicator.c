@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "distretto-indicator.h"
+#include "../index/distretto-index.h"
 
 /**
  * DistrettoIndicator:
@@ -23,31 +24,19 @@ G_DEFINE_INTERFACE (DistrettoIndicator, distretto_indicator, G_TYPE_OBJECT)
 G_DEFINE_QUARK (distretto-indicator-error-quark, distretto_indicator_error)
 
 static DistrettoIndicatorResult *
-compute_single_series (DistrettoIndicator  *self,
-                       DistrettoDataset    *dataset,
-                       int                  year,
-                       GError             **error)
+compute_single_series (DistrettoIndicatorDefinition *definition,
+                       DistrettoDataset             *dataset,
+                       int                           year)
 {
-  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
-  const char * const *series = distretto_indicator_definition_get_required_series (definition);
-  g_autoptr(DistrettoIndicatorResult) result = NULL;
+  const char *series = distretto_indicator_definition_get_required_series (definition)[0];
+  g_autoptr(DistrettoIndicatorResult) result = distretto_indicator_result_new (year);
 
-  if (series[0] == NULL || series[1] != NULL)
-    {
-      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
-                   _("The module “%s” needs its own compute function: it uses %u series"),
-                   distretto_indicator_definition_get_id (definition),
-                   g_strv_length ((char **) series));
-      return NULL;
-    }
-
-  result = distretto_indicator_result_new (year);
   for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
     {
       DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
       const char *code = distretto_region_get_code (region);
       DistrettoFlags flags;
-      double value = distretto_dataset_get_value (dataset, series[0], code, year, &flags);
+      double value = distretto_dataset_get_value (dataset, series, code, year, &flags);
 
       distretto_indicator_result_add_score (result, code, value, flags);
     }
@@ -55,10 +44,47 @@ compute_single_series (DistrettoIndicator  *self,
   return g_steal_pointer (&result);
 }
 
+/* The host's computation of a declared indicator: the pipeline for one
+ * with pillars, the series itself for one with a single series. */
+static DistrettoIndicatorResult *
+compute_declared (DistrettoIndicator  *self,
+                  DistrettoDataset    *dataset,
+                  int                  year,
+                  GError             **error)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
+  const char * const *series = distretto_indicator_definition_get_required_series (definition);
+  guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
+
+  if (n_pillars > 0)
+    {
+      g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n_pillars);
+
+      for (guint i = 0; i < n_pillars; i++)
+        pillars[i] = distretto_indicator_definition_get_pillar (definition, i);
+
+      return distretto_index_compute (pillars, n_pillars,
+                                      distretto_indicator_definition_get_normalisation (definition),
+                                      distretto_indicator_definition_get_within_pillars (definition),
+                                      distretto_indicator_definition_get_across_pillars (definition),
+                                      distretto_indicator_definition_get_imputation (definition),
+                                      dataset, year);
+    }
+
+  if (series[0] != NULL && series[1] == NULL)
+    return compute_single_series (definition, dataset, year);
+
+  g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+               _("The module “%s” declares no pillars and %u series: it needs pillars or its own compute function"),
+               distretto_indicator_definition_get_id (definition),
+               g_strv_length ((char **) series));
+  return NULL;
+}
+
 static void
 distretto_indicator_default_init (DistrettoIndicatorInterface *iface)
 {
-  iface->compute = compute_single_series;
+  iface->compute = compute_declared;
 }
 
 /**
@@ -98,7 +124,7 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
   g_autoptr(GPtrArray) missing = NULL;
-  const char * const *series;
+  g_auto(GStrv) series = NULL;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), FALSE);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), FALSE);
@@ -111,8 +137,11 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
       return FALSE;
     }
 
+  if (!distretto_indicator_definition_validate (definition, error))
+    return FALSE;
+
   missing = g_ptr_array_new ();
-  series = distretto_indicator_definition_get_required_series (definition);
+  series = distretto_indicator_definition_dup_all_series (definition);
   for (guint i = 0; series[i] != NULL; i++)
     if (!distretto_dataset_has_series (dataset, series[i]))
       g_ptr_array_add (missing, (gpointer) series[i]);
@@ -146,7 +175,7 @@ distretto_indicator_get_latest_year (DistrettoIndicator *self,
                                      DistrettoDataset   *dataset)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
-  const char * const *series;
+  g_auto(GStrv) series = NULL;
   int latest = G_MAXINT;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), 0);
@@ -156,7 +185,7 @@ distretto_indicator_get_latest_year (DistrettoIndicator *self,
   if (definition == NULL)
     return 0;
 
-  series = distretto_indicator_definition_get_required_series (definition);
+  series = distretto_indicator_definition_dup_all_series (definition);
   if (series[0] == NULL)
     return distretto_dataset_get_last_year (dataset);
 

@@ -29,6 +29,7 @@ G_BEGIN_DECLS
  * @DISTRETTO_INDICATOR_ERROR_MISSING_SERIES: the dataset lacks a series the module needs
  * @DISTRETTO_INDICATOR_ERROR_NO_DATA: the dataset has no value for the requested year
  * @DISTRETTO_INDICATOR_ERROR_FAILED: the module failed in its own code
+ * @DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION: the module's definition is not valid
  *
  * Errors of indicator modules.
  */
@@ -37,6 +38,7 @@ typedef enum
   DISTRETTO_INDICATOR_ERROR_MISSING_SERIES,
   DISTRETTO_INDICATOR_ERROR_NO_DATA,
   DISTRETTO_INDICATOR_ERROR_FAILED,
+  DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION,
 } DistrettoIndicatorError;
 
 #define DISTRETTO_TYPE_INDICATOR (distretto_indicator_get_type ())
@@ -47,9 +49,9 @@ G_DECLARE_INTERFACE (DistrettoIndicator, distretto_indicator, DISTRETTO, INDICAT
  * DistrettoIndicatorInterface:
  * @parent_iface: the parent interface
  * @get_definition: returns what the module declares about its indicator
- * @compute: computes the scores of every region for one year; optional
- *   when the definition requires exactly one series, whose values are
- *   then the scores
+ * @compute: computes the scores of every region for one year; optional:
+ *   the host computes indicators with pillars, and uses the series
+ *   itself for a definition with exactly one required series
  *
  * The extension point of indicator modules.
  */
