@@ -295,6 +295,35 @@ test_bad_call (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+static void
+test_validate_real_vintages (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
+  g_autofree char *tsv = real ? g_build_filename (real, "eurostat-tsv-2017", "lfst_r_lfe2en2.tsv", NULL) : NULL;
+  g_autofree char *geo = real ? g_build_filename (real, "nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson", NULL) : NULL;
+  const char *args[] = { "--boundaries", geo, tsv, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (tsv == NULL || !g_file_test (tsv, G_FILE_TEST_EXISTS) || !g_file_test (geo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data/real is not there");
+      return;
+    }
+
+  /* NUTS 2010 FR91 and NUTS 2013 FRA1 sit in one table; the 2024
+   * boundaries know neither, and validate says so. */
+  g_assert_cmpint (run_command ("validate", args, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "format: Eurostat TSV (table lfst_r_lfe2en2)"));
+  g_assert_nonnull (strstr (out, "regions: 491 (NUTS 0: 33, NUTS 1: 117, NUTS 2: 335"));
+  g_assert_nonnull (strstr (out, "years: 2008–2015"));
+  g_assert_nonnull (strstr (out, "NUTS codes unknown to NUTS_RG_20M_2024_3035.geojson: "));
+  g_assert_nonnull (strstr (out, " FR91,"));
+  g_assert_nonnull (strstr (out, " FRA1,"));
+  g_assert_null (strstr (out, " ITH3,"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +335,7 @@ main (int   argc,
   g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
+  g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/Export/bad/%s", bad_calls[i].name);
