@@ -352,17 +352,27 @@ test_malformed (gconstpointer data)
 static void
 test_long_line (void)
 {
-  g_autoptr(GString) text = g_string_new ("{\"version\":\"2.0\",\"class\":\"dataset\",\"value\":[");
+  g_autoptr(GString) text = g_string_new ("{\"version\":\"2.0\",\"class\":\"dataset\",\"label\":\"");
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoDataset) dataset = NULL;
 
-  /* A 1 MB line that ends before the JSON does. */
-  for (guint i = 0; i < 512 * 1024; i++)
-    g_string_append (text, "1,");
+  /* A 1 MB line (a long label) that ends before the JSON does... */
+  for (guint i = 0; i < 1024 * 1024; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\",\"id\":[\"geo\",\"time\"],\"size\":[1,1],\"dimension\":{"
+                         "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},"
+                         "\"time\":{\"category\":{\"index\":[\"2020\"]}}},\"value\":[");
 
   dataset = load_named (text->str, text->len, "test.json", &error);
   g_assert_null (dataset);
   assert_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "invalid JSON");
+  g_clear_error (&error);
+
+  /* ...and the same line completed, which loads. */
+  g_string_append (text, "42]}");
+  dataset = load_named (text->str, text->len, "test.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "test", "ITH3", 2020, NULL), ==, 42.0);
 }
 
 /* The same table, as Eurostat's API serves it in SDMX-CSV and JSON-stat. */
@@ -463,6 +473,36 @@ test_same_as_sdmx_csv (void)
   g_assert_cmpfloat (distretto_dataset_get_value (from_sdmx, "nama_10r_2gdp.MIO_EUR", "ITH4", 2022, NULL), ==, 45000.0);
 }
 
+/* The same table again, as the Eurostat API's TSV gives it. */
+static const char gdp_tsv[] =
+  "freq,unit,geo\\TIME_PERIOD\t2021 \t2022 \n"
+  "A,MIO_EUR,ITH3\t171234.5 \t180000.25 p\n"
+  "A,MIO_EUR,ITH4\t: c\t45000 \n"
+  "A,PPS_HAB,ITH3\t36000 \t37000 e\n"
+  "A,PPS_HAB,ITH4\t33000 \t34000 \n";
+
+static void
+test_same_as_eurostat_tsv (void)
+{
+  g_autofree char *json = gdp_json_stat ("45000");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) from_sdmx = NULL;
+  g_autoptr(DistrettoDataset) from_json = NULL;
+  g_autoptr(DistrettoDataset) from_tsv = NULL;
+
+  /* The three importers name every series alike. */
+  from_sdmx = load_named (gdp_sdmx, strlen (gdp_sdmx), "gdp.csv", &error);
+  g_assert_no_error (error);
+  from_json = load_named (json, strlen (json), "gdp.json", &error);
+  g_assert_no_error (error);
+  from_tsv = load_named (gdp_tsv, strlen (gdp_tsv), "/data/nama_10r_2gdp.tsv", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (distretto_source_get_format (distretto_dataset_get_source_at (from_tsv, 0)), ==, "Eurostat TSV");
+  assert_same_cells (from_tsv, from_sdmx);
+  assert_same_cells (from_tsv, from_json);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +521,7 @@ main (int   argc,
     }
   g_test_add_func ("/Distretto/JsonStat/long-line", test_long_line);
   g_test_add_func ("/Distretto/JsonStat/same-as-sdmx-csv", test_same_as_sdmx_csv);
+  g_test_add_func ("/Distretto/JsonStat/same-as-eurostat-tsv", test_same_as_eurostat_tsv);
 
   return g_test_run ();
 }
