@@ -158,7 +158,7 @@ test_1_x_two_datasets (void)
                        "\"dimension\":{\"id\":[\"geo\",\"time\"],\"size\":[2,2],"
                        "\"role\":{\"geo\":[\"geo\"],\"time\":[\"time\"]},"
                        "\"geo\":{\"category\":{\"index\":{\"FI19\":0,\"FI1B\":1},"
-                       "\"label\":{\"FI19\":\"Länsi-Suomi\",\"FI1B\":\"Helsinki-Uusimaa\"}}},"
+                       "\"label\":{\"FI19\":\"L\\u00e4nsi-Suomi\",\"FI1B\":\"Helsinki-Uusimaa \\ud83c\\udf32\"}}},"
                        "\"time\":{\"category\":{\"index\":{\"2019\":0,\"2020\":1}}}}},"
                        "\"Emp\":{\"value\":[5],"
                        "\"dimension\":{\"id\":[\"unit\",\"geo\",\"year\"],\"size\":[1,1,1],"
@@ -180,8 +180,9 @@ test_1_x_two_datasets (void)
   g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
   g_assert_cmpfloat (distretto_dataset_get_value (dataset, "emp.THS", "FI19", 2020, NULL), ==, 5.0);
 
-  /* The first label wins. */
+  /* The first label wins; escapes are decoded. */
   g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "FI19")), ==, "Länsi-Suomi");
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "FI1B")), ==, "Helsinki-Uusimaa \U0001F332");
 }
 
 static void
@@ -221,6 +222,10 @@ static const Malformed malformed[] = {
     "test.json:2:4:", "UTF-8" },
   { "too-deep", "{\"value\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
     DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:73:", "nested" },
+  { "unknown-escape", "{\"version\":\"2.0\",\n\"label\":\"GDP \\x41\"}", DISTRETTO_IMPORT_ERROR_SYNTAX,
+    "test.json:2:14:", "escape sequence" },
+  { "lone-surrogate", "{\"label\":\"\\ud800x\"}", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:11:", "surrogate" },
+  { "nul-escape", "{\"label\":\"a\\u0000b\"}", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:12:", "\\u0000" },
   { "huge-integer", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,99999999999999999999]"),
     DISTRETTO_IMPORT_ERROR_VALUE, "test.json:1:", "“99999999999999999999”" },
   { "no-datasets", "{}", DISTRETTO_IMPORT_ERROR_EMPTY, "test.json:$:", "found none" },

@@ -84,7 +84,7 @@ test_sdmx_2_0_labels_semicolon_bom_crlf (void)
   DistrettoFlags flags;
 
   dataset = load_text ("\xEF\xBB\xBF" "STRUCTURE;STRUCTURE_ID;STRUCTURE_NAME;ACTION;freq:Time frequency;"
-                       "unit:Unit of measure;geo:Geopolitical entity (reporting);TIME_PERIOD:Time;"
+                       "unit:Unit of measure, as published;geo:Geopolitical entity (reporting);TIME_PERIOD:Time;"
                        "OBS_VALUE:Observation value;OBS_FLAG:Observation status (Flag) V2 structure;"
                        "CONF_STATUS:Confidentiality status (flag)\r\n"
                        "dataflow;ESTAT:NAMA_10R_2GDP(1.0);\"GDP; current prices\";I;A;MIO_EUR;ITH3;2021;171234.5;;F\r\n"

@@ -304,8 +304,54 @@ table_from_file_name (const char *filename)
   return g_strdup (*base ? base : FALLBACK_TABLE);
 }
 
-/* Before the parser sees the data: no deeper nesting than MAX_DEPTH, and
- * no integer json-glib would silently overflow. */
+static guint
+hex4 (const char *p,
+      const char *end)
+{
+  guint value = 0;
+
+  if (end - p < 4)
+    return G_MAXUINT;
+
+  for (guint k = 0; k < 4; k++)
+    {
+      if (!g_ascii_isxdigit (p[k]))
+        return G_MAXUINT;
+      value = value * 16 + g_ascii_xdigit_value (p[k]);
+    }
+
+  return value;
+}
+
+/* The length of the escape sequence at @p, 0 if it is none json-glib
+ * reads right: it keeps unknown escapes and unpaired surrogates as
+ * garbage, and cuts strings at \u0000. */
+static gsize
+escape_length (const char *p,
+               const char *end)
+{
+  guint unit, low;
+
+  if (end - p < 2 || p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
+    return 0;
+  if (p[1] != 'u')
+    return 2;
+
+  unit = hex4 (p + 2, end);
+  if (unit == 0 || unit == G_MAXUINT || (unit >= 0xDC00 && unit <= 0xDFFF))
+    return 0;
+  if (unit < 0xD800 || unit > 0xDBFF)
+    return 6;
+
+  if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
+    return 0;
+  low = hex4 (p + 8, end);
+  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
+}
+
+/* Before the parser sees the data: no deeper nesting than MAX_DEPTH, no
+ * integer json-glib would silently overflow, no unknown escape sequence
+ * json-glib would silently keep. */
 static gboolean
 check_lexically (JsonStat    *js,
                  const char  *data,
@@ -324,10 +370,26 @@ check_lexically (JsonStat    *js,
 
       if (in_string)
         {
-          if (*p == '\\' && p + 1 < data + len)
-            p++;
+          gsize escape = *p == '\\' ? escape_length (p, data + len) : 1;
+
+          if (escape == 0)
+            {
+              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                           "%s:%u:%u: invalid JSON: expected an escape sequence such as \\n, "
+                           "\\\" or \\u00e9 (not \\u0000 nor half a surrogate pair) after \\",
+                           js->import->filename, line,
+                           (guint) g_utf8_strlen (line_start, p - line_start) + 1);
+              return FALSE;
+            }
+          if (*p == '\\')
+            p += escape - 1;
           else if (*p == '"')
             in_string = FALSE;
+          else if (*p == '\n')
+            {
+              line++;
+              line_start = p + 1;
+            }
           continue;
         }
 
@@ -359,7 +421,7 @@ check_lexically (JsonStat    *js,
         default:
           if (!g_ascii_isdigit (*p) && *p != '-')
             break;
-          for (; p < data + len && (g_ascii_isalnum (*p) || strchr ("+-.", *p) != NULL); p++)
+          for (; p < data + len && (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.'); p++)
             {
               digits += g_ascii_isdigit (*p) ? 1 : 0;
               integer = integer && *p != '.' && *p != 'e' && *p != 'E';
@@ -388,6 +450,7 @@ set_parse_error (JsonStat  *js,
                  GError   **error)
 {
   const char *rest = parse_error->message;
+  g_autofree char *valid = NULL;
   guint64 line = 1, column = 1;
   char *end = NULL;
 
@@ -404,9 +467,11 @@ set_parse_error (JsonStat  *js,
   if (g_str_has_prefix (rest, "Parse error: "))
     rest += strlen ("Parse error: ");
 
+  /* json-glib may quote a token it decoded into bytes that are not UTF-8. */
+  valid = g_utf8_make_valid (rest, -1);
   g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
                "%s:%u:%u: invalid JSON: %s", js->import->filename,
-               (guint) MAX (line, 1), (guint) MAX (column, 1), rest);
+               (guint) MAX (line, 1), (guint) MAX (column, 1), valid);
 }
 
 /* _distretto_dataset_add_cell() reports a duplicate at "file:LINE:1:",

@@ -98,17 +98,21 @@ sdmx_csv_clear (SdmxCsv *sdmx)
   g_clear_pointer (&sdmx->last_series, g_free);
 }
 
-/* Picks the delimiter of the header line: `;` when it has no comma. */
+/* Picks the delimiter of the header line: `;` when it has more of them
+ * than commas (labels in the header may hold either). */
 static char
 sniff_delimiter (const char *data,
                  gsize       len)
 {
-  const char *eol = memchr (data, '\n', len);
-  gsize line_len = eol ? (gsize) (eol - data) : len;
+  guint commas = 0, semicolons = 0;
 
-  if (memchr (data, ',', line_len) == NULL && memchr (data, ';', line_len) != NULL)
-    return ';';
-  return ',';
+  for (gsize i = 0; i < len && data[i] != '\n'; i++)
+    {
+      commas += data[i] == ',';
+      semicolons += data[i] == ';';
+    }
+
+  return semicolons > commas ? ';' : ',';
 }
 
 /* Sets @out to the code part of @field: what precedes a `:` label,
