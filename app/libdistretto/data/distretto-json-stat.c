@@ -545,6 +545,7 @@ read_dimension_header (Dataset     *ds,
                        guint        k,
                        JsonArray   *ids,
                        JsonArray   *sizes,
+                       GHashTable  *seen,
                        GError     **error)
 {
   JsonNode *id = json_array_get_element (ids, k);
@@ -557,17 +558,14 @@ read_dimension_header (Dataset     *ds,
     }
   ds->dims[k].id = json_node_get_string (id);
 
-  for (guint j = 0; j < k; j++)
+  if (!g_hash_table_add (seen, (gpointer) ds->dims[k].id))
     {
-      if (g_str_equal (ds->dims[j].id, ds->dims[k].id))
-        {
-          g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
-          g_autofree char *shown = shorten (ds->dims[k].id);
+      g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
+      g_autofree char *shown = shorten (ds->dims[k].id);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
-                     "the dimension “%s” is listed twice", shown);
-          return FALSE;
-        }
+      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+                 "the dimension “%s” is listed twice", shown);
+      return FALSE;
     }
 
   if (!is_integer (size) || json_node_get_int (size) < 1 || json_node_get_int (size) > G_MAXINT32)
@@ -914,6 +912,7 @@ read_dimensions (Dataset  *ds,
   JsonNode *dimension = member (ds->object, "dimension");
   g_autofree char *dimension_path = g_strconcat (ds->path, ".dimension", NULL);
   JsonObject *dimensions, *layout;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *ids = NULL, *sizes = NULL;
 
   if (!is_object (dimension))
@@ -934,7 +933,7 @@ read_dimensions (Dataset  *ds,
   ds->n_cells = 1;
 
   for (guint k = 0; k < ds->n_dims; k++)
-    if (!read_dimension_header (ds, k, ids, sizes, error))
+    if (!read_dimension_header (ds, k, ids, sizes, seen, error))
       return FALSE;
 
   for (guint k = 0; k < ds->n_dims; k++)
