@@ -101,6 +101,10 @@ test_sdmx_2_0_labels_semicolon_bom_crlf (void)
   g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
   g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH4", 2021, &flags), ==, 40000.0);
   g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+
+  /* Labels name regions. */
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "ITH4")), ==, "Friuli-Venezia Giulia");
+  g_assert_null (distretto_region_get_name (distretto_dataset_get_region (dataset, "ITH3")));
 }
 
 static void

@@ -36,6 +36,8 @@
  * `extension.datasetId`, else the dataset's name in a 1.x response, else
  * the file name.
  *
+ * The labels of the geo categories name their regions.
+ *
  * Problems in the structure are reported with the JSON path of what is
  * wrong: `file.json:$.dimension.geo.category.index: expected …`.
  */

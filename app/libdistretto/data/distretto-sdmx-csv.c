@@ -20,7 +20,7 @@
  * freq,…,TIME_PERIOD,OBS_VALUE,OBS_FLAG[,CONF_STATUS]`): one observation
  * per line. Column names and codes may carry a label after a colon
  * (`geo:Geopolitical entity`, `ITH3: Veneto`); only the part before it
- * counts.
+ * counts, but a geo label names its region.
  *
  * A row's series code is the table code (the dataflow id, lower-cased:
  * `lfst_r_lfe2en2` from `ESTAT:LFST_R_LFE2EN2(1.0)`) followed by the codes
@@ -427,7 +427,8 @@ check_action (SdmxCsv  *sdmx,
     return TRUE;
 
   return field_error (sdmx, error, sdmx->action_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected the action I, A, R or M (deletions are not supported)", action);
+                      "expected the action I, A, R or M (deletions are not supported)",
+                      distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
 }
 
 static gboolean
@@ -444,7 +445,26 @@ check_freq (SdmxCsv  *sdmx,
     return TRUE;
 
   return field_error (sdmx, error, sdmx->freq_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected the frequency “A” (only annual data is supported)", freq);
+                      "expected the frequency “A” (only annual data is supported)",
+                      distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
+}
+
+/* Names the region after the label of the geo field, `ITH4: Friuli-Venezia
+ * Giulia`, unless it has a name. */
+static void
+name_region (SdmxCsv *sdmx,
+             guint    index)
+{
+  const char *colon = strchr (distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column), ':');
+  DistrettoRegion *region = distretto_dataset_get_region_at (sdmx->import->dataset, index);
+  g_autofree char *label = NULL;
+
+  if (colon == NULL || distretto_region_get_name (region) != NULL)
+    return;
+
+  label = g_strstrip (g_strdup (colon + 1));
+  if (*label != '\0')
+    distretto_region_set_name (region, label);
 }
 
 static gboolean
@@ -464,6 +484,7 @@ read_region (SdmxCsv  *sdmx,
       g_free (sdmx->last_region);
       sdmx->last_region = g_strdup (code);
       sdmx->last_region_index = _distretto_dataset_intern_region (sdmx->import->dataset, code);
+      name_region (sdmx, sdmx->last_region_index);
     }
 
   *region = sdmx->last_region_index;
@@ -485,12 +506,12 @@ read_year (SdmxCsv  *sdmx,
   if (!four_digits)
     return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
                         "expected an annual period such as “2022” (only annual data is supported)",
-                        period);
+                        distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
 
   if (!g_ascii_string_to_signed (period, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
     return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
                         "expected a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR),
-                        period);
+                        distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
 
   *year = (int) parsed;
   return TRUE;
@@ -536,7 +557,7 @@ read_flags (SdmxCsv         *sdmx,
 
   return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE,
                       "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted "
-                      "and synthetic", text);
+                      "and synthetic", distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
 }
 
 static gboolean
