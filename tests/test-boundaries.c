@@ -519,7 +519,7 @@ test_deep_nesting (void)
       g_assert_null (boundaries);
       g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX);
       g_assert_true (g_str_has_prefix (error->message, "deep.geojson:1:"));
-      g_assert_true (g_str_has_suffix (error->message, ": the JSON nests more than 128 levels deep"));
+      g_assert_true (g_str_has_suffix (error->message, ": the JSON nests more than 64 levels deep"));
     }
 }
 

@@ -221,7 +221,7 @@ static const Malformed malformed[] = {
   { "not-utf8", "{\"version\":\"2.0\",\n\"la\xE9\xFF\":1}", DISTRETTO_IMPORT_ERROR_ENCODING,
     "test.json:2:4:", "UTF-8" },
   { "too-deep", "{\"value\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}",
-    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:73:", "nested" },
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:73:", "nests more than 64" },
   { "unknown-escape", "{\"version\":\"2.0\",\n\"label\":\"GDP \\x41\"}", DISTRETTO_IMPORT_ERROR_SYNTAX,
     "test.json:2:14:", "escape sequence" },
   { "lone-surrogate", "{\"label\":\"\\ud800x\"}", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:11:", "surrogate" },

@@ -125,6 +125,7 @@ static const Malformed malformed[] = {
     DISTRETTO_IMPORT_ERROR_DUPLICATE, "test.csv:4:1:", "line 2" },
   { "unclosed-quote", "region,indicator,year,value\nITH3,\"x,2020,1\n", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.csv:2:6:", "closed" },
   { "junk-after-quote", "region,indicator,year,value\nITH3,\"x\"y,2020,1\n", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.csv:2:9:", "delimiter" },
+  { "binary-after-quote", "region,indicator,year,value\nITH3,\"x\"\xDF,2020,1\n", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.csv:2:9:", "0xDF" },
   { "not-utf8", "region,indicator,year,value\nITH3,x,2020,1\nIT\xE9\xFF,x,2020,1\n",
     DISTRETTO_IMPORT_ERROR_ENCODING, "test.csv:3:3:", "UTF-8" },
 };
@@ -139,6 +140,7 @@ test_malformed (gconstpointer data)
   dataset = load_text (m->text, &error);
   g_assert_null (dataset);
   g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) m->code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
   g_test_message ("%s", error->message);
 
   if (!g_str_has_prefix (error->message, m->position))

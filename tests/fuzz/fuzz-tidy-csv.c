@@ -17,8 +17,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   dataset = distretto_tidy_csv_load_bytes (bytes, "fuzz.csv", &error);
 
-  /* Exactly one of a dataset and an error. */
+  /* Exactly one of a dataset and an error, and a message people can read. */
   g_assert ((dataset == NULL) != (error == NULL));
+  g_assert (error == NULL || g_utf8_validate (error->message, -1, NULL));
 
   if (dataset != NULL)
     {

@@ -14,6 +14,7 @@
 #include "distretto-boundaries.h"
 #include "distretto-data-format.h"
 #include "distretto-import-error.h"
+#include "distretto-json-reader.h"
 
 /**
  * DistrettoBoundaries:
@@ -30,15 +31,6 @@
  *
  * Maps drawn from GISCO files must show %DISTRETTO_BOUNDARIES_ATTRIBUTION.
  */
-
-/* json-glib parses recursively, one C frame per nesting level, and has no
- * limit of its own: a file of a million `[` overflows the stack. GeoJSON
- * polygons need nine levels. */
-#define MAX_DEPTH 128
-
-/* json-glib reads integers into a gint64 and silently wraps those that do
- * not fit; 18 digits always fit. */
-#define MAX_INTEGER_DIGITS 18
 
 /* EPSG:3035, ETRS89-extended / LAEA Europe: GRS80 ellipsoid, origin 52°N
  * 10°E, false easting and northing. */
@@ -334,193 +326,6 @@ get_member (JsonObject *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
   return node;
-}
-
-/* 1-based line and column (in characters) of @offset in valid UTF-8. */
-static void
-locate_offset (const char *data,
-               gsize       offset,
-               guint      *line,
-               guint      *column)
-{
-  const char *line_start = data;
-
-  *line = 1;
-  for (gsize i = 0; i < offset; i++)
-    if (data[i] == '\n')
-      {
-        (*line)++;
-        line_start = data + i + 1;
-      }
-
-  *column = 1;
-  for (const char *p = line_start; p < data + offset; p++)
-    if (((guchar) *p & 0xC0) != 0x80)
-      (*column)++;
-}
-
-static void
-set_text_error (GError     **error,
-                int          code,
-                const char  *filename,
-                const char  *data,
-                gsize        offset,
-                const char  *message)
-{
-  guint line, column;
-
-  locate_offset (data, offset, &line, &column);
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%u:%u: %s", filename, line, column, message);
-}
-
-/*
- * check_text:
- *
- * What json-glib cannot be trusted with: invalid UTF-8 (it reports it
- * without a position); nesting deep enough to overflow the stack; integers
- * too long for a gint64, which it wraps; and the octal (`0777` is 511),
- * hexadecimal and binary integers it accepts although JSON has none.
- *
- * Strings and comments are skipped as json-glib's scanner skips them, and
- * where the two could disagree this ends them early: brackets counted in
- * excess are harmless, brackets missed are not.
- */
-static gboolean
-check_text (const char  *data,
-            gsize        len,
-            const char  *filename,
-            GError     **error)
-{
-  const char *invalid = NULL;
-  guint depth = 0;
-  gsize i = 0;
-
-  if (!g_utf8_validate_len (data, len, &invalid))
-    {
-      g_autofree char *message = g_strdup_printf ("expected UTF-8 text, found the byte 0x%02X",
-                                                  (guchar) *invalid);
-
-      set_text_error (error, DISTRETTO_IMPORT_ERROR_ENCODING, filename, data, invalid - data, message);
-      return FALSE;
-    }
-
-  while (i < len)
-    {
-      char c = data[i];
-
-      if (c == '"' || c == '\'')
-        {
-          /* json-glib also takes single-quoted strings, without escapes. */
-          for (i++; i < len && data[i] != c; i++)
-            if (c == '"' && data[i] == '\\')
-              i++;
-          i++;
-        }
-      else if (c == '/' && i + 1 < len && data[i + 1] == '*')
-        {
-          /* Up to the first star-slash, even one sharing the opening star. */
-          const char *end = g_strstr_len (data + i + 1, len - i - 1, "*/");
-
-          i = end ? (gsize) (end - data) + 2 : len;
-        }
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > MAX_DEPTH)
-            {
-              g_autofree char *message = g_strdup_printf ("the JSON nests more than %u levels deep",
-                                                          MAX_DEPTH);
-
-              set_text_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, filename, data, i, message);
-              return FALSE;
-            }
-          i++;
-        }
-      else if (c == ']' || c == '}')
-        {
-          if (depth > 0)
-            depth--;
-          i++;
-        }
-      else if (g_ascii_isdigit (c) &&
-               (i == 0 || (!g_ascii_isalnum (data[i - 1]) && data[i - 1] != '.' && data[i - 1] != '_')))
-        {
-          gsize start = i;
-          gboolean integer = TRUE;
-
-          if (c == '0' && i + 1 < len && g_ascii_isalnum (data[i + 1]) &&
-              data[i + 1] != 'e' && data[i + 1] != 'E')
-            {
-              set_text_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, filename, data, i,
-                              "expected a JSON number, found one with a leading zero, or in "
-                              "octal, hexadecimal or binary");
-              return FALSE;
-            }
-
-          while (i < len && (g_ascii_isdigit (data[i]) || data[i] == '.' || data[i] == 'e' ||
-                             data[i] == 'E' || data[i] == '+' || data[i] == '-'))
-            {
-              if (!g_ascii_isdigit (data[i]))
-                integer = FALSE;
-              i++;
-            }
-
-          if (integer && i - start > MAX_INTEGER_DIGITS)
-            {
-              g_autofree char *message =
-                g_strdup_printf ("expected a number that can be read exactly, found an integer of "
-                                 "%" G_GSIZE_FORMAT " digits (write it with a decimal point)",
-                                 i - start);
-
-              set_text_error (error, DISTRETTO_IMPORT_ERROR_VALUE, filename, data, start, message);
-              return FALSE;
-            }
-        }
-      else
-        i++;
-    }
-
-  return TRUE;
-}
-
-/* json-glib says “<data>:LINE:COL: Parse error: WHAT”; we say
- * “FILE:LINE:COL: WHAT”. */
-static void
-set_syntax_error (GError     **error,
-                  const char  *filename,
-                  const char  *message)
-{
-  const char *p = message;
-  guint64 line, column;
-  char *end;
-
-  if (!g_str_has_prefix (p, "<data>:"))
-    goto plain;
-  p += strlen ("<data>:");
-
-  line = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    goto plain;
-  p = end + 1;
-
-  column = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != ':')
-    goto plain;
-  p = end + 1;
-  while (*p == ' ')
-    p++;
-
-  /* Drop “Parse error: ”, whatever the locale calls it. */
-  end = strstr (p, ": ");
-  if (end != NULL)
-    p = end + 2;
-
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-               "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s", filename, line, column, p);
-  return;
-
-plain:
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-               "%s: %s", filename, message);
 }
 
 /* The EPSG code of a CRS name, from a word of it: 3035 for
@@ -1298,9 +1103,6 @@ load_bytes (GBytes        *bytes,
   if (data == NULL)
     data = "";
 
-  if (!check_text (data, len, display_name, error))
-    return NULL;
-
   p = data;
   if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
     p += 3;
@@ -1330,10 +1132,10 @@ load_bytes (GBytes        *bytes,
     return NULL;
 
   builder_init (&b, display_name, cancellable);
-  parser = json_parser_new ();
+  parser = distretto_json_parse (data, len, display_name, error);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
-    set_syntax_error (error, display_name, local_error->message);
+  if (parser == NULL)
+    ;
   else if (json_parser_get_root (parser) == NULL)
     g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
                  "%s: the file holds no JSON value: expected a GeoJSON FeatureCollection",
@@ -1342,7 +1144,7 @@ load_bytes (GBytes        *bytes,
     self = builder_finish (&b);
 
   /* The tree is far larger than the file: drop it now. */
-  g_object_unref (parser);
+  g_clear_object (&parser);
   builder_clear (&b);
 
   return self;

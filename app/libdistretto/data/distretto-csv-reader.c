@@ -264,10 +264,15 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
             p++;
           if (p < end && *p != delimiter && *p != '\n')
             {
+              /* Not yet checked for UTF-8: quote ASCII, name other bytes. */
+              g_autofree char *found = g_ascii_isprint (*p)
+                ? g_strdup_printf ("“%c”", *p)
+                : g_strdup_printf ("the byte 0x%02X", (guint8) *p);
+
               g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                           "%s:%u:%u: expected a delimiter or the end of the line after a quoted field, found “%c”",
+                           "%s:%u:%u: expected a delimiter or the end of the line after a quoted field, found %s",
                            reader->filename, reader->next_line,
-                           count_columns (data + reader->next_line_start, p), *p);
+                           count_columns (data + reader->next_line_start, p), found);
               return FALSE;
             }
         }

@@ -10,9 +10,9 @@
 
 #include <json-glib/json-glib.h>
 
-#include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
+#include "distretto-json-reader.h"
 #include "distretto-region.h"
 #include "distretto-source.h"
 
@@ -44,12 +44,6 @@
 
 #define MIN_YEAR 1900
 #define MAX_YEAR 2100
-
-/* JSON-stat needs a handful of levels; this bounds json-glib's recursion. */
-#define MAX_DEPTH 64
-
-/* Longer integers overflow in json-glib without an error. */
-#define MAX_INTEGER_DIGITS 18
 
 #define FALLBACK_TABLE "jsonstat"
 
@@ -304,176 +298,6 @@ table_from_file_name (const char *filename)
       return g_strdup (FALLBACK_TABLE);
 
   return g_strdup (*base ? base : FALLBACK_TABLE);
-}
-
-static guint
-hex4 (const char *p,
-      const char *end)
-{
-  guint value = 0;
-
-  if (end - p < 4)
-    return G_MAXUINT;
-
-  for (guint k = 0; k < 4; k++)
-    {
-      if (!g_ascii_isxdigit (p[k]))
-        return G_MAXUINT;
-      value = value * 16 + g_ascii_xdigit_value (p[k]);
-    }
-
-  return value;
-}
-
-/* The length of the escape sequence at @p, 0 if it is none json-glib
- * reads right: it keeps unknown escapes and unpaired surrogates as
- * garbage, and cuts strings at \u0000. */
-static gsize
-escape_length (const char *p,
-               const char *end)
-{
-  guint unit, low;
-
-  if (end - p < 2 || p[1] == '\0' || strchr ("\"\\/bfnrtu", p[1]) == NULL)
-    return 0;
-  if (p[1] != 'u')
-    return 2;
-
-  unit = hex4 (p + 2, end);
-  if (unit == 0 || unit == G_MAXUINT || (unit >= 0xDC00 && unit <= 0xDFFF))
-    return 0;
-  if (unit < 0xD800 || unit > 0xDBFF)
-    return 6;
-
-  if (end - p < 12 || p[6] != '\\' || p[7] != 'u')
-    return 0;
-  low = hex4 (p + 8, end);
-  return low >= 0xDC00 && low <= 0xDFFF ? 12 : 0;
-}
-
-/* Before the parser sees the data: no deeper nesting than MAX_DEPTH, no
- * integer json-glib would silently overflow, no unknown escape sequence
- * json-glib would silently keep. */
-static gboolean
-check_lexically (JsonStat    *js,
-                 const char  *data,
-                 gsize        len,
-                 GError     **error)
-{
-  const char *line_start = data;
-  gboolean in_string = FALSE;
-  guint line = 1, depth = 0;
-
-  for (const char *p = data; p < data + len; p++)
-    {
-      const char *token = p;
-      guint digits = 0;
-      gboolean integer = TRUE;
-
-      if (in_string)
-        {
-          gsize escape = *p == '\\' ? escape_length (p, data + len) : 1;
-
-          if (escape == 0)
-            {
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                           "%s:%u:%u: invalid JSON: expected an escape sequence such as \\n, "
-                           "\\\" or \\u00e9 (not \\u0000 nor half a surrogate pair) after \\",
-                           js->import->filename, line,
-                           (guint) g_utf8_strlen (line_start, p - line_start) + 1);
-              return FALSE;
-            }
-          if (*p == '\\')
-            p += escape - 1;
-          else if (*p == '"')
-            in_string = FALSE;
-          else if (*p == '\n')
-            {
-              line++;
-              line_start = p + 1;
-            }
-          continue;
-        }
-
-      switch (*p)
-        {
-        case '\n':
-          line++;
-          line_start = p + 1;
-          break;
-        case '"':
-          in_string = TRUE;
-          break;
-        case '{':
-        case '[':
-          if (++depth > MAX_DEPTH)
-            {
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                           "%s:%u:%u: expected at most %u nested objects and arrays, found more",
-                           js->import->filename, line,
-                           (guint) g_utf8_strlen (line_start, p - line_start) + 1, MAX_DEPTH);
-              return FALSE;
-            }
-          break;
-        case '}':
-        case ']':
-          if (depth > 0)
-            depth--;
-          break;
-        default:
-          if (!g_ascii_isdigit (*p) && *p != '-')
-            break;
-          for (; p < data + len && (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.'); p++)
-            {
-              digits += g_ascii_isdigit (*p) ? 1 : 0;
-              integer = integer && *p != '.' && *p != 'e' && *p != 'E';
-            }
-          if (integer && digits > MAX_INTEGER_DIGITS)
-            {
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_VALUE,
-                           "%s:%u:%u: expected an integer of at most %u digits, found “%.*s”",
-                           js->import->filename, line,
-                           (guint) g_utf8_strlen (line_start, token - line_start) + 1,
-                           MAX_INTEGER_DIGITS, (int) MIN (p - token, 40), token);
-              return FALSE;
-            }
-          p--;
-          break;
-        }
-    }
-
-  return TRUE;
-}
-
-/* json-glib says "<data>:LINE:COLUMN: Parse error: …": name the file. */
-static void
-set_parse_error (JsonStat  *js,
-                 GError    *parse_error,
-                 GError   **error)
-{
-  const char *rest = parse_error->message;
-  g_autofree char *valid = NULL;
-  guint64 line = 1, column = 1;
-  char *end = NULL;
-
-  if (g_str_has_prefix (rest, "<data>:"))
-    {
-      line = g_ascii_strtoull (rest + 7, &end, 10);
-      if (end != NULL && *end == ':')
-        column = g_ascii_strtoull (end + 1, &end, 10);
-      if (end != NULL && g_str_has_prefix (end, ": "))
-        rest = end + 2;
-      else
-        line = column = 1;
-    }
-  if (g_str_has_prefix (rest, "Parse error: "))
-    rest += strlen ("Parse error: ");
-
-  /* json-glib may quote a token it decoded into bytes that are not UTF-8. */
-  valid = g_utf8_make_valid (rest, -1);
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-               "%s:%u:%u: invalid JSON: %s", js->import->filename,
-               (guint) MAX (line, 1), (guint) MAX (column, 1), valid);
 }
 
 /* _distretto_dataset_add_cell() reports a duplicate at "file:LINE:1:",
@@ -1395,7 +1219,6 @@ _distretto_json_stat_import (DistrettoImport  *import,
                              GError          **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) parse_error = NULL;
   g_auto(JsonStat) js = { 0 };
 
   js.import = import;
@@ -1403,16 +1226,9 @@ _distretto_json_stat_import (DistrettoImport  *import,
   js.file_table = table_from_file_name (import->filename);
   js.series_code = g_string_new (NULL);
 
-  if (!distretto_validate_utf8 (data, len, import->filename, error) ||
-      !check_lexically (&js, data, len, error))
+  parser = distretto_json_parse (data, len, import->filename, error);
+  if (parser == NULL)
     return FALSE;
-
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, (gssize) len, &parse_error))
-    {
-      set_parse_error (&js, parse_error, error);
-      return FALSE;
-    }
 
   if (!import_root (&js, json_parser_get_root (parser), error))
     return FALSE;
