@@ -28,6 +28,7 @@ test_demo_loads (void)
       DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
 
       g_assert_nonnull (distretto_region_get_name (region));
+      g_assert_cmpint (distretto_region_get_nuts_version (region), ==, 2024);
       g_assert_false (distretto_region_is_extra_regio (region));
       for (guint c = 0; c < G_N_ELEMENTS (countries); c++)
         if (distretto_region_get_level (region) == 2 &&

@@ -322,6 +322,9 @@ test_validate_real_vintages (Fixture       *fixture,
   g_assert_nonnull (strstr (out, " FR91,"));
   g_assert_nonnull (strstr (out, " FRA1,"));
   g_assert_null (strstr (out, " ITH3,"));
+  /* HU11 and HU12 replaced HU10 in 2024: geometry without data. */
+  g_assert_nonnull (strstr (out, "NUTS 2 regions of NUTS_RG_20M_2024_3035.geojson without data: "));
+  g_assert_nonnull (strstr (out, "HU11"));
 }
 
 int

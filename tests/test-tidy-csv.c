@@ -212,6 +212,19 @@ test_region_names (void)
   g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "ES52")), ==, "Valencia, Comunitat");
   g_assert_cmpstr (distretto_region_get_national_name (distretto_dataset_get_region (dataset, "ES52")), ==, "Comunitat Valenciana");
 
+  /* An optional fourth column gives the NUTS version. */
+  {
+    g_autoptr(GBytes) versioned = bytes_from ("code,name,national_name,nuts_version\nITH3,Veneto,Veneto,2021\n");
+    g_autoptr(GBytes) bad_version = bytes_from ("code,name,national_name,nuts_version\nITH3,Veneto,Veneto,21\n");
+
+    g_assert_true (distretto_region_names_load_bytes (dataset, versioned, "v.csv", &error));
+    g_assert_cmpint (distretto_region_get_nuts_version (distretto_dataset_get_region (dataset, "ITH3")), ==, 2021);
+    g_assert_false (distretto_region_names_load_bytes (dataset, bad_version, "v.csv", &error));
+    g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_VALUE);
+    g_assert_true (g_str_has_prefix (error->message, "v.csv:2:20:"));
+    g_clear_error (&error);
+  }
+
   /* A bad file renames nothing. */
   g_assert_false (distretto_region_names_load_bytes (dataset, bad, "bad.csv", &error));
   g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_VALUE);

@@ -98,8 +98,31 @@ print_report (DistrettoDataset    *dataset,
     {
       g_auto(GStrv) missing = distretto_boundaries_dup_missing_codes (boundaries, dataset);
       g_autofree char *title = g_strdup_printf (_("NUTS codes unknown to %s"), boundaries_name);
+      gboolean has_level[4] = { FALSE };
 
       print_codes (title, (const char * const *) missing);
+
+      /* Geometry without data, at the levels the file has data for. */
+      for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+        {
+          int level = distretto_region_get_level (distretto_dataset_get_region_at (dataset, i));
+
+          if (level >= 0)
+            has_level[level] = TRUE;
+        }
+
+      for (int level = 0; level < 4; level++)
+        {
+          g_auto(GStrv) unused = NULL;
+          g_autofree char *unused_title = NULL;
+
+          if (!has_level[level])
+            continue;
+
+          unused = distretto_boundaries_dup_unused_codes (boundaries, dataset, level);
+          unused_title = g_strdup_printf (_("NUTS %d regions of %s without data"), level, boundaries_name);
+          print_codes (unused_title, (const char * const *) unused);
+        }
     }
 }
 

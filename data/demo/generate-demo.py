@@ -16,6 +16,7 @@ import random
 import sys
 
 SEED = 20261122
+NUTS_VERSION = 2024
 YEARS = range(2015, 2024)
 
 # Employment in thousand persons. KIBS: NACE J62, J63, M69-M74;
@@ -196,9 +197,9 @@ def main():
 
     with open(os.path.join(out, 'demo-regions.csv'), 'w', newline='', encoding='utf-8') as f:
         writer = csv.writer(f, lineterminator='\n')
-        writer.writerow(('code', 'name', 'national_name'))
+        writer.writerow(('code', 'name', 'national_name', 'nuts_version'))
         for code, name in REGIONS:
-            writer.writerow((code, name.strip(), name.strip()))
+            writer.writerow((code, name.strip(), name.strip(), NUTS_VERSION))
 
 
 if __name__ == '__main__':

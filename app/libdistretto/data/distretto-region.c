@@ -26,6 +26,7 @@ struct _DistrettoRegion
   char *name;
   char *national_name;
   int level;
+  int nuts_version;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoRegion, distretto_region, G_TYPE_OBJECT)
@@ -447,4 +448,36 @@ distretto_region_get_display_name (DistrettoRegion *self)
   if (self->national_name != NULL)
     return self->national_name;
   return self->code;
+}
+
+/**
+ * distretto_region_get_nuts_version:
+ * @self: a #DistrettoRegion
+ *
+ * Returns: the NUTS version the code belongs to (2016, 2021, 2024…), or
+ *   0 when unknown
+ */
+int
+distretto_region_get_nuts_version (DistrettoRegion *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_REGION (self), 0);
+
+  return self->nuts_version;
+}
+
+/**
+ * distretto_region_set_nuts_version:
+ * @self: a #DistrettoRegion
+ * @nuts_version: a NUTS version year, or 0 for unknown
+ *
+ * Records which NUTS version the code belongs to: codes change between
+ * versions (FR91 became FRY1), so values of two versions do not compare.
+ */
+void
+distretto_region_set_nuts_version (DistrettoRegion *self,
+                                   int              nuts_version)
+{
+  g_return_if_fail (DISTRETTO_IS_REGION (self));
+
+  self->nuts_version = nuts_version;
 }

@@ -41,5 +41,8 @@ const char      *distretto_region_get_national_name    (DistrettoRegion *self);
 void             distretto_region_set_national_name    (DistrettoRegion *self,
                                                         const char      *national_name);
 const char      *distretto_region_get_display_name     (DistrettoRegion *self);
+int              distretto_region_get_nuts_version     (DistrettoRegion *self);
+void             distretto_region_set_nuts_version     (DistrettoRegion *self,
+                                                        int              nuts_version);
 
 G_END_DECLS

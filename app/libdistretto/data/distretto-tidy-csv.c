@@ -391,7 +391,7 @@ distretto_tidy_csv_load_file (GFile   *file,
 /**
  * distretto_region_names_load_bytes:
  * @dataset: a #DistrettoDataset
- * @bytes: a CSV file with the header `code,name,national_name`
+ * @bytes: a CSV file with the header `code,name,national_name[,nuts_version]`
  * @display_name: the name to use in error messages
  * @error: return location for a #DistrettoImportError
  *
@@ -408,7 +408,9 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
 {
   g_auto(DistrettoCsvReader) reader = { 0 };
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GError) local_error = NULL;
+  guint n_columns = 0;
   const char *data;
   gsize len;
 
@@ -425,25 +427,28 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
   distretto_csv_reader_init (&reader, data, len, display_name, ',');
 
   if (!distretto_csv_reader_next (&reader, &local_error) ||
-      distretto_csv_reader_n_fields (&reader) != 3 ||
+      (n_columns = distretto_csv_reader_n_fields (&reader)) < 3 || n_columns > 4 ||
       !g_str_equal (distretto_csv_reader_field (&reader, 0), "code") ||
       !g_str_equal (distretto_csv_reader_field (&reader, 1), "name") ||
-      !g_str_equal (distretto_csv_reader_field (&reader, 2), "national_name"))
+      !g_str_equal (distretto_csv_reader_field (&reader, 2), "national_name") ||
+      (n_columns == 4 && !g_str_equal (distretto_csv_reader_field (&reader, 3), "nuts_version")))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_HEADER,
-                     "%s:1:1: expected the header “code,name,national_name”", display_name);
+                     "%s:1:1: expected the header “code,name,national_name[,nuts_version]”", display_name);
       return FALSE;
     }
 
   while (distretto_csv_reader_next (&reader, &local_error))
     {
-      if (distretto_csv_reader_n_fields (&reader) != 3)
+      int version = 0;
+
+      if (distretto_csv_reader_n_fields (&reader) != n_columns)
         {
           distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                          "expected 3 fields, found %u",
+                                          "expected %u fields, found %u", n_columns,
                                           distretto_csv_reader_n_fields (&reader));
           return FALSE;
         }
@@ -455,8 +460,18 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
           return FALSE;
         }
 
+      if (n_columns == 4 &&
+          !distretto_parse_year (distretto_csv_reader_field (&reader, 3), MIN_YEAR, MAX_YEAR, &version))
+        {
+          distretto_csv_reader_set_error (&reader, error, 3, DISTRETTO_IMPORT_ERROR_VALUE,
+                                          "expected a NUTS version such as 2024, found “%s”",
+                                          distretto_csv_reader_field (&reader, 3));
+          return FALSE;
+        }
+
       for (guint i = 0; i < 3; i++)
         g_ptr_array_add (names, g_strstrip (g_strdup (distretto_csv_reader_field (&reader, i))));
+      g_array_append_val (versions, version);
     }
 
   if (local_error != NULL)
@@ -474,6 +489,7 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
 
       distretto_region_set_name (region, g_ptr_array_index (names, i + 1));
       distretto_region_set_national_name (region, g_ptr_array_index (names, i + 2));
+      distretto_region_set_nuts_version (region, g_array_index (versions, int, i / 3));
     }
 
   return TRUE;
