@@ -66,8 +66,7 @@ distretto_csv_reader_init (DistrettoCsvReader *reader,
   reader->buffer_size = 256;
   reader->buffer = g_malloc (reader->buffer_size);
   reader->fields_size = 16;
-  reader->offsets = g_new (gsize, reader->fields_size);
-  reader->starts = g_new (gsize, reader->fields_size);
+  reader->fields = g_malloc (sizeof reader->fields[0] * reader->fields_size);
   reader->next_line = 1;
   reader->stops[(guint8) delimiter] = 1;
   reader->stops['\n'] = 1;
@@ -82,14 +81,12 @@ void
 distretto_csv_reader_clear (DistrettoCsvReader *reader)
 {
   g_clear_pointer (&reader->buffer, g_free);
-  g_clear_pointer (&reader->offsets, g_free);
-  g_clear_pointer (&reader->starts, g_free);
+  g_clear_pointer (&reader->fields, g_free);
 }
 
-static inline void
-buffer_append (DistrettoCsvReader *reader,
-               const char         *bytes,
-               gsize               n)
+static void
+buffer_reserve (DistrettoCsvReader *reader,
+                gsize               n)
 {
   if (reader->buffer_len + n + 1 > reader->buffer_size)
     {
@@ -97,10 +94,19 @@ buffer_append (DistrettoCsvReader *reader,
         reader->buffer_size *= 2;
       reader->buffer = g_realloc (reader->buffer, reader->buffer_size);
     }
+}
 
+static inline void
+buffer_append (DistrettoCsvReader *reader,
+               const char         *bytes,
+               gsize               n)
+{
+  buffer_reserve (reader, n);
   memcpy (reader->buffer + reader->buffer_len, bytes, n);
   reader->buffer_len += n;
 }
+
+#define CURRENT(reader) (&(reader)->fields[(reader)->n_fields - 1])
 
 static inline void
 begin_field (DistrettoCsvReader *reader,
@@ -109,13 +115,52 @@ begin_field (DistrettoCsvReader *reader,
   if (reader->n_fields == reader->fields_size)
     {
       reader->fields_size *= 2;
-      reader->offsets = g_renew (gsize, reader->offsets, reader->fields_size);
-      reader->starts = g_renew (gsize, reader->starts, reader->fields_size);
+      reader->fields = g_realloc (reader->fields, sizeof reader->fields[0] * reader->fields_size);
     }
 
-  reader->offsets[reader->n_fields] = reader->buffer_len;
-  reader->starts[reader->n_fields] = start;
+  reader->fields[reader->n_fields].start = start;
+  reader->fields[reader->n_fields].ptr = reader->data + start;
+  reader->fields[reader->n_fields].len = 0;
+  reader->fields[reader->n_fields].offset = -1;
   reader->n_fields++;
+}
+
+/* Moves the current field's bytes into the buffer, to append to them. */
+static void
+copy_current (DistrettoCsvReader *reader)
+{
+  if (CURRENT (reader)->offset >= 0)
+    return;
+
+  CURRENT (reader)->offset = reader->buffer_len;
+  buffer_append (reader, CURRENT (reader)->ptr, CURRENT (reader)->len);
+}
+
+/* Most fields are one unquoted run: they stay where they are in data. */
+static inline void
+add_run (DistrettoCsvReader *reader,
+         const char         *run,
+         gsize               n)
+{
+  if (CURRENT (reader)->offset < 0 && CURRENT (reader)->len == 0)
+    {
+      CURRENT (reader)->ptr = run;
+      CURRENT (reader)->len = n;
+      return;
+    }
+
+  copy_current (reader);
+  buffer_append (reader, run, n);
+}
+
+static inline void
+end_field (DistrettoCsvReader *reader)
+{
+  if (CURRENT (reader)->offset >= 0)
+    {
+      CURRENT (reader)->len = reader->buffer_len - CURRENT (reader)->offset;
+      buffer_append (reader, "", 1);
+    }
 }
 
 static gboolean
@@ -137,12 +182,7 @@ validate_record (DistrettoCsvReader  *reader,
   const char *line_start = start;
   guint line = reader->line;
 
-  guint8 high = 0;
-
-  /* Most records are ASCII: one pass of ORs tells. */
-  for (const char *p = start; p < end; p++)
-    high |= (guint8) *p;
-  if (high < 0x80 || g_utf8_validate_len (start, end - start, &bad))
+  if (g_utf8_validate_len (start, end - start, &bad))
     return TRUE;
 
   for (const char *p = start; p < bad; p++)
@@ -171,6 +211,8 @@ read_quoted (DistrettoCsvReader  *reader,
   const char *end = data + reader->len;
   const char *quote = *pp;
   const char *p = quote + 1;
+
+  copy_current (reader);
 
   for (;;)
     {
@@ -223,6 +265,7 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
   const char *end = data + reader->len;
   const char delimiter = reader->delimiter;
   const guint8 *stops = reader->stops;
+  guint8 high = 0;     /* any byte above 0x7F in the record's unquoted runs */
   const char *p;
 
   reader->buffer_len = 0;
@@ -255,10 +298,11 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
       const char *run;
 
       /* A quote opens a quoted field only at the start of the field. */
-      if (p < end && *p == '"' && reader->buffer_len == reader->offsets[reader->n_fields - 1])
+      if (p < end && *p == '"' && CURRENT (reader)->offset < 0 && CURRENT (reader)->len == 0)
         {
           if (!read_quoted (reader, &p, error))
             return FALSE;
+          high = 0x80;   /* quoted text is checked in full below */
 
           if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
             p++;
@@ -279,15 +323,16 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 
       run = p;
       while (p < end && !stops[(guint8) *p])
-        p++;
-      buffer_append (reader, run, p - run);
+        high |= (guint8) *p++;
+      if (p > run)
+        add_run (reader, run, p - run);
 
       if (p >= end)
         break;
 
       if (*p == delimiter)
         {
-          buffer_append (reader, "", 1);
+          end_field (reader);
           p++;
           begin_field (reader, p - data);
           continue;
@@ -305,16 +350,29 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
           p += 2;
           break;
         }
+      copy_current (reader);
       buffer_append (reader, p, 1);
       p++;
     }
 
-  buffer_append (reader, "", 1);
+  end_field (reader);
 
-  /* Each record is checked as it is read, so a large file is never
-   * walked twice. */
-  if (!validate_record (reader, data + reader->line_start, p, error))
+  /* Each record is checked as it is read, so a large file is never walked
+   * twice; an ASCII record needs no more than the runs' ORed bytes. */
+  if (high >= 0x80 && !validate_record (reader, data + reader->line_start, p, error))
     return FALSE;
+
+  /* Room for every field still in data, so distretto_csv_reader_field()
+   * copies them without moving the buffer. */
+  {
+    gsize pending = 0;
+
+    for (guint i = 0; i < reader->n_fields; i++)
+      if (reader->fields[i].offset < 0)
+        pending += reader->fields[i].len + 1;
+    buffer_reserve (reader, pending);
+  }
+
 
   reader->pos = p - data;
   reader->next_line++;
@@ -329,13 +387,40 @@ distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
   return reader->n_fields;
 }
 
+/* The field, NUL-terminated; valid until the next record is read. */
 const char *
 distretto_csv_reader_field (DistrettoCsvReader *reader,
                             guint               index)
 {
   g_assert (index < reader->n_fields);
 
-  return reader->buffer + reader->offsets[index];
+  if (reader->fields[index].offset < 0)
+    {
+      gsize len = reader->fields[index].len;
+
+      /* Space was reserved when the record was read. */
+      g_assert (reader->buffer_len + len + 1 <= reader->buffer_size);
+      reader->fields[index].offset = reader->buffer_len;
+      memcpy (reader->buffer + reader->buffer_len, reader->fields[index].ptr, len);
+      reader->buffer[reader->buffer_len + len] = '\0';
+      reader->buffer_len += len + 1;
+    }
+
+  return reader->buffer + reader->fields[index].offset;
+}
+
+/* The field's bytes and length, not NUL-terminated, without a copy. */
+const char *
+distretto_csv_reader_span (DistrettoCsvReader *reader,
+                           guint               index,
+                           gsize              *len)
+{
+  g_assert (index < reader->n_fields);
+
+  *len = reader->fields[index].len;
+  if (reader->fields[index].offset >= 0)
+    return reader->buffer + reader->fields[index].offset;
+  return reader->fields[index].ptr;
 }
 
 guint
@@ -347,7 +432,7 @@ distretto_csv_reader_column (DistrettoCsvReader *reader,
   if (index >= reader->n_fields)
     index = reader->n_fields - 1;
 
-  start = reader->starts[index];
+  start = reader->fields[index].start;
   if (start < reader->line_start)
     return 1;
 

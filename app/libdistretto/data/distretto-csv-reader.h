@@ -21,11 +21,15 @@ typedef struct
   /* The current record. */
   guint       line;          /* line where the record starts, 1-based */
   gsize       line_start;    /* byte offset of that line */
-  char       *buffer;        /* the record's fields, each NUL-terminated */
+  char       *buffer;        /* copied fields, each NUL-terminated */
   gsize       buffer_len;
   gsize       buffer_size;
-  gsize      *offsets;       /* field start inside buffer */
-  gsize      *starts;        /* field start inside data */
+  struct {
+    gsize       start;       /* where the field starts in data */
+    const char *ptr;         /* its bytes in data, while not copied */
+    gsize       len;
+    gssize      offset;      /* its copy in buffer, or -1 */
+  }          *fields;
   guint       n_fields;
   guint       fields_size;
 
@@ -48,6 +52,9 @@ gboolean     distretto_csv_reader_next        (DistrettoCsvReader  *reader,
 guint        distretto_csv_reader_n_fields    (DistrettoCsvReader  *reader);
 const char  *distretto_csv_reader_field       (DistrettoCsvReader  *reader,
                                                guint                index);
+const char  *distretto_csv_reader_span        (DistrettoCsvReader  *reader,
+                                               guint                index,
+                                               gsize               *len);
 guint        distretto_csv_reader_column      (DistrettoCsvReader  *reader,
                                                guint                index);
 void         distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "distretto-number.h"
 
@@ -23,20 +24,28 @@ static const double powers_of_ten[] = {
  * power of ten is one IEEE operation. Anything else goes to
  * g_ascii_strtod().
  */
+/*
+ * distretto_parse_decimal_span:
+ *
+ * The fast path alone, on @len bytes: plain decimals of up to 15 digits,
+ * correctly rounded since an integer below 2^53 divided by an exact power
+ * of ten is one IEEE operation. Returns %FALSE for anything else, which
+ * the caller hands to distretto_parse_double().
+ */
 gboolean
-distretto_parse_double (const char *text,
-                        double     *value)
+distretto_parse_decimal_span (const char *text,
+                              gsize       len,
+                              double     *value)
 {
-  const char *p = text;
+  const char *p = text, *end = text + len;
   guint64 mantissa = 0;
   guint digits = 0, decimals = 0;
   gboolean negative = FALSE, point = FALSE;
-  char *end = NULL;
 
-  if (*p == '-' || *p == '+')
+  if (p < end && (*p == '-' || *p == '+'))
     negative = *p++ == '-';
 
-  for (; *p; p++)
+  for (; p < end; p++)
     {
       if (*p >= '0' && *p <= '9')
         {
@@ -47,19 +56,62 @@ distretto_parse_double (const char *text,
       else if (*p == '.' && !point)
         point = TRUE;
       else
-        break;
+        return FALSE;
     }
 
-  if (*p == '\0' && digits > 0 && digits <= 15)
-    {
-      *value = (double) mantissa / powers_of_ten[decimals];
-      if (negative)
-        *value = -*value;
-      return TRUE;
-    }
+  if (digits == 0 || digits > 15)
+    return FALSE;
+
+  *value = (double) mantissa / powers_of_ten[decimals];
+  if (negative)
+    *value = -*value;
+  return TRUE;
+}
+
+/*
+ * distretto_parse_double:
+ *
+ * Reads a whole field as a finite number in the C locale, through the fast
+ * path when it can, else g_ascii_strtod().
+ */
+gboolean
+distretto_parse_double (const char *text,
+                        double     *value)
+{
+  char *end = NULL;
+
+  if (distretto_parse_decimal_span (text, strlen (text), value))
+    return TRUE;
 
   *value = g_ascii_strtod (text, &end);
   return end != text && *end == '\0' && isfinite (*value);
+}
+
+/* Reads @len bytes as a four-digit year between @first and @last. */
+gboolean
+distretto_parse_year_span (const char *text,
+                           gsize       len,
+                           int         first,
+                           int         last,
+                           int        *year)
+{
+  int parsed = 0;
+
+  if (len != 4)
+    return FALSE;
+
+  for (gsize i = 0; i < 4; i++)
+    {
+      if (text[i] < '0' || text[i] > '9')
+        return FALSE;
+      parsed = parsed * 10 + (text[i] - '0');
+    }
+
+  if (parsed < first || parsed > last)
+    return FALSE;
+
+  *year = parsed;
+  return TRUE;
 }
 
 /* Reads a whole field as a year between @first and @last. */
@@ -69,19 +121,5 @@ distretto_parse_year (const char *text,
                       int         last,
                       int        *year)
 {
-  int parsed = 0;
-  guint n = 0;
-
-  for (const char *p = text; *p; p++, n++)
-    {
-      if (*p < '0' || *p > '9' || n >= 4)
-        return FALSE;
-      parsed = parsed * 10 + (*p - '0');
-    }
-
-  if (n != 4 || parsed < first || parsed > last)
-    return FALSE;
-
-  *year = parsed;
-  return TRUE;
+  return distretto_parse_year_span (text, strlen (text), first, last, year);
 }

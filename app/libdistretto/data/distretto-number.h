@@ -15,5 +15,13 @@ gboolean distretto_parse_year   (const char *text,
                                  int         first,
                                  int         last,
                                  int        *year);
+gboolean distretto_parse_decimal_span (const char *text,
+                                       gsize       len,
+                                       double     *value);
+gboolean distretto_parse_year_span    (const char *text,
+                                       gsize       len,
+                                       int         first,
+                                       int         last,
+                                       int        *year);
 
 G_END_DECLS

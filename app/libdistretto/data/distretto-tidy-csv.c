@@ -41,8 +41,10 @@ typedef struct
 
   /* The codes of the previous line: files repeat them line after line. */
   char *last_region;
+  gsize last_region_len;
   guint last_region_index;
   char *last_series;
+  gsize last_series_len;
   guint last_series_index;
 } TidyCsv;
 
@@ -167,9 +169,11 @@ parse_value (const char *text,
  * interned already. */
 static gboolean
 same_as (const char *last,
-         const char *code)
+         gsize       last_len,
+         const char *code,
+         gsize       len)
 {
-  return last != NULL && strcmp (last, code) == 0;
+  return last != NULL && last_len == len && memcmp (last, code, len) == 0;
 }
 
 static guint
@@ -178,6 +182,7 @@ intern_region (TidyCsv    *tidy,
 {
   g_free (tidy->last_region);
   tidy->last_region = g_strdup (code);
+  tidy->last_region_len = strlen (code);
   tidy->last_region_index = _distretto_dataset_intern_region (tidy->import->dataset, code);
 
   return tidy->last_region_index;
@@ -189,6 +194,7 @@ intern_series (TidyCsv    *tidy,
 {
   g_free (tidy->last_series);
   tidy->last_series = g_strdup (code);
+  tidy->last_series_len = strlen (code);
   tidy->last_series_index = _distretto_dataset_intern_series (tidy->import->dataset, code,
                                                               tidy->import->source_index);
 
@@ -200,10 +206,11 @@ read_record (TidyCsv  *tidy,
              GError  **error)
 {
   DistrettoCsvReader *reader = &tidy->reader;
-  const char *region, *series, *year_text, *value_text;
+  const char *region, *series, *year_text, *value_text, *span;
   DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
   guint n_fields = distretto_csv_reader_n_fields (reader);
   guint region_index, series_index;
+  gsize len;
   double value;
   int year;
 
@@ -216,10 +223,13 @@ read_record (TidyCsv  *tidy,
       return FALSE;
     }
 
-  region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
-  if (same_as (tidy->last_region, region))
+  /* The hot path reads fields where they are; only what is new or wrong
+   * is copied. */
+  span = distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
+  region = NULL;
+  if (same_as (tidy->last_region, tidy->last_region_len, span, len))
     region_index = tidy->last_region_index;
-  else if (distretto_nuts_code_is_valid (region))
+  else if (distretto_nuts_code_is_valid ((region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]))))
     region_index = intern_region (tidy, region);
   else
     {
@@ -230,10 +240,11 @@ read_record (TidyCsv  *tidy,
       return FALSE;
     }
 
-  series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]);
-  if (same_as (tidy->last_series, series))
+  span = distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
+  series = NULL;
+  if (same_as (tidy->last_series, tidy->last_series_len, span, len))
     series_index = tidy->last_series_index;
-  else if (is_series_code (series))
+  else if (is_series_code ((series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]))))
     series_index = intern_series (tidy, series);
   else
     {
@@ -245,9 +256,10 @@ read_record (TidyCsv  *tidy,
       return FALSE;
     }
 
-  year_text = distretto_csv_reader_field (reader, tidy->position[COL_YEAR]);
-  if (!distretto_parse_year (year_text, MIN_YEAR, MAX_YEAR, &year))
+  span = distretto_csv_reader_span (reader, tidy->position[COL_YEAR], &len);
+  if (!distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, &year))
     {
+      year_text = distretto_csv_reader_field (reader, tidy->position[COL_YEAR]);
       distretto_csv_reader_set_error (reader, error, tidy->position[COL_YEAR],
                                       DISTRETTO_IMPORT_ERROR_VALUE,
                                       "expected a year between %d and %d, found “%s”",
@@ -255,8 +267,9 @@ read_record (TidyCsv  *tidy,
       return FALSE;
     }
 
-  value_text = distretto_csv_reader_field (reader, tidy->position[COL_VALUE]);
-  if (!parse_value (value_text, &value))
+  span = distretto_csv_reader_span (reader, tidy->position[COL_VALUE], &len);
+  if (!distretto_parse_decimal_span (span, len, &value) &&
+      !parse_value ((value_text = distretto_csv_reader_field (reader, tidy->position[COL_VALUE])), &value))
     {
       distretto_csv_reader_set_error (reader, error, tidy->position[COL_VALUE],
                                       DISTRETTO_IMPORT_ERROR_VALUE,
@@ -266,7 +279,8 @@ read_record (TidyCsv  *tidy,
       return FALSE;
     }
 
-  if (tidy->position[COL_FLAG] != -1)
+  if (tidy->position[COL_FLAG] != -1 &&
+      (distretto_csv_reader_span (reader, tidy->position[COL_FLAG], &len), len > 0))
     {
       const char *flag_text = distretto_csv_reader_field (reader, tidy->position[COL_FLAG]);
 
