@@ -10,6 +10,7 @@
 #include "distretto-application.h"
 #include "distretto-demo.h"
 #include "distretto-plugin-engine.h"
+#include "distretto-preferences-window.h"
 #include "distretto-window.h"
 
 struct _DistrettoApplication
@@ -52,6 +53,25 @@ distretto_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (distretto_application_parent_class)->shutdown (application);
 }
 
+/* The main window opens at the size it was closed at. */
+static void
+bind_window_state (GtkWindow *window)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_bind (settings, "window-width", window, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-height", window, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "window-maximized", window, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
 static void
 distretto_application_activate (GApplication *application)
 {
@@ -69,6 +89,7 @@ distretto_application_activate (GApplication *application)
         distretto_window_show_error (main_window, _("The Demo Dataset Cannot Be Loaded"),
                                      self->dataset_error->message);
       window = GTK_WINDOW (main_window);
+      bind_window_state (window);
     }
 
   gtk_window_present (window);
@@ -118,6 +139,19 @@ distretto_application_about_action (GSimpleAction *action,
 }
 
 static void
+distretto_application_preferences_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  DistrettoApplication *self = user_data;
+  DistrettoPreferencesWindow *window;
+
+  window = distretto_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                             self->plugins);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 distretto_application_quit_action (GSimpleAction *action,
                                    GVariant      *parameter,
                                    gpointer       user_data)
@@ -128,6 +162,7 @@ distretto_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "quit", distretto_application_quit_action },
   { "about", distretto_application_about_action },
+  { "preferences", distretto_application_preferences_action },
 };
 
 static void
@@ -136,6 +171,8 @@ distretto_application_init (DistrettoApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
 }
 
 DistrettoApplication *

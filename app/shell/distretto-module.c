@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "distretto-module.h"
 
 /* A loaded indicator module: the plugin's extension and the definition it
@@ -89,21 +91,36 @@ distretto_module_init (DistrettoModule *self)
 {
 }
 
-/* Returns NULL if the indicator declares no usable definition. */
+/* Reads the indicator's definition once and checks it. Returns NULL with
+ * @error set when the indicator declares nothing (for a Python plugin: the
+ * exception it raised, with file and line) or declares something invalid
+ * (every problem, one per line). */
 DistrettoModule *
-distretto_module_new (const char         *plugin_name,
-                      DistrettoIndicator *indicator)
+distretto_module_new (const char          *plugin_name,
+                      DistrettoIndicator  *indicator,
+                      GError             **error)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
   DistrettoModule *self;
 
   g_return_val_if_fail (plugin_name != NULL, NULL);
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   definition = distretto_indicator_get_definition (indicator);
-  if (definition == NULL ||
-      distretto_indicator_definition_get_id (definition) == NULL ||
-      distretto_indicator_definition_get_title (definition) == NULL)
+  if (definition == NULL)
+    {
+      const char *reported = distretto_indicator_get_reported_error (indicator);
+
+      if (reported != NULL)
+        g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED, reported);
+      else
+        g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                             _("The indicator declares no definition"));
+      return NULL;
+    }
+
+  if (!distretto_indicator_definition_validate (definition, error))
     return NULL;
 
   self = g_object_new (DISTRETTO_TYPE_MODULE, NULL);

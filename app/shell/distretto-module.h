@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DistrettoModule, distretto_module, DISTRETTO, MODULE, GObject)
 
 DistrettoModule    *distretto_module_new              (const char         *plugin_name,
-                                                       DistrettoIndicator *indicator);
+                                                       DistrettoIndicator *indicator,
+                                                       GError            **error);
 const char         *distretto_module_get_id           (DistrettoModule    *self);
 const char         *distretto_module_get_title        (DistrettoModule    *self);
 const char         *distretto_module_get_description  (DistrettoModule    *self);

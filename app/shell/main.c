@@ -11,6 +11,7 @@
 #include "distretto-application.h"
 #include "distretto-export-command.h"
 #include "distretto-new-plugin-command.h"
+#include "distretto-plugins-command.h"
 #include "distretto-validate-command.h"
 
 int
@@ -31,6 +32,8 @@ main (int   argc,
     return distretto_validate_command_run (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "new-plugin"))
     return distretto_new_plugin_command_run (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "plugins"))
+    return distretto_plugins_command_run (argc - 1, argv + 1);
 
   app = distretto_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -23,6 +23,24 @@ G_DEFINE_INTERFACE (DistrettoIndicator, distretto_indicator, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (distretto-indicator-error-quark, distretto_indicator_error)
 
+enum {
+  ERROR_REPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GQuark
+reported_error_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("distretto-indicator-reported-error");
+
+  return quark;
+}
+
 static DistrettoIndicatorResult *
 compute_single_series (DistrettoIndicatorDefinition *definition,
                        DistrettoDataset             *dataset,
@@ -85,6 +103,21 @@ static void
 distretto_indicator_default_init (DistrettoIndicatorInterface *iface)
 {
   iface->compute = compute_declared;
+
+  /**
+   * DistrettoIndicator::error-reported:
+   * @self: the #DistrettoIndicator
+   * @message: what went wrong
+   *
+   * Emitted by distretto_indicator_report_error(), so the host can take a
+   * module that failed in its own code out of use.
+   */
+  signals[ERROR_REPORTED] =
+    g_signal_new ("error-reported",
+                  G_TYPE_FROM_INTERFACE (iface),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 /**
@@ -132,8 +165,13 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
   definition = distretto_indicator_get_definition (self);
   if (definition == NULL)
     {
-      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
-                   _("The module returned no definition"));
+      const char *reported = distretto_indicator_get_reported_error (self);
+
+      if (reported != NULL)
+        g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED, reported);
+      else
+        g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                     _("The module returned no definition"));
       return FALSE;
     }
 
@@ -202,9 +240,11 @@ distretto_indicator_get_latest_year (DistrettoIndicator *self,
  * @year: the year to compute
  * @error: return location for a #DistrettoIndicatorError
  *
- * Checks @dataset, then computes the scores for @year. A module that
- * fails without saying why (as a Python exception does) gets a generic
- * error, so the caller always has a message to show.
+ * Checks @dataset, then computes the scores for @year. When the module
+ * fails, the error carries the message it reported with
+ * distretto_indicator_report_error() (a Python plugin reports its
+ * exception with file and line); a module that fails without saying why
+ * gets a generic error, so the caller always has a message to show.
  *
  * Returns: (transfer full): the result, or %NULL with @error set
  */
@@ -221,6 +261,9 @@ distretto_indicator_compute (DistrettoIndicator  *self,
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  /* Only what goes wrong during this call explains its result. */
+  g_object_set_qdata (G_OBJECT (self), reported_error_quark (), NULL);
+
   if (!distretto_indicator_check_dataset (self, dataset, error))
     return NULL;
 
@@ -228,7 +271,11 @@ distretto_indicator_compute (DistrettoIndicator  *self,
 
   if (result == NULL)
     {
-      if (local_error != NULL)
+      const char *reported = distretto_indicator_get_reported_error (self);
+
+      if (reported != NULL)
+        g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED, reported);
+      else if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
         g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
@@ -238,4 +285,46 @@ distretto_indicator_compute (DistrettoIndicator  *self,
 
   g_clear_error (&local_error);
   return result;
+}
+
+/**
+ * distretto_indicator_report_error:
+ * @self: a #DistrettoIndicator
+ * @message: (nullable): what went wrong, in one line such as
+ *   `FILE:LINE: ValueError: message`; %NULL forgets an earlier report
+ *
+ * Records why the module failed in its own code, and emits
+ * #DistrettoIndicator::error-reported. The host shows the message, takes
+ * the module out of use for the session and uses the message as the error
+ * of distretto_indicator_compute().
+ *
+ * Python plugins do not call this themselves: the Distretto overrides for
+ * PyGObject call it when a `do_*` method raises.
+ */
+void
+distretto_indicator_report_error (DistrettoIndicator *self,
+                                  const char         *message)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR (self));
+
+  g_object_set_qdata_full (G_OBJECT (self), reported_error_quark (), g_strdup (message), g_free);
+
+  if (message != NULL)
+    g_signal_emit (self, signals[ERROR_REPORTED], 0, message);
+}
+
+/**
+ * distretto_indicator_get_reported_error:
+ * @self: a #DistrettoIndicator
+ *
+ * The message of the last distretto_indicator_report_error().
+ *
+ * Returns: (nullable): what went wrong, or %NULL if nothing was reported
+ */
+const char *
+distretto_indicator_get_reported_error (DistrettoIndicator *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+
+  return g_object_get_qdata (G_OBJECT (self), reported_error_quark ());
 }

@@ -77,5 +77,8 @@ DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndi
                                                                    DistrettoDataset    *dataset,
                                                                    int                  year,
                                                                    GError             **error);
+void                          distretto_indicator_report_error    (DistrettoIndicator  *self,
+                                                                   const char          *message);
+const char                   *distretto_indicator_get_reported_error (DistrettoIndicator *self);
 
 G_END_DECLS
