@@ -993,6 +993,78 @@ test_window_shows_missing_data (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A module whose code raises while the window shows it: the window shows
+ * the exception with file and line, the module leaves the sidebar, the
+ * window goes on. */
+static void
+test_window_survives_exception (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *py = NULL;
+  g_autofree char *reason = NULL;
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (EMPLOYMENT_CSV, strlen (EMPLOYMENT_CSV));
+  g_autoptr(DistrettoDataset) dataset = distretto_tidy_csv_load_bytes (bytes, "employment.csv", NULL);
+  const char *code =
+    PY_HEADER
+    "class Broken(GObject.Object, Distretto.Indicator):\n"
+    "    def do_get_definition(self):\n"
+    "        return Distretto.IndicatorDefinition(id='pe-window', title='Breaks in the window',\n"
+    "                                             required_series=['emp_total'])\n"
+    "\n"
+    "    def do_compute(self, dataset, year):\n"
+    "        return {}['no such region']\n";
+  GListModel *modules;
+  DistrettoWindow *window;
+  GtkListBox *list;
+  AdwStatusPage *status;
+  guint n_modules;
+  int broken = -1;
+
+  if (!init_display ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  dir = make_dir ();
+  py = write_python_plugin (dir, "pe_window", "Breaks in the window", NULL, code);
+  reason = g_strdup_printf ("%s:%u: KeyError: 'no such region'", py, line_of (code, "no such region"));
+  engine = load_engine (dir);
+  modules = distretto_plugin_engine_get_modules (engine);
+  n_modules = g_list_model_get_n_items (modules);
+  for (guint i = 0; i < n_modules; i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
+
+      if (g_strcmp0 (distretto_module_get_id (module), "pe-window") == 0)
+        broken = i;
+    }
+  g_assert_cmpint (broken, >=, 0);
+
+  window = distretto_window_new (NULL, modules, dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for (GTK_WIDGET (window));
+
+  list = distretto_window_get_modules_list (window);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, broken));
+  status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_test_message ("%s", adw_status_page_get_description (status));
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (status), reason));
+
+  wait_for (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (modules), ==, n_modules - 1);
+  g_assert_null (gtk_list_box_get_row_at_index (list, n_modules - 1));
+  assert_failed (engine, "pe_window", DISTRETTO_PLUGIN_STATE_FAILED, reason);
+
+  /* The other modules still show. */
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  remove_tree (dir);
+}
+
 static void
 test_preferences_window (void)
 {
@@ -1110,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/PluginEngine/reload-finds-new-plugin", test_reload_finds_new_plugin);
   g_test_add_func ("/Distretto/PluginEngine/plugins-command", test_plugins_command);
   g_test_add_func ("/Distretto/PluginEngine/window-shows-missing-data", test_window_shows_missing_data);
+  g_test_add_func ("/Distretto/PluginEngine/window-survives-exception", test_window_survives_exception);
   g_test_add_func ("/Distretto/PluginEngine/preferences-window", test_preferences_window);
 
   status = g_test_run ();
