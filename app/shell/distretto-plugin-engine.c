@@ -310,7 +310,8 @@ compare_items (gconstpointer a,
   if (cmp != 0)
     return cmp;
 
-  return g_strcmp0 (distretto_plugin_item_get_module_name (item_a), distretto_plugin_item_get_module_name (item_b));
+  return g_strcmp0 (distretto_plugin_item_get_module_name (item_a),
+                    distretto_plugin_item_get_module_name (item_b));
 }
 
 static void
@@ -431,7 +432,8 @@ update_unreadable_items (DistrettoPluginEngine *self)
           g_autoptr(DistrettoPluginItem) item = NULL;
 
           directory = g_path_get_dirname (path);
-          item = distretto_plugin_item_new_unreadable (path, module_name, name, locate (self, directory), reason);
+          item = distretto_plugin_item_new_unreadable (path, module_name, name,
+                                                       locate (self, directory), reason);
           g_hash_table_insert (self->unreadable, g_strdup (path), item);
           g_list_store_insert_sorted (self->plugins, item, compare_items, NULL);
           added++;
@@ -566,7 +568,8 @@ find_module_of (DistrettoPluginEngine *self,
     {
       g_autoptr(DistrettoModule) module = g_list_model_get_item (G_LIST_MODEL (self->modules), i);
 
-      if (g_strcmp0 (distretto_module_get_plugin_name (module), distretto_plugin_item_get_module_name (item)) == 0)
+      if (g_strcmp0 (distretto_module_get_plugin_name (module),
+                     distretto_plugin_item_get_module_name (item)) == 0)
         {
           if (position != NULL)
             *position = i;
@@ -830,7 +833,8 @@ enable_plugin (DistrettoPluginEngine *self,
     {
       if (distretto_plugin_item_get_error (item) == NULL)
         distretto_plugin_item_set_state (item, DISTRETTO_PLUGIN_STATE_FAILED,
-                                         unavailable ? unavailable->message : _("The plugin could not be loaded"));
+                                         unavailable != NULL ? unavailable->message
+                                                             : _("The plugin could not be loaded"));
       return;
     }
 

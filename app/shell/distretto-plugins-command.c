@@ -38,8 +38,8 @@ static void
 print_plugin (DistrettoPluginItem *item)
 {
   g_autofree char *authors = g_strjoinv (", ", (char **) distretto_plugin_item_get_authors (item));
-  g_autofree char *found = g_strdup_printf ("%s (%s)",
-                                            distretto_plugin_location_to_string (distretto_plugin_item_get_location (item)),
+  DistrettoPluginLocation location = distretto_plugin_item_get_location (item);
+  g_autofree char *found = g_strdup_printf ("%s (%s)", distretto_plugin_location_to_string (location),
                                             distretto_plugin_item_get_directory (item));
 
   g_print ("%s\n", distretto_plugin_item_get_name (item));
