@@ -122,6 +122,42 @@ test_export_own_data (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
+/* A view the Python example draws itself with Cairo, exported headless. */
+static void
+test_module_view (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "distribution.png", NULL);
+  const char *args[] = { "-m", "manufacturing-share", "--chart", "distribution", "-o", out, "--width", "600", NULL };
+  const char *bad[] = { "-m", "manufacturing-share", "--chart", "pie", "-o", out, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+  guint vermillion = 0;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 600);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 400);
+  for (int y = 0; y < 400; y++)
+    for (int x = 0; x < 600; x++)
+      {
+        const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (image) +
+                                                y * cairo_image_surface_get_stride (image));
+
+        if ((row[x] & 0xFFFFFF) == 0xD55E00)
+          vermillion++;
+      }
+  cairo_surface_destroy (image);
+  g_assert_cmpuint (vermillion, >, 20000);
+
+  g_clear_pointer (&err, g_free);
+  g_unlink (out);
+  g_assert_cmpint (run_export (bad, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "offers ranking, distribution"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_validate (Fixture       *fixture,
                gconstpointer  data)
@@ -337,6 +373,7 @@ main (int   argc,
   g_test_add ("/Distretto/Export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
+  g_test_add ("/Distretto/Export/module-view", Fixture, NULL, fixture_set_up, test_module_view, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)

@@ -172,6 +172,30 @@ test_definition_validation (void)
   g_assert_cmpuint (g_strv_length (series), ==, 1);
 }
 
+static void
+test_definition_views (void)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_definition_new ("v", "Views");
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  distretto_indicator_definition_add_view (definition, "profile", "Profile");
+  distretto_indicator_definition_add_view (definition, "map", "Map");
+  ids = distretto_indicator_definition_dup_view_ids (definition);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_cmpstr (ids[1], ==, "map");
+  g_assert_cmpstr (distretto_indicator_definition_get_view_title (definition, "profile"), ==, "Profile");
+  g_assert_null (distretto_indicator_definition_get_view_title (definition, "nope"));
+  g_assert_true (distretto_indicator_definition_validate (definition, &error));
+
+  /* The host draws the ranking; a view may not take its name or repeat one. */
+  distretto_indicator_definition_add_view (definition, "ranking", "Mine");
+  distretto_indicator_definition_add_view (definition, "map", "Again");
+  g_assert_false (distretto_indicator_definition_validate (definition, &error));
+  g_assert_nonnull (strstr (error->message, "“ranking”"));
+  g_assert_nonnull (strstr (error->message, "“map” is used twice"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -182,6 +206,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Index/imputation-direction-geometric", test_imputation_direction_geometric);
   g_test_add_func ("/Distretto/Index/rank-normalisation-and-ratio", test_rank_normalisation_and_ratio);
   g_test_add_func ("/Distretto/Index/definition-validation", test_definition_validation);
+  g_test_add_func ("/Distretto/Index/definition-views", test_definition_views);
 
   return g_test_run ();
 }

@@ -244,6 +244,30 @@ test_window_imports (void)
 }
 
 static void
+test_configuration_widget (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(GObject) widget = NULL;
+  DistrettoModule *python, *servitization;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  python = distretto_plugin_engine_find_module (engine, "manufacturing-share");
+  servitization = distretto_plugin_engine_find_module (engine, "servitization");
+
+  /* The Python example builds a GTK 4 widget; the C module has none. */
+  widget = distretto_indicator_create_configuration_widget (distretto_module_get_indicator (python));
+  g_assert_true (GTK_IS_LABEL (widget));
+  g_assert_null (distretto_indicator_create_configuration_widget (distretto_module_get_indicator (servitization)));
+}
+
+static void
 test_application_actions (void)
 {
   g_autoptr(DistrettoApplication) app = NULL;
@@ -269,6 +293,7 @@ main (int   argc,
 
   g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/Distretto/Window/imports", test_window_imports);
+  g_test_add_func ("/Distretto/Window/configuration-widget", test_configuration_widget);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
 
   return g_test_run ();

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "distretto-cli.h"
+#include "distretto-module-view.h"
 #include "distretto-export-command.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-ranking.h"
@@ -31,6 +32,46 @@ list_module_ids (DistrettoPluginEngine *engine)
     }
 
   return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* A view the module draws itself: `--chart VIEW_ID`. */
+static int
+export_module_view (DistrettoModule      *module,
+                    const char           *view_id,
+                    DistrettoDataset     *dataset,
+                    GFile                *file,
+                    const char           *output,
+                    DistrettoChartFormat  format,
+                    int                   width,
+                    int                   height)
+{
+  DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
+  const char *title = distretto_indicator_definition_get_view_title (definition, view_id);
+  g_autoptr(DistrettoModuleView) view = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (title == NULL)
+    {
+      g_auto(GStrv) views = distretto_indicator_definition_dup_view_ids (definition);
+      g_autofree char *list = g_strjoinv (", ", views);
+
+      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking%s%s"),
+                                 view_id, distretto_module_get_id (module),
+                                 list[0] ? ", " : "", list);
+    }
+
+  view = distretto_module_view_new (distretto_module_get_indicator (module), view_id, dataset, &error);
+  if (view == NULL)
+    return distretto_cli_fail ("export", "%s", error->message);
+
+  if (height == 0)
+    height = width * 2 / 3;
+
+  if (!distretto_export_render_file (distretto_module_view_render, view, title, file, format,
+                                     width, height, &error))
+    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
+
+  return DISTRETTO_EXIT_OK;
 }
 
 static gboolean
@@ -61,7 +102,7 @@ distretto_export_command_run (int    argc,
   int height = 0;
   const GOptionEntry entries[] = {
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Indicator module to chart"), N_("ID") },
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("Chart type (default: ranking)"), N_("TYPE") },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, or a view the module offers (default: ranking)"), N_("TYPE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
@@ -93,8 +134,6 @@ distretto_export_command_run (int    argc,
     return distretto_cli_fail ("export", _("missing --module ID"));
   if (output == NULL)
     return distretto_cli_fail ("export", _("missing --output FILE"));
-  if (chart_type != NULL && g_strcmp0 (chart_type, "ranking") != 0)
-    return distretto_cli_fail ("export", _("unknown chart type “%s”: expected ranking"), chart_type);
   if (!guess_format (format_name, output, &format))
     {
       if (format_name != NULL)
@@ -129,6 +168,11 @@ distretto_export_command_run (int    argc,
         return distretto_cli_fail ("export", "%s", error->message);
     }
 
+  file = g_file_new_for_commandline_arg (output);
+
+  if (chart_type != NULL && !g_str_equal (chart_type, "ranking"))
+    return export_module_view (module, chart_type, dataset, file, output, format, width, height);
+
   chart = distretto_ranking_chart_build (module, dataset, &error);
   if (chart == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
@@ -136,7 +180,6 @@ distretto_export_command_run (int    argc,
   if (height == 0)
     height = (int) distretto_chart_get_natural_height (chart);
 
-  file = g_file_new_for_commandline_arg (output);
   if (!distretto_chart_export_file (chart, file, format, width, height, &error))
     return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
 

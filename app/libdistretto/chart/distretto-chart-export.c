@@ -49,30 +49,37 @@ append_to_byte_array (void                *closure,
 }
 
 /**
- * distretto_chart_export_bytes:
- * @self: a #DistrettoChart
+ * distretto_export_render_bytes:
+ * @func: (scope call): draws what is exported
+ * @user_data: (closure func): data for @func
+ * @title: (nullable): the document title, for PDF metadata
  * @format: the file format
  * @width: the width, in pixels for PNG and points for SVG and PDF
  * @height: the height, in the same unit
  * @error: return location for a #GError
  *
- * Renders the chart in the print style to a file in memory.
+ * Renders @func to a file in memory: the one path from a drawing to PNG,
+ * SVG or PDF, for charts and for the views modules draw themselves.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  */
 GBytes *
-distretto_chart_export_bytes (DistrettoChart        *self,
-                              DistrettoChartFormat   format,
-                              double                 width,
-                              double                 height,
-                              GError               **error)
+distretto_export_render_bytes (DistrettoRenderFunc    func,
+                               gpointer               user_data,
+                               const char            *title,
+                               DistrettoChartFormat   format,
+                               double                 width,
+                               double                 height,
+                               GError               **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GError) draw_error = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
+  gboolean drawn;
   cairo_t *cr;
 
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+  g_return_val_if_fail (func != NULL, NULL);
   g_return_val_if_fail (format <= DISTRETTO_CHART_FORMAT_PDF, NULL);
 
   if (width < 1 || height < 1 || width > 32767 || height > 32767)
@@ -95,7 +102,8 @@ distretto_chart_export_bytes (DistrettoChart        *self,
 
     case DISTRETTO_CHART_FORMAT_PDF:
       surface = cairo_pdf_surface_create_for_stream (append_to_byte_array, bytes, width, height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, distretto_chart_get_title (self));
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Distretto");
       break;
 
@@ -104,17 +112,26 @@ distretto_chart_export_bytes (DistrettoChart        *self,
     }
 
   cr = cairo_create (surface);
-  distretto_chart_render (self, cr, width, height, DISTRETTO_CHART_STYLE_PRINT);
+  drawn = func (cr, width, height, user_data, &draw_error);
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && format == DISTRETTO_CHART_FORMAT_PNG)
+  if (drawn && status == CAIRO_STATUS_SUCCESS && format == DISTRETTO_CHART_FORMAT_PNG)
     status = cairo_surface_write_to_png_stream (surface, append_to_byte_array, bytes);
 
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+
+  if (!drawn)
+    {
+      if (draw_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&draw_error));
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not draw the chart"));
+      return NULL;
+    }
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
@@ -127,6 +144,84 @@ distretto_chart_export_bytes (DistrettoChart        *self,
 }
 
 /**
+ * distretto_export_render_file:
+ * @func: (scope call): draws what is exported
+ * @user_data: (closure func): data for @func
+ * @title: (nullable): the document title, for PDF metadata
+ * @file: where to write
+ * @format: the file format
+ * @width: the width, in pixels for PNG and points for SVG and PDF
+ * @height: the height, in the same unit
+ * @error: return location for a #GError
+ *
+ * Writes @file atomically: it is replaced only once the whole drawing has
+ * been rendered and written, so a failure never leaves half a file.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+distretto_export_render_file (DistrettoRenderFunc    func,
+                              gpointer               user_data,
+                              const char            *title,
+                              GFile                 *file,
+                              DistrettoChartFormat   format,
+                              double                 width,
+                              double                 height,
+                              GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = distretto_export_render_bytes (func, user_data, title, format, width, height, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return g_file_replace_contents (file,
+                                  g_bytes_get_data (bytes, NULL),
+                                  g_bytes_get_size (bytes),
+                                  NULL, FALSE,
+                                  G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}
+
+static gboolean
+render_chart (cairo_t  *cr,
+              double    width,
+              double    height,
+              gpointer  user_data,
+              GError  **error)
+{
+  distretto_chart_render (user_data, cr, width, height, DISTRETTO_CHART_STYLE_PRINT);
+  return TRUE;
+}
+
+/**
+ * distretto_chart_export_bytes:
+ * @self: a #DistrettoChart
+ * @format: the file format
+ * @width: the width, in pixels for PNG and points for SVG and PDF
+ * @height: the height, in the same unit
+ * @error: return location for a #GError
+ *
+ * Renders the chart in the print style to a file in memory.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+GBytes *
+distretto_chart_export_bytes (DistrettoChart        *self,
+                              DistrettoChartFormat   format,
+                              double                 width,
+                              double                 height,
+                              GError               **error)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  return distretto_export_render_bytes (render_chart, self, distretto_chart_get_title (self),
+                                        format, width, height, error);
+}
+
+/**
  * distretto_chart_export_file:
  * @self: a #DistrettoChart
  * @file: where to write
@@ -135,9 +230,7 @@ distretto_chart_export_bytes (DistrettoChart        *self,
  * @height: the height, in the same unit
  * @error: return location for a #GError
  *
- * Writes the chart to @file atomically: the file is replaced only once
- * the whole chart has been rendered and written, so a failure never
- * leaves half a file behind.
+ * Writes the chart to @file atomically; see distretto_export_render_file().
  *
  * Returns: %TRUE on success
  */
@@ -149,19 +242,8 @@ distretto_chart_export_file (DistrettoChart        *self,
                              double                 height,
                              GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  bytes = distretto_chart_export_bytes (self, format, width, height, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return distretto_export_render_file (render_chart, self, distretto_chart_get_title (self),
+                                       file, format, width, height, error);
 }

@@ -30,6 +30,24 @@ typedef enum
   DISTRETTO_CHART_FORMAT_PDF,
 } DistrettoChartFormat;
 
+/**
+ * DistrettoRenderFunc:
+ * @cr: the cairo context to draw on; the drawing fills (0, 0, @width, @height)
+ * @width: the width in user units
+ * @height: the height in user units
+ * @user_data: the data given with the function
+ * @error: return location for a #GError
+ *
+ * Draws something to export.
+ *
+ * Returns: %TRUE if it was drawn
+ */
+typedef gboolean (*DistrettoRenderFunc) (cairo_t  *cr,
+                                         double    width,
+                                         double    height,
+                                         gpointer  user_data,
+                                         GError  **error);
+
 gboolean distretto_chart_format_from_name (const char            *name,
                                            DistrettoChartFormat  *format);
 GBytes  *distretto_chart_export_bytes     (DistrettoChart        *self,
@@ -38,6 +56,22 @@ GBytes  *distretto_chart_export_bytes     (DistrettoChart        *self,
                                            double                 height,
                                            GError               **error);
 gboolean distretto_chart_export_file      (DistrettoChart        *self,
+                                           GFile                 *file,
+                                           DistrettoChartFormat   format,
+                                           double                 width,
+                                           double                 height,
+                                           GError               **error);
+
+GBytes  *distretto_export_render_bytes    (DistrettoRenderFunc    func,
+                                           gpointer               user_data,
+                                           const char            *title,
+                                           DistrettoChartFormat   format,
+                                           double                 width,
+                                           double                 height,
+                                           GError               **error);
+gboolean distretto_export_render_file     (DistrettoRenderFunc    func,
+                                           gpointer               user_data,
+                                           const char            *title,
                                            GFile                 *file,
                                            DistrettoChartFormat   format,
                                            double                 width,

@@ -38,6 +38,7 @@ struct _DistrettoIndicatorDefinition
   char *method_note;
   GStrv references;
   GPtrArray *pillars;
+  GPtrArray *views;          /* id, title, id, title… */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorDefinition, distretto_indicator_definition, G_TYPE_OBJECT)
@@ -76,6 +77,7 @@ distretto_indicator_definition_finalize (GObject *object)
   g_clear_pointer (&self->method_note, g_free);
   g_clear_pointer (&self->references, g_strfreev);
   g_clear_pointer (&self->pillars, g_ptr_array_unref);
+  g_clear_pointer (&self->views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_indicator_definition_parent_class)->finalize (object);
 }
@@ -350,6 +352,7 @@ distretto_indicator_definition_init (DistrettoIndicatorDefinition *self)
   self->across_pillars = DISTRETTO_AGGREGATION_GEOMETRIC;
   self->imputation = DISTRETTO_IMPUTATION_COUNTRY_MEAN;
   self->pillars = g_ptr_array_new_with_free_func (g_object_unref);
+  self->views = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -806,6 +809,16 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
         check_sub_indicator (problems, ids, distretto_pillar_get_sub_indicator (pillar, i));
     }
 
+  for (guint i = 0; i + 1 < self->views->len; i += 2)
+    {
+      const char *view_id = g_ptr_array_index (self->views, i);
+
+      if (g_str_equal (view_id, "ranking"))
+        g_ptr_array_add (problems, g_strdup (_("a view cannot be called “ranking”: the host draws that one")));
+      else
+        check_id (problems, ids, _("view"), view_id);
+    }
+
   if (problems->len == 0)
     return TRUE;
 
@@ -817,4 +830,69 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
   g_set_error_literal (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION,
                        message->str);
   return FALSE;
+}
+
+/**
+ * distretto_indicator_definition_add_view:
+ * @self: a #DistrettoIndicatorDefinition
+ * @view_id: an id unique among the module's views, such as "profile"
+ * @title: the translated title shown to people
+ *
+ * Declares an extra chart view, drawn by the module's own
+ * #DistrettoIndicatorInterface.render_view. The host offers it next to the
+ * ranking, and `distretto export --chart VIEW_ID` writes it.
+ */
+void
+distretto_indicator_definition_add_view (DistrettoIndicatorDefinition *self,
+                                         const char                   *view_id,
+                                         const char                   *title)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self));
+  g_return_if_fail (view_id != NULL);
+  g_return_if_fail (title != NULL);
+
+  g_ptr_array_add (self->views, g_strdup (view_id));
+  g_ptr_array_add (self->views, g_strdup (title));
+}
+
+/**
+ * distretto_indicator_definition_dup_view_ids:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the extra views
+ */
+char **
+distretto_indicator_definition_dup_view_ids (DistrettoIndicatorDefinition *self)
+{
+  GPtrArray *ids;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  ids = g_ptr_array_new ();
+  for (guint i = 0; i + 1 < self->views->len; i += 2)
+    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (self->views, i)));
+  g_ptr_array_add (ids, NULL);
+
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+/**
+ * distretto_indicator_definition_get_view_title:
+ * @self: a #DistrettoIndicatorDefinition
+ * @view_id: a view id
+ *
+ * Returns: (nullable): the view's title, or %NULL if there is no such view
+ */
+const char *
+distretto_indicator_definition_get_view_title (DistrettoIndicatorDefinition *self,
+                                               const char                   *view_id)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  g_return_val_if_fail (view_id != NULL, NULL);
+
+  for (guint i = 0; i + 1 < self->views->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (self->views, i), view_id))
+      return g_ptr_array_index (self->views, i + 1);
+
+  return NULL;
 }

@@ -49,6 +49,12 @@ guint                         distretto_indicator_definition_get_n_pillars      
 DistrettoPillar              *distretto_indicator_definition_get_pillar          (DistrettoIndicatorDefinition *self,
                                                                                   guint                         index);
 char                        **distretto_indicator_definition_dup_all_series      (DistrettoIndicatorDefinition *self);
+void                          distretto_indicator_definition_add_view            (DistrettoIndicatorDefinition *self,
+                                                                                  const char                   *view_id,
+                                                                                  const char                   *title);
+char                        **distretto_indicator_definition_dup_view_ids        (DistrettoIndicatorDefinition *self);
+const char                   *distretto_indicator_definition_get_view_title      (DistrettoIndicatorDefinition *self,
+                                                                                  const char                   *view_id);
 gboolean                      distretto_indicator_definition_validate            (DistrettoIndicatorDefinition *self,
                                                                                   GError                      **error);
 

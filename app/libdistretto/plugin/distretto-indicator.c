@@ -328,3 +328,90 @@ distretto_indicator_get_reported_error (DistrettoIndicator *self)
 
   return g_object_get_qdata (G_OBJECT (self), reported_error_quark ());
 }
+
+/**
+ * distretto_indicator_render_view:
+ * @self: a #DistrettoIndicator
+ * @view_id: the id of a view the definition declares
+ * @dataset: the data
+ * @year: the year to draw
+ * @cr: a cairo context; the view fills (0, 0, @width, @height)
+ * @width: the width in user units
+ * @height: the height in user units
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Draws one of the module's extra views with its own renderer, on screen
+ * or into an exported file alike.
+ *
+ * Returns: %TRUE if the view was drawn
+ */
+gboolean
+distretto_indicator_render_view (DistrettoIndicator  *self,
+                                 const char          *view_id,
+                                 DistrettoDataset    *dataset,
+                                 int                  year,
+                                 cairo_t             *cr,
+                                 double               width,
+                                 double               height,
+                                 GError             **error)
+{
+  DistrettoIndicatorInterface *iface;
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean drawn;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), FALSE);
+  g_return_val_if_fail (view_id != NULL, FALSE);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+
+  iface = DISTRETTO_INDICATOR_GET_IFACE (self);
+  definition = distretto_indicator_get_definition (self);
+
+  if (iface->render_view == NULL || definition == NULL ||
+      distretto_indicator_definition_get_view_title (definition, view_id) == NULL)
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                   _("The module has no view “%s”"), view_id);
+      return FALSE;
+    }
+
+  cairo_save (cr);
+  drawn = iface->render_view (self, view_id, dataset, year, cr, width, height, &local_error);
+  cairo_restore (cr);
+
+  if (!drawn)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                     "%s", distretto_indicator_get_reported_error (self)
+                           ? distretto_indicator_get_reported_error (self)
+                           : _("The module failed to draw its view without giving a reason"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * distretto_indicator_create_configuration_widget:
+ * @self: a #DistrettoIndicator
+ *
+ * Returns: (transfer full) (nullable): a #GtkWidget configuring the
+ *   module, or %NULL when it has nothing to configure
+ */
+GObject *
+distretto_indicator_create_configuration_widget (DistrettoIndicator *self)
+{
+  DistrettoIndicatorInterface *iface;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+
+  iface = DISTRETTO_INDICATOR_GET_IFACE (self);
+  if (iface->create_configuration_widget == NULL)
+    return NULL;
+
+  return iface->create_configuration_widget (self);
+}

@@ -9,6 +9,7 @@
 # error "Only <distretto.h> can be included directly."
 #endif
 
+#include <cairo.h>
 #include <glib-object.h>
 
 #include "../data/distretto-dataset.h"
@@ -52,6 +53,12 @@ G_DECLARE_INTERFACE (DistrettoIndicator, distretto_indicator, DISTRETTO, INDICAT
  * @compute: computes the scores of every region for one year; optional:
  *   the host computes indicators with pillars, and uses the series
  *   itself for a definition with exactly one required series
+ * @render_view: draws one of the extra views the definition declares
+ *   (distretto_indicator_definition_add_view()) with the module's own
+ *   Cairo code; optional
+ * @create_configuration_widget: returns a #GtkWidget (typed #GObject, as
+ *   libdistretto has no GTK) that configures the module, shown in the
+ *   plugin's row of the Preferences; optional
  *
  * The extension point of indicator modules.
  */
@@ -64,6 +71,15 @@ struct _DistrettoIndicatorInterface
                                                    DistrettoDataset    *dataset,
                                                    int                  year,
                                                    GError             **error);
+  gboolean                      (*render_view)    (DistrettoIndicator  *self,
+                                                   const char          *view_id,
+                                                   DistrettoDataset    *dataset,
+                                                   int                  year,
+                                                   cairo_t             *cr,
+                                                   double               width,
+                                                   double               height,
+                                                   GError             **error);
+  GObject                      *(*create_configuration_widget) (DistrettoIndicator *self);
 };
 
 GQuark                        distretto_indicator_error_quark     (void);
@@ -80,5 +96,14 @@ DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndi
 void                          distretto_indicator_report_error    (DistrettoIndicator  *self,
                                                                    const char          *message);
 const char                   *distretto_indicator_get_reported_error (DistrettoIndicator *self);
+gboolean                      distretto_indicator_render_view     (DistrettoIndicator  *self,
+                                                                   const char          *view_id,
+                                                                   DistrettoDataset    *dataset,
+                                                                   int                  year,
+                                                                   cairo_t             *cr,
+                                                                   double               width,
+                                                                   double               height,
+                                                                   GError             **error);
+GObject                      *distretto_indicator_create_configuration_widget (DistrettoIndicator *self);
 
 G_END_DECLS
