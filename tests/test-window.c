@@ -35,17 +35,28 @@ row_title (GtkListBoxRow *row)
 }
 
 /* Counts pixels of the chart's bar colour in what the window draws. */
+static guint count_pixels (GtkWidget *widget,
+                           guint32    colour);
+
 static guint
 count_bar_pixels (GtkWidget *widget)
+{
+  const DistrettoChartColor *bar = &distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_LIGHT)->bar;
+
+  return count_pixels (widget, ((guint32) (bar->red * 255 + 0.5) << 16) |
+                               ((guint32) (bar->green * 255 + 0.5) << 8) |
+                               (guint32) (bar->blue * 255 + 0.5));
+}
+
+static guint
+count_pixels (GtkWidget *widget,
+              guint32    colour)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w, h);
-  const DistrettoChartColor *bar = &distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_LIGHT)->bar;
-  guint32 colour = ((guint32) (bar->red * 255 + 0.5) << 16) | ((guint32) (bar->green * 255 + 0.5) << 8) |
-                   (guint32) (bar->blue * 255 + 0.5);
   cairo_t *cr = cairo_create (surface);
   guint count = 0;
 
@@ -244,6 +255,75 @@ test_window_imports (void)
 }
 
 static void
+test_window_module_view (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoWindow *window;
+  GtkWidget *chart_view;
+  GtkListBox *list;
+  GtkDropDown *dropdown = NULL;
+  GtkWidget *child;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (NULL);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+  chart_view = distretto_window_get_chart_view (window);
+  list = distretto_window_get_modules_list (window);
+
+  /* Select the Python example, which declares a view of its own. */
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+
+  /* The header's drop-down offers the ranking and the view. */
+  for (child = GTK_WIDGET (window); child != NULL && dropdown == NULL; )
+    {
+      GtkWidget *next = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_DROP_DOWN (child))
+        dropdown = GTK_DROP_DOWN (child);
+      else if (next != NULL)
+        child = next;
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
+
+  gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
+  {
+    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    /* Let the new view be laid out and drawn. */
+    while (g_get_monotonic_time () < until)
+      g_main_context_iteration (NULL, FALSE);
+  }
+
+  /* What the window draws is the module's own histogram. */
+  g_assert_cmpuint (count_pixels (chart_view, 0xD55E00), >, 5000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_configuration_widget (void)
 {
   g_autoptr(DistrettoPluginEngine) engine = NULL;
@@ -293,6 +373,7 @@ main (int   argc,
 
   g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/Distretto/Window/imports", test_window_imports);
+  g_test_add_func ("/Distretto/Window/module-view", test_window_module_view);
   g_test_add_func ("/Distretto/Window/configuration-widget", test_configuration_widget);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "distretto-chart-view.h"
+#include "distretto-module-view.h"
 
 /* Shows a DistrettoChart with the same render function as the exporter,
  * in the light or dark style that AdwStyleManager asks for. */
@@ -16,6 +17,7 @@ struct _DistrettoChartView
   GtkWidget parent_instance;
 
   DistrettoChart *chart;
+  DistrettoModuleView *module_view;   /* drawn instead, when set */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoChartView, distretto_chart_view, GTK_TYPE_WIDGET)
@@ -28,6 +30,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A module's own view; what it cannot draw is said where it would be. */
+static void
+draw_module_view (DistrettoChartView *self,
+                  cairo_t            *cr,
+                  int                 width,
+                  int                 height)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!distretto_module_view_render (cr, width, height, self->module_view, &error))
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), error->message);
+      GdkRGBA color;
+
+      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+      gdk_cairo_set_source_rgba (cr, &color);
+      pango_layout_set_width (layout, (width - 48) * PANGO_SCALE);
+      cairo_move_to (cr, 24, 24);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+    }
+}
+
 static void
 distretto_chart_view_snapshot (GtkWidget   *widget,
                                GtkSnapshot *snapshot)
@@ -38,12 +63,15 @@ distretto_chart_view_snapshot (GtkWidget   *widget,
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   cairo_t *cr;
 
-  if (self->chart == NULL || width <= 0 || height <= 0)
+  if ((self->chart == NULL && self->module_view == NULL) || width <= 0 || height <= 0)
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  distretto_chart_render (self->chart, cr, width, height,
-                          dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
+  if (self->module_view != NULL)
+    draw_module_view (self, cr, width, height);
+  else
+    distretto_chart_render (self->chart, cr, width, height,
+                            dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
   cairo_destroy (cr);
 }
 
@@ -62,6 +90,12 @@ distretto_chart_view_measure (GtkWidget      *widget,
     {
       *minimum = 360;
       *natural = 800;
+    }
+  else if (self->module_view != NULL)
+    {
+      /* A module's view keeps the 3:2 shape it is exported with. */
+      *minimum = 200;
+      *natural = for_size > 0 ? MAX (200, for_size * 2 / 3) : 400;
     }
   else
     {
@@ -83,6 +117,7 @@ distretto_chart_view_dispose (GObject *object)
   DistrettoChartView *self = (DistrettoChartView *)object;
 
   g_clear_object (&self->chart);
+  g_clear_pointer (&self->module_view, distretto_module_view_free);
 
   G_OBJECT_CLASS (distretto_chart_view_parent_class)->dispose (object);
 }
@@ -176,8 +211,10 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
   g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
   g_return_if_fail (chart == NULL || DISTRETTO_IS_CHART (chart));
 
-  if (!g_set_object (&self->chart, chart))
+  if (!g_set_object (&self->chart, chart) && self->module_view == NULL)
     return;
+
+  g_clear_pointer (&self->module_view, distretto_module_view_free);
 
   if (chart != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -186,4 +223,25 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+/* Shows a view the module draws itself; takes @view. */
+void
+distretto_chart_view_set_module_view (DistrettoChartView  *self,
+                                      DistrettoModuleView *view)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
+  g_return_if_fail (view != NULL);
+
+  g_clear_pointer (&self->module_view, distretto_module_view_free);
+  self->module_view = view;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+gboolean
+distretto_chart_view_get_shows_module_view (DistrettoChartView *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART_VIEW (self), FALSE);
+
+  return self->module_view != NULL;
 }

@@ -34,11 +34,40 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A plugin's row, with the module's own settings when it offers some. */
 static GtkWidget *
 create_plugin_row (gpointer item,
                    gpointer user_data)
 {
-  return distretto_plugin_row_new (item);
+  DistrettoPreferencesWindow *self = user_data;
+  GtkWidget *row = distretto_plugin_row_new (item);
+  GListModel *modules = distretto_plugin_engine_get_modules (self->engine);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
+      g_autoptr(GObject) widget = NULL;
+
+      if (g_strcmp0 (distretto_module_get_plugin_name (module),
+                     distretto_plugin_item_get_module_name (item)) != 0)
+        continue;
+
+      widget = distretto_indicator_create_configuration_widget (distretto_module_get_indicator (module));
+      if (GTK_IS_WIDGET (widget))
+        {
+          gtk_widget_set_margin_start (GTK_WIDGET (widget), 12);
+          gtk_widget_set_margin_end (GTK_WIDGET (widget), 12);
+          gtk_widget_set_margin_top (GTK_WIDGET (widget), 12);
+          gtk_widget_set_margin_bottom (GTK_WIDGET (widget), 12);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), GTK_WIDGET (widget));
+        }
+      else if (widget != NULL)
+        g_warning ("The module “%s” gave a %s as its configuration widget, not a GtkWidget",
+                   distretto_module_get_id (module), G_OBJECT_TYPE_NAME (widget));
+      break;
+    }
+
+  return row;
 }
 
 void
@@ -75,7 +104,7 @@ distretto_preferences_window_constructed (GObject *object)
   G_OBJECT_CLASS (distretto_preferences_window_parent_class)->constructed (object);
 
   gtk_list_box_bind_model (self->plugins_list, distretto_plugin_engine_get_plugins (self->engine),
-                           create_plugin_row, NULL, NULL);
+                           create_plugin_row, self, NULL);
 
   /* The usual folder, under the home folder, reads better as ~/… */
   if (g_str_has_prefix (user_dir, home) && user_dir[strlen (home)] == G_DIR_SEPARATOR)

@@ -29,6 +29,9 @@ struct _DistrettoWindow
   GtkStack *stack;
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
+  GtkDropDown *view_dropdown;
+  char **view_ids;            /* the current module's own views */
+  gboolean updating_views;
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   AdwToastOverlay *toast_overlay;
@@ -64,17 +67,45 @@ distretto_window_show_error (DistrettoWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
-static void
-show_module (DistrettoWindow *self,
-             DistrettoModule *module)
+static DistrettoModule *
+dup_selected_module (DistrettoWindow *self)
 {
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->modules_list);
+
+  if (row == NULL)
+    return NULL;
+
+  return g_list_model_get_item (self->modules, gtk_list_box_row_get_index (row));
+}
+
+/* The ranking, or the extra view picked in the header's drop-down. */
+static void
+show_chart (DistrettoWindow *self,
+            DistrettoModule *module)
+{
+  guint selected = gtk_drop_down_get_selected (self->view_dropdown);
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GError) error = NULL;
 
-  adw_window_title_set_title (self->window_title, distretto_module_get_title (module));
-
   if (self->dataset == NULL)
     return;
+
+  if (selected > 0 && self->view_ids != NULL && selected <= g_strv_length (self->view_ids))
+    {
+      DistrettoModuleView *view = distretto_module_view_new (distretto_module_get_indicator (module),
+                                                             self->view_ids[selected - 1],
+                                                             self->dataset, &error);
+
+      if (view == NULL)
+        {
+          distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
+          return;
+        }
+
+      distretto_chart_view_set_module_view (self->chart_view, view);
+      gtk_stack_set_visible_child_name (self->stack, "chart");
+      return;
+    }
 
   chart = distretto_ranking_chart_build (module, self->dataset, &error);
   if (chart == NULL)
@@ -87,17 +118,55 @@ show_module (DistrettoWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
+/* Offers the ranking and the module's own views. */
+static void
+update_view_dropdown (DistrettoWindow *self,
+                      DistrettoModule *module)
+{
+  DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  g_strfreev (self->view_ids);
+  self->view_ids = distretto_indicator_definition_dup_view_ids (definition);
+
+  gtk_string_list_append (titles, _("Ranking"));
+  for (guint i = 0; self->view_ids[i] != NULL; i++)
+    gtk_string_list_append (titles, distretto_indicator_definition_get_view_title (definition, self->view_ids[i]));
+
+  self->updating_views = TRUE;
+  gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (titles));
+  gtk_drop_down_set_selected (self->view_dropdown, 0);
+  self->updating_views = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), self->view_ids[0] != NULL);
+}
+
+static void
+show_module (DistrettoWindow *self,
+             DistrettoModule *module)
+{
+  adw_window_title_set_title (self->window_title, distretto_module_get_title (module));
+  update_view_dropdown (self, module);
+  show_chart (self, module);
+}
+
+static void
+on_view_dropdown_selected_cb (DistrettoWindow *self)
+{
+  g_autoptr(DistrettoModule) module = NULL;
+
+  if (self->updating_views || (module = dup_selected_module (self)) == NULL)
+    return;
+
+  show_chart (self, module);
+}
+
 static void
 show_selected_module (DistrettoWindow *self)
 {
-  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->modules_list);
-  g_autoptr(DistrettoModule) module = NULL;
+  g_autoptr(DistrettoModule) module = dup_selected_module (self);
 
-  if (row == NULL)
-    return;
-
-  module = g_list_model_get_item (self->modules, gtk_list_box_row_get_index (row));
-  show_module (self, module);
+  if (module != NULL)
+    show_module (self, module);
 }
 
 static void
@@ -295,6 +364,7 @@ distretto_window_dispose (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->modules);
   g_clear_object (&self->dataset);
+  g_clear_pointer (&self->view_ids, g_strfreev);
 
   G_OBJECT_CLASS (distretto_window_parent_class)->dispose (object);
 }
@@ -317,12 +387,14 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_dropdown_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
