@@ -51,8 +51,8 @@ print_missing (DistrettoDataset *dataset)
         }
 
   /* TRANSLATORS: share of missing cells over series × regions × years */
-  g_print (_("  missing: %.1f%% of %" G_GUINT64_FORMAT " cells (series × regions × years)\n"),
-           cells ? 100.0 * missing / cells : 0.0, cells);
+  g_print (_("  missing: %.1f%% of %llu cells (series × regions × years)\n"),
+           cells ? 100.0 * missing / cells : 0.0, (unsigned long long) cells);
 }
 
 static void

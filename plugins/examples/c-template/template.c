@@ -39,7 +39,7 @@ capacity_pillar (void)
                                           "tertiary_pct");
 
   /* A ratio of two series: rd_staff / emp_total × 100, in per cent. */
-  rd_staff = distretto_sub_indicator_new ("rd-staff", _("R&D staff, % of employment"), "rd_staff");
+  rd_staff = distretto_sub_indicator_new ("rd-staff", _("R&D staff, share of employment (%)"), "rd_staff");
   distretto_sub_indicator_set_denominator (rd_staff, "emp_total");
   distretto_sub_indicator_set_scale (rd_staff, 100.0);
 

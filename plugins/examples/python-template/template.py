@@ -37,7 +37,7 @@ class Template(GObject.Object, Distretto.Indicator):
             series='tertiary_pct'))
         # A ratio of two series: rd_staff / emp_total × 100, in per cent.
         pillar.add_sub_indicator(Distretto.SubIndicator(
-            id='rd-staff', label=_('R&D staff, % of employment'),
+            id='rd-staff', label=_('R&D staff, share of employment (%)'),
             series='rd_staff', denominator='emp_total', scale=100))
         definition.add_pillar(pillar)
         return definition
