@@ -5,8 +5,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
 #include "distretto-module-view.h"
 
 /* Checks the data the module needs and picks the latest year it has. */
@@ -23,16 +21,9 @@ distretto_module_view_new (DistrettoIndicator  *indicator,
   g_return_val_if_fail (view_id != NULL, NULL);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
-  if (!distretto_indicator_check_dataset (indicator, dataset, error))
-    return NULL;
-
-  year = distretto_indicator_get_latest_year (indicator, dataset);
+  year = distretto_indicator_choose_year (indicator, dataset, error);
   if (year == 0)
-    {
-      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
-                   _("The dataset has no year in which every series of this module has a value"));
-      return NULL;
-    }
+    return NULL;
 
   view = g_new0 (DistrettoModuleView, 1);
   view->indicator = g_object_ref (indicator);

@@ -30,16 +30,9 @@ distretto_ranking_chart_build (DistrettoModule   *module,
   indicator = distretto_module_get_indicator (module);
   definition = distretto_module_get_definition (module);
 
-  if (!distretto_indicator_check_dataset (indicator, dataset, error))
-    return NULL;
-
-  year = distretto_indicator_get_latest_year (indicator, dataset);
+  year = distretto_indicator_choose_year (indicator, dataset, error);
   if (year == 0)
-    {
-      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
-                   _("The dataset has no year in which every series of this module has a value"));
-      return NULL;
-    }
+    return NULL;
 
   result = distretto_indicator_compute (indicator, dataset, year, error);
   if (result == NULL)

@@ -251,24 +251,6 @@ steal_trimmed (GArray *array,
   return g_realloc (data, MAX (len, 1) * element_size);
 }
 
-static G_GNUC_PRINTF (5, 6) void
-set_error (Builder     *b,
-           GError     **error,
-           int          code,
-           const char  *path,
-           const char  *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%s: %s", b->filename, path, message);
-}
-
 /* What a JSON node holds, as said in messages: “found a string”. */
 static const char *
 describe_node (JsonNode *node)
@@ -377,7 +359,7 @@ read_crs (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (crs))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, "$.crs",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs",
                  "expected a coordinate reference system (an object), found %s",
                  describe_node (crs));
       return FALSE;
@@ -386,7 +368,7 @@ read_crs (Builder     *b,
   properties = get_member (json_node_get_object (crs), "properties");
   if (properties == NULL || !JSON_NODE_HOLDS_OBJECT (properties))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, "$.crs.properties",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties",
                  "expected an object naming the coordinate reference system, found %s",
                  describe_node (properties));
       return FALSE;
@@ -409,7 +391,7 @@ read_crs (Builder     *b,
     }
   else
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, "$.crs.properties.name",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties.name",
                  "expected the name of a coordinate reference system such as "
                  "“urn:ogc:def:crs:EPSG::3035”, found %s",
                  describe_node (name_node));
@@ -420,8 +402,8 @@ read_crs (Builder     *b,
     {
       g_autofree char *what = name ? g_strdup_printf ("“%s”", name) : g_strdup_printf ("EPSG:%d", epsg);
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_FORMAT,
-                 name ? "$.crs.properties.name" : "$.crs.properties.code",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename,
+                                name ? "$.crs.properties.name" : "$.crs.properties.code",
                  "the coordinate reference system %s is not supported: expected EPSG:3035 "
                  "(ETRS89-LAEA) or EPSG:4326 (longitude and latitude)", what);
       return FALSE;
@@ -449,7 +431,7 @@ read_position (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a position [x, y], found %s", describe_node (node));
       return FALSE;
     }
@@ -460,7 +442,7 @@ read_position (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a position [x, y], found an array of %u elements", n);
       return FALSE;
     }
@@ -474,7 +456,7 @@ read_position (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a number, found %s", describe_node (element));
           return FALSE;
         }
@@ -484,7 +466,7 @@ read_position (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a finite number, found one too large to represent");
           return FALSE;
         }
@@ -514,7 +496,7 @@ add_point (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a longitude between -180 and 180 and a latitude between -90 "
                      "and 90 degrees, found [%g, %g]", raw_x, raw_y);
           return FALSE;
@@ -525,7 +507,7 @@ add_point (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "the position [%g, %g] is opposite the centre of Europe and cannot be "
                      "projected to EPSG:3035", raw_x, raw_y);
           return FALSE;
@@ -553,7 +535,7 @@ read_ring (Builder     *b,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a ring (an array of positions), found %s", describe_node (node));
       return FALSE;
     }
@@ -562,7 +544,7 @@ read_ring (Builder     *b,
   n = json_array_get_length (array);
   if (n < 4)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a ring of at least 4 positions (the last repeating the first), "
                  "found %u", n);
       return FALSE;
@@ -570,7 +552,7 @@ read_ring (Builder     *b,
 
   if ((gsize) b->coords->len + 2 * (gsize) n >= G_MAXUINT)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_FORMAT, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, path->str,
                  "the file holds more points than Distretto can store");
       return FALSE;
     }
@@ -592,7 +574,7 @@ read_ring (Builder     *b,
         }
       else if (k == n - 1 && (raw_x != first_x || raw_y != first_y))
         {
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                      "expected a closed ring: the last point differs from the first");
           return FALSE;
         }
@@ -617,7 +599,7 @@ read_polygon (Builder     *b,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a polygon (an array of rings), found %s", describe_node (node));
       return FALSE;
     }
@@ -626,7 +608,7 @@ read_polygon (Builder     *b,
   n = json_array_get_length (array);
   if (n == 0)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a polygon with an exterior ring, found an empty array");
       return FALSE;
     }
@@ -670,7 +652,7 @@ check_geometry_type (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("$.features[%u].geometry", i);
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a geometry (an object) or null, found %s", describe_node (node));
       return FALSE;
     }
@@ -684,7 +666,7 @@ check_geometry_type (Builder     *b,
 
       if (type == NULL)
         {
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a geometry type such as “Polygon”, found %s",
                      type_node ? describe_node (type_node) : "none");
           return FALSE;
@@ -695,7 +677,7 @@ check_geometry_type (Builder     *b,
       else if (g_str_equal (type, "Point") || g_str_equal (type, "MultiPoint"))
         hint = ": this looks like a label file (GISCO NUTS_LB); use the region file (NUTS_RG)";
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_FORMAT, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
                  "expected a Polygon or MultiPolygon, found “%s”%s", type, hint);
       return FALSE;
     }
@@ -726,7 +708,7 @@ read_geometry (Builder     *b,
   coordinates = get_member (geometry, "coordinates");
   if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, path->str,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected the coordinates of a %s (an array), found %s",
                  multi ? "MultiPolygon" : "Polygon",
                  coordinates ? describe_node (coordinates) : "none");
@@ -780,7 +762,7 @@ read_string_property (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("$.features[%u].properties.%s", i, name);
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a string, found %s", describe_node (node));
       return FALSE;
     }
@@ -821,7 +803,7 @@ read_feature (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a feature (an object), found %s", describe_node (node));
       return FALSE;
     }
@@ -835,7 +817,7 @@ read_feature (Builder     *b,
         ? g_strdup_printf ("“%s”", json_node_get_string (type_node))
         : g_strdup (type_node ? describe_node (type_node) : "none");
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, type_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, type_path,
                  "expected “Feature”, found %s", found);
       return FALSE;
     }
@@ -850,7 +832,7 @@ read_feature (Builder     *b,
         {
           g_autofree char *properties_path = g_strconcat (where, ".properties", NULL);
 
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, properties_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, properties_path,
                      "expected an object or null, found %s", describe_node (properties_node));
           return FALSE;
         }
@@ -868,13 +850,13 @@ read_feature (Builder     *b,
     }
   if (code_node == NULL)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, where,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a region code in properties.NUTS_ID or in id, found neither");
       return FALSE;
     }
   if (!node_is_string (code_node))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, code_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "expected a NUTS code (a string such as “ITH3”), found %s",
                  describe_node (code_node));
       return FALSE;
@@ -882,7 +864,7 @@ read_feature (Builder     *b,
   code = json_node_get_string (code_node);
   if (!distretto_nuts_code_is_valid (code))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, code_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "expected a NUTS code such as “ITH3”, found “%s”", code);
       return FALSE;
     }
@@ -890,7 +872,7 @@ read_feature (Builder     *b,
   seen = g_hash_table_lookup (b->seen, code);
   if (seen != NULL)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, code_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "the region “%s” appears twice, in features %u and %u",
                  code, GPOINTER_TO_UINT (seen) - 1, i);
       return FALSE;
@@ -906,7 +888,7 @@ read_feature (Builder     *b,
 
       if (!JSON_NODE_HOLDS_VALUE (level_node) || json_node_get_value_type (level_node) != G_TYPE_INT64)
         {
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, level_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
                      "expected a NUTS level (an integer from 0 to 3), found %s",
                      describe_node (level_node));
           return FALSE;
@@ -915,7 +897,7 @@ read_feature (Builder     *b,
       value = json_node_get_int (level_node);
       if (value < 0 || value > 3)
         {
-          set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, level_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
                      "expected a NUTS level (an integer from 0 to 3), found %" G_GINT64_FORMAT,
                      value);
           return FALSE;
@@ -981,7 +963,7 @@ read_collection (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, "$",
                  "expected a GeoJSON FeatureCollection (an object), found %s",
                  describe_node (root));
       return FALSE;
@@ -1001,7 +983,7 @@ read_collection (Builder     *b,
       if (looks_like_json_stat (object))
         hint = ": this looks like JSON-stat data; load it as a dataset";
 
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_FORMAT, type_node ? "$.type" : "$",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, type_node ? "$.type" : "$",
                  "expected a GeoJSON FeatureCollection, found %s%s", found, hint);
       return FALSE;
     }
@@ -1014,7 +996,7 @@ read_collection (Builder     *b,
   features_node = get_member (object, "features");
   if (features_node == NULL || !JSON_NODE_HOLDS_ARRAY (features_node))
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_VALUE, "$.features",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.features",
                  "expected an array of features, found %s",
                  features_node ? describe_node (features_node) : "none");
       return FALSE;
@@ -1024,7 +1006,7 @@ read_collection (Builder     *b,
   n = json_array_get_length (features);
   if (n == 0)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$.features",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
                  "the collection has no features: expected one per region");
       return FALSE;
     }
@@ -1039,7 +1021,7 @@ read_collection (Builder     *b,
 
   if (b->regions->len == 0)
     {
-      set_error (b, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$.features",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
                  "none of the %u features has a geometry", b->n_without_geometry);
       return FALSE;
     }

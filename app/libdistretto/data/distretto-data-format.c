@@ -210,9 +210,20 @@ importer_for (DistrettoDataFormat format)
     }
 }
 
-/* The table code Eurostat names its files after: `nama_10r_2gdp.tsv.gz`. */
-static char *
-table_code_from_name (const char *display_name)
+/*
+ * _distretto_table_code_from_file_name:
+ * @display_name: a file's name or path
+ * @fallback: (nullable): what to return when the name is no table code
+ *
+ * The table code Eurostat names its files after: `nama_10r_2gdp` from
+ * `…/nama_10r_2gdp.tsv.gz`, when the name is such a code (lower-case
+ * letters, digits and `_`).
+ *
+ * Returns: (transfer full) (nullable): the code, or a copy of @fallback
+ */
+char *
+_distretto_table_code_from_file_name (const char *display_name,
+                                      const char *fallback)
 {
   g_autofree char *base = g_path_get_basename (display_name);
   char *dot = strchr (base, '.');
@@ -221,10 +232,10 @@ table_code_from_name (const char *display_name)
     *dot = '\0';
 
   for (const char *p = base; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_')
-      return NULL;
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+      return g_strdup (fallback);
 
-  return *base ? g_strdup (base) : NULL;
+  return g_strdup (*base ? base : fallback);
 }
 
 /*
@@ -261,7 +272,7 @@ load_data (const char               *data,
   source = distretto_source_new (display_name, distretto_data_format_get_name (format));
   if (format == DISTRETTO_DATA_FORMAT_EUROSTAT_TSV)
     {
-      g_autofree char *table = table_code_from_name (display_name);
+      g_autofree char *table = _distretto_table_code_from_file_name (display_name, NULL);
       distretto_source_set_table_code (source, table);
     }
 

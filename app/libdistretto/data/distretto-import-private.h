@@ -55,6 +55,9 @@ gboolean _distretto_json_stat_import   (DistrettoImport  *import,
                                         gsize             len,
                                         GError          **error);
 
+char             *_distretto_table_code_from_file_name (const char *display_name,
+                                                        const char *fallback);
+
 /* Loads @bytes as @format, whatever their content looks like. */
 DistrettoDataset *_distretto_dataset_load_bytes_as (GBytes               *bytes,
                                                     const char           *display_name,

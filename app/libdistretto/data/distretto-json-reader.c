@@ -311,3 +311,22 @@ distretto_json_parse (const char  *data,
 
   return g_steal_pointer (&parser);
 }
+
+/* Sets @error to "FILE:$.json.path: message". */
+void
+distretto_json_set_error (GError     **error,
+                          int          code,
+                          const char  *filename,
+                          const char  *path,
+                          const char  *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%s: %s", filename, path, message);
+}

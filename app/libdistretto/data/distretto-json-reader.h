@@ -17,4 +17,11 @@ JsonParser *distretto_json_parse (const char  *data,
                                   const char  *filename,
                                   GError     **error);
 
+void        distretto_json_set_error (GError     **error,
+                                      int          code,
+                                      const char  *filename,
+                                      const char  *path,
+                                      const char  *format,
+                                      ...) G_GNUC_PRINTF (5, 6);
+
 G_END_DECLS

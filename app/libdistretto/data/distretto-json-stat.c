@@ -106,32 +106,6 @@ dataset_clear (Dataset *ds)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dataset, dataset_clear)
 
-static void set_error (JsonStat    *js,
-                       GError     **error,
-                       int          code,
-                       const char  *path,
-                       const char  *format,
-                       ...) G_GNUC_PRINTF (5, 6);
-
-/* Sets @error to "file:$.json.path: message". */
-static void
-set_error (JsonStat    *js,
-           GError     **error,
-           int          code,
-           const char  *path,
-           const char  *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%s: %s", js->import->filename, path, message);
-}
-
 static JsonNode *
 member (JsonObject *object,
         const char *name)
@@ -239,7 +213,7 @@ type_error (JsonStat    *js,
   else
     shown = g_strdup (describe (found));
 
-  set_error (js, error, code, path, "expected %s, found %s", expected, shown);
+  distretto_json_set_error (error, code, js->import->filename, path, "expected %s, found %s", expected, shown);
   return FALSE;
 }
 
@@ -281,23 +255,6 @@ table_code_of (const char *text)
       return NULL;
 
   return g_ascii_strdown (text, -1);
-}
-
-/* `nama_10r_2gdp` from `…/nama_10r_2gdp.json`, else "jsonstat". */
-static char *
-table_from_file_name (const char *filename)
-{
-  g_autofree char *base = g_path_get_basename (filename);
-  char *dot = strchr (base, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-
-  for (const char *p = base; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return g_strdup (FALLBACK_TABLE);
-
-  return g_strdup (*base ? base : FALLBACK_TABLE);
 }
 
 /* _distretto_dataset_add_cell() reports a duplicate at "file:LINE:1:",
@@ -357,7 +314,7 @@ read_ids (Dataset     *ds,
 
   if (json_array_get_length (*sizes) != json_array_get_length (*ids))
     {
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, sizes_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, sizes_path,
                  "expected %u sizes, one per id, found %u",
                  json_array_get_length (*ids), json_array_get_length (*sizes));
       return FALSE;
@@ -389,7 +346,7 @@ read_dimension_header (Dataset     *ds,
       g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
       g_autofree char *shown = shorten (ds->dims[k].id);
 
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
                  "the dimension “%s” is listed twice", shown);
       return FALSE;
     }
@@ -405,7 +362,7 @@ read_dimension_header (Dataset     *ds,
   if (ds->dims[k].size > G_MAXUINT32 / MAX (ds->n_cells, 1))
     {
       g_autofree char *path = g_strconcat (ds->layout_path, ".size", NULL);
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
                  "expected at most %u cells (the product of size), found more", G_MAXUINT32);
       return FALSE;
     }
@@ -460,7 +417,7 @@ read_index_object (Dataset     *ds,
           if (!is_integer (position))
             return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
                                "a position (an integer)", position);
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, member,
                      "expected a position from 0 to %u not given to another category, "
                      "found %" G_GINT64_FORMAT, dim->size - 1, at);
           return FALSE;
@@ -483,7 +440,7 @@ check_codes (Dataset     *ds,
     {
       if (*dim->codes[i] == '\0' || !g_utf8_validate (dim->codes[i], -1, NULL))
         {
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "expected a category code, found an empty or invalid string");
           return FALSE;
         }
@@ -491,7 +448,7 @@ check_codes (Dataset     *ds,
         {
           g_autofree char *shown = shorten (dim->codes[i]);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "the category “%s” is listed twice", shown);
           return FALSE;
         }
@@ -531,7 +488,7 @@ read_category (Dataset     *ds,
     {
       g_autofree char *shown = shorten (dim->id);
 
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, index_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, index_path,
                  "expected %u categories (the size of “%s”), found %u", dim->size, shown, n);
       return FALSE;
     }
@@ -664,7 +621,7 @@ find_geo_and_time (Dataset     *ds,
       if (ds->n_dims > 10)
         g_string_append (ids, ", …");
 
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, ids_path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, ids_path,
                  "expected a geo dimension (role geo or id “geo”) and another time dimension "
                  "(role time or id “time”, “TIME_PERIOD” or “year”), found the dimensions %s",
                  ids->len > 0 ? ids->str : "none");
@@ -689,7 +646,7 @@ check_categories (Dataset  *ds,
         {
           g_autofree char *shown = shorten (geo->codes[i]);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, geo_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, geo_path,
                      "expected NUTS region codes such as “ITH3”, found “%s”", shown);
           return FALSE;
         }
@@ -705,7 +662,7 @@ check_categories (Dataset  *ds,
         {
           g_autofree char *shown = shorten (code);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, time_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, time_path,
                      "expected annual periods such as “2022”, years between %d and %d "
                      "(only annual data is supported), found “%s”",
                      MIN_YEAR, MAX_YEAR, shown);
@@ -721,7 +678,7 @@ check_categories (Dataset  *ds,
           g_autofree char *freq_path = g_strconcat (ds->dims[ds->freq].path, ".category.index", NULL);
           g_autofree char *shown = shorten (ds->dims[ds->freq].codes[i]);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, freq_path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, freq_path,
                      "expected the frequency “A” (only annual data is supported), found “%s”",
                      shown);
           return FALSE;
@@ -790,7 +747,7 @@ read_table (Dataset     *ds,
         {
           g_autofree char *shown = shorten (name);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, ds->path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, ds->path,
                      "expected a dataset name of letters, digits, “_” and “-” (it names the table "
                      "in series codes), found “%s”", shown);
           return FALSE;
@@ -825,7 +782,7 @@ read_status (Dataset  *ds,
 
   if (json_array_get_length (json_node_get_array (ds->status)) != ds->n_cells)
     {
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                  "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
                  ds->n_cells, json_array_get_length (json_node_get_array (ds->status)));
       return FALSE;
@@ -871,7 +828,7 @@ read_flags (Dataset         *ds,
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, "a status (a string) or null", status);
 
   shown = shorten (json_node_get_string (status));
-  set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+  distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
              "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted and "
              "synthetic, found “%s”", shown);
   return FALSE;
@@ -992,7 +949,7 @@ read_value_array (Dataset    *ds,
     {
       g_autofree char *path = g_strconcat (ds->path, ".value", NULL);
 
-      set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                  "expected %" G_GUINT64_FORMAT " values (the product of size), found %u",
                  ds->n_cells, n);
       return FALSE;
@@ -1023,7 +980,7 @@ read_value_object (Dataset     *ds,
           g_autofree char *path = member_path (values_path, key);
           g_autofree char *shown = shorten (key);
 
-          set_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "expected a cell index from 0 to %" G_GUINT64_FORMAT ", found “%s”",
                      ds->n_cells - 1, shown);
           return FALSE;
@@ -1113,7 +1070,7 @@ import_bundle (JsonStat    *js,
 
   if (n_datasets == 0)
     {
-      set_error (js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
                  "expected a JSON-stat dataset, or a response holding datasets, found none");
       return FALSE;
     }
@@ -1143,7 +1100,7 @@ import_collection (JsonStat    *js,
 
       if (!is_dataset (item))
         {
-          set_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, path,
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, path,
                      "expected a dataset embedded in the collection (with “dimension” and "
                      "“value”), found %s: download the datasets the collection links to",
                      is_object (item) ? "a link" : describe (item));
@@ -1168,7 +1125,7 @@ import_root (JsonStat  *js,
 
   if (root == NULL)
     {
-      set_error (js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
                  "the file is empty: expected a JSON-stat dataset");
       return FALSE;
     }
@@ -1179,7 +1136,7 @@ import_root (JsonStat  *js,
   object = json_node_get_object (root);
   if (json_object_has_member (object, "error"))
     {
-      set_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.error",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, "$.error",
                  "expected a JSON-stat dataset, found an error report");
       return FALSE;
     }
@@ -1223,7 +1180,7 @@ _distretto_json_stat_import (DistrettoImport  *import,
 
   js.import = import;
   js.len = len;
-  js.file_table = table_from_file_name (import->filename);
+  js.file_table = _distretto_table_code_from_file_name (import->filename, FALLBACK_TABLE);
   js.series_code = g_string_new (NULL);
 
   parser = distretto_json_parse (data, len, import->filename, error);
@@ -1235,7 +1192,7 @@ _distretto_json_stat_import (DistrettoImport  *import,
 
   if (js.n_values == 0)
     {
-      set_error (&js, error, DISTRETTO_IMPORT_ERROR_EMPTY, "$",
+      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js.import->filename, "$",
                  "the file has no values: expected a dataset with a non-empty “value”");
       return FALSE;
     }

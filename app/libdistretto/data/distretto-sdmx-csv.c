@@ -354,23 +354,6 @@ table_from_dataflow (const char *text)
   return g_ascii_strdown (id, -1);
 }
 
-/* `nama_10r_2gdp` from `…/nama_10r_2gdp.csv`, if the name is such a code. */
-static char *
-table_from_file_name (const char *filename)
-{
-  g_autofree char *base = g_path_get_basename (filename);
-  char *dot = strchr (base, '.');
-
-  if (dot != NULL)
-    *dot = '\0';
-
-  for (const char *p = base; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return g_strdup (FALLBACK_TABLE);
-
-  return g_strdup (*base ? base : FALLBACK_TABLE);
-}
-
 static const char *
 read_table (SdmxCsv  *sdmx,
             GError  **error)
@@ -383,7 +366,7 @@ read_table (SdmxCsv  *sdmx,
     {
       if (sdmx->fallback_table == NULL)
         {
-          sdmx->fallback_table = table_from_file_name (sdmx->import->filename);
+          sdmx->fallback_table = _distretto_table_code_from_file_name (sdmx->import->filename, FALLBACK_TABLE);
           distretto_source_set_table_code (sdmx->import->source, sdmx->fallback_table);
         }
       return sdmx->fallback_table;

@@ -415,3 +415,36 @@ distretto_indicator_create_configuration_widget (DistrettoIndicator *self)
 
   return iface->create_configuration_widget (self);
 }
+
+/**
+ * distretto_indicator_choose_year:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Checks @dataset with distretto_indicator_check_dataset() and picks the
+ * year charts show by default: the latest in which every series the
+ * module needs has data.
+ *
+ * Returns: a year, or 0 with @error set
+ */
+int
+distretto_indicator_choose_year (DistrettoIndicator  *self,
+                                 DistrettoDataset    *dataset,
+                                 GError             **error)
+{
+  int year;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), 0);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), 0);
+
+  if (!distretto_indicator_check_dataset (self, dataset, error))
+    return 0;
+
+  year = distretto_indicator_get_latest_year (self, dataset);
+  if (year == 0)
+    g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
+                 _("The dataset has no year in which every series of this module has a value"));
+
+  return year;
+}

@@ -89,6 +89,9 @@ gboolean                      distretto_indicator_check_dataset   (DistrettoIndi
                                                                    GError             **error);
 int                           distretto_indicator_get_latest_year (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset);
+int                           distretto_indicator_choose_year     (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset,
+                                                                   GError             **error);
 DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset,
                                                                    int                  year,
