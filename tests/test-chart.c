@@ -284,6 +284,130 @@ test_export_formats (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
 }
 
+/* Pixels of @colour, or dark ones (all channels below 0x50) when @colour
+ * is G_MAXUINT32, in column @x between rows @y0 and @y1. */
+static guint
+count_in_column (cairo_surface_t *surface,
+                 int              x,
+                 int              y0,
+                 int              y1,
+                 guint32          colour)
+{
+  guint n = 0;
+
+  for (int y = y0; y < y1; y++)
+    {
+      guint32 p = pixel (surface, x, y);
+
+      if (colour == G_MAXUINT32
+          ? ((p >> 16) & 0xFF) < 0x50 && ((p >> 8) & 0xFF) < 0x50 && (p & 0xFF) < 0x50
+          : p == colour)
+        n++;
+    }
+  return n;
+}
+
+static guint32
+as_pixel (const DistrettoChartColor *c)
+{
+  return ((guint32) lround (c->red * 255) << 16) | ((guint32) lround (c->green * 255) << 8) |
+         (guint32) lround (c->blue * 255);
+}
+
+static void
+test_reference_groups_and_selection (void)
+{
+  g_autoptr(DistrettoChart) chart = distretto_chart_new_ranking ("Groups");
+  const char *groups[] = { "Leader", "Strong", "Moderate", "Emerging", NULL };
+  const DistrettoChartPalette *palette = distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_PRINT);
+  int plot_top = 100, plot_bottom = HEIGHT - 90;
+  cairo_surface_t *plain, *marked;
+  g_autoptr(GArray) emerging = NULL;
+  int x_end = -1;
+  guint outline = 0;
+
+  distretto_chart_set_categories (chart, groups);
+  distretto_chart_add_bar_in_category (chart, "ES52", "Comunitat Valenciana", 40.0, 0);
+  distretto_chart_add_bar_in_category (chart, "FI19", "Länsi-Suomi", 20.0, 1);
+  distretto_chart_add_bar_in_category (chart, "ITH3", "Veneto", 10.0, 3);
+  g_assert_cmpint (distretto_chart_get_bar_category (chart, 2), ==, 3);
+
+  plain = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+
+  /* Each bar wears its group's colour. */
+  emerging = bar_bands (bar_runs (plain, as_pixel (&palette->categories[3])));
+  g_assert_cmpuint (emerging->len, >=, 1);
+  g_assert_cmpuint (count_in_column (plain, WIDTH / 2, plot_top, plot_bottom, as_pixel (&palette->categories[0])), >, 5);
+
+  /* Where the Strong bar (value 20) ends, inside the plot. */
+  for (int x = WIDTH - 1; x >= 0 && x_end < 0; x--)
+    if (count_in_column (plain, x, plot_top, plot_bottom, as_pixel (&palette->categories[1])) > 0)
+      x_end = x;
+  g_assert_cmpint (x_end, >, 0);
+
+  /* A reference of 20 draws its dashes there, across the other rows. */
+  distretto_chart_set_reference (chart, 20.0, "EU 20.0");
+  distretto_chart_set_selected (chart, "FI19");
+  marked = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpuint (count_in_column (marked, x_end + 1, plot_top, plot_bottom, G_MAXUINT32) +
+                    count_in_column (marked, x_end + 2, plot_top, plot_bottom, G_MAXUINT32), >, 30);
+  g_assert_cmpuint (count_in_column (plain, x_end + 2, plot_top, plot_bottom, G_MAXUINT32), <, 5);
+
+  /* The selected bar is outlined: new dark pixels across its middle. */
+  for (int y = plot_top; y < plot_bottom; y++)
+    if (count_in_column (marked, x_end - 40, y, y + 1, G_MAXUINT32) == 1 &&
+        count_in_column (plain, x_end - 40, y, y + 1, G_MAXUINT32) == 0)
+      outline++;
+  g_assert_cmpuint (outline, >=, 2);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (marked);
+}
+
+static void
+test_hit_test_and_table (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  g_autoptr(GArray) runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_PRINT));
+  g_autoptr(GArray) bands = bar_bands (runs);
+  g_autofree char *table = NULL;
+  guint index = G_MAXUINT;
+
+  /* The middle of each drawn bar hits that bar. */
+  g_assert_cmpuint (bands->len, ==, 3);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      Band *band = &g_array_index (bands, Band, i);
+
+      g_assert_true (distretto_chart_hit_test (chart, WIDTH, HEIGHT, WIDTH / 2.0,
+                                               (band->top + band->bottom) / 2.0, &index));
+      g_assert_cmpuint (index, ==, i);
+    }
+  /* The title and the margins hit nothing. */
+  g_assert_false (distretto_chart_hit_test (chart, WIDTH, HEIGHT, WIDTH / 2.0, 10, &index));
+  g_assert_false (distretto_chart_hit_test (chart, WIDTH, HEIGHT, 2, HEIGHT / 2.0, &index));
+
+  table = distretto_chart_dup_table (chart);
+  g_assert_cmpstr (table, ==,
+                   "rank,region,name,value,category\n"
+                   "1,ES52,Comunitat Valenciana,40,\n"
+                   "2,FI19,Länsi-Suomi,20,\n"
+                   "3,ITH3,Veneto,10,\n");
+  cairo_surface_destroy (surface);
+
+  /* Names with commas or quotes are quoted. */
+  {
+    g_autoptr(DistrettoChart) quoted = distretto_chart_new_ranking ("Q");
+    g_autofree char *quoted_table = NULL;
+
+    distretto_chart_add_bar (quoted, "ES52", "Valencia, \"Comunitat\"", 1.5);
+    quoted_table = distretto_chart_dup_table (quoted);
+    g_assert_cmpstr (quoted_table, ==, "rank,region,name,value,category\n"
+                                       "1,ES52,\"Valencia, \"\"Comunitat\"\"\",1.5,\n");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,6 +420,8 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/dark-style", test_dark_style);
   g_test_add_func ("/Distretto/Chart/empty-and-extreme", test_empty_and_extreme);
   g_test_add_func ("/Distretto/Chart/export-formats", test_export_formats);
+  g_test_add_func ("/Distretto/Chart/reference-groups-selection", test_reference_groups_and_selection);
+  g_test_add_func ("/Distretto/Chart/hit-test-and-table", test_hit_test_and_table);
 
   return g_test_run ();
 }

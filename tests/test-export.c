@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct
@@ -156,6 +157,41 @@ test_module_view (Fixture       *fixture,
   g_assert_cmpint (run_export (bad, &err), ==, 2);
   g_assert_nonnull (strstr (err, "offers ranking, distribution"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+/* The data behind the ranking, as CSV. */
+static void
+test_table (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "ranking.csv", NULL);
+  const char *args[] = { "-m", "servitization", "-o", out, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  double previous = G_MAXDOUBLE;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 127 + 1);
+
+  /* Ranked from 1, values falling, every region in a performance group. */
+  for (guint i = 1; i <= 127; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      guint n = g_strv_length (fields);
+      double value = g_ascii_strtod (fields[n - 2], NULL);
+
+      g_assert_cmpint (atoi (fields[0]), ==, (int) i);
+      g_assert_cmpfloat (value, <=, previous);
+      g_assert_true (g_strv_contains ((const char * const *) (const char *[]) { "Leader", "Strong", "Moderate", "Emerging", NULL },
+                                      fields[n - 1]));
+      previous = value;
+    }
 }
 
 static void
@@ -374,6 +410,7 @@ main (int   argc,
   g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
   g_test_add ("/Distretto/Export/module-view", Fixture, NULL, fixture_set_up, test_module_view, fixture_tear_down);
+  g_test_add ("/Distretto/Export/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #include "distretto-chart-view.h"
 #include "distretto-module-view.h"
@@ -29,6 +30,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  REGION_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* A module's own view; what it cannot draw is said where it would be. */
 static void
@@ -105,6 +113,56 @@ distretto_chart_view_measure (GtkWidget      *widget,
     }
 }
 
+static gboolean
+distretto_chart_view_query_tooltip (GtkWidget  *widget,
+                                    int         x,
+                                    int         y,
+                                    gboolean    keyboard,
+                                    GtkTooltip *tooltip)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
+  g_autofree char *text = NULL;
+  guint index;
+
+  if (self->chart == NULL || self->module_view != NULL ||
+      !distretto_chart_hit_test (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                                 x, y, &index))
+    return FALSE;
+
+  /* TRANSLATORS: a ranking's tooltip: rank, region code, value */
+  text = g_strdup_printf (_("%u. %s (%s): %.2f"), index + 1,
+                          distretto_chart_get_bar_label (self->chart, index),
+                          distretto_chart_get_bar_code (self->chart, index),
+                          distretto_chart_get_bar_value (self->chart, index));
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A click selects the region under the pointer, a second one clears it. */
+static void
+on_click_pressed_cb (DistrettoChartView *self,
+                     int                 n_press,
+                     double              x,
+                     double              y)
+{
+  const char *code = NULL;
+  guint index;
+
+  if (self->chart == NULL || self->module_view != NULL)
+    return;
+
+  if (distretto_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                gtk_widget_get_height (GTK_WIDGET (self)), x, y, &index))
+    code = distretto_chart_get_bar_code (self->chart, index);
+
+  if (g_strcmp0 (code, distretto_chart_get_selected (self->chart)) == 0)
+    code = NULL;
+
+  distretto_chart_set_selected (self->chart, code);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[REGION_SELECTED], 0, code);
+}
+
 static void
 on_dark_changed_cb (DistrettoChartView *self)
 {
@@ -172,6 +230,12 @@ distretto_chart_view_class_init (DistrettoChartViewClass *klass)
 
   widget_class->snapshot = distretto_chart_view_snapshot;
   widget_class->measure = distretto_chart_view_measure;
+  widget_class->query_tooltip = distretto_chart_view_query_tooltip;
+
+  /* Emitted with the code of the region clicked, or NULL when cleared. */
+  signals[REGION_SELECTED] =
+    g_signal_new ("region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   properties[PROP_CHART] =
     g_param_spec_object ("chart", NULL, NULL, DISTRETTO_TYPE_CHART,
@@ -186,6 +250,12 @@ distretto_chart_view_class_init (DistrettoChartViewClass *klass)
 static void
 distretto_chart_view_init (DistrettoChartView *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -74,18 +74,41 @@ export_module_view (DistrettoModule      *module,
   return DISTRETTO_EXIT_OK;
 }
 
-static gboolean
-guess_format (const char           *format_name,
-              const char           *output,
-              DistrettoChartFormat *format)
+/* The format named, or told by the file name's extension; "csv" writes
+ * the data table behind the chart. */
+static const char *
+format_of (const char *format_name,
+           const char *output)
 {
   const char *dot;
 
   if (format_name != NULL)
-    return distretto_chart_format_from_name (format_name, format);
+    return format_name;
 
   dot = strrchr (output, '.');
-  return dot != NULL && distretto_chart_format_from_name (dot + 1, format);
+  return dot != NULL ? dot + 1 : NULL;
+}
+
+static gboolean
+is_table (const char *format)
+{
+  return format != NULL && g_ascii_strcasecmp (format, "csv") == 0;
+}
+
+/* The data behind the chart, atomically as every export. */
+static int
+export_table (DistrettoChart *chart,
+              GFile          *file,
+              const char     *output)
+{
+  g_autofree char *table = distretto_chart_dup_table (chart);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents (file, table, strlen (table), NULL, FALSE,
+                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
+
+  return DISTRETTO_EXIT_OK;
 }
 
 int
@@ -103,7 +126,7 @@ distretto_export_command_run (int    argc,
   const GOptionEntry entries[] = {
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Indicator module to chart"), N_("ID") },
     { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, or a view the module offers (default: ranking)"), N_("TYPE") },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg or pdf (default: from the file name)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg, pdf, or csv for the data table (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: enough for every region)"), N_("N") },
@@ -118,7 +141,8 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
-  DistrettoChartFormat format;
+  DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
+  const char *kind;
   DistrettoModule *module;
 
   context = g_option_context_new (_("— write a chart of an indicator module to a file"));
@@ -134,11 +158,12 @@ distretto_export_command_run (int    argc,
     return distretto_cli_fail ("export", _("missing --module ID"));
   if (output == NULL)
     return distretto_cli_fail ("export", _("missing --output FILE"));
-  if (!guess_format (format_name, output, &format))
+  kind = format_of (format_name, output);
+  if (!is_table (kind) && (kind == NULL || !distretto_chart_format_from_name (kind, &format)))
     {
       if (format_name != NULL)
-        return distretto_cli_fail ("export", _("unknown format “%s”: expected png, svg or pdf"), format_name);
-      return distretto_cli_fail ("export", _("cannot tell the format from “%s”: add --format png, svg or pdf"), output);
+        return distretto_cli_fail ("export", _("unknown format “%s”: expected png, svg, pdf or csv"), format_name);
+      return distretto_cli_fail ("export", _("cannot tell the format from “%s”: add --format png, svg, pdf or csv"), output);
     }
   if (width < 1 || height < 0)
     return distretto_cli_fail ("export", _("--width and --height must be positive"));
@@ -171,11 +196,19 @@ distretto_export_command_run (int    argc,
   file = g_file_new_for_commandline_arg (output);
 
   if (chart_type != NULL && !g_str_equal (chart_type, "ranking"))
-    return export_module_view (module, chart_type, dataset, file, output, format, width, height);
+    {
+      if (is_table (kind))
+        return distretto_cli_fail ("export", _("the view “%s” has no data table: export the ranking as CSV"),
+                                   chart_type);
+      return export_module_view (module, chart_type, dataset, file, output, format, width, height);
+    }
 
   chart = distretto_ranking_chart_build (module, dataset, &error);
   if (chart == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
+
+  if (is_table (kind))
+    return export_table (chart, file, output);
 
   if (height == 0)
     height = (int) distretto_chart_get_natural_height (chart);

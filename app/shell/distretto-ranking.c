@@ -6,8 +6,59 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "distretto-ranking.h"
+
+/* Performance groups, best first, as chart categories. */
+static int
+group_category (DistrettoPerformanceGroup group)
+{
+  switch (group)
+    {
+    case DISTRETTO_PERFORMANCE_GROUP_LEADER:
+      return 0;
+    case DISTRETTO_PERFORMANCE_GROUP_STRONG:
+      return 1;
+    case DISTRETTO_PERFORMANCE_GROUP_MODERATE:
+      return 2;
+    case DISTRETTO_PERFORMANCE_GROUP_EMERGING:
+      return 3;
+    case DISTRETTO_PERFORMANCE_GROUP_NONE:
+    default:
+      return -1;
+    }
+}
+
+/* The line the groups are measured against: the EU aggregate's score, or
+ * the mean of the regions. */
+static void
+add_reference (DistrettoChart           *chart,
+               DistrettoIndicatorResult *result,
+               DistrettoDataset         *dataset)
+{
+  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
+  const char *groups[] = { _("Leader"), _("Strong"), _("Moderate"), _("Emerging"), NULL };
+  double reference = distretto_indicator_result_get_reference (result);
+  g_autofree char *label = NULL;
+  gboolean from_eu = FALSE;
+
+  if (isnan (reference))
+    return;
+
+  for (guint i = 0; eu[i] != NULL; i++)
+    {
+      double score;
+
+      if (distretto_indicator_result_lookup (result, eu[i], &score, NULL) && score == reference)
+        from_eu = TRUE;
+    }
+
+  /* TRANSLATORS: the reference line of a ranking; %.1f is its value */
+  label = g_strdup_printf (from_eu ? _("EU %.1f") : _("Mean %.1f"), reference);
+  distretto_chart_set_reference (chart, reference, label);
+  distretto_chart_set_categories (chart, groups);
+}
 
 /* The ranking chart of a module for the latest year with data: what the
  * window shows and `distretto export --chart ranking` writes. */
@@ -51,10 +102,13 @@ distretto_ranking_chart_build (DistrettoModule   *module,
           distretto_region_is_extra_regio (region))
         continue;
 
-      distretto_chart_add_bar (chart, code, distretto_region_get_display_name (region),
-                               distretto_indicator_result_get_score (result, i));
+      distretto_chart_add_bar_in_category (chart, code, distretto_region_get_display_name (region),
+                                           distretto_indicator_result_get_score (result, i),
+                                           group_category (distretto_indicator_result_get_group (result, code)));
       flags_used |= distretto_indicator_result_get_flags (result, i);
     }
+
+  add_reference (chart, result, dataset);
 
   /* TRANSLATORS: the subtitle of a ranking chart, e.g. "NUTS 2 regions, 2023" */
   subtitle = g_strdup_printf (_("NUTS %d regions, %d"), DISTRETTO_RANKING_LEVEL, year);

@@ -14,6 +14,7 @@ typedef struct
   char *code;
   char *label;
   double value;
+  int category;       /* index into categories, or -1 */
 } DistrettoChartBar;
 
 struct _DistrettoChart
@@ -25,6 +26,10 @@ struct _DistrettoChart
   char *source;
   char *unit;
   GArray *bars;       /* DistrettoChartBar, largest value first */
+  GPtrArray *categories;  /* legend labels, coloured in palette order */
+  double reference;   /* NaN for none */
+  char *reference_label;
+  char *selected;     /* a bar's code, or NULL */
 };
 
 /* Layout of a ranking, shared by the renderer and the natural size. */

@@ -44,12 +44,22 @@ typedef struct
 } DistrettoChartColor;
 
 /**
+ * DISTRETTO_CHART_N_CATEGORIES:
+ *
+ * How many categories a chart can colour apart.
+ */
+#define DISTRETTO_CHART_N_CATEGORIES 4
+
+/**
  * DistrettoChartPalette:
  * @background: the chart's background
  * @foreground: titles and labels
  * @muted: subtitles, notes and tick labels
  * @grid: grid lines
  * @bar: ranking bars (Okabe–Ito blue, safe for colour-blind readers)
+ * @reference: the reference line
+ * @categories: the colours of categories such as performance groups, in
+ *   order (Okabe–Ito: blue, sky blue, orange, vermillion)
  *
  * The colours of one #DistrettoChartStyle.
  */
@@ -60,6 +70,8 @@ typedef struct
   DistrettoChartColor muted;
   DistrettoChartColor grid;
   DistrettoChartColor bar;
+  DistrettoChartColor reference;
+  DistrettoChartColor categories[DISTRETTO_CHART_N_CATEGORIES];
 } DistrettoChartPalette;
 
 const DistrettoChartPalette *distretto_chart_style_get_palette (DistrettoChartStyle style);

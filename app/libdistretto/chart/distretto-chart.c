@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "distretto-chart-private.h"
 
@@ -52,6 +53,9 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->unit, g_free);
   g_clear_pointer (&self->bars, g_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->reference_label, g_free);
+  g_clear_pointer (&self->selected, g_free);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -171,6 +175,8 @@ distretto_chart_init (DistrettoChart *self)
 {
   self->bars = g_array_new (FALSE, FALSE, sizeof (DistrettoChartBar));
   g_array_set_clear_func (self->bars, clear_bar);
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->reference = NAN;
 }
 
 /**
@@ -284,12 +290,34 @@ distretto_chart_add_bar (DistrettoChart *self,
                          const char     *label,
                          double          value)
 {
+  distretto_chart_add_bar_in_category (self, code, label, value, -1);
+}
+
+/**
+ * distretto_chart_add_bar_in_category:
+ * @self: a #DistrettoChart
+ * @code: the region's code
+ * @label: the label drawn next to the bar
+ * @value: the bar's value; NaN leaves the bar out
+ * @category: an index into the categories set with
+ *   distretto_chart_set_categories(), or -1 for none
+ *
+ * Adds a bar coloured by its category, such as a performance group.
+ */
+void
+distretto_chart_add_bar_in_category (DistrettoChart *self,
+                                     const char     *code,
+                                     const char     *label,
+                                     double          value,
+                                     int             category)
+{
   DistrettoChartBar bar;
   guint position;
 
   g_return_if_fail (DISTRETTO_IS_CHART (self));
   g_return_if_fail (code != NULL);
   g_return_if_fail (label != NULL);
+  g_return_if_fail (category >= -1 && category < DISTRETTO_CHART_N_CATEGORIES);
 
   if (!isfinite (value))
     return;
@@ -301,7 +329,165 @@ distretto_chart_add_bar (DistrettoChart *self,
   bar.code = g_strdup (code);
   bar.label = g_strdup (label);
   bar.value = value;
+  bar.category = category;
   g_array_insert_val (self->bars, position, bar);
+}
+
+/**
+ * distretto_chart_get_bar_category:
+ * @self: a #DistrettoChart
+ * @index: a rank from 0, below distretto_chart_get_n_bars()
+ *
+ * Returns: the category of the bar ranked @index, or -1
+ */
+int
+distretto_chart_get_bar_category (DistrettoChart *self,
+                                  guint           index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
+  g_return_val_if_fail (index < self->bars->len, -1);
+
+  return g_array_index (self->bars, DistrettoChartBar, index).category;
+}
+
+/**
+ * distretto_chart_set_categories:
+ * @self: a #DistrettoChart
+ * @labels: (array zero-terminated=1): the legend's labels, at most
+ *   %DISTRETTO_CHART_N_CATEGORIES
+ *
+ * Names the categories bars are coloured by; the legend shows them.
+ */
+void
+distretto_chart_set_categories (DistrettoChart     *self,
+                                const char * const *labels)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (labels != NULL);
+
+  g_ptr_array_set_size (self->categories, 0);
+  for (guint i = 0; labels[i] != NULL && i < DISTRETTO_CHART_N_CATEGORIES; i++)
+    g_ptr_array_add (self->categories, g_strdup (labels[i]));
+}
+
+/**
+ * distretto_chart_set_reference:
+ * @self: a #DistrettoChart
+ * @value: the reference value, or NaN for none
+ * @label: (nullable): what the reference is, such as "EU = 52.3"
+ *
+ * Draws a reference line across the bars.
+ */
+void
+distretto_chart_set_reference (DistrettoChart *self,
+                               double          value,
+                               const char     *label)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+
+  self->reference = value;
+  g_free (self->reference_label);
+  self->reference_label = g_strdup (label);
+}
+
+/**
+ * distretto_chart_get_reference:
+ * @self: a #DistrettoChart
+ *
+ * Returns: the reference value, or NaN
+ */
+double
+distretto_chart_get_reference (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NAN);
+
+  return self->reference;
+}
+
+/**
+ * distretto_chart_get_selected:
+ * @self: a #DistrettoChart
+ *
+ * Returns: (nullable): the code of the highlighted region
+ */
+const char *
+distretto_chart_get_selected (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  return self->selected;
+}
+
+/**
+ * distretto_chart_set_selected:
+ * @self: a #DistrettoChart
+ * @code: (nullable): a region code
+ *
+ * Highlights the bar of @code.
+ */
+void
+distretto_chart_set_selected (DistrettoChart *self,
+                              const char     *code)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+
+  g_free (self->selected);
+  self->selected = g_strdup (code);
+}
+
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ",\"\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * distretto_chart_dup_table:
+ * @self: a #DistrettoChart
+ *
+ * The data behind the chart, exactly what it shows: a CSV table with the
+ * header `rank,region,name,value,category`, in chart order, values with
+ * full precision.
+ *
+ * Returns: (transfer full): the table
+ */
+char *
+distretto_chart_dup_table (DistrettoChart *self)
+{
+  g_autoptr(GString) out = g_string_new ("rank,region,name,value,category\n");
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (out, "%u,", i + 1);
+      append_csv_field (out, bar->code);
+      g_string_append_c (out, ',');
+      append_csv_field (out, bar->label);
+      g_string_append_printf (out, ",%s,", g_ascii_dtostr (number, sizeof number, bar->value));
+      if (bar->category >= 0 && (guint) bar->category < self->categories->len)
+        append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
+      g_string_append_c (out, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /**
@@ -333,6 +519,23 @@ distretto_chart_get_bar_code (DistrettoChart *self,
   g_return_val_if_fail (index < self->bars->len, NULL);
 
   return g_array_index (self->bars, DistrettoChartBar, index).code;
+}
+
+/**
+ * distretto_chart_get_bar_label:
+ * @self: a #DistrettoChart
+ * @index: a rank from 0, below distretto_chart_get_n_bars()
+ *
+ * Returns: the label of the bar ranked @index
+ */
+const char *
+distretto_chart_get_bar_label (DistrettoChart *self,
+                               guint           index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+  g_return_val_if_fail (index < self->bars->len, NULL);
+
+  return g_array_index (self->bars, DistrettoChartBar, index).label;
 }
 
 /**

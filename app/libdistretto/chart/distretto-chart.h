@@ -40,6 +40,31 @@ const char     *distretto_chart_get_bar_code       (DistrettoChart      *self,
                                                     guint                index);
 double          distretto_chart_get_bar_value      (DistrettoChart      *self,
                                                     guint                index);
+const char     *distretto_chart_get_bar_label      (DistrettoChart      *self,
+                                                    guint                index);
+void            distretto_chart_add_bar_in_category (DistrettoChart    *self,
+                                                     const char        *code,
+                                                     const char        *label,
+                                                     double             value,
+                                                     int                category);
+int             distretto_chart_get_bar_category   (DistrettoChart      *self,
+                                                    guint                index);
+void            distretto_chart_set_categories     (DistrettoChart      *self,
+                                                    const char * const  *labels);
+void            distretto_chart_set_reference      (DistrettoChart      *self,
+                                                    double               value,
+                                                    const char          *label);
+double          distretto_chart_get_reference      (DistrettoChart      *self);
+const char     *distretto_chart_get_selected       (DistrettoChart      *self);
+void            distretto_chart_set_selected       (DistrettoChart      *self,
+                                                    const char          *code);
+char           *distretto_chart_dup_table          (DistrettoChart      *self);
+gboolean        distretto_chart_hit_test           (DistrettoChart      *self,
+                                                    double               width,
+                                                    double               height,
+                                                    double               x,
+                                                    double               y,
+                                                    guint               *index);
 double          distretto_chart_get_natural_height (DistrettoChart      *self);
 void            distretto_chart_render             (DistrettoChart      *self,
                                                     cairo_t             *cr,
