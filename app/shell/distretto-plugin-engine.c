@@ -873,7 +873,8 @@ on_item_enabled_cb (DistrettoPluginEngine *self,
                     GParamSpec            *pspec,
                     DistrettoPluginItem   *item)
 {
-  g_autoptr(DistrettoPluginItem) hold = g_object_ref (item);
+  /* Kept alive while the item's plugin is unloaded or loaded. */
+  G_GNUC_UNUSED g_autoptr(DistrettoPluginItem) hold = g_object_ref (item);
 
   /* Switching a plugin off and on gives it another chance. */
   g_hash_table_remove (self->failed_in_session, distretto_plugin_item_get_module_name (item));
