@@ -322,6 +322,7 @@ test_reference_groups_and_selection (void)
   const DistrettoChartPalette *palette = distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_PRINT);
   int plot_top = 100, plot_bottom = HEIGHT - 90;
   cairo_surface_t *plain, *marked;
+  g_autoptr(GArray) emerging_runs = NULL;
   g_autoptr(GArray) emerging = NULL;
   int x_end = -1;
   guint outline = 0;
@@ -335,7 +336,8 @@ test_reference_groups_and_selection (void)
   plain = render (chart, DISTRETTO_CHART_STYLE_PRINT);
 
   /* Each bar wears its group's colour. */
-  emerging = bar_bands (bar_runs (plain, as_pixel (&palette->categories[3])));
+  emerging_runs = bar_runs (plain, as_pixel (&palette->categories[3]));
+  emerging = bar_bands (emerging_runs);
   g_assert_cmpuint (emerging->len, >=, 1);
   g_assert_cmpuint (count_in_column (plain, WIDTH / 2, plot_top, plot_bottom, as_pixel (&palette->categories[0])), >, 5);
 
