@@ -410,6 +410,314 @@ test_hit_test_and_table (void)
   }
 }
 
+/* Line 0: 10 in 2015, then 30, with 2017 missing; line 1: 50 throughout,
+ * a break in 2018 and an estimate in 2019. */
+static DistrettoChart *
+two_line_trend (DistrettoFlags break_flag)
+{
+  DistrettoChart *chart = distretto_chart_new_trend ("Test trend");
+  guint veneto, valencia;
+
+  distretto_chart_set_subtitle (chart, "2015–2020");
+  distretto_chart_set_unit (chart, "Score");
+  distretto_chart_set_source (chart, "Source: test");
+  veneto = distretto_chart_add_line (chart, "ITH3", "Veneto");
+  valencia = distretto_chart_add_line (chart, "ES52", "Comunitat Valenciana");
+
+  for (int year = 2015; year <= 2020; year++)
+    {
+      double value = year == 2015 ? 10.0 : year == 2017 ? NAN : 30.0;
+
+      distretto_chart_line_add_point (chart, veneto, year, value, DISTRETTO_FLAGS_NONE);
+    }
+
+  /* Added out of order: the chart sorts by year. */
+  for (int year = 2020; year >= 2015; year--)
+    distretto_chart_line_add_point (chart, valencia, year, 50.0,
+                                    year == 2018 ? break_flag :
+                                    year == 2019 ? DISTRETTO_FLAGS_ESTIMATED : DISTRETTO_FLAGS_NONE);
+
+  return chart;
+}
+
+static guint32
+palette_line (DistrettoChartStyle style,
+              guint               index)
+{
+  const DistrettoChartColor *c = &distretto_chart_style_get_palette (style)->lines[index];
+
+  return ((guint32) lround (c->red * 255) << 16) | ((guint32) lround (c->green * 255) << 8) | (guint32) lround (c->blue * 255);
+}
+
+static guint
+count_colour (cairo_surface_t *surface,
+              guint32          colour,
+              int              x0,
+              int              x1,
+              int              y0,
+              int              y1)
+{
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y <= MIN (y1, HEIGHT - 1); y++)
+    for (int x = MAX (x0, 0); x <= MIN (x1, WIDTH - 1); x++)
+      if (pixel (surface, x, y) == colour)
+        n++;
+
+  return n;
+}
+
+/* Where the years and the values are drawn, found from the pixels. */
+typedef struct
+{
+  double x2015;
+  double step;
+  double y10;
+  double y50;
+} TrendGeometry;
+
+static double
+x_of_year (const TrendGeometry *g,
+           int                  year)
+{
+  return g->x2015 + (year - 2015) * g->step;
+}
+
+static TrendGeometry
+find_geometry (cairo_surface_t *surface)
+{
+  guint32 c0 = palette_line (DISTRETTO_CHART_STYLE_PRINT, 0);
+  guint32 c1 = palette_line (DISTRETTO_CHART_STYLE_PRINT, 1);
+  TrendGeometry g = { 0 };
+  int left = WIDTH, right = 0, best = 0, sum = 0, n = 0;
+  double y30;
+
+  /* Line 1 is flat at 50: the row with most of its colour. */
+  for (int y = 0; y < HEIGHT; y++)
+    {
+      int count = count_colour (surface, c1, 0, WIDTH - 1, y, y);
+
+      if (count > best)
+        {
+          best = count;
+          g.y50 = y;
+        }
+    }
+
+  /* Line 0 starts lowest, at 10 in 2015: its leftmost marker. */
+  for (int x = 0; x < WIDTH && left == WIDTH; x++)
+    if (count_colour (surface, c0, x, x, 0, HEIGHT - 1) > 0)
+      left = x;
+  g.x2015 = left + 3.5;
+  for (int y = 0; y < HEIGHT; y++)
+    if (pixel (surface, (int) g.x2015, y) == c0)
+      {
+        sum += y;
+        n++;
+      }
+  g_assert_cmpint (n, >, 0);
+  g.y10 = (double) sum / n;
+
+  /* Its last marker, 2020 at 30, ends the line at the right. */
+  y30 = (g.y10 + g.y50) / 2.0;
+  for (int x = 0; x < WIDTH; x++)
+    if (count_colour (surface, c0, x, x, y30 - 3, y30 + 3) > 0)
+      right = x;
+  g.step = (right - 3.5 - g.x2015) / 5.0;
+  g_assert_cmpfloat (g.step, >, 20.0);
+
+  return g;
+}
+
+static void
+test_trend_lines_and_gap (void)
+{
+  g_autoptr(DistrettoChart) chart = two_line_trend (DISTRETTO_FLAGS_BREAK);
+  g_autoptr(DistrettoChart) unbroken = two_line_trend (DISTRETTO_FLAGS_NONE);
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  cairo_surface_t *plain = render (unbroken, DISTRETTO_CHART_STYLE_PRINT);
+  guint32 c0 = palette_line (DISTRETTO_CHART_STYLE_PRINT, 0);
+  guint32 c1 = palette_line (DISTRETTO_CHART_STYLE_PRINT, 1);
+  TrendGeometry g = find_geometry (surface);
+  double y30 = (g.y10 + g.y50) / 2.0;
+  double x;
+
+  g_assert_cmpint (distretto_chart_get_kind (chart), ==, DISTRETTO_CHART_KIND_TREND);
+  g_assert_cmpuint (distretto_chart_get_n_lines (chart), ==, 2);
+  g_assert_cmpfloat (g.y10, >, g.y50 + 100);
+
+  /* Line 0 at 30 in 2019, where the geometry says. */
+  x = x_of_year (&g, 2019);
+  g_assert_cmpuint (count_colour (surface, c0, x - 2, x + 2, y30 - 2, y30 + 2), >, 4);
+  x = x_of_year (&g, 2016);
+  g_assert_cmpuint (count_colour (surface, c0, x - 2, x + 2, y30 - 2, y30 + 2), >, 4);
+
+  /* And nowhere between 2016 and 2018: the missing 2017 is a gap. */
+  g_assert_cmpuint (count_colour (surface, c0, x_of_year (&g, 2016) + 6, x_of_year (&g, 2018) - 6,
+                                  0, HEIGHT - 1), ==, 0);
+
+  /* Line 1 is unbroken there. */
+  g_assert_cmpuint (count_colour (surface, c1, x_of_year (&g, 2017) - 2, x_of_year (&g, 2017) + 2,
+                                  g.y50 - 2, g.y50 + 2), >, 4);
+
+  /* The break of 2018 is a tick across line 1, which the same chart
+   * without the flag does not have. */
+  x = x_of_year (&g, 2018);
+  g_assert_cmpuint (count_colour (surface, c1, x - 2, x + 2, g.y50 - 8, g.y50 - 5), >, 0);
+  g_assert_cmpuint (count_colour (plain, c1, x - 2, x + 2, g.y50 - 8, g.y50 - 5), ==, 0);
+
+  /* The estimate of 2019 is hollow. */
+  x = x_of_year (&g, 2019);
+  g_assert_cmpuint (pixel (surface, lround (x), lround (g.y50)), !=, c1);
+  g_assert_cmpuint (pixel (surface, lround (x_of_year (&g, 2020)), lround (g.y50)), ==, c1);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_trend_hit_test_and_table (void)
+{
+  g_autoptr(DistrettoChart) chart = two_line_trend (DISTRETTO_FLAGS_BREAK);
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  TrendGeometry g = find_geometry (surface);
+  double y30 = (g.y10 + g.y50) / 2.0;
+  g_autofree char *table = NULL;
+  guint index = G_MAXUINT;
+
+  g_assert_true (distretto_chart_hit_test (chart, WIDTH, HEIGHT, x_of_year (&g, 2019) + 3, y30 - 3, &index));
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_true (distretto_chart_hit_test (chart, WIDTH, HEIGHT, x_of_year (&g, 2018) - 4, g.y50 + 4, &index));
+  g_assert_cmpuint (index, ==, 1);
+  g_assert_cmpstr (distretto_chart_get_line_code (chart, index), ==, "ES52");
+  /* The gap is far from every point; so is the title. */
+  g_assert_false (distretto_chart_hit_test (chart, WIDTH, HEIGHT, x_of_year (&g, 2017), y30, &index));
+  g_assert_false (distretto_chart_hit_test (chart, WIDTH, HEIGHT, WIDTH / 2.0, 10, &index));
+  cairo_surface_destroy (surface);
+
+  table = distretto_chart_dup_table (chart);
+  g_assert_cmpstr (table, ==,
+                   "region,name,year,value,flags\n"
+                   "ITH3,Veneto,2015,10,\n"
+                   "ITH3,Veneto,2016,30,\n"
+                   "ITH3,Veneto,2018,30,\n"
+                   "ITH3,Veneto,2019,30,\n"
+                   "ITH3,Veneto,2020,30,\n"
+                   "ES52,Comunitat Valenciana,2015,50,\n"
+                   "ES52,Comunitat Valenciana,2016,50,\n"
+                   "ES52,Comunitat Valenciana,2017,50,\n"
+                   "ES52,Comunitat Valenciana,2018,50,b\n"
+                   "ES52,Comunitat Valenciana,2019,50,e\n"
+                   "ES52,Comunitat Valenciana,2020,50,\n");
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      if (pixel (a, x, y) != pixel (b, x, y))
+        return FALSE;
+
+  return TRUE;
+}
+
+static void
+test_trend_empty (void)
+{
+  g_autoptr(DistrettoChart) nothing = distretto_chart_new_ranking ("Empty");
+  g_autoptr(DistrettoChart) empty = distretto_chart_new_trend ("Empty");
+  g_autoptr(DistrettoChart) missing = distretto_chart_new_trend ("Empty");
+  g_autoptr(DistrettoChart) single = distretto_chart_new_trend ("One");
+  cairo_surface_t *expected = render (nothing, DISTRETTO_CHART_STYLE_PRINT);
+  cairo_surface_t *surface;
+  g_autofree char *table = NULL;
+  guint line;
+
+  /* With nothing to draw, a trend says "No data" as a ranking does. */
+  surface = render (empty, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_true (same_pixels (surface, expected));
+  cairo_surface_destroy (surface);
+  g_assert_false (distretto_chart_hit_test (empty, WIDTH, HEIGHT, WIDTH / 2.0, HEIGHT / 2.0, NULL));
+
+  line = distretto_chart_add_line (missing, "ITH3", "Veneto");
+  for (int year = 2015; year <= 2020; year++)
+    distretto_chart_line_add_point (missing, line, year, NAN, DISTRETTO_FLAGS_NONE);
+  surface = render (missing, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_true (same_pixels (surface, expected));
+  cairo_surface_destroy (surface);
+  table = distretto_chart_dup_table (missing);
+  g_assert_cmpstr (table, ==, "region,name,year,value,flags\n");
+
+  /* One point of one year is drawn, in the middle. */
+  line = distretto_chart_add_line (single, "ITH3", "Veneto");
+  distretto_chart_line_add_point (single, line, 2020, 5.0, DISTRETTO_FLAGS_NONE);
+  surface = render (single, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpuint (count_colour (surface, palette_line (DISTRETTO_CHART_STYLE_PRINT, 0),
+                                  0, WIDTH - 1, 0, HEIGHT - 1), >, 20);
+  cairo_surface_destroy (surface);
+  cairo_surface_destroy (render (single, DISTRETTO_CHART_STYLE_DARK));
+
+  cairo_surface_destroy (expected);
+}
+
+static void
+test_trend_reference (void)
+{
+  g_autoptr(DistrettoChart) chart = two_line_trend (DISTRETTO_FLAGS_NONE);
+  guint eu = distretto_chart_add_line (chart, "EU27_2020", "European Union");
+  cairo_surface_t *surface;
+
+  for (int year = 2015; year <= 2020; year++)
+    distretto_chart_line_add_point (chart, eu, year, 40.0, DISTRETTO_FLAGS_NONE);
+  g_assert_cmpint (distretto_chart_get_reference_line (chart), ==, -1);
+  distretto_chart_set_reference_line (chart, eu);
+  g_assert_cmpint (distretto_chart_get_reference_line (chart), ==, (int) eu);
+  g_assert_cmpstr (distretto_chart_get_line_label (chart, eu), ==, "European Union");
+
+  /* The regions keep their colours; the reference takes none of them. */
+  surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpuint (count_colour (surface, palette_line (DISTRETTO_CHART_STYLE_PRINT, 0), 0, WIDTH - 1, 0, HEIGHT - 1), >, 100);
+  g_assert_cmpuint (count_colour (surface, palette_line (DISTRETTO_CHART_STYLE_PRINT, 1), 0, WIDTH - 1, 0, HEIGHT - 1), >, 100);
+  g_assert_cmpuint (count_colour (surface, palette_line (DISTRETTO_CHART_STYLE_PRINT, 2), 0, WIDTH - 1, 0, HEIGHT - 1), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* A selected line is drawn without trouble, on top. */
+  distretto_chart_set_selected (chart, "ITH3");
+  cairo_surface_destroy (render (chart, DISTRETTO_CHART_STYLE_LIGHT));
+}
+
+static void
+test_trend_export (void)
+{
+  g_autoptr(DistrettoChart) chart = two_line_trend (DISTRETTO_FLAGS_BREAK);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GMarkupParseContext) xml = NULL;
+  static const GMarkupParser no_callbacks = { 0 };
+  const char *data;
+  gsize len;
+
+  svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 400, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &len);
+  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (data, len, "<svg"));
+  g_assert_nonnull (g_strstr_len (data, len, "Test trend"));
+
+  pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 400, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &len);
+  g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
+  g_assert_nonnull (memmem (data, len, "/Type /Page", 11));
+  g_assert_nonnull (memmem (data, len, "Test trend", 10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +732,11 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/export-formats", test_export_formats);
   g_test_add_func ("/Distretto/Chart/reference-groups-selection", test_reference_groups_and_selection);
   g_test_add_func ("/Distretto/Chart/hit-test-and-table", test_hit_test_and_table);
+  g_test_add_func ("/Distretto/Chart/trend-lines-and-gap", test_trend_lines_and_gap);
+  g_test_add_func ("/Distretto/Chart/trend-hit-test-and-table", test_trend_hit_test_and_table);
+  g_test_add_func ("/Distretto/Chart/trend-empty", test_trend_empty);
+  g_test_add_func ("/Distretto/Chart/trend-reference", test_trend_reference);
+  g_test_add_func ("/Distretto/Chart/trend-export", test_trend_export);
 
   return g_test_run ();
 }

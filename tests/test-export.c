@@ -155,7 +155,7 @@ test_module_view (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_unlink (out);
   g_assert_cmpint (run_export (bad, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "offers ranking, distribution"));
+  g_assert_nonnull (strstr (err, "offers ranking, trend, distribution"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
@@ -261,6 +261,61 @@ test_png (Fixture       *fixture,
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
 }
 
+/* The trend of the top regions, headless. */
+static void
+test_trend_png (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "trend.png", NULL);
+  const char *args[] = { "-m", "servitization", "--chart", "trend", "-o", out, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1000);
+  g_assert_cmpint (cairo_image_surface_get_height (image), >, 300);
+  cairo_surface_destroy (image);
+}
+
+/* The data behind a trend of two regions: each of them, every year. */
+static void
+test_trend_table (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "trend.csv", NULL);
+  const char *args[] = { "-m", "servitization", "--chart", "trend", "--region", "ITH3",
+                         "--region", "ES52", "--format", "csv", "-o", out, NULL };
+  const char *regions[] = { "ITH3", "ES52" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint row = 1;
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (contents, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "region,name,year,value,flags");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 9 + 1);
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    for (int year = 2015; year <= 2023; year++, row++)
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[row], ",", -1);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 5);
+        g_assert_cmpstr (fields[0], ==, regions[r]);
+        g_assert_cmpint (atoi (fields[2]), ==, year);
+        g_assert_true (g_ascii_strtod (fields[3], NULL) >= 0);
+      }
+  g_assert_cmpstr (lines[row], ==, "");
+}
+
 static void
 test_svg (Fixture       *fixture,
           gconstpointer  data)
@@ -321,7 +376,7 @@ test_pdf (Fixture       *fixture,
 typedef struct
 {
   const char *name;
-  const char *args[8];
+  const char *args[10];
   const char *mentions;
 } BadCall;
 
@@ -332,6 +387,7 @@ static const BadCall bad_calls[] = {
   { "no-module", { "--output", "@OUT@", NULL }, "--module" },
   { "no-output", { "--module", "servitization", NULL }, "--output" },
   { "bad-option", { "--colour", "red", NULL }, "--colour" },
+  { "unknown-region", { "--module", "servitization", "--chart", "trend", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
   { "unwritable", { "--module", "servitization", "--format", "png", "--output", "/nonexistent-distretto/x.png", NULL }, "nonexistent" },
 };
 
@@ -411,6 +467,8 @@ main (int   argc,
   g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
   g_test_add ("/Distretto/Export/module-view", Fixture, NULL, fixture_set_up, test_module_view, fixture_tear_down);
   g_test_add ("/Distretto/Export/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
+  g_test_add ("/Distretto/Export/trend-png", Fixture, NULL, fixture_set_up, test_trend_png, fixture_tear_down);
+  g_test_add ("/Distretto/Export/trend-table", Fixture, NULL, fixture_set_up, test_trend_table, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)

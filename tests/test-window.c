@@ -286,7 +286,7 @@ test_window_module_view (void)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
-  /* The header's drop-down offers the ranking and the view. */
+  /* The header's drop-down offers the ranking, the trend and the view. */
   for (child = GTK_WIDGET (window); child != NULL && dropdown == NULL; )
     {
       GtkWidget *next = gtk_widget_get_first_child (child);
@@ -304,10 +304,37 @@ test_window_module_view (void)
     }
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
   g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
+  g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))),
+                   ==, DISTRETTO_CHART_KIND_RANKING);
 
+  /* Trend comes right after Ranking. */
+  {
+    g_autoptr(GObject) item = g_list_model_get_object (gtk_drop_down_get_model (dropdown), 1);
+
+    g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, "Trend");
+  }
   gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
+  g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))),
+                   ==, DISTRETTO_CHART_KIND_TREND);
+
+  /* A region clicked in a chart joins the trend, drawn thicker. */
+  g_signal_emit_by_name (chart_view, "region-selected", "ES52");
+  gtk_drop_down_set_selected (dropdown, 0);
+  gtk_drop_down_set_selected (dropdown, 1);
+  {
+    DistrettoChart *trend = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < distretto_chart_get_n_lines (trend); i++)
+      found |= g_str_equal (distretto_chart_get_line_code (trend, i), "ES52");
+    g_assert_true (found);
+    g_assert_cmpstr (distretto_chart_get_selected (trend), ==, "ES52");
+  }
+
+  gtk_drop_down_set_selected (dropdown, 2);
   g_assert_true (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   {
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;

@@ -129,6 +129,15 @@ distretto_chart_view_query_tooltip (GtkWidget  *widget,
                                  x, y, &index))
     return FALSE;
 
+  if (distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_TREND)
+    {
+      /* TRANSLATORS: a trend's tooltip: region name and code */
+      text = g_strdup_printf (_("%s (%s)"), distretto_chart_get_line_label (self->chart, index),
+                              distretto_chart_get_line_code (self->chart, index));
+      gtk_tooltip_set_text (tooltip, text);
+      return TRUE;
+    }
+
   /* TRANSLATORS: a ranking's tooltip: rank, region code, value */
   text = g_strdup_printf (_("%u. %s (%s): %.2f"), index + 1,
                           distretto_chart_get_bar_label (self->chart, index),
@@ -153,7 +162,12 @@ on_click_pressed_cb (DistrettoChartView *self,
 
   if (distretto_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
                                 gtk_widget_get_height (GTK_WIDGET (self)), x, y, &index))
-    code = distretto_chart_get_bar_code (self->chart, index);
+    {
+      if (distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_TREND)
+        code = distretto_chart_get_line_code (self->chart, index);
+      else
+        code = distretto_chart_get_bar_code (self->chart, index);
+    }
 
   if (g_strcmp0 (code, distretto_chart_get_selected (self->chart)) == 0)
     code = NULL;

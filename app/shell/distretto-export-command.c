@@ -13,6 +13,7 @@
 #include "distretto-export-command.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-ranking.h"
+#include "distretto-trend.h"
 
 #define DEFAULT_WIDTH 1000
 
@@ -55,7 +56,7 @@ export_module_view (DistrettoModule      *module,
       g_auto(GStrv) views = distretto_indicator_definition_dup_view_ids (definition);
       g_autofree char *list = g_strjoinv (", ", views);
 
-      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking%s%s"),
+      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking, trend%s%s"),
                                  view_id, distretto_module_get_id (module),
                                  list[0] ? ", " : "", list);
     }
@@ -121,16 +122,18 @@ distretto_export_command_run (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *boundaries_path = NULL;
   g_auto(GStrv) data_paths = NULL;
+  g_auto(GStrv) regions = NULL;
   int width = DEFAULT_WIDTH;
   int height = 0;
   const GOptionEntry entries[] = {
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Indicator module to chart"), N_("ID") },
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, or a view the module offers (default: ranking)"), N_("TYPE") },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, trend, or a view the module offers (default: ranking)"), N_("TYPE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg, pdf, or csv for the data table (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: enough for every region)"), N_("N") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_paths, N_("Data file to chart, in any format Distretto reads; repeat for several (default: the demo dataset)"), N_("FILE") },
+    { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions, N_("Region to draw in the trend; repeat for several (default: the top 5 of the latest ranking)"), N_("CODE") },
     { "boundaries", 'b', 0, G_OPTION_ARG_FILENAME, &boundaries_path, N_("GeoJSON boundaries of the regions"), N_("FILE") },
     { NULL }
   };
@@ -144,6 +147,7 @@ distretto_export_command_run (int    argc,
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
   DistrettoModule *module;
+  gboolean trend;
 
   context = g_option_context_new (_("— write a chart of an indicator module to a file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -167,6 +171,9 @@ distretto_export_command_run (int    argc,
     }
   if (width < 1 || height < 0)
     return distretto_cli_fail ("export", _("--width and --height must be positive"));
+  trend = g_strcmp0 (chart_type, "trend") == 0;
+  if (regions != NULL && !trend)
+    return distretto_cli_fail ("export", _("--region applies only to --chart trend"));
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -195,7 +202,7 @@ distretto_export_command_run (int    argc,
 
   file = g_file_new_for_commandline_arg (output);
 
-  if (chart_type != NULL && !g_str_equal (chart_type, "ranking"))
+  if (chart_type != NULL && !trend && !g_str_equal (chart_type, "ranking"))
     {
       if (is_table (kind))
         return distretto_cli_fail ("export", _("the view “%s” has no data table: export the ranking as CSV"),
@@ -203,7 +210,10 @@ distretto_export_command_run (int    argc,
       return export_module_view (module, chart_type, dataset, file, output, format, width, height);
     }
 
-  chart = distretto_ranking_chart_build (module, dataset, &error);
+  if (trend)
+    chart = distretto_trend_chart_build (module, dataset, (const char * const *) regions, &error);
+  else
+    chart = distretto_ranking_chart_build (module, dataset, &error);
   if (chart == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
 

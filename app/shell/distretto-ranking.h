@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 /* Regions of this NUTS level are ranked. */
 #define DISTRETTO_RANKING_LEVEL 2
 
+const char     *distretto_ranking_source_line (DistrettoFlags     flags_used);
 DistrettoChart *distretto_ranking_chart_build (DistrettoModule   *module,
                                                DistrettoDataset  *dataset,
                                                GError           **error);

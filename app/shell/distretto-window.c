@@ -10,6 +10,7 @@
 #include "distretto-chart-view.h"
 #include "distretto-module.h"
 #include "distretto-ranking.h"
+#include "distretto-trend.h"
 #include "distretto-window.h"
 
 struct _DistrettoWindow
@@ -30,14 +31,22 @@ struct _DistrettoWindow
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
   GtkDropDown *view_dropdown;
-  char **view_ids;            /* the current module's own views */
+  char **view_ids;            /* the current module's own views, after VIEW_FIRST_OWN */
   gboolean updating_views;
+  char *selected_region;      /* clicked in a chart, added to the trend */
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   AdwToastOverlay *toast_overlay;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoWindow, distretto_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The entries of the header's drop-down. */
+enum {
+  VIEW_RANKING,
+  VIEW_TREND,
+  VIEW_FIRST_OWN,
+};
 
 static GtkWidget *
 create_module_row (gpointer item,
@@ -78,7 +87,52 @@ dup_selected_module (DistrettoWindow *self)
   return g_list_model_get_item (self->modules, gtk_list_box_row_get_index (row));
 }
 
-/* The ranking, or the extra view picked in the header's drop-down. */
+/* The default trend, plus the region last clicked, drawn thicker. */
+static DistrettoChart *
+build_trend (DistrettoWindow  *self,
+             DistrettoModule  *module,
+             GError          **error)
+{
+  g_autoptr(DistrettoChart) chart = distretto_trend_chart_build (module, self->dataset, NULL, error);
+  g_autoptr(GStrvBuilder) codes = NULL;
+  g_auto(GStrv) regions = NULL;
+
+  if (chart == NULL || self->selected_region == NULL ||
+      distretto_dataset_get_region (self->dataset, self->selected_region) == NULL)
+    return g_steal_pointer (&chart);
+
+  distretto_chart_set_selected (chart, self->selected_region);
+  codes = g_strv_builder_new ();
+  for (guint i = 0; i < distretto_chart_get_n_lines (chart); i++)
+    {
+      const char *code = distretto_chart_get_line_code (chart, i);
+
+      if (g_str_equal (code, self->selected_region))
+        return g_steal_pointer (&chart);
+      if ((int) i != distretto_chart_get_reference_line (chart))
+        g_strv_builder_add (codes, code);
+    }
+  g_strv_builder_add (codes, self->selected_region);
+  regions = g_strv_builder_end (codes);
+
+  g_clear_object (&chart);
+  chart = distretto_trend_chart_build (module, self->dataset, (const char * const *) regions, error);
+  if (chart != NULL)
+    distretto_chart_set_selected (chart, self->selected_region);
+
+  return g_steal_pointer (&chart);
+}
+
+static void
+on_chart_view_region_selected_cb (DistrettoWindow *self,
+                                  const char      *code)
+{
+  g_free (self->selected_region);
+  self->selected_region = g_strdup (code);
+}
+
+/* The ranking, the trend, or the module's view picked in the header's
+ * drop-down. */
 static void
 show_chart (DistrettoWindow *self,
             DistrettoModule *module)
@@ -90,10 +144,11 @@ show_chart (DistrettoWindow *self,
   if (self->dataset == NULL)
     return;
 
-  if (selected > 0 && self->view_ids != NULL && selected <= g_strv_length (self->view_ids))
+  if (selected >= VIEW_FIRST_OWN && self->view_ids != NULL &&
+      selected - VIEW_FIRST_OWN < g_strv_length (self->view_ids))
     {
       DistrettoModuleView *view = distretto_module_view_new (distretto_module_get_indicator (module),
-                                                             self->view_ids[selected - 1],
+                                                             self->view_ids[selected - VIEW_FIRST_OWN],
                                                              self->dataset, &error);
 
       if (view == NULL)
@@ -107,7 +162,10 @@ show_chart (DistrettoWindow *self,
       return;
     }
 
-  chart = distretto_ranking_chart_build (module, self->dataset, &error);
+  if (selected == VIEW_TREND)
+    chart = build_trend (self, module, &error);
+  else
+    chart = distretto_ranking_chart_build (module, self->dataset, &error);
   if (chart == NULL)
     {
       distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
@@ -118,7 +176,7 @@ show_chart (DistrettoWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
-/* Offers the ranking and the module's own views. */
+/* Offers the ranking, the trend and the module's own views. */
 static void
 update_view_dropdown (DistrettoWindow *self,
                       DistrettoModule *module)
@@ -130,14 +188,15 @@ update_view_dropdown (DistrettoWindow *self,
   self->view_ids = distretto_indicator_definition_dup_view_ids (definition);
 
   gtk_string_list_append (titles, _("Ranking"));
+  gtk_string_list_append (titles, _("Trend"));
   for (guint i = 0; self->view_ids[i] != NULL; i++)
     gtk_string_list_append (titles, distretto_indicator_definition_get_view_title (definition, self->view_ids[i]));
 
   self->updating_views = TRUE;
   gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->view_dropdown, 0);
+  gtk_drop_down_set_selected (self->view_dropdown, VIEW_RANKING);
   self->updating_views = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), self->view_ids[0] != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), TRUE);
 }
 
 static void
@@ -365,6 +424,7 @@ distretto_window_dispose (GObject *object)
   g_clear_object (&self->modules);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->view_ids, g_strfreev);
+  g_clear_pointer (&self->selected_region, g_free);
 
   G_OBJECT_CLASS (distretto_window_parent_class)->dispose (object);
 }
@@ -406,6 +466,8 @@ distretto_window_init (DistrettoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_importing (self, FALSE);
+  g_signal_connect_object (self->chart_view, "region-selected",
+                           G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
 DistrettoWindow *

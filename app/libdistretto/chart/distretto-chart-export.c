@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "distretto-chart-export.h"
 
@@ -48,11 +49,36 @@ append_to_byte_array (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Names the drawing, as PDF metadata do: a <title> first in <svg>. */
+static void
+insert_svg_title (GByteArray *bytes,
+                  const char *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+  const char *data = (const char *) bytes->data;
+  const char *svg = g_strstr_len (data, bytes->len, "<svg");
+  g_autoptr(GByteArray) rest = NULL;
+  const char *end;
+  gsize at;
+
+  if (svg == NULL || (end = memchr (svg, '>', bytes->len - (svg - data))) == NULL)
+    return;
+
+  at = end + 1 - data;
+  rest = g_byte_array_new ();
+  g_byte_array_append (rest, bytes->data + at, bytes->len - at);
+  g_byte_array_set_size (bytes, at);
+  g_byte_array_append (bytes, (const guint8 *) element, strlen (element));
+  g_byte_array_append (bytes, rest->data, rest->len);
+}
+
 /**
  * distretto_export_render_bytes:
  * @func: (scope call): draws what is exported
  * @user_data: (closure func): data for @func
- * @title: (nullable): the document title, for PDF metadata
+ * @title: (nullable): the document title, for PDF metadata and the SVG
+ *   `<title>`
  * @format: the file format
  * @width: the width, in pixels for PNG and points for SVG and PDF
  * @height: the height, in the same unit
@@ -140,6 +166,9 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
       return NULL;
     }
 
+  if (format == DISTRETTO_CHART_FORMAT_SVG && title != NULL)
+    insert_svg_title (bytes, title);
+
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
@@ -147,7 +176,8 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
  * distretto_export_render_file:
  * @func: (scope call): draws what is exported
  * @user_data: (closure func): data for @func
- * @title: (nullable): the document title, for PDF metadata
+ * @title: (nullable): the document title, for PDF metadata and the SVG
+ *   `<title>`
  * @file: where to write
  * @format: the file format
  * @width: the width, in pixels for PNG and points for SVG and PDF

@@ -11,179 +11,13 @@
 
 #include "distretto-chart-private.h"
 
-#define FONT_FAMILY "Cantarell, DejaVu Sans, Sans"
 #define LABEL_GAP    8.0
-#define MAX_TICKS    6
 #define MIN_TEXT_ROW 9.0
-
-typedef struct
-{
-  double first;
-  double last;
-  double step;
-  int decimals;
-} Axis;
-
-static void
-set_color (cairo_t                   *cr,
-           const DistrettoChartColor *color)
-{
-  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
-}
-
-static PangoLayout *
-create_layout (cairo_t    *cr,
-               const char *text,
-               double      size,
-               gboolean    bold)
-{
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (FONT_FAMILY);
-  PangoLayout *layout = pango_cairo_create_layout (cr);
-
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text, -1);
-
-  return layout;
-}
-
-static double
-layout_width (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return w;
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  int w, h;
-
-  pango_layout_get_pixel_size (layout, &w, &h);
-  return h;
-}
-
-static void
-show_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
-{
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-/* Ticks at 1, 2 or 5 times a power of ten, covering [lo, hi]. */
-static Axis
-nice_axis (double lo,
-           double hi)
-{
-  Axis axis;
-  double raw, magnitude, normalised;
-
-  if (hi - lo < 1e-12)
-    hi = lo + 1.0;
-
-  raw = (hi - lo) / MAX_TICKS;
-  magnitude = pow (10.0, floor (log10 (raw)));
-  normalised = raw / magnitude;
-
-  if (normalised <= 1.0)
-    axis.step = magnitude;
-  else if (normalised <= 2.0)
-    axis.step = 2.0 * magnitude;
-  else if (normalised <= 5.0)
-    axis.step = 5.0 * magnitude;
-  else
-    axis.step = 10.0 * magnitude;
-
-  axis.first = floor (lo / axis.step) * axis.step;
-  axis.last = ceil (hi / axis.step) * axis.step;
-  axis.decimals = MAX (0, (int) -floor (log10 (axis.step) + 1e-9));
-
-  return axis;
-}
-
-static char *
-format_number (double value,
-               int    decimals)
-{
-  /* Printed in the user's locale (decimal comma in it, es, fi, de). */
-  if (fabs (value) < 0.5 * pow (10.0, -decimals))
-    value = 0.0;
-  return g_strdup_printf ("%.*f", decimals, value);
-}
-
-static void
-draw_centered_message (cairo_t                     *cr,
-                       const DistrettoChartPalette *palette,
-                       const char                  *message,
-                       double                       width,
-                       double                       height)
-{
-  g_autoptr(PangoLayout) layout = create_layout (cr, message, 16.0, FALSE);
-
-  set_color (cr, &palette->muted);
-  show_layout (cr, layout,
-               (width - layout_width (layout)) / 2.0,
-               (height - layout_height (layout)) / 2.0);
-}
-
-/* Draws title and subtitle; returns the subtitle line's top. */
-static double
-draw_header (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       width)
-{
-  g_autoptr(PangoLayout) title = create_layout (cr, self->title, 18.0, TRUE);
-  double y = DISTRETTO_CHART_MARGIN;
-
-  pango_layout_set_width (title, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
-  pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
-  set_color (cr, &palette->foreground);
-  show_layout (cr, title, DISTRETTO_CHART_MARGIN, y);
-  y += layout_height (title) + 2;
-
-  if (self->subtitle != NULL)
-    {
-      g_autoptr(PangoLayout) subtitle = create_layout (cr, self->subtitle, 12.0, FALSE);
-
-      pango_layout_set_width (subtitle, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
-      pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
-      set_color (cr, &palette->muted);
-      show_layout (cr, subtitle, DISTRETTO_CHART_MARGIN, y);
-    }
-
-  return y;
-}
-
-static void
-draw_source (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       width,
-             double                       height)
-{
-  g_autoptr(PangoLayout) layout = NULL;
-
-  if (self->source == NULL)
-    return;
-
-  layout = create_layout (cr, self->source, 11.0, FALSE);
-  pango_layout_set_width (layout, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  set_color (cr, &palette->muted);
-  show_layout (cr, layout, DISTRETTO_CHART_MARGIN, height - DISTRETTO_CHART_MARGIN - layout_height (layout));
-}
 
 /* Where the parts of a ranking go, for drawing and for hit-testing. */
 typedef struct
 {
-  Axis axis;
+  DistrettoChartAxis axis;
   double top;
   double plot_left;
   double plot_right;
@@ -195,23 +29,6 @@ typedef struct
   double label_width;
   gboolean show_text;
 } RankingLayout;
-
-/* The header's bottom edge: title and subtitle, measured, not drawn. */
-static double
-header_bottom (DistrettoChart *self,
-               cairo_t        *cr)
-{
-  g_autoptr(PangoLayout) title = create_layout (cr, self->title, 18.0, TRUE);
-  double y = DISTRETTO_CHART_MARGIN + layout_height (title) + 2;
-
-  if (self->subtitle != NULL)
-    {
-      g_autoptr(PangoLayout) subtitle = create_layout (cr, self->subtitle, 12.0, FALSE);
-      y += layout_height (subtitle);
-    }
-
-  return MAX (y + 12, DISTRETTO_CHART_MARGIN + DISTRETTO_CHART_HEADER_HEIGHT - 12);
-}
 
 /* Returns a message to show instead when the bars cannot be laid out. */
 static const char *
@@ -227,14 +44,14 @@ layout_ranking (DistrettoChart *self,
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      g_autoptr(PangoLayout) label = create_layout (cr, bar->label, 12.0, FALSE);
-      g_autofree char *text = format_number (bar->value, 1);
-      g_autoptr(PangoLayout) value = create_layout (cr, text, 11.0, FALSE);
+      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, 12.0, FALSE);
+      g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
+      g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
 
       lo = MIN (lo, bar->value);
       hi = MAX (hi, bar->value);
-      label_width = MAX (label_width, layout_width (label));
-      value_width = MAX (value_width, layout_width (value));
+      label_width = MAX (label_width, _distretto_chart_layout_width (label));
+      value_width = MAX (value_width, _distretto_chart_layout_width (value));
     }
 
   if (isfinite (self->reference))
@@ -246,8 +63,8 @@ layout_ranking (DistrettoChart *self,
   if (!isfinite (hi - lo))
     return _("Values too large to draw");
 
-  layout->axis = nice_axis (lo, hi);
-  layout->top = header_bottom (self, cr);
+  layout->axis = _distretto_chart_nice_axis (lo, hi);
+  layout->top = _distretto_chart_header_bottom (self, cr);
   layout->plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
   layout->row = (layout->plot_bottom - layout->top) / self->bars->len;
   layout->show_text = layout->row >= MIN_TEXT_ROW;
@@ -290,13 +107,13 @@ draw_legend (DistrettoChart              *self,
 
   for (int i = self->categories->len - 1; i >= 0; i--)
     {
-      g_autoptr(PangoLayout) label = create_layout (cr, g_ptr_array_index (self->categories, i), 11.0, FALSE);
+      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, g_ptr_array_index (self->categories, i), 11.0, FALSE);
 
-      x -= layout_width (label);
-      set_color (cr, &palette->muted);
-      show_layout (cr, label, x, y);
+      x -= _distretto_chart_layout_width (label);
+      _distretto_chart_set_color (cr, &palette->muted);
+      _distretto_chart_show_layout (cr, label, x, y);
       x -= 14;
-      set_color (cr, &palette->categories[i]);
+      _distretto_chart_set_color (cr, &palette->categories[i]);
       cairo_rectangle (cr, x, y + 3, 10, 10);
       cairo_fill (cr);
       x -= 12;
@@ -312,7 +129,7 @@ draw_reference (DistrettoChart              *self,
   double x = round (layout->zero_x + self->reference * layout->scale) + 0.5;
   const double dashes[] = { 4.0, 3.0 };
 
-  set_color (cr, &palette->reference);
+  _distretto_chart_set_color (cr, &palette->reference);
   cairo_save (cr);
   cairo_set_line_width (cr, 1.5);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
@@ -323,10 +140,10 @@ draw_reference (DistrettoChart              *self,
 
   if (self->reference_label != NULL)
     {
-      g_autoptr(PangoLayout) label = create_layout (cr, self->reference_label, 11.0, TRUE);
+      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, self->reference_label, 11.0, TRUE);
 
-      show_layout (cr, label, MIN (x + 4, layout->plot_right - layout_width (label)),
-                   layout->top - 4 - layout_height (label));
+      _distretto_chart_show_layout (cr, label, MIN (x + 4, layout->plot_right - _distretto_chart_layout_width (label)),
+                                    layout->top - 4 - _distretto_chart_layout_height (label));
     }
 }
 
@@ -339,11 +156,11 @@ draw_ranking (DistrettoChart              *self,
 {
   RankingLayout layout;
   const char *problem = layout_ranking (self, cr, width, height, &layout);
-  const Axis *axis = &layout.axis;
+  const DistrettoChartAxis *axis = &layout.axis;
 
   if (problem != NULL)
     {
-      draw_centered_message (cr, palette, problem, width, height);
+      _distretto_chart_draw_message (cr, palette, problem, width, height);
       return;
     }
 
@@ -353,25 +170,25 @@ draw_ranking (DistrettoChart              *self,
     {
       double v = axis->first + t * axis->step;
       double x = round (layout.plot_left + (v - axis->first) * layout.scale) + 0.5;
-      g_autofree char *text = format_number (v, axis->decimals);
-      g_autoptr(PangoLayout) tick = create_layout (cr, text, 11.0, FALSE);
+      g_autofree char *text = _distretto_chart_format_number (v, axis->decimals);
+      g_autoptr(PangoLayout) tick = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
 
-      set_color (cr, &palette->grid);
+      _distretto_chart_set_color (cr, &palette->grid);
       cairo_move_to (cr, x, layout.top);
       cairo_line_to (cr, x, layout.plot_bottom);
       cairo_stroke (cr);
 
-      set_color (cr, &palette->muted);
-      show_layout (cr, tick, x - layout_width (tick) / 2.0, layout.plot_bottom + 4);
+      _distretto_chart_set_color (cr, &palette->muted);
+      _distretto_chart_show_layout (cr, tick, x - _distretto_chart_layout_width (tick) / 2.0, layout.plot_bottom + 4);
     }
 
   if (self->unit != NULL)
     {
-      g_autoptr(PangoLayout) unit = create_layout (cr, self->unit, 12.0, FALSE);
+      g_autoptr(PangoLayout) unit = _distretto_chart_create_layout (cr, self->unit, 12.0, FALSE);
 
-      set_color (cr, &palette->foreground);
-      show_layout (cr, unit, (layout.plot_left + layout.plot_right - layout_width (unit)) / 2.0,
-                   layout.plot_bottom + 20);
+      _distretto_chart_set_color (cr, &palette->foreground);
+      _distretto_chart_show_layout (cr, unit, (layout.plot_left + layout.plot_right - _distretto_chart_layout_width (unit)) / 2.0,
+                                    layout.plot_bottom + 20);
     }
 
   /* Bars, labels and values. */
@@ -382,13 +199,13 @@ draw_ranking (DistrettoChart              *self,
       double y = layout.top + i * layout.row;
       double x_end = layout.zero_x + bar->value * layout.scale;
 
-      set_color (cr, bar_color (self, palette, bar));
+      _distretto_chart_set_color (cr, bar_color (self, palette, bar));
       cairo_rectangle (cr, MIN (layout.zero_x, x_end), y + (layout.row - layout.bar_height) / 2.0,
                        fabs (x_end - layout.zero_x), layout.bar_height);
       cairo_fill_preserve (cr);
       if (selected)
         {
-          set_color (cr, &palette->foreground);
+          _distretto_chart_set_color (cr, &palette->foreground);
           cairo_set_line_width (cr, 2.0);
           cairo_stroke (cr);
           cairo_set_line_width (cr, 1.0);
@@ -398,23 +215,23 @@ draw_ranking (DistrettoChart              *self,
       if (layout.show_text)
         {
           double size = MIN (12.0, layout.row * 0.8);
-          g_autoptr(PangoLayout) label = create_layout (cr, bar->label, size, selected);
-          g_autofree char *text = format_number (bar->value, 1);
-          g_autoptr(PangoLayout) value = create_layout (cr, text, MIN (11.0, size), FALSE);
+          g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, size, selected);
+          g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
+          g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, MIN (11.0, size), FALSE);
 
           pango_layout_set_width (label, layout.label_width * PANGO_SCALE);
           pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
           pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-          set_color (cr, &palette->foreground);
-          show_layout (cr, label, DISTRETTO_CHART_MARGIN, y + (layout.row - layout_height (label)) / 2.0);
+          _distretto_chart_set_color (cr, &palette->foreground);
+          _distretto_chart_show_layout (cr, label, DISTRETTO_CHART_MARGIN, y + (layout.row - _distretto_chart_layout_height (label)) / 2.0);
 
-          set_color (cr, &palette->muted);
-          show_layout (cr, value, MAX (x_end, layout.zero_x) + 4, y + (layout.row - layout_height (value)) / 2.0);
+          _distretto_chart_set_color (cr, &palette->muted);
+          _distretto_chart_show_layout (cr, value, MAX (x_end, layout.zero_x) + 4, y + (layout.row - _distretto_chart_layout_height (value)) / 2.0);
         }
     }
 
   /* The zero line over the bars. */
-  set_color (cr, &palette->foreground);
+  _distretto_chart_set_color (cr, &palette->foreground);
   cairo_move_to (cr, round (layout.zero_x) + 0.5, layout.top);
   cairo_line_to (cr, round (layout.zero_x) + 0.5, layout.plot_bottom);
   cairo_stroke (cr);
@@ -430,12 +247,15 @@ draw_ranking (DistrettoChart              *self,
  * @height: the height the chart is drawn at
  * @x: a point's x
  * @y: a point's y
- * @index: (out) (optional): the rank from 0 of the bar at (@x, @y)
+ * @index: (out) (optional): the rank from 0 of the bar at (@x, @y), or
+ *   for a trend the index of the line
  *
- * Which bar is at a point: the widget uses it for hover, tooltips and
- * clicks. The whole row of a bar counts, label included.
+ * Which bar or line is at a point: the widget uses it for hover, tooltips
+ * and clicks. For a ranking the whole row of a bar counts, label
+ * included. For a trend it is the line with the point nearest to (@x, @y),
+ * if that point is within 8 pixels.
  *
- * Returns: %TRUE if there is a bar at (@x, @y)
+ * Returns: %TRUE if there is a bar or a line at (@x, @y)
  */
 gboolean
 distretto_chart_hit_test (DistrettoChart *self,
@@ -452,6 +272,9 @@ distretto_chart_hit_test (DistrettoChart *self,
   guint row;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+
+  if (self->kind == DISTRETTO_CHART_KIND_TREND)
+    return _distretto_chart_hit_test_trend (self, width, height, x, y, index);
 
   if (self->bars->len == 0)
     return FALSE;
@@ -504,15 +327,17 @@ distretto_chart_render (DistrettoChart      *self,
 
   cairo_save (cr);
 
-  set_color (cr, &palette->background);
+  _distretto_chart_set_color (cr, &palette->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
 
-  legend_y = draw_header (self, cr, palette, width);
-  draw_source (self, cr, palette, width, height);
+  legend_y = _distretto_chart_draw_header (self, cr, palette, width);
+  _distretto_chart_draw_source (self, cr, palette, width, height);
 
-  if (self->bars->len == 0)
-    draw_centered_message (cr, palette, _("No data"), width, height);
+  if (self->kind == DISTRETTO_CHART_KIND_TREND)
+    _distretto_chart_render_trend (self, cr, palette, width, height);
+  else if (self->bars->len == 0)
+    _distretto_chart_draw_message (cr, palette, _("No data"), width, height);
   else
     {
       draw_ranking (self, cr, palette, width, height);

@@ -7,6 +7,16 @@
 
 #include "distretto-chart-style.h"
 
+#define OKABE_ITO_LINES { \
+      { 0.000, 0.447, 0.698 }, \
+      { 0.902, 0.624, 0.000 }, \
+      { 0.000, 0.620, 0.451 }, \
+      { 0.835, 0.369, 0.000 }, \
+      { 0.800, 0.475, 0.655 }, \
+      { 0.337, 0.706, 0.914 }, \
+      { 0.941, 0.894, 0.259 }, \
+    }
+
 static const DistrettoChartPalette palettes[] = {
   [DISTRETTO_CHART_STYLE_LIGHT] = {
     .background = { 0.980, 0.980, 0.980 },
@@ -21,6 +31,7 @@ static const DistrettoChartPalette palettes[] = {
       { 0.902, 0.624, 0.000 },
       { 0.835, 0.369, 0.000 },
     },
+    .lines = OKABE_ITO_LINES,
   },
   [DISTRETTO_CHART_STYLE_DARK] = {
     .background = { 0.141, 0.141, 0.141 },
@@ -35,6 +46,7 @@ static const DistrettoChartPalette palettes[] = {
       { 0.902, 0.624, 0.000 },
       { 0.835, 0.369, 0.000 },
     },
+    .lines = OKABE_ITO_LINES,
   },
   [DISTRETTO_CHART_STYLE_PRINT] = {
     .background = { 1.000, 1.000, 1.000 },
@@ -49,6 +61,7 @@ static const DistrettoChartPalette palettes[] = {
       { 0.902, 0.624, 0.000 },
       { 0.835, 0.369, 0.000 },
     },
+    .lines = OKABE_ITO_LINES,
   },
 };
 

@@ -51,6 +51,14 @@ typedef struct
 #define DISTRETTO_CHART_N_CATEGORIES 4
 
 /**
+ * DISTRETTO_CHART_N_LINE_COLORS:
+ *
+ * How many lines of a trend get colours of their own; more lines reuse
+ * them in order.
+ */
+#define DISTRETTO_CHART_N_LINE_COLORS 7
+
+/**
  * DistrettoChartPalette:
  * @background: the chart's background
  * @foreground: titles and labels
@@ -60,6 +68,8 @@ typedef struct
  * @reference: the reference line
  * @categories: the colours of categories such as performance groups, in
  *   order (Okabe–Ito: blue, sky blue, orange, vermillion)
+ * @lines: the colours of a trend's lines, in order (Okabe–Ito: blue,
+ *   orange, bluish green, vermillion, reddish purple, sky blue, yellow)
  *
  * The colours of one #DistrettoChartStyle.
  */
@@ -72,6 +82,7 @@ typedef struct
   DistrettoChartColor bar;
   DistrettoChartColor reference;
   DistrettoChartColor categories[DISTRETTO_CHART_N_CATEGORIES];
+  DistrettoChartColor lines[DISTRETTO_CHART_N_LINE_COLORS];
 } DistrettoChartPalette;
 
 const DistrettoChartPalette *distretto_chart_style_get_palette (DistrettoChartStyle style);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "distretto-chart-private.h"
+#include "distretto-enums.h"
 
 /**
  * DistrettoChart:
@@ -17,14 +18,18 @@
  * distretto_chart_render() draws it onto any cairo context, so the window
  * and the exported files show the same picture.
  *
- * This version knows the ranking bar chart: regions sorted by value,
- * largest first. Bars with a missing (NaN) value are left out.
+ * A chart is of one #DistrettoChartKind. A ranking is a bar chart of
+ * regions sorted by value, largest first; bars with a missing (NaN) value
+ * are left out. A trend is a line chart of regions over the years: one
+ * line per region, a gap where a year is missing (NaN), and optionally
+ * one line, such as the EU aggregate, drawn dashed as the reference.
  */
 
 G_DEFINE_FINAL_TYPE (DistrettoChart, distretto_chart, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
+  PROP_KIND,
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_SOURCE,
@@ -44,6 +49,16 @@ clear_bar (gpointer data)
 }
 
 static void
+clear_line (gpointer data)
+{
+  DistrettoChartLine *line = data;
+
+  g_free (line->code);
+  g_free (line->label);
+  g_array_unref (line->points);
+}
+
+static void
 distretto_chart_finalize (GObject *object)
 {
   DistrettoChart *self = (DistrettoChart *)object;
@@ -56,6 +71,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->reference_label, g_free);
   g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->lines, g_array_unref);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -70,6 +86,10 @@ distretto_chart_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
     case PROP_TITLE:
       g_value_set_string (value, self->title);
       break;
@@ -101,6 +121,10 @@ distretto_chart_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_KIND:
+      self->kind = g_value_get_enum (value);
+      break;
+
     case PROP_TITLE:
       self->title = g_value_dup_string (value);
       break;
@@ -130,6 +154,16 @@ distretto_chart_class_init (DistrettoChartClass *klass)
   object_class->finalize = distretto_chart_finalize;
   object_class->get_property = distretto_chart_get_property;
   object_class->set_property = distretto_chart_set_property;
+
+  /**
+   * DistrettoChart:kind:
+   *
+   * What the chart shows: a ranking or a trend.
+   */
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       DISTRETTO_TYPE_CHART_KIND, DISTRETTO_CHART_KIND_RANKING,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
    * DistrettoChart:title:
@@ -177,6 +211,9 @@ distretto_chart_init (DistrettoChart *self)
   g_array_set_clear_func (self->bars, clear_bar);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->reference = NAN;
+  self->lines = g_array_new (FALSE, FALSE, sizeof (DistrettoChartLine));
+  g_array_set_clear_func (self->lines, clear_line);
+  self->reference_line = -1;
 }
 
 /**
@@ -193,6 +230,40 @@ distretto_chart_new_ranking (const char *title)
   g_return_val_if_fail (title != NULL, NULL);
 
   return g_object_new (DISTRETTO_TYPE_CHART, "title", title, NULL);
+}
+
+/**
+ * distretto_chart_new_trend:
+ * @title: the chart's title
+ *
+ * Creates an empty trend chart: add lines with distretto_chart_add_line()
+ * and their points with distretto_chart_line_add_point().
+ *
+ * Returns: (transfer full): a new #DistrettoChart
+ */
+DistrettoChart *
+distretto_chart_new_trend (const char *title)
+{
+  g_return_val_if_fail (title != NULL, NULL);
+
+  return g_object_new (DISTRETTO_TYPE_CHART,
+                       "kind", DISTRETTO_CHART_KIND_TREND,
+                       "title", title,
+                       NULL);
+}
+
+/**
+ * distretto_chart_get_kind:
+ * @self: a #DistrettoChart
+ *
+ * Returns: what the chart shows
+ */
+DistrettoChartKind
+distretto_chart_get_kind (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), DISTRETTO_CHART_KIND_RANKING);
+
+  return self->kind;
 }
 
 /**
@@ -405,6 +476,154 @@ distretto_chart_get_reference (DistrettoChart *self)
 }
 
 /**
+ * distretto_chart_add_line:
+ * @self: a trend #DistrettoChart
+ * @code: the region's code
+ * @label: the region's name, shown in the legend
+ *
+ * Adds an empty line to a trend; lines are coloured in the order they are
+ * added, the reference line aside.
+ *
+ * Returns: the index of the new line
+ */
+guint
+distretto_chart_add_line (DistrettoChart *self,
+                          const char     *code,
+                          const char     *label)
+{
+  DistrettoChartLine line;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+  g_return_val_if_fail (self->kind == DISTRETTO_CHART_KIND_TREND, 0);
+  g_return_val_if_fail (code != NULL, 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  line.code = g_strdup (code);
+  line.label = g_strdup (label);
+  line.points = g_array_new (FALSE, FALSE, sizeof (DistrettoChartPoint));
+  g_array_append_val (self->lines, line);
+
+  return self->lines->len - 1;
+}
+
+/**
+ * distretto_chart_line_add_point:
+ * @self: a trend #DistrettoChart
+ * @line: a line's index, from distretto_chart_add_line()
+ * @year: the year of the value
+ * @value: the value, or NaN for a missing year: a gap in the line
+ * @flags: the value's flags; %DISTRETTO_FLAGS_BREAK and
+ *   %DISTRETTO_FLAGS_ESTIMATED are marked on the point
+ *
+ * Adds a point to a line, keeping the points sorted by year; a second
+ * point of the same year replaces the first.
+ */
+void
+distretto_chart_line_add_point (DistrettoChart *self,
+                                guint           line,
+                                int             year,
+                                double          value,
+                                DistrettoFlags  flags)
+{
+  DistrettoChartPoint point = { year, isfinite (value) ? value : NAN, flags };
+  GArray *points;
+  guint position;
+
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (line < self->lines->len);
+
+  points = g_array_index (self->lines, DistrettoChartLine, line).points;
+  position = points->len;
+  while (position > 0 && g_array_index (points, DistrettoChartPoint, position - 1).year > year)
+    position--;
+
+  if (position > 0 && g_array_index (points, DistrettoChartPoint, position - 1).year == year)
+    g_array_index (points, DistrettoChartPoint, position - 1) = point;
+  else
+    g_array_insert_val (points, position, point);
+}
+
+/**
+ * distretto_chart_get_n_lines:
+ * @self: a #DistrettoChart
+ *
+ * Returns: the number of lines of a trend, the reference line included
+ */
+guint
+distretto_chart_get_n_lines (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  return self->lines->len;
+}
+
+/**
+ * distretto_chart_get_line_code:
+ * @self: a #DistrettoChart
+ * @line: a line's index, below distretto_chart_get_n_lines()
+ *
+ * Returns: the region code of the line
+ */
+const char *
+distretto_chart_get_line_code (DistrettoChart *self,
+                               guint           line)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+
+  return g_array_index (self->lines, DistrettoChartLine, line).code;
+}
+
+/**
+ * distretto_chart_get_line_label:
+ * @self: a #DistrettoChart
+ * @line: a line's index, below distretto_chart_get_n_lines()
+ *
+ * Returns: the name of the line's region, as the legend shows it
+ */
+const char *
+distretto_chart_get_line_label (DistrettoChart *self,
+                                guint           line)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+  g_return_val_if_fail (line < self->lines->len, NULL);
+
+  return g_array_index (self->lines, DistrettoChartLine, line).label;
+}
+
+/**
+ * distretto_chart_set_reference_line:
+ * @self: a trend #DistrettoChart
+ * @line: a line's index, or -1 for none
+ *
+ * Marks one line, such as the EU aggregate, as the reference the others
+ * are compared with: it is drawn dashed in the reference colour.
+ */
+void
+distretto_chart_set_reference_line (DistrettoChart *self,
+                                    int             line)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (line >= -1 && line < (int) self->lines->len);
+
+  self->reference_line = line;
+}
+
+/**
+ * distretto_chart_get_reference_line:
+ * @self: a #DistrettoChart
+ *
+ * Returns: the index of the reference line, or -1
+ */
+int
+distretto_chart_get_reference_line (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
+
+  return self->reference_line;
+}
+
+/**
  * distretto_chart_get_selected:
  * @self: a #DistrettoChart
  *
@@ -423,7 +642,7 @@ distretto_chart_get_selected (DistrettoChart *self)
  * @self: a #DistrettoChart
  * @code: (nullable): a region code
  *
- * Highlights the bar of @code.
+ * Highlights the bar or the line of @code.
  */
 void
 distretto_chart_set_selected (DistrettoChart *self,
@@ -455,23 +674,62 @@ append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* One row per point drawn: missing years are left out. */
+static char *
+dup_trend_table (DistrettoChart *self)
+{
+  g_autoptr(GString) out = g_string_new ("region,name,year,value,flags\n");
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, i);
+
+      for (guint j = 0; j < line->points->len; j++)
+        {
+          const DistrettoChartPoint *point = &g_array_index (line->points, DistrettoChartPoint, j);
+          g_autofree char *flags = NULL;
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (isnan (point->value))
+            continue;
+
+          flags = distretto_flags_to_string (point->flags);
+          append_csv_field (out, line->code);
+          g_string_append_c (out, ',');
+          append_csv_field (out, line->label);
+          g_string_append_printf (out, ",%d,%s,", point->year,
+                                  g_ascii_dtostr (number, sizeof number, point->value));
+          append_csv_field (out, flags);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * distretto_chart_dup_table:
  * @self: a #DistrettoChart
  *
- * The data behind the chart, exactly what it shows: a CSV table with the
- * header `rank,region,name,value,category`, in chart order, values with
- * full precision.
+ * The data behind the chart, exactly what it shows, as a CSV table with
+ * values with full precision. A ranking's header is
+ * `rank,region,name,value,category`, in chart order; a trend's is
+ * `region,name,year,value,flags`, one row per point, line by line and
+ * year by year, missing years left out.
  *
  * Returns: (transfer full): the table
  */
 char *
 distretto_chart_dup_table (DistrettoChart *self)
 {
-  g_autoptr(GString) out = g_string_new ("rank,region,name,value,category\n");
+  g_autoptr(GString) out = NULL;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
+  if (self->kind == DISTRETTO_CHART_KIND_TREND)
+    return dup_trend_table (self);
+
+  out = g_string_new ("rank,region,name,value,category\n");
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
@@ -559,7 +817,8 @@ distretto_chart_get_bar_value (DistrettoChart *self,
  * distretto_chart_get_natural_height:
  * @self: a #DistrettoChart
  *
- * The height at which every bar gets a readable row.
+ * The height at which every bar gets a readable row; for a trend, a
+ * height that leaves the lines room to rise and fall.
  *
  * Returns: a height in pixels or points
  */
@@ -567,6 +826,9 @@ double
 distretto_chart_get_natural_height (DistrettoChart *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  if (self->kind == DISTRETTO_CHART_KIND_TREND)
+    return DISTRETTO_CHART_TREND_HEIGHT;
 
   return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
          + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;

@@ -12,15 +12,31 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "../data/distretto-flags.h"
 #include "distretto-chart-style.h"
 
 G_BEGIN_DECLS
+
+/**
+ * DistrettoChartKind:
+ * @DISTRETTO_CHART_KIND_RANKING: bars of regions sorted by value, largest first
+ * @DISTRETTO_CHART_KIND_TREND: lines of regions' values over the years
+ *
+ * What a #DistrettoChart shows.
+ */
+typedef enum
+{
+  DISTRETTO_CHART_KIND_RANKING,
+  DISTRETTO_CHART_KIND_TREND,
+} DistrettoChartKind;
 
 #define DISTRETTO_TYPE_CHART (distretto_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (DistrettoChart, distretto_chart, DISTRETTO, CHART, GObject)
 
 DistrettoChart *distretto_chart_new_ranking        (const char          *title);
+DistrettoChart *distretto_chart_new_trend          (const char          *title);
+DistrettoChartKind distretto_chart_get_kind        (DistrettoChart      *self);
 const char     *distretto_chart_get_title          (DistrettoChart      *self);
 const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);
 void            distretto_chart_set_subtitle       (DistrettoChart      *self,
@@ -55,6 +71,22 @@ void            distretto_chart_set_reference      (DistrettoChart      *self,
                                                     double               value,
                                                     const char          *label);
 double          distretto_chart_get_reference      (DistrettoChart      *self);
+guint           distretto_chart_add_line           (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *label);
+void            distretto_chart_line_add_point     (DistrettoChart      *self,
+                                                    guint                line,
+                                                    int                  year,
+                                                    double               value,
+                                                    DistrettoFlags       flags);
+guint           distretto_chart_get_n_lines        (DistrettoChart      *self);
+const char     *distretto_chart_get_line_code      (DistrettoChart      *self,
+                                                    guint                line);
+const char     *distretto_chart_get_line_label     (DistrettoChart      *self,
+                                                    guint                line);
+void            distretto_chart_set_reference_line (DistrettoChart      *self,
+                                                    int                  line);
+int             distretto_chart_get_reference_line (DistrettoChart      *self);
 const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
