@@ -108,7 +108,7 @@ typedef struct
 
 static const Malformed malformed[] = {
   { "empty", "", DISTRETTO_IMPORT_ERROR_EMPTY, "t.tsv:1:1:", "empty" },
-  { "header-only", "unit,geo\\time\t2015 \n", DISTRETTO_IMPORT_ERROR_EMPTY, "t.tsv:2:1:", "no rows" },
+  { "header-only", "unit,geo\\time\t2015 \n", DISTRETTO_IMPORT_ERROR_EMPTY, "t.tsv:2:1:", "no data" },
   { "no-geo", "unit,nace\\time\t2015 \nTHS,C\t1 \n", DISTRETTO_IMPORT_ERROR_HEADER, "t.tsv:1:1:", "geo" },
   { "quarterly", "unit,geo\\time\t2015Q1\nTHS,AT\t1\n", DISTRETTO_IMPORT_ERROR_HEADER, "t.tsv:1:15:", "annual" },
   { "repeated-year", "unit,geo\\time\t2015\t2015\nTHS,AT\t1\t2\n", DISTRETTO_IMPORT_ERROR_HEADER, "t.tsv:1:20:", "twice" },

@@ -9,6 +9,7 @@
 
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
+#include "distretto-import-private.h"
 
 static guint
 count_columns (const char *line_start,
@@ -463,4 +464,47 @@ distretto_csv_reader_set_error (DistrettoCsvReader  *reader,
   g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%u:%u: %s",
                reader->filename, reader->line,
                distretto_csv_reader_column (reader, index), message);
+}
+
+/*
+ * distretto_csv_reader_import_records:
+ *
+ * Reads every record after the header with @read_record, reporting
+ * progress and honouring cancellation; a file with a header and no record
+ * is an error suggesting @example.
+ */
+gboolean
+distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
+                                     DistrettoImport         *import,
+                                     DistrettoCsvRecordFunc   read_record,
+                                     gpointer                 user_data,
+                                     const char              *example,
+                                     GError                 **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint n_records = 0;
+
+  while (distretto_csv_reader_next (reader, &local_error))
+    {
+      if (!read_record (user_data, error) ||
+          !_distretto_import_tick (import, reader->pos, reader->len, error))
+        return FALSE;
+      n_records++;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (n_records == 0)
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                   "%s:%u:1: the file has a header but no data: expected lines such as “%s”",
+                   reader->filename, reader->next_line, example);
+      return FALSE;
+    }
+
+  return TRUE;
 }

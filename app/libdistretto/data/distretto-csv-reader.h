@@ -64,6 +64,19 @@ void         distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
                                                const char          *format,
                                                ...) G_GNUC_PRINTF (5, 6);
 
+struct _DistrettoImport;
+
+/* Reads one record; FALSE with @error set stops the import. */
+typedef gboolean (*DistrettoCsvRecordFunc) (gpointer   user_data,
+                                            GError   **error);
+
+gboolean     distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
+                                                  struct _DistrettoImport *import,
+                                                  DistrettoCsvRecordFunc   read_record,
+                                                  gpointer                 user_data,
+                                                  const char              *example,
+                                                  GError                 **error);
+
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DistrettoCsvReader, distretto_csv_reader_clear)
 
 G_END_DECLS

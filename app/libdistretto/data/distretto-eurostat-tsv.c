@@ -317,6 +317,13 @@ read_row (EurostatTsv  *tsv,
   return TRUE;
 }
 
+static gboolean
+read_row_cb (gpointer   user_data,
+             GError   **error)
+{
+  return read_row (user_data, error);
+}
+
 gboolean
 _distretto_eurostat_tsv_import (DistrettoImport  *import,
                                 const char       *data,
@@ -324,42 +331,16 @@ _distretto_eurostat_tsv_import (DistrettoImport  *import,
                                 GError          **error)
 {
   EurostatTsv tsv = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = FALSE;
-  guint n_rows = 0;
+  gboolean ok;
 
   tsv.import = import;
   tsv.series_code = g_string_new (NULL);
   distretto_csv_reader_init (&tsv.reader, data, len, import->filename, '\t');
 
-  if (!read_header (&tsv, error))
-    goto out;
+  ok = read_header (&tsv, error) &&
+       distretto_csv_reader_import_records (&tsv.reader, import, read_row_cb, &tsv,
+                                            "THS,C,ITH3<TAB>512.5 <TAB>500.0 b", error);
 
-  while (distretto_csv_reader_next (&tsv.reader, &local_error))
-    {
-      if (!read_row (&tsv, error) ||
-          !_distretto_import_tick (import, tsv.reader.pos, len, error))
-        goto out;
-      n_rows++;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-
-  if (n_rows == 0)
-    {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s:%u:1: the file has a header but no rows", import->filename,
-                   tsv.reader.next_line);
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
   eurostat_tsv_clear (&tsv);
   return ok;
 }

@@ -621,6 +621,13 @@ read_record (SdmxCsv  *sdmx,
                                       sdmx->import->source_index, reader->line, error);
 }
 
+static gboolean
+read_record_cb (gpointer   user_data,
+                GError   **error)
+{
+  return read_record (user_data, error);
+}
+
 gboolean
 _distretto_sdmx_csv_import (DistrettoImport  *import,
                             const char       *data,
@@ -628,43 +635,17 @@ _distretto_sdmx_csv_import (DistrettoImport  *import,
                             GError          **error)
 {
   SdmxCsv sdmx = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = FALSE;
-  guint n_records = 0;
+  gboolean ok;
 
   sdmx.import = import;
   sdmx.code = g_string_new (NULL);
   sdmx.series_code = g_string_new (NULL);
   distretto_csv_reader_init (&sdmx.reader, data, len, import->filename, sniff_delimiter (data, len));
 
-  if (!read_header (&sdmx, error))
-    goto out;
+  ok = read_header (&sdmx, error) &&
+       distretto_csv_reader_import_records (&sdmx.reader, import, read_record_cb, &sdmx,
+                                            EXAMPLE_ROW, error);
 
-  while (distretto_csv_reader_next (&sdmx.reader, &local_error))
-    {
-      if (!read_record (&sdmx, error) ||
-          !_distretto_import_tick (import, sdmx.reader.pos, len, error))
-        goto out;
-      n_records++;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-
-  if (n_records == 0)
-    {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s:%u:1: the file has a header but no data: expected lines such as “%s”",
-                   import->filename, sdmx.reader.next_line, EXAMPLE_ROW);
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
   sdmx_csv_clear (&sdmx);
   return ok;
 }

@@ -300,6 +300,13 @@ read_record (TidyCsv  *tidy,
                                       tidy->import->source_index, reader->line, error);
 }
 
+static gboolean
+read_record_cb (gpointer   user_data,
+                GError   **error)
+{
+  return read_record (user_data, error);
+}
+
 gboolean
 _distretto_tidy_csv_import (DistrettoImport  *import,
                             const char       *data,
@@ -307,42 +314,15 @@ _distretto_tidy_csv_import (DistrettoImport  *import,
                             GError          **error)
 {
   TidyCsv tidy = { 0 };
-  g_autoptr(GError) local_error = NULL;
-  gboolean ok = FALSE;
-  guint n_records = 0;
+  gboolean ok;
 
   tidy.import = import;
   distretto_csv_reader_init (&tidy.reader, data, len, import->filename, sniff_delimiter (data, len));
 
-  if (!read_header (&tidy, error))
-    goto out;
+  ok = read_header (&tidy, error) &&
+       distretto_csv_reader_import_records (&tidy.reader, import, read_record_cb, &tidy,
+                                            "ITH3,emp_total,2022,2150.4", error);
 
-  while (distretto_csv_reader_next (&tidy.reader, &local_error))
-    {
-      if (!read_record (&tidy, error) ||
-          !_distretto_import_tick (import, tidy.reader.pos, len, error))
-        goto out;
-      n_records++;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      goto out;
-    }
-
-  if (n_records == 0)
-    {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s:%u:1: the file has a header but no data: expected lines such as "
-                   "“ITH3,emp_total,2022,2150.4”",
-                   import->filename, tidy.reader.next_line);
-      goto out;
-    }
-
-  ok = TRUE;
-
-out:
   tidy_csv_clear (&tidy);
   return ok;
 }
