@@ -6,8 +6,10 @@
 #define _GNU_SOURCE
 
 #include <distretto.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #define WIDTH  800
 #define HEIGHT 400
@@ -718,6 +720,285 @@ test_trend_export (void)
   g_assert_nonnull (memmem (data, len, "Test trend", 10));
 }
 
+/* The map: squares 100 m wide at NUTS 2, one with a hole, one without a
+ * value, one in the outermost regions far away; a NUTS 1 region that is
+ * not drawn. */
+static const char map_geojson[] =
+  "{\"type\": \"FeatureCollection\", "
+  "\"crs\": {\"type\": \"name\", \"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::3035\"}},\n"
+  " \"features\": [\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"AA11\", \"LEVL_CODE\": 2, \"NAME_LATN\": \"Holed\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [\n"
+  "     [[0, 0], [100, 0], [100, 100], [0, 100], [0, 0]],\n"
+  "     [[30, 30], [70, 30], [70, 70], [30, 70], [30, 30]]]}},\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"AA12\", \"LEVL_CODE\": 2, \"NAME_LATN\": \"Selected\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[100, 0], [200, 0], [200, 100], [100, 100], [100, 0]]]}},\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"AA13\", \"LEVL_CODE\": 2, \"NAME_LATN\": \"Third\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[200, 0], [300, 0], [300, 100], [200, 100], [200, 0]]]}},\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"AA14\", \"LEVL_CODE\": 2, \"NAME_LATN\": \"No data\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[0, 100], [100, 100], [100, 200], [0, 200], [0, 100]]]}},\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"FRY1\", \"LEVL_CODE\": 2, \"NAME_LATN\": \"Far away\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[-90000, -90000], [-89900, -90000], [-89900, -89900], [-90000, -89900], [-90000, -90000]]]}},\n"
+  "  {\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"AA1\", \"LEVL_CODE\": 1, \"NAME_LATN\": \"Level 1\"},\n"
+  "   \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[[-500, -500], [800, -500], [800, 800], [-500, 800], [-500, -500]]]}}\n"
+  " ]}\n";
+
+static DistrettoChart *
+map_chart (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (map_geojson, sizeof map_geojson - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoBoundaries) boundaries = distretto_boundaries_load_bytes (bytes, "map.geojson", &error);
+  DistrettoChart *chart;
+
+  g_assert_no_error (error);
+  chart = distretto_chart_new_map ("Test map", boundaries);
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023");
+  distretto_chart_set_source (chart, "Source: test");
+  /* 4 equal intervals of 0–30: one region in each class. */
+  distretto_chart_set_classification (chart, DISTRETTO_CLASSIFICATION_EQUAL_INTERVALS, 4);
+  distretto_chart_add_bar (chart, "AA11", "Holed", 0.0);
+  distretto_chart_add_bar (chart, "AA12", "Selected", 10.0);
+  distretto_chart_add_bar (chart, "AA13", "Third", 20.0);
+  distretto_chart_add_bar (chart, "FRY1", "Far away", 30.0);
+  distretto_chart_add_bar (chart, "AA1", "Level 1", 100.0);
+  distretto_chart_add_bar (chart, "ZZ99", "No boundary", 50.0);
+  distretto_chart_set_selected (chart, "AA12");
+
+  return chart;
+}
+
+typedef struct { int x0, y0, x1, y1; } Box;
+
+/* The box of the pixels of @colour in horizontal runs of 20 or more: a
+ * region, not a legend swatch. */
+static Box
+colour_box (cairo_surface_t *surface,
+            guint32          colour)
+{
+  Box box = { WIDTH, HEIGHT, -1, -1 };
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0, run = 0; x < WIDTH; x++)
+      {
+        run = pixel (surface, x, y) == colour ? run + 1 : 0;
+        if (run >= 20)
+          {
+            box.x0 = MIN (box.x0, x - run + 1);
+            box.x1 = MAX (box.x1, x);
+            box.y0 = MIN (box.y0, y);
+            box.y1 = MAX (box.y1, y);
+          }
+      }
+
+  g_assert_cmpint (box.x1, >, box.x0);
+  return box;
+}
+
+static gboolean
+near_colour (guint32 p,
+             guint32 colour)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((p >> shift) & 0xFF) - (int) ((colour >> shift) & 0xFF)) > 0x30)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_dark (guint32 p)
+{
+  return ((p >> 16) & 0xFF) < 0x50 && ((p >> 8) & 0xFF) < 0x50 && (p & 0xFF) < 0x50;
+}
+
+static void
+test_map_pixels (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  const DistrettoChartPalette *palette = distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_PRINT);
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  guint32 background = as_pixel (&palette->background);
+  guint32 muted = as_pixel (&palette->muted);
+  Box holed, selected, third, far;
+  guint n_background = 0, n_hatch = 0, n_dark = 0;
+  int cx, cy;
+
+  /* viridis in 4 classes, one square each. */
+  holed = colour_box (surface, 0x440154);
+  selected = colour_box (surface, 0x31688e);
+  third = colour_box (surface, 0x35b779);
+  far = colour_box (surface, 0xfde725);
+
+  /* Left to right on one row, of about the same size. */
+  g_assert_cmpint (holed.x1, <, selected.x0);
+  g_assert_cmpint (selected.x1, <, third.x0);
+  g_assert_cmpint (ABS (holed.y0 - third.y0), <=, 3);
+  g_assert_cmpint (ABS ((third.x1 - third.x0) - (holed.x1 - holed.x0)), <=, 4);
+
+  /* The hole is not filled. */
+  cx = (holed.x0 + holed.x1) / 2;
+  cy = (holed.y0 + holed.y1) / 2;
+  g_assert_cmphex (pixel (surface, cx, cy), ==, background);
+  g_assert_cmphex (pixel (surface, holed.x0 + (holed.x1 - holed.x0) / 7, cy), ==, 0x440154);
+  g_assert_cmphex (pixel (surface, (third.x0 + third.x1) / 2, cy), ==, 0x35b779);
+
+  /* The selected square's outline is dark. */
+  for (int x = selected.x0 - 3; x <= selected.x0 + 1; x++)
+    n_dark += is_dark (pixel (surface, x, cy));
+  for (int x = holed.x0 - 3; x <= holed.x0 + 1; x++)
+    g_assert_false (is_dark (pixel (surface, x, cy)));
+  g_assert_cmpuint (n_dark, >=, 1);
+
+  /* The square without a value, above the holed one, is hatched. */
+  for (int y = 2 * holed.y0 - holed.y1 + 4; y < holed.y0 - 4; y++)
+    for (int x = holed.x0 + 4; x < holed.x1 - 4; x++)
+      {
+        guint32 p = pixel (surface, x, y);
+
+        n_background += p == background;
+        n_hatch += near_colour (p, muted);
+      }
+  g_assert_cmpuint (n_background, >, 50);
+  g_assert_cmpuint (n_hatch, >, 50);
+
+  /* The square far away is drawn in an inset, inside the frame, apart
+   * from the mainland. */
+  g_assert_cmpint (far.x1 - far.x0, >=, 20);
+  g_assert_cmpint (far.x0, >, 0);
+  g_assert_cmpint (far.y1, <, HEIGHT - 24);
+  g_assert_true (far.x0 > third.x1 || far.y0 > holed.y1);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_map_hit_test_and_table (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  cairo_surface_t *surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  Box holed = colour_box (surface, 0x440154);
+  Box selected = colour_box (surface, 0x31688e);
+  Box far = colour_box (surface, 0xfde725);
+  g_autofree char *table = distretto_chart_dup_table (chart);
+  guint index = G_MAXUINT;
+  int cy = (holed.y0 + holed.y1) / 2;
+
+  g_assert_cmpint (distretto_chart_get_kind (chart), ==, DISTRETTO_CHART_KIND_MAP);
+  g_assert_cmpstr (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, (selected.x0 + selected.x1) / 2.0, cy), ==, "AA12");
+  g_assert_null (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, (holed.x0 + holed.x1) / 2.0, cy));
+  g_assert_cmpstr (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, holed.x0 + 4, cy), ==, "AA11");
+  g_assert_cmpstr (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, holed.x0 + 4, holed.y0 - 10), ==, "AA14");
+  g_assert_cmpstr (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, (far.x0 + far.x1) / 2.0, (far.y0 + far.y1) / 2.0), ==, "FRY1");
+  g_assert_null (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, 2, 2));
+
+  g_assert_true (distretto_chart_hit_test (chart, WIDTH, HEIGHT, (selected.x0 + selected.x1) / 2.0, cy, &index));
+  g_assert_cmpstr (distretto_chart_get_bar_code (chart, index), ==, "AA12");
+  g_assert_false (distretto_chart_hit_test (chart, WIDTH, HEIGHT, holed.x0 + 4, holed.y0 - 10, &index));
+
+  /* The legend's counts: one region in each class, one without data. */
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA11"), ==, 0);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA12"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 2);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "FRY1"), ==, 3);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA14"), ==, -1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA1"), ==, -1);
+  g_assert_cmpstr (table, ==,
+                   "region,name,value,class\n"
+                   "AA11,Holed,0,1\n"
+                   "AA12,Selected,10,2\n"
+                   "AA13,Third,20,3\n"
+                   "AA14,No data,,\n"
+                   "FRY1,Far away,30,4\n");
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+assert_breaks (DistrettoClassification  method,
+               const double            *values,
+               guint                    n_values,
+               guint                    n_classes,
+               const double            *expected,
+               guint                    n_expected)
+{
+  guint n_breaks = 0;
+  g_autofree double *breaks = distretto_chart_compute_breaks (method, values, n_values, n_classes, &n_breaks);
+
+  g_assert_cmpuint (n_breaks, ==, n_expected);
+  for (guint i = 0; i < n_breaks; i++)
+    g_assert_cmpfloat_with_epsilon (breaks[i], expected[i], 1e-9);
+}
+
+static void
+test_map_classification (void)
+{
+  const double ten[] = { 10, 3, 7, 1, 9, 2, 8, 4, 6, 5 };
+  const double textbook[] = { 22, 1, 12, 2, 20, 3, 10, 21, 11 };
+  const double skewed[] = { 0, 1, 2, 3, 100 };
+  guint n_breaks = 99;
+
+  assert_breaks (DISTRETTO_CLASSIFICATION_QUANTILES, ten, 10, 5, (const double[]) { 2, 4, 6, 8, 10 }, 5);
+  assert_breaks (DISTRETTO_CLASSIFICATION_QUANTILES, ten, 10, 3, (const double[]) { 4, 7, 10 }, 3);
+  assert_breaks (DISTRETTO_CLASSIFICATION_EQUAL_INTERVALS, skewed, 5, 4, (const double[]) { 25, 50, 75, 100 }, 4);
+  assert_breaks (DISTRETTO_CLASSIFICATION_EQUAL_INTERVALS, ten, 10, 3, (const double[]) { 4, 7, 10 }, 3);
+  assert_breaks (DISTRETTO_CLASSIFICATION_NATURAL_BREAKS, textbook, 9, 3, (const double[]) { 3, 12, 22 }, 3);
+  assert_breaks (DISTRETTO_CLASSIFICATION_NATURAL_BREAKS, skewed, 5, 3, (const double[]) { 1, 3, 100 }, 3);
+  assert_breaks (DISTRETTO_CLASSIFICATION_NATURAL_BREAKS, ten, 10, 5, (const double[]) { 2, 4, 6, 8, 10 }, 5);
+  /* Fewer values than classes: one class each. */
+  assert_breaks (DISTRETTO_CLASSIFICATION_NATURAL_BREAKS, skewed, 2, 4, (const double[]) { 0, 1 }, 2);
+  g_assert_null (distretto_chart_compute_breaks (DISTRETTO_CLASSIFICATION_QUANTILES, NULL, 0, 5, &n_breaks));
+  g_assert_cmpuint (n_breaks, ==, 0);
+}
+
+static void
+test_map_export (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GMarkupParseContext) xml = NULL;
+  static const GMarkupParser no_callbacks = { 0 };
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *data;
+  gsize len;
+
+  g_assert_cmpfloat (distretto_chart_get_natural_height (chart), >, 300);
+
+  svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 400, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &len);
+  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
+  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (g_strstr_len (data, len, "Test map"));
+
+  pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 400, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &len);
+  g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      const char *argv[] = { pdftotext, NULL, "-", NULL };
+      int fd = g_file_open_tmp ("distretto-map-XXXXXX.pdf", &path, &error);
+      int status;
+
+      g_assert_no_error (error);
+      close (fd);
+      g_assert_true (g_file_set_contents (path, data, len, &error));
+      argv[1] = path;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_unlink (path);
+      g_assert_nonnull (strstr (text, DISTRETTO_BOUNDARIES_ATTRIBUTION));
+      g_assert_nonnull (strstr (text, "Source: test"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +1018,10 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/trend-empty", test_trend_empty);
   g_test_add_func ("/Distretto/Chart/trend-reference", test_trend_reference);
   g_test_add_func ("/Distretto/Chart/trend-export", test_trend_export);
+  g_test_add_func ("/Distretto/Chart/map-pixels", test_map_pixels);
+  g_test_add_func ("/Distretto/Chart/map-hit-test-and-table", test_map_hit_test_and_table);
+  g_test_add_func ("/Distretto/Chart/map-classification", test_map_classification);
+  g_test_add_func ("/Distretto/Chart/map-export", test_map_export);
 
   return g_test_run ();
 }

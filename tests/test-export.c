@@ -155,7 +155,7 @@ test_module_view (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_unlink (out);
   g_assert_cmpint (run_export (bad, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "offers ranking, trend, distribution"));
+  g_assert_nonnull (strstr (err, "offers ranking, trend, map, distribution"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
@@ -388,6 +388,7 @@ static const BadCall bad_calls[] = {
   { "no-output", { "--module", "servitization", NULL }, "--output" },
   { "bad-option", { "--colour", "red", NULL }, "--colour" },
   { "unknown-region", { "--module", "servitization", "--chart", "trend", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
+  { "map-no-boundaries", { "--module", "servitization", "--chart", "map", "--output", "@OUT@", NULL }, "--boundaries" },
   { "unwritable", { "--module", "servitization", "--format", "png", "--output", "/nonexistent-distretto/x.png", NULL }, "nonexistent" },
 };
 
@@ -455,6 +456,34 @@ test_validate_real_vintages (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "HU11"));
 }
 
+/* A map of the real NUTS 2024 boundaries, headless. */
+static void
+test_map_real_png (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
+  g_autofree char *geo = real ? g_build_filename (real, "nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson", NULL) : NULL;
+  g_autofree char *out = g_build_filename (fixture->dir, "map.png", NULL);
+  const char *args[] = { "-m", "servitization", "--chart", "map", "--boundaries", geo, "-o", out, NULL };
+  g_autofree char *err = NULL;
+  cairo_surface_t *image;
+
+  if (geo == NULL || !g_file_test (geo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data/real is not there");
+      return;
+    }
+
+  g_assert_cmpint (run_export (args, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  image = cairo_image_surface_create_from_png (out);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1000);
+  g_assert_cmpint (cairo_image_surface_get_height (image), >, 400);
+  cairo_surface_destroy (image);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +498,7 @@ main (int   argc,
   g_test_add ("/Distretto/Export/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
   g_test_add ("/Distretto/Export/trend-png", Fixture, NULL, fixture_set_up, test_trend_png, fixture_tear_down);
   g_test_add ("/Distretto/Export/trend-table", Fixture, NULL, fixture_set_up, test_trend_table, fixture_tear_down);
+  g_test_add ("/Distretto/Export/map-real-png", Fixture, NULL, fixture_set_up, test_map_real_png, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)

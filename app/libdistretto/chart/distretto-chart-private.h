@@ -49,6 +49,9 @@ struct _DistrettoChart
   char *selected;     /* a bar's or a line's code, or NULL */
   GArray *lines;      /* DistrettoChartLine, for a trend */
   int reference_line; /* an index into lines, or -1 */
+  DistrettoBoundaries *boundaries;  /* for a map */
+  DistrettoClassification classification;
+  guint n_classes;
 };
 
 /* Layout of a ranking, shared by the renderer and the natural size. */
@@ -57,6 +60,7 @@ struct _DistrettoChart
 #define DISTRETTO_CHART_HEADER_HEIGHT 64.0
 #define DISTRETTO_CHART_FOOTER_HEIGHT 64.0
 #define DISTRETTO_CHART_TREND_HEIGHT  520.0
+#define DISTRETTO_CHART_MAP_HEIGHT    640.0
 
 /* A value axis with ticks at 1, 2 or 5 times a power of ten. */
 typedef struct
@@ -113,5 +117,22 @@ gboolean            _distretto_chart_hit_test_trend (DistrettoChart             
                                                      double                       x,
                                                      double                       y,
                                                      guint                       *index);
+
+/* The map renderer, in distretto-chart-map.c. */
+void                _distretto_chart_render_map     (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       width,
+                                                     double                       height);
+const char         *_distretto_chart_hit_test_map   (DistrettoChart              *self,
+                                                     double                       width,
+                                                     double                       height,
+                                                     double                       x,
+                                                     double                       y);
+char               *_distretto_chart_dup_map_table  (DistrettoChart              *self);
+int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
+                                                     const char                  *code);
+void                _distretto_chart_append_csv_field (GString                   *out,
+                                                       const char                *text);
 
 G_END_DECLS

@@ -240,6 +240,56 @@ draw_ranking (DistrettoChart              *self,
     draw_reference (self, cr, palette, &layout);
 }
 
+static gboolean
+hit_test_map_bar (DistrettoChart *self,
+                  double          width,
+                  double          height,
+                  double          x,
+                  double          y,
+                  guint          *index)
+{
+  const char *code = _distretto_chart_hit_test_map (self, width, height, x, y);
+
+  for (guint i = 0; code != NULL && i < self->bars->len; i++)
+    if (g_str_equal (g_array_index (self->bars, DistrettoChartBar, i).code, code))
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * distretto_chart_hit_test_region:
+ * @self: a #DistrettoChart of kind %DISTRETTO_CHART_KIND_MAP
+ * @width: the width the chart is drawn at
+ * @height: the height the chart is drawn at
+ * @x: a point's x
+ * @y: a point's y
+ *
+ * Which region of a map is at a point, with or without a value: the
+ * region one of whose polygons contains the point (even–odd rule, so a
+ * hole is not the region), in the mainland or in an inset.
+ *
+ * Returns: (nullable): the region's code, or %NULL for none
+ */
+const char *
+distretto_chart_hit_test_region (DistrettoChart *self,
+                                 double          width,
+                                 double          height,
+                                 double          x,
+                                 double          y)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  if (self->kind != DISTRETTO_CHART_KIND_MAP)
+    return NULL;
+
+  return _distretto_chart_hit_test_map (self, width, height, x, y);
+}
+
 /**
  * distretto_chart_hit_test:
  * @self: a #DistrettoChart
@@ -253,7 +303,9 @@ draw_ranking (DistrettoChart              *self,
  * Which bar or line is at a point: the widget uses it for hover, tooltips
  * and clicks. For a ranking the whole row of a bar counts, label
  * included. For a trend it is the line with the point nearest to (@x, @y),
- * if that point is within 8 pixels.
+ * if that point is within 8 pixels. For a map it is the bar (the value
+ * given with distretto_chart_add_bar()) of the region under the point;
+ * distretto_chart_hit_test_region() also finds regions without a value.
  *
  * Returns: %TRUE if there is a bar or a line at (@x, @y)
  */
@@ -275,6 +327,8 @@ distretto_chart_hit_test (DistrettoChart *self,
 
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     return _distretto_chart_hit_test_trend (self, width, height, x, y, index);
+  if (self->kind == DISTRETTO_CHART_KIND_MAP)
+    return hit_test_map_bar (self, width, height, x, y, index);
 
   if (self->bars->len == 0)
     return FALSE;
@@ -336,6 +390,8 @@ distretto_chart_render (DistrettoChart      *self,
 
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     _distretto_chart_render_trend (self, cr, palette, width, height);
+  else if (self->kind == DISTRETTO_CHART_KIND_MAP)
+    _distretto_chart_render_map (self, cr, palette, width, height);
   else if (self->bars->len == 0)
     _distretto_chart_draw_message (cr, palette, _("No data"), width, height);
   else

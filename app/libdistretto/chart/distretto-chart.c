@@ -23,6 +23,11 @@
  * are left out. A trend is a line chart of regions over the years: one
  * line per region, a gap where a year is missing (NaN), and optionally
  * one line, such as the EU aggregate, drawn dashed as the reference.
+ *
+ * A map is a choropleth of regions' values: the values are given with
+ * distretto_chart_add_bar() (a region's code, its name and its value),
+ * grouped into classes (see distretto_chart_set_classification()) and
+ * coloured in the viridis sequential scheme.
  */
 
 G_DEFINE_FINAL_TYPE (DistrettoChart, distretto_chart, G_TYPE_OBJECT)
@@ -72,6 +77,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->reference_label, g_free);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->lines, g_array_unref);
+  g_clear_object (&self->boundaries);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -214,6 +220,8 @@ distretto_chart_init (DistrettoChart *self)
   self->lines = g_array_new (FALSE, FALSE, sizeof (DistrettoChartLine));
   g_array_set_clear_func (self->lines, clear_line);
   self->reference_line = -1;
+  self->classification = DISTRETTO_CLASSIFICATION_QUANTILES;
+  self->n_classes = 5;
 }
 
 /**
@@ -250,6 +258,113 @@ distretto_chart_new_trend (const char *title)
                        "kind", DISTRETTO_CHART_KIND_TREND,
                        "title", title,
                        NULL);
+}
+
+/**
+ * distretto_chart_new_map:
+ * @title: the chart's title
+ * @boundaries: the regions' boundaries
+ *
+ * Creates an empty choropleth map: give regions their values with
+ * distretto_chart_add_bar(). Only the regions of one NUTS level are drawn,
+ * the level most of the valued regions are at; the regions of that level
+ * without a value are hatched as "no data". The outermost regions (codes
+ * starting with FRY, ES70, PT20 or PT30) are drawn in insets along the
+ * bottom, so the mainland fills the frame.
+ *
+ * Returns: (transfer full): a new #DistrettoChart
+ */
+DistrettoChart *
+distretto_chart_new_map (const char          *title,
+                         DistrettoBoundaries *boundaries)
+{
+  DistrettoChart *self;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (DISTRETTO_IS_BOUNDARIES (boundaries), NULL);
+
+  self = g_object_new (DISTRETTO_TYPE_CHART,
+                       "kind", DISTRETTO_CHART_KIND_MAP,
+                       "title", title,
+                       NULL);
+  self->boundaries = g_object_ref (boundaries);
+
+  return self;
+}
+
+/**
+ * distretto_chart_set_classification:
+ * @self: a #DistrettoChart
+ * @method: how values are grouped into classes
+ * @n_classes: how many classes, from %DISTRETTO_CHART_MIN_CLASSES to
+ *   %DISTRETTO_CHART_MAX_CLASSES
+ *
+ * Sets how a map classes its values; the default is 5 quantiles. Classes
+ * are coloured from dark to light with colours of the viridis colormap
+ * (hard-coded, as viridisLite's `viridis(n)` for 3 to 7 colours), which
+ * is perceptually uniform, colour-blind safe and readable in grey.
+ */
+void
+distretto_chart_set_classification (DistrettoChart          *self,
+                                    DistrettoClassification  method,
+                                    guint                    n_classes)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (method <= DISTRETTO_CLASSIFICATION_NATURAL_BREAKS);
+  g_return_if_fail (n_classes >= DISTRETTO_CHART_MIN_CLASSES && n_classes <= DISTRETTO_CHART_MAX_CLASSES);
+
+  self->classification = method;
+  self->n_classes = n_classes;
+}
+
+/**
+ * distretto_chart_get_classification:
+ * @self: a #DistrettoChart
+ *
+ * Returns: how a map groups its values into classes
+ */
+DistrettoClassification
+distretto_chart_get_classification (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), DISTRETTO_CLASSIFICATION_QUANTILES);
+
+  return self->classification;
+}
+
+/**
+ * distretto_chart_get_n_classes:
+ * @self: a #DistrettoChart
+ *
+ * Returns: how many classes a map groups its values into
+ */
+guint
+distretto_chart_get_n_classes (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  return self->n_classes;
+}
+
+/**
+ * distretto_chart_get_region_class:
+ * @self: a #DistrettoChart of kind %DISTRETTO_CHART_KIND_MAP
+ * @code: a region code
+ *
+ * The class a map colours a region with, from 0 (the lowest values).
+ *
+ * Returns: the class, or -1 if the region is not drawn with a value
+ */
+int
+distretto_chart_get_region_class (DistrettoChart *self,
+                                  const char     *code)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
+  g_return_val_if_fail (code != NULL, -1);
+
+  if (self->kind != DISTRETTO_CHART_KIND_MAP)
+    return -1;
+
+  return _distretto_chart_map_class_of (self, code);
 }
 
 /**
@@ -654,9 +769,9 @@ distretto_chart_set_selected (DistrettoChart *self,
   self->selected = g_strdup (code);
 }
 
-static void
-append_csv_field (GString    *out,
-                  const char *text)
+void
+_distretto_chart_append_csv_field (GString    *out,
+                                   const char *text)
 {
   if (strpbrk (text, ",\"\n") == NULL)
     {
@@ -694,12 +809,12 @@ dup_trend_table (DistrettoChart *self)
             continue;
 
           flags = distretto_flags_to_string (point->flags);
-          append_csv_field (out, line->code);
+          _distretto_chart_append_csv_field (out, line->code);
           g_string_append_c (out, ',');
-          append_csv_field (out, line->label);
+          _distretto_chart_append_csv_field (out, line->label);
           g_string_append_printf (out, ",%d,%s,", point->year,
                                   g_ascii_dtostr (number, sizeof number, point->value));
-          append_csv_field (out, flags);
+          _distretto_chart_append_csv_field (out, flags);
           g_string_append_c (out, '\n');
         }
     }
@@ -715,7 +830,9 @@ dup_trend_table (DistrettoChart *self)
  * values with full precision. A ranking's header is
  * `rank,region,name,value,category`, in chart order; a trend's is
  * `region,name,year,value,flags`, one row per point, line by line and
- * year by year, missing years left out.
+ * year by year, missing years left out. A map's is
+ * `region,name,value,class`, one row per region drawn, classes numbered
+ * from 1 (the lowest values), value and class empty for no data.
  *
  * Returns: (transfer full): the table
  */
@@ -728,6 +845,8 @@ distretto_chart_dup_table (DistrettoChart *self)
 
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     return dup_trend_table (self);
+  if (self->kind == DISTRETTO_CHART_KIND_MAP)
+    return _distretto_chart_dup_map_table (self);
 
   out = g_string_new ("rank,region,name,value,category\n");
   for (guint i = 0; i < self->bars->len; i++)
@@ -736,12 +855,12 @@ distretto_chart_dup_table (DistrettoChart *self)
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_string_append_printf (out, "%u,", i + 1);
-      append_csv_field (out, bar->code);
+      _distretto_chart_append_csv_field (out, bar->code);
       g_string_append_c (out, ',');
-      append_csv_field (out, bar->label);
+      _distretto_chart_append_csv_field (out, bar->label);
       g_string_append_printf (out, ",%s,", g_ascii_dtostr (number, sizeof number, bar->value));
       if (bar->category >= 0 && (guint) bar->category < self->categories->len)
-        append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
+        _distretto_chart_append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
       g_string_append_c (out, '\n');
     }
 
@@ -818,7 +937,8 @@ distretto_chart_get_bar_value (DistrettoChart *self,
  * @self: a #DistrettoChart
  *
  * The height at which every bar gets a readable row; for a trend, a
- * height that leaves the lines room to rise and fall.
+ * height that leaves the lines room to rise and fall; for a map, a height
+ * at which Europe is readable.
  *
  * Returns: a height in pixels or points
  */
@@ -829,6 +949,8 @@ distretto_chart_get_natural_height (DistrettoChart *self)
 
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     return DISTRETTO_CHART_TREND_HEIGHT;
+  if (self->kind == DISTRETTO_CHART_KIND_MAP)
+    return DISTRETTO_CHART_MAP_HEIGHT;
 
   return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
          + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;

@@ -12,6 +12,7 @@
 #include <cairo.h>
 #include <glib-object.h>
 
+#include "../data/distretto-boundaries.h"
 #include "../data/distretto-flags.h"
 #include "distretto-chart-style.h"
 
@@ -21,6 +22,7 @@ G_BEGIN_DECLS
  * DistrettoChartKind:
  * @DISTRETTO_CHART_KIND_RANKING: bars of regions sorted by value, largest first
  * @DISTRETTO_CHART_KIND_TREND: lines of regions' values over the years
+ * @DISTRETTO_CHART_KIND_MAP: a choropleth map of regions' values in classes
  *
  * What a #DistrettoChart shows.
  */
@@ -28,7 +30,40 @@ typedef enum
 {
   DISTRETTO_CHART_KIND_RANKING,
   DISTRETTO_CHART_KIND_TREND,
+  DISTRETTO_CHART_KIND_MAP,
 } DistrettoChartKind;
+
+/**
+ * DistrettoClassification:
+ * @DISTRETTO_CLASSIFICATION_QUANTILES: classes with (about) as many regions each
+ * @DISTRETTO_CLASSIFICATION_EQUAL_INTERVALS: classes of equal width between
+ *   the smallest and the largest value
+ * @DISTRETTO_CLASSIFICATION_NATURAL_BREAKS: Jenks–Fisher optimal breaks:
+ *   the classes that minimise the sum of squared deviations from the
+ *   class means
+ *
+ * How a map groups values into coloured classes.
+ */
+typedef enum
+{
+  DISTRETTO_CLASSIFICATION_QUANTILES,
+  DISTRETTO_CLASSIFICATION_EQUAL_INTERVALS,
+  DISTRETTO_CLASSIFICATION_NATURAL_BREAKS,
+} DistrettoClassification;
+
+/**
+ * DISTRETTO_CHART_MIN_CLASSES:
+ *
+ * The fewest classes a map can have.
+ */
+#define DISTRETTO_CHART_MIN_CLASSES 3
+
+/**
+ * DISTRETTO_CHART_MAX_CLASSES:
+ *
+ * The most classes a map can have.
+ */
+#define DISTRETTO_CHART_MAX_CLASSES 7
 
 #define DISTRETTO_TYPE_CHART (distretto_chart_get_type ())
 
@@ -36,6 +71,8 @@ G_DECLARE_FINAL_TYPE (DistrettoChart, distretto_chart, DISTRETTO, CHART, GObject
 
 DistrettoChart *distretto_chart_new_ranking        (const char          *title);
 DistrettoChart *distretto_chart_new_trend          (const char          *title);
+DistrettoChart *distretto_chart_new_map            (const char          *title,
+                                                    DistrettoBoundaries *boundaries);
 DistrettoChartKind distretto_chart_get_kind        (DistrettoChart      *self);
 const char     *distretto_chart_get_title          (DistrettoChart      *self);
 const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);
@@ -97,6 +134,23 @@ gboolean        distretto_chart_hit_test           (DistrettoChart      *self,
                                                     double               x,
                                                     double               y,
                                                     guint               *index);
+void            distretto_chart_set_classification (DistrettoChart      *self,
+                                                    DistrettoClassification method,
+                                                    guint                n_classes);
+DistrettoClassification distretto_chart_get_classification (DistrettoChart *self);
+guint           distretto_chart_get_n_classes      (DistrettoChart      *self);
+int             distretto_chart_get_region_class   (DistrettoChart      *self,
+                                                    const char          *code);
+double         *distretto_chart_compute_breaks     (DistrettoClassification method,
+                                                    const double        *values,
+                                                    guint                n_values,
+                                                    guint                n_classes,
+                                                    guint               *n_breaks);
+const char     *distretto_chart_hit_test_region    (DistrettoChart      *self,
+                                                    double               width,
+                                                    double               height,
+                                                    double               x,
+                                                    double               y);
 double          distretto_chart_get_natural_height (DistrettoChart      *self);
 void            distretto_chart_render             (DistrettoChart      *self,
                                                     cairo_t             *cr,
