@@ -1,0 +1,227 @@
+/* test-reference-images.c: charts compared with committed reference renders
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Renders a fixed ranking and a fixed trend in the print style and compares
+ * them with tests/reference/NAME.png. A pixel differs when one of its
+ * channels is more than TOLERANCE apart; up to MAX_DIFFERING of the pixels
+ * may differ, which absorbs font hinting and antialiasing. On failure the
+ * render is written to tests/reference-actual/NAME.png in the build dir.
+ *
+ * After an intended change to the drawing, regenerate the references:
+ *
+ *   build-aux/dev references
+ *   DISTRETTO_UPDATE_REFERENCES=1 meson test -C _build test-reference-images
+ */
+
+#include <distretto.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+
+#define WIDTH         600
+#define HEIGHT        400
+#define TOLERANCE     8
+#define MAX_DIFFERING 0.005
+
+static DistrettoChart *
+reference_ranking (void)
+{
+  DistrettoChart *chart = distretto_chart_new_ranking ("Innovation performance");
+  const char *groups[] = { "Leader", "Strong", "Moderate", "Emerging", NULL };
+
+  distretto_chart_set_subtitle (chart, "Regional Innovation Scoreboard, 2023");
+  distretto_chart_set_unit (chart, "Index, EU = 100");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  distretto_chart_set_categories (chart, groups);
+  distretto_chart_add_bar_in_category (chart, "SE11", "Stockholm", 161.3, 0);
+  distretto_chart_add_bar_in_category (chart, "DE21", "Oberbayern", 143.0, 0);
+  distretto_chart_add_bar_in_category (chart, "FI19", "Länsi-Suomi", 128.4, 1);
+  distretto_chart_add_bar_in_category (chart, "ITH3", "Veneto", 96.7, 2);
+  distretto_chart_add_bar_in_category (chart, "ES52", "Comunitat Valenciana", 84.9, 2);
+  distretto_chart_add_bar_in_category (chart, "PL82", "Podkarpackie", 58.2, 3);
+  distretto_chart_set_reference (chart, 100.0, "EU 100");
+  distretto_chart_set_selected (chart, "ITH3");
+
+  return chart;
+}
+
+/* Veneto: 2017 missing (a gap); Comunitat Valenciana: a break in 2018 and
+ * an estimate in 2019. */
+static DistrettoChart *
+reference_trend (void)
+{
+  DistrettoChart *chart = distretto_chart_new_trend ("Employment in manufacturing");
+  const double veneto_values[] = { 24.1, 24.6, NAN, 25.3, 25.0, 24.2 };
+  const double valencia_values[] = { 17.9, 18.2, 18.6, 16.8, 17.1, 17.4 };
+  guint veneto, valencia;
+
+  distretto_chart_set_subtitle (chart, "2015–2020");
+  distretto_chart_set_unit (chart, "% of employment");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  veneto = distretto_chart_add_line (chart, "ITH3", "Veneto");
+  valencia = distretto_chart_add_line (chart, "ES52", "Comunitat Valenciana");
+
+  for (int i = 0; i < 6; i++)
+    {
+      distretto_chart_line_add_point (chart, veneto, 2015 + i, veneto_values[i], DISTRETTO_FLAGS_NONE);
+      distretto_chart_line_add_point (chart, valencia, 2015 + i, valencia_values[i],
+                                      i == 3 ? DISTRETTO_FLAGS_BREAK :
+                                      i == 4 ? DISTRETTO_FLAGS_ESTIMATED : DISTRETTO_FLAGS_NONE);
+    }
+
+  return chart;
+}
+
+static cairo_surface_t *
+render (DistrettoChart *chart)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+static gboolean
+have_cantarell (void)
+{
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+  PangoFontFamily **families = NULL;
+  gboolean found = FALSE;
+  int n = 0;
+
+  pango_font_map_list_families (map, &families, &n);
+  for (int i = 0; i < n && !found; i++)
+    found = g_ascii_strcasecmp (pango_font_family_get_name (families[i]), "Cantarell") == 0;
+  g_free (families);
+
+  return found;
+}
+
+/* The share of pixels with a channel more than TOLERANCE apart. */
+static double
+differing_share (cairo_surface_t *actual,
+                 cairo_surface_t *expected,
+                 int             *max_delta)
+{
+  const guint8 *a = cairo_image_surface_get_data (actual);
+  const guint8 *e = cairo_image_surface_get_data (expected);
+  int a_stride = cairo_image_surface_get_stride (actual);
+  int e_stride = cairo_image_surface_get_stride (expected);
+  guint differing = 0;
+
+  *max_delta = 0;
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      {
+        guint32 pa = ((const guint32 *) (a + y * a_stride))[x];
+        guint32 pe = ((const guint32 *) (e + y * e_stride))[x];
+        int worst = 0;
+
+        for (int shift = 0; shift < 24; shift += 8)
+          worst = MAX (worst, abs ((int) ((pa >> shift) & 0xFF) - (int) ((pe >> shift) & 0xFF)));
+        *max_delta = MAX (*max_delta, worst);
+        if (worst > TOLERANCE)
+          differing++;
+      }
+
+  return differing / (double) (WIDTH * HEIGHT);
+}
+
+static void
+check_reference (DistrettoChart *chart,
+                 const char     *name)
+{
+  g_autofree char *file_name = g_strconcat (name, ".png", NULL);
+  g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "reference", file_name, NULL);
+  cairo_surface_t *actual, *expected;
+  const char *update = g_getenv ("DISTRETTO_UPDATE_REFERENCES");
+  double share;
+  int max_delta;
+
+  if (!have_cantarell ())
+    {
+      g_test_skip ("the Cantarell font is not installed (fonts-cantarell); the references use it");
+      return;
+    }
+
+  actual = render (chart);
+
+  if (update != NULL && g_str_equal (update, "1"))
+    {
+      g_autofree char *dir = g_path_get_dirname (expected_path);
+
+      g_mkdir_with_parents (dir, 0755);
+      g_assert_cmpint (cairo_surface_write_to_png (actual, expected_path), ==, CAIRO_STATUS_SUCCESS);
+      g_test_message ("wrote %s", expected_path);
+      cairo_surface_destroy (actual);
+      return;
+    }
+
+  expected = cairo_image_surface_create_from_png (expected_path);
+  if (cairo_surface_status (expected) != CAIRO_STATUS_SUCCESS)
+    {
+      g_test_message ("cannot read %s: %s", expected_path,
+                      cairo_status_to_string (cairo_surface_status (expected)));
+      g_test_fail ();
+      cairo_surface_destroy (expected);
+      cairo_surface_destroy (actual);
+      return;
+    }
+  g_assert_cmpint (cairo_image_surface_get_width (expected), ==, WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (expected), ==, HEIGHT);
+
+  share = differing_share (actual, expected, &max_delta);
+  if (share > MAX_DIFFERING)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "reference-actual", NULL);
+      g_autofree char *actual_path = g_build_filename (dir, file_name, NULL);
+
+      g_mkdir_with_parents (dir, 0755);
+      cairo_surface_write_to_png (actual, actual_path);
+      g_test_message ("%s: %.3f%% of pixels differ by more than %d (allowed %.1f%%, largest difference %d); "
+                      "the render is in %s. If the change is intended, regenerate with "
+                      "build-aux/dev references",
+                      name, share * 100, TOLERANCE, MAX_DIFFERING * 100, max_delta, actual_path);
+      g_test_fail ();
+    }
+  else
+    g_test_message ("%s: %.3f%% of pixels differ by more than %d", name, share * 100, TOLERANCE);
+
+  cairo_surface_destroy (expected);
+  cairo_surface_destroy (actual);
+}
+
+static void
+test_reference_ranking (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_ranking ();
+
+  check_reference (chart, "ranking");
+}
+
+static void
+test_reference_trend (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_trend ();
+
+  check_reference (chart, "trend");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/reference-images/ranking", test_reference_ranking);
+  g_test_add_func ("/reference-images/trend", test_reference_trend);
+
+  return g_test_run ();
+}
