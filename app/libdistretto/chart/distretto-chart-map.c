@@ -190,7 +190,7 @@ map_model_classify (DistrettoChart *self,
         }
     }
 
-  breaks = distretto_chart_compute_breaks (self->classification, (const double *) values->data,
+  breaks = distretto_chart_compute_breaks (self->classification, &g_array_index (values, double, 0),
                                            values->len, self->n_classes, &model->n_classes);
   memcpy (model->breaks, breaks, model->n_classes * sizeof (double));
 
