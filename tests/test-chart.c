@@ -5,7 +5,7 @@
 
 #define _GNU_SOURCE
 
-#include <distretto.h>
+#include "distretto-test-utils.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -252,8 +252,6 @@ test_export_formats (void)
   g_autoptr(GBytes) png = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GMarkupParseContext) xml = NULL;
-  static const GMarkupParser no_callbacks = { 0 };
   DistrettoChartFormat format;
   const char *data;
   gsize len;
@@ -270,17 +268,12 @@ test_export_formats (void)
   svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 320, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (svg, &len);
-  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
-  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
-  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (g_strstr_len (data, len, "<svg"));
+  distretto_test_assert_svg (svg);
 
   pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 320, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (pdf, &len);
-  g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
-  g_assert_nonnull (memmem (data, len, "/Type /Page", 11));
+  distretto_test_assert_pdf (pdf);
 
   g_assert_null (distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, 0, 320, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
@@ -697,26 +690,19 @@ test_trend_export (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GMarkupParseContext) xml = NULL;
-  static const GMarkupParser no_callbacks = { 0 };
   const char *data;
   gsize len;
 
   svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 400, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (svg, &len);
-  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
-  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
-  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
-  g_assert_no_error (error);
-  g_assert_nonnull (g_strstr_len (data, len, "<svg"));
+  distretto_test_assert_svg (svg);
   g_assert_nonnull (g_strstr_len (data, len, "Test trend"));
 
   pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 400, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (pdf, &len);
-  g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
-  g_assert_nonnull (memmem (data, len, "/Type /Page", 11));
+  distretto_test_assert_pdf (pdf);
   g_assert_nonnull (memmem (data, len, "Test trend", 10));
 }
 
@@ -957,8 +943,6 @@ test_map_export (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) svg = NULL;
   g_autoptr(GBytes) pdf = NULL;
-  g_autoptr(GMarkupParseContext) xml = NULL;
-  static const GMarkupParser no_callbacks = { 0 };
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   const char *data;
   gsize len;
@@ -968,10 +952,7 @@ test_map_export (void)
   svg = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_SVG, 640, 400, &error);
   g_assert_no_error (error);
   data = g_bytes_get_data (svg, &len);
-  xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
-  g_assert_true (g_markup_parse_context_parse (xml, data, len, &error));
-  g_assert_true (g_markup_parse_context_end_parse (xml, &error));
-  g_assert_no_error (error);
+  distretto_test_assert_svg (svg);
   g_assert_nonnull (g_strstr_len (data, len, "Test map"));
 
   pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, 640, 400, &error);

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <distretto.h>
+#include "distretto-test-utils.h"
 #include <math.h>
 #include <string.h>
 
@@ -140,12 +140,7 @@ test_malformed (gconstpointer data)
     }
 
   g_assert_null (dataset);
-  g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) m->code);
-  g_test_message ("%s", error->message);
-  if (!g_str_has_prefix (error->message, m->position))
-    g_error ("“%s” does not start with “%s”", error->message, m->position);
-  if (strstr (error->message, m->mentions) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, m->mentions);
+  distretto_test_assert_import_error (error, m->code, m->position, m->mentions);
 }
 
 static void

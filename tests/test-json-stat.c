@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <distretto.h>
+#include "distretto-test-utils.h"
 #include <math.h>
 #include <string.h>
 
@@ -328,21 +328,6 @@ static const Malformed malformed[] = {
 };
 
 static void
-assert_error (const GError         *error,
-              DistrettoImportError  code,
-              const char           *position,
-              const char           *mentions)
-{
-  g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) code);
-  g_test_message ("%s", error->message);
-
-  if (!g_str_has_prefix (error->message, position))
-    g_error ("“%s” does not start with “%s”", error->message, position);
-  if (strstr (error->message, mentions) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, mentions);
-}
-
-static void
 test_malformed (gconstpointer data)
 {
   const Malformed *m = data;
@@ -351,7 +336,7 @@ test_malformed (gconstpointer data)
 
   dataset = load_text (m->text, &error);
   g_assert_null (dataset);
-  assert_error (error, m->code, m->position, m->mentions);
+  distretto_test_assert_import_error (error, m->code, m->position, m->mentions);
 }
 
 static void
@@ -370,7 +355,7 @@ test_long_line (void)
 
   dataset = load_named (text->str, text->len, "test.json", &error);
   g_assert_null (dataset);
-  assert_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "invalid JSON");
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "invalid JSON");
   g_clear_error (&error);
 
   /* ...and the same line completed, which loads. */

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <distretto.h>
+#include "distretto-test-utils.h"
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -206,21 +206,6 @@ static const Malformed malformed[] = {
 };
 
 static void
-assert_error (const GError         *error,
-              DistrettoImportError  code,
-              const char           *position,
-              const char           *mentions)
-{
-  g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) code);
-  g_test_message ("%s", error->message);
-
-  if (!g_str_has_prefix (error->message, position))
-    g_error ("“%s” does not start with “%s”", error->message, position);
-  if (strstr (error->message, mentions) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, mentions);
-}
-
-static void
 test_malformed (gconstpointer data)
 {
   const Malformed *m = data;
@@ -229,7 +214,7 @@ test_malformed (gconstpointer data)
 
   dataset = load_text (m->text, &error);
   g_assert_null (dataset);
-  assert_error (error, m->code, m->position, m->mentions);
+  distretto_test_assert_import_error (error, m->code, m->position, m->mentions);
 }
 
 static void
@@ -242,7 +227,7 @@ test_empty (void)
    * whatever its format. */
   dataset = load_text ("", &error);
   g_assert_null (dataset);
-  assert_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, "test.csv:1:1:", "empty");
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, "test.csv:1:1:", "empty");
 }
 
 static void
@@ -260,7 +245,7 @@ test_long_lines (void)
 
   dataset = load_named (row->str, row->len, "test.csv", &error);
   g_assert_null (dataset);
-  assert_error (error, DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "expected a number");
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "expected a number");
   g_clear_error (&error);
 
   /* A 1 MB header line without a line end. */
@@ -269,7 +254,7 @@ test_long_lines (void)
 
   dataset = load_named (header->str, header->len, "test.csv", &error);
   g_assert_null (dataset);
-  assert_error (error, DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:1:", "“geo”");
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:1:", "“geo”");
 }
 
 static void

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <distretto.h>
+#include "distretto-test-utils.h"
 #include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -139,14 +139,7 @@ test_malformed (gconstpointer data)
 
   dataset = load_text (m->text, &error);
   g_assert_null (dataset);
-  g_assert_error (error, DISTRETTO_IMPORT_ERROR, (int) m->code);
-  g_assert_true (g_utf8_validate (error->message, -1, NULL));
-  g_test_message ("%s", error->message);
-
-  if (!g_str_has_prefix (error->message, m->position))
-    g_error ("“%s” does not start with “%s”", error->message, m->position);
-  if (strstr (error->message, m->mentions) == NULL)
-    g_error ("“%s” does not mention “%s”", error->message, m->mentions);
+  distretto_test_assert_import_error (error, m->code, m->position, m->mentions);
 }
 
 static void
