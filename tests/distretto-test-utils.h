@@ -56,3 +56,41 @@ distretto_test_assert_pdf (GBytes *pdf)
   g_assert_true (len > 100 && memcmp (data, "%PDF-", 5) == 0);
   g_assert_nonnull (memmem (data, len, "/Type /Page", 11));
 }
+
+/* A chart drawn on an opaque image surface of @width × @height. */
+static inline cairo_surface_t *
+distretto_test_render_chart (DistrettoChart      *chart,
+                             int                  width,
+                             int                  height,
+                             DistrettoChartStyle  style)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  distretto_chart_render (chart, cr, width, height, style);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* A pixel of an image surface as 0xRRGGBB. */
+static inline guint32
+distretto_test_pixel (cairo_surface_t *surface,
+                      int              x,
+                      int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) (data + y * stride))[x] & 0xFFFFFF;
+}
+
+/* A palette or scheme colour as 0xRRGGBB, as cairo stores it. */
+static inline guint32
+distretto_test_rgb (const DistrettoChartColor *c)
+{
+  return ((guint32) (c->red * 255 + 0.5) << 16) | ((guint32) (c->green * 255 + 0.5) << 8)
+         | (guint32) (c->blue * 255 + 0.5);
+}

@@ -17,6 +17,8 @@ typedef struct
   char *label;
   double value;
   int category;       /* index into categories, or -1 */
+  double lower;       /* an interval around the value, or NaN for none */
+  double upper;
 } DistrettoChartBar;
 
 typedef struct
@@ -26,12 +28,24 @@ typedef struct
   DistrettoFlags flags;
 } DistrettoChartPoint;
 
+/* A trend's line; for a radar or a heatmap, a region's profile: then a
+ * point's year is the index of its axis, one point per axis. */
 typedef struct
 {
   char *code;
   char *label;
-  GArray *points;     /* DistrettoChartPoint, by year */
+  GArray *points;     /* DistrettoChartPoint, by year or by axis */
 } DistrettoChartLine;
+
+/* A scatter chart's point. */
+typedef struct
+{
+  char *code;
+  char *label;
+  double x;
+  double y;
+  double third;       /* NaN for none */
+} DistrettoChartMark;
 
 struct _DistrettoChart
 {
@@ -52,6 +66,18 @@ struct _DistrettoChart
   DistrettoBoundaries *boundaries;  /* for a map */
   DistrettoClassification classification;
   guint n_classes;
+  char *notes;
+  DistrettoColorScheme scheme;
+  GPtrArray *axes;    /* a radar's or a heatmap's axis labels */
+  int sort_axis;      /* a heatmap's rows sorted by this axis, or -1 */
+  GArray *marks;      /* DistrettoChartMark, for a scatter */
+  char *x_title;
+  char *y_title;
+  char *third_title;
+  DistrettoChartEncoding third_encoding;
+  double x_reference; /* NaN for none */
+  char *x_reference_label;
+  GHashTable *labelled;   /* codes of a scatter's points given labels */
 };
 
 /* Layout of a ranking, shared by the renderer and the natural size. */
@@ -61,6 +87,9 @@ struct _DistrettoChart
 #define DISTRETTO_CHART_FOOTER_HEIGHT 64.0
 #define DISTRETTO_CHART_TREND_HEIGHT  520.0
 #define DISTRETTO_CHART_MAP_HEIGHT    640.0
+#define DISTRETTO_CHART_RADAR_HEIGHT  560.0
+#define DISTRETTO_CHART_SCATTER_HEIGHT 600.0
+#define DISTRETTO_CHART_HEATMAP_HEADER 140.0
 
 /* A value axis with ticks at 1, 2 or 5 times a power of ten. */
 typedef struct
@@ -134,5 +163,57 @@ int                 _distretto_chart_map_class_of   (DistrettoChart             
                                                      const char                  *code);
 void                _distretto_chart_append_csv_field (GString                   *out,
                                                        const char                *text);
+
+/* The radar renderer, in distretto-chart-radar.c; hit-testing gives the
+ * index of a line (a region's profile). */
+void                _distretto_chart_render_radar   (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       width,
+                                                     double                       height);
+gboolean            _distretto_chart_hit_test_radar (DistrettoChart              *self,
+                                                     double                       width,
+                                                     double                       height,
+                                                     double                       x,
+                                                     double                       y,
+                                                     guint                       *line,
+                                                     int                         *axis);
+
+/* The heatmap renderer, in distretto-chart-heatmap.c; hit-testing gives
+ * the line (row) and the axis (column) of a cell, the axis alone (line
+ * not set, returns FALSE) for a column's header. */
+void                _distretto_chart_render_heatmap (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       width,
+                                                     double                       height);
+gboolean            _distretto_chart_hit_test_heatmap (DistrettoChart            *self,
+                                                       double                     width,
+                                                       double                     height,
+                                                       double                     x,
+                                                       double                     y,
+                                                       guint                     *line,
+                                                       int                       *axis);
+
+/* The scatter renderer, in distretto-chart-scatter.c; hit-testing gives
+ * the index of a mark. */
+void                _distretto_chart_render_scatter (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       width,
+                                                     double                       height);
+gboolean            _distretto_chart_hit_test_scatter (DistrettoChart            *self,
+                                                       double                     width,
+                                                       double                     height,
+                                                       double                     x,
+                                                       double                     y,
+                                                       guint                     *mark);
+
+/* Model helpers, in distretto-chart-profile.c and distretto-chart-points.c. */
+char               *_distretto_chart_dup_profile_table (DistrettoChart           *self);
+char               *_distretto_chart_dup_scatter_table (DistrettoChart           *self);
+void                _distretto_chart_init_profiles  (DistrettoChart              *self);
+void                _distretto_chart_init_points    (DistrettoChart              *self);
+void                _distretto_chart_clear_line     (gpointer                     data);
 
 G_END_DECLS

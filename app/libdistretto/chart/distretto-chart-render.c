@@ -297,8 +297,9 @@ distretto_chart_hit_test_region (DistrettoChart *self,
  * @height: the height the chart is drawn at
  * @x: a point's x
  * @y: a point's y
- * @index: (out) (optional): the rank from 0 of the bar at (@x, @y), or
- *   for a trend the index of the line
+ * @index: (out) (optional): the rank from 0 of the bar at (@x, @y); for a
+ *   trend the index of the line, for a radar or a heatmap the index of the
+ *   profile, for a scatter the index of the point
  *
  * Which bar or line is at a point: the widget uses it for hover, tooltips
  * and clicks. For a ranking the whole row of a bar counts, label
@@ -306,6 +307,9 @@ distretto_chart_hit_test_region (DistrettoChart *self,
  * if that point is within 8 pixels. For a map it is the bar (the value
  * given with distretto_chart_add_bar()) of the region under the point;
  * distretto_chart_hit_test_region() also finds regions without a value.
+ * For a radar it is the profile with a vertex or an edge within 8 pixels,
+ * for a heatmap the row of the cell under the point, for a scatter the
+ * nearest point within its radius plus 4 pixels.
  *
  * Returns: %TRUE if there is a bar or a line at (@x, @y)
  */
@@ -329,6 +333,12 @@ distretto_chart_hit_test (DistrettoChart *self,
     return _distretto_chart_hit_test_trend (self, width, height, x, y, index);
   if (self->kind == DISTRETTO_CHART_KIND_MAP)
     return hit_test_map_bar (self, width, height, x, y, index);
+  if (self->kind == DISTRETTO_CHART_KIND_RADAR)
+    return _distretto_chart_hit_test_radar (self, width, height, x, y, index, NULL);
+  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
+    return _distretto_chart_hit_test_heatmap (self, width, height, x, y, index, NULL);
+  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
+    return _distretto_chart_hit_test_scatter (self, width, height, x, y, index);
 
   if (self->bars->len == 0)
     return FALSE;
@@ -392,6 +402,12 @@ distretto_chart_render (DistrettoChart      *self,
     _distretto_chart_render_trend (self, cr, palette, width, height);
   else if (self->kind == DISTRETTO_CHART_KIND_MAP)
     _distretto_chart_render_map (self, cr, palette, width, height);
+  else if (self->kind == DISTRETTO_CHART_KIND_RADAR)
+    _distretto_chart_render_radar (self, cr, palette, width, height);
+  else if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
+    _distretto_chart_render_heatmap (self, cr, palette, width, height);
+  else if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
+    _distretto_chart_render_scatter (self, cr, palette, width, height);
   else if (self->bars->len == 0)
     _distretto_chart_draw_message (cr, palette, _("No data"), width, height);
   else
@@ -401,4 +417,157 @@ distretto_chart_render (DistrettoChart      *self,
     }
 
   cairo_restore (cr);
+}
+
+/**
+ * distretto_chart_hit_test_axis:
+ * @self: a #DistrettoChart
+ * @width: the width the chart is drawn at
+ * @height: the height the chart is drawn at
+ * @x: a point's x
+ * @y: a point's y
+ *
+ * Which axis is at a point: for a heatmap, the column of the cell or of
+ * the column header under the point (the widget sorts by a header's
+ * column when it is clicked); for a radar, the axis of the vertex within
+ * 8 pixels of the point.
+ *
+ * Returns: the axis, or -1 for none
+ */
+int
+distretto_chart_hit_test_axis (DistrettoChart *self,
+                               double          width,
+                               double          height,
+                               double          x,
+                               double          y)
+{
+  int axis = -1;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
+
+  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
+    _distretto_chart_hit_test_heatmap (self, width, height, x, y, NULL, &axis);
+  else if (self->kind == DISTRETTO_CHART_KIND_RADAR)
+    _distretto_chart_hit_test_radar (self, width, height, x, y, NULL, &axis);
+
+  return axis;
+}
+
+static char *
+format_value (double value)
+{
+  return isnan (value) ? g_strdup (_("no data")) : _distretto_chart_format_number (value, 2);
+}
+
+/**
+ * distretto_chart_describe_at:
+ * @self: a #DistrettoChart
+ * @width: the width the chart is drawn at
+ * @height: the height the chart is drawn at
+ * @x: a point's x
+ * @y: a point's y
+ * @code: (out) (optional) (transfer none): the code of the region at the
+ *   point, or %NULL
+ *
+ * What a tooltip says of the point: the region there and its value (its
+ * rank, its year, its axis or its two values, as the chart shows them).
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL if no region is
+ *   at the point
+ */
+char *
+distretto_chart_describe_at (DistrettoChart  *self,
+                             double           width,
+                             double           height,
+                             double           x,
+                             double           y,
+                             const char     **code)
+{
+  g_autofree char *value = NULL;
+  guint index;
+  int axis = -1;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  if (code != NULL)
+    *code = NULL;
+
+  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP || self->kind == DISTRETTO_CHART_KIND_RADAR)
+    {
+      const DistrettoChartLine *line;
+      gboolean hit = self->kind == DISTRETTO_CHART_KIND_HEATMAP
+                     ? _distretto_chart_hit_test_heatmap (self, width, height, x, y, &index, &axis)
+                     : _distretto_chart_hit_test_radar (self, width, height, x, y, &index, &axis);
+
+      if (!hit)
+        return NULL;
+
+      line = &g_array_index (self->lines, DistrettoChartLine, index);
+      if (code != NULL)
+        *code = line->code;
+      if (axis < 0)
+        /* TRANSLATORS: a tooltip: region name and code */
+        return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+
+      value = format_value (distretto_chart_get_profile_value (self, index, axis));
+      /* TRANSLATORS: a tooltip: region name, code, an axis such as a pillar, its value */
+      return g_strdup_printf (_("%s (%s)\n%s: %s"), line->label, line->code,
+                              (const char *) g_ptr_array_index (self->axes, axis), value);
+    }
+
+  if (!distretto_chart_hit_test (self, width, height, x, y, &index))
+    return NULL;
+
+  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
+    {
+      const DistrettoChartMark *mark = &g_array_index (self->marks, DistrettoChartMark, index);
+      g_autofree char *x_value = format_value (mark->x);
+      g_autofree char *y_value = format_value (mark->y);
+
+      if (code != NULL)
+        *code = mark->code;
+      if (isnan (mark->third) || self->third_title == NULL)
+        /* TRANSLATORS: a scatter's tooltip: region, code, x title, x value, y title, y value */
+        return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s"), mark->label, mark->code,
+                                self->x_title ? self->x_title : "x", x_value,
+                                self->y_title ? self->y_title : "y", y_value);
+
+      value = format_value (mark->third);
+      /* TRANSLATORS: a scatter's tooltip: region, code, then three titles and values */
+      return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s\n%s: %s"), mark->label, mark->code,
+                              self->x_title ? self->x_title : "x", x_value,
+                              self->y_title ? self->y_title : "y", y_value,
+                              self->third_title, value);
+    }
+
+  if (self->kind == DISTRETTO_CHART_KIND_TREND)
+    {
+      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, index);
+
+      if (code != NULL)
+        *code = line->code;
+      return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+    }
+
+  {
+    const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
+
+    if (code != NULL)
+      *code = bar->code;
+    value = format_value (bar->value);
+    if (self->kind == DISTRETTO_CHART_KIND_MAP)
+      /* TRANSLATORS: a map's tooltip: region name, code, value */
+      return g_strdup_printf (_("%s (%s): %s"), bar->label, bar->code, value);
+    if (!isnan (bar->lower))
+      {
+        g_autofree char *lower = format_value (bar->lower);
+        g_autofree char *upper = format_value (bar->upper);
+
+        /* TRANSLATORS: a ranking's tooltip: rank, region, code, value, its interval */
+        return g_strdup_printf (_("%u. %s (%s): %s (%s to %s)"), index + 1, bar->label, bar->code,
+                                value, lower, upper);
+      }
+    /* TRANSLATORS: a ranking's tooltip: rank, region name, code, value */
+    return g_strdup_printf (_("%u. %s (%s): %s"), index + 1, bar->label, bar->code, value);
+  }
 }

@@ -85,6 +85,26 @@ typedef struct
   DistrettoChartColor lines[DISTRETTO_CHART_N_LINE_COLORS];
 } DistrettoChartPalette;
 
+/**
+ * DistrettoColorScheme:
+ * @DISTRETTO_COLOR_SCHEME_VIRIDIS: sequential, dark purple to yellow
+ * @DISTRETTO_COLOR_SCHEME_CIVIDIS: sequential, dark blue to yellow, made
+ *   to look the same to readers with red–green colour blindness
+ * @DISTRETTO_COLOR_SCHEME_DIVERGING: orange below the middle, light grey at
+ *   it, purple above (ColorBrewer's PuOr), for values around a reference
+ *
+ * A continuous colour scale for values, safe for colour-blind readers.
+ */
+typedef enum
+{
+  DISTRETTO_COLOR_SCHEME_VIRIDIS,
+  DISTRETTO_COLOR_SCHEME_CIVIDIS,
+  DISTRETTO_COLOR_SCHEME_DIVERGING,
+} DistrettoColorScheme;
+
 const DistrettoChartPalette *distretto_chart_style_get_palette (DistrettoChartStyle style);
+void distretto_color_scheme_get_color (DistrettoColorScheme  scheme,
+                                       double                position,
+                                       DistrettoChartColor  *color);
 
 G_END_DECLS

@@ -27,7 +27,12 @@
  * A map is a choropleth of regions' values: the values are given with
  * distretto_chart_add_bar() (a region's code, its name and its value),
  * grouped into classes (see distretto_chart_set_classification()) and
- * coloured in the viridis sequential scheme.
+ * coloured in the chart's colour scheme (viridis unless set).
+ *
+ * A radar and a heatmap show profiles: regions' values on the same axes
+ * (distretto_chart_set_axes(), distretto_chart_add_profile()), such as a
+ * module's pillars or sub-indicators. A scatter shows regions as points
+ * by two values and optionally a third (distretto_chart_add_point()).
  */
 
 G_DEFINE_FINAL_TYPE (DistrettoChart, distretto_chart, G_TYPE_OBJECT)
@@ -53,8 +58,8 @@ clear_bar (gpointer data)
   g_free (bar->label);
 }
 
-static void
-clear_line (gpointer data)
+void
+_distretto_chart_clear_line (gpointer data)
 {
   DistrettoChartLine *line = data;
 
@@ -78,6 +83,14 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_object (&self->boundaries);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->axes, g_ptr_array_unref);
+  g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->x_title, g_free);
+  g_clear_pointer (&self->y_title, g_free);
+  g_clear_pointer (&self->third_title, g_free);
+  g_clear_pointer (&self->x_reference_label, g_free);
+  g_clear_pointer (&self->labelled, g_hash_table_unref);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -218,10 +231,13 @@ distretto_chart_init (DistrettoChart *self)
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->reference = NAN;
   self->lines = g_array_new (FALSE, FALSE, sizeof (DistrettoChartLine));
-  g_array_set_clear_func (self->lines, clear_line);
+  g_array_set_clear_func (self->lines, _distretto_chart_clear_line);
   self->reference_line = -1;
   self->classification = DISTRETTO_CLASSIFICATION_QUANTILES;
   self->n_classes = 5;
+  self->scheme = DISTRETTO_COLOR_SCHEME_VIRIDIS;
+  _distretto_chart_init_profiles (self);
+  _distretto_chart_init_points (self);
 }
 
 /**
@@ -461,6 +477,137 @@ DEFINE_STRING_PROPERTY (source, SOURCE)
 DEFINE_STRING_PROPERTY (unit, UNIT)
 
 /**
+ * distretto_chart_get_notes:
+ * @self: a #DistrettoChart
+ *
+ * Returns: (nullable): the notes
+ */
+const char *
+distretto_chart_get_notes (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+
+  return self->notes;
+}
+
+/**
+ * distretto_chart_set_notes:
+ * @self: a #DistrettoChart
+ * @notes: (nullable): what a reader should know about the method or the
+ *   data, printed above the source line
+ *
+ * Sets the chart's notes.
+ */
+void
+distretto_chart_set_notes (DistrettoChart *self,
+                           const char     *notes)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+
+  g_free (self->notes);
+  self->notes = g_strdup (notes);
+}
+
+/**
+ * distretto_chart_get_color_scheme:
+ * @self: a #DistrettoChart
+ *
+ * Returns: the scheme values are coloured in
+ */
+DistrettoColorScheme
+distretto_chart_get_color_scheme (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), DISTRETTO_COLOR_SCHEME_VIRIDIS);
+
+  return self->scheme;
+}
+
+/**
+ * distretto_chart_set_color_scheme:
+ * @self: a #DistrettoChart
+ * @scheme: a #DistrettoColorScheme
+ *
+ * Sets how a map's classes, a heatmap's cells and a scatter's third value
+ * are coloured; the default is viridis. With the diverging scheme the
+ * middle colour is at the reference (distretto_chart_set_reference()).
+ */
+void
+distretto_chart_set_color_scheme (DistrettoChart       *self,
+                                  DistrettoColorScheme  scheme)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (scheme <= DISTRETTO_COLOR_SCHEME_DIVERGING);
+
+  self->scheme = scheme;
+}
+
+/**
+ * distretto_chart_set_bar_interval:
+ * @self: a ranking #DistrettoChart
+ * @code: a bar's region code
+ * @lower: the interval's lower end
+ * @upper: the interval's upper end, at least @lower
+ *
+ * Gives a bar an interval around its value, such as the range of its score
+ * under other methods, drawn as an error bar.
+ *
+ * Returns: %TRUE if there is a bar of @code
+ */
+gboolean
+distretto_chart_set_bar_interval (DistrettoChart *self,
+                                  const char     *code,
+                                  double          lower,
+                                  double          upper)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+  g_return_val_if_fail (!(lower > upper), FALSE);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
+
+      if (g_str_equal (bar->code, code))
+        {
+          bar->lower = isfinite (lower) && isfinite (upper) ? lower : NAN;
+          bar->upper = isfinite (lower) && isfinite (upper) ? upper : NAN;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * distretto_chart_get_bar_interval:
+ * @self: a ranking #DistrettoChart
+ * @index: a rank from 0, below distretto_chart_get_n_bars()
+ * @lower: (out) (optional): the interval's lower end
+ * @upper: (out) (optional): the interval's upper end
+ *
+ * Returns: %TRUE if the bar ranked @index has an interval
+ */
+gboolean
+distretto_chart_get_bar_interval (DistrettoChart *self,
+                                  guint           index,
+                                  double         *lower,
+                                  double         *upper)
+{
+  const DistrettoChartBar *bar;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (index < self->bars->len, FALSE);
+
+  bar = &g_array_index (self->bars, DistrettoChartBar, index);
+  if (lower != NULL)
+    *lower = bar->lower;
+  if (upper != NULL)
+    *upper = bar->upper;
+
+  return !isnan (bar->lower);
+}
+
+/**
  * distretto_chart_add_bar:
  * @self: a #DistrettoChart
  * @code: the region's code
@@ -516,6 +663,8 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   bar.label = g_strdup (label);
   bar.value = value;
   bar.category = category;
+  bar.lower = NAN;
+  bar.upper = NAN;
   g_array_insert_val (self->bars, position, bar);
 }
 
@@ -832,7 +981,11 @@ dup_trend_table (DistrettoChart *self)
  * `region,name,year,value,flags`, one row per point, line by line and
  * year by year, missing years left out. A map's is
  * `region,name,value,class`, one row per region drawn, classes numbered
- * from 1 (the lowest values), value and class empty for no data.
+ * from 1 (the lowest values), value and class empty for no data. A
+ * ranking with intervals (distretto_chart_set_bar_interval()) adds
+ * `lower,upper`. A radar's and a heatmap's is `region,name,axis,value`,
+ * one row per region and axis, in the order drawn. A scatter's is
+ * `region,name,x,y,third`, one row per point.
  *
  * Returns: (transfer full): the table
  */
@@ -840,6 +993,7 @@ char *
 distretto_chart_dup_table (DistrettoChart *self)
 {
   g_autoptr(GString) out = NULL;
+  gboolean with_intervals = FALSE;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
@@ -847,8 +1001,16 @@ distretto_chart_dup_table (DistrettoChart *self)
     return dup_trend_table (self);
   if (self->kind == DISTRETTO_CHART_KIND_MAP)
     return _distretto_chart_dup_map_table (self);
+  if (self->kind == DISTRETTO_CHART_KIND_RADAR || self->kind == DISTRETTO_CHART_KIND_HEATMAP)
+    return _distretto_chart_dup_profile_table (self);
+  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
+    return _distretto_chart_dup_scatter_table (self);
 
-  out = g_string_new ("rank,region,name,value,category\n");
+  for (guint i = 0; i < self->bars->len; i++)
+    with_intervals |= !isnan (g_array_index (self->bars, DistrettoChartBar, i).lower);
+
+  out = g_string_new (with_intervals ? "rank,region,name,value,category,lower,upper\n"
+                                     : "rank,region,name,value,category\n");
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
@@ -861,6 +1023,13 @@ distretto_chart_dup_table (DistrettoChart *self)
       g_string_append_printf (out, ",%s,", g_ascii_dtostr (number, sizeof number, bar->value));
       if (bar->category >= 0 && (guint) bar->category < self->categories->len)
         _distretto_chart_append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
+      if (with_intervals && !isnan (bar->lower))
+        {
+          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->lower));
+          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->upper));
+        }
+      else if (with_intervals)
+        g_string_append (out, ",,");
       g_string_append_c (out, '\n');
     }
 
@@ -938,7 +1107,7 @@ distretto_chart_get_bar_value (DistrettoChart *self,
  *
  * The height at which every bar gets a readable row; for a trend, a
  * height that leaves the lines room to rise and fall; for a map, a height
- * at which Europe is readable.
+ * at which Europe is readable; for a heatmap, one row per region.
  *
  * Returns: a height in pixels or points
  */
@@ -951,6 +1120,13 @@ distretto_chart_get_natural_height (DistrettoChart *self)
     return DISTRETTO_CHART_TREND_HEIGHT;
   if (self->kind == DISTRETTO_CHART_KIND_MAP)
     return DISTRETTO_CHART_MAP_HEIGHT;
+  if (self->kind == DISTRETTO_CHART_KIND_RADAR)
+    return DISTRETTO_CHART_RADAR_HEIGHT;
+  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
+    return DISTRETTO_CHART_SCATTER_HEIGHT;
+  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
+    return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT + DISTRETTO_CHART_HEATMAP_HEADER
+           + MAX (self->lines->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
 
   return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
          + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;

@@ -23,6 +23,12 @@ G_BEGIN_DECLS
  * @DISTRETTO_CHART_KIND_RANKING: bars of regions sorted by value, largest first
  * @DISTRETTO_CHART_KIND_TREND: lines of regions' values over the years
  * @DISTRETTO_CHART_KIND_MAP: a choropleth map of regions' values in classes
+ * @DISTRETTO_CHART_KIND_RADAR: a profile of regions' values on several axes
+ *   (such as a module's pillars), one polygon per region
+ * @DISTRETTO_CHART_KIND_SCATTER: regions as points by two values, sized or
+ *   coloured by a third
+ * @DISTRETTO_CHART_KIND_HEATMAP: a grid of regions (rows) by axes
+ *   (columns, such as sub-indicators), each cell coloured by its value
  *
  * What a #DistrettoChart shows.
  */
@@ -31,7 +37,26 @@ typedef enum
   DISTRETTO_CHART_KIND_RANKING,
   DISTRETTO_CHART_KIND_TREND,
   DISTRETTO_CHART_KIND_MAP,
+  DISTRETTO_CHART_KIND_RADAR,
+  DISTRETTO_CHART_KIND_SCATTER,
+  DISTRETTO_CHART_KIND_HEATMAP,
 } DistrettoChartKind;
+
+/**
+ * DistrettoChartEncoding:
+ * @DISTRETTO_CHART_ENCODING_NONE: the third value is not drawn
+ * @DISTRETTO_CHART_ENCODING_SIZE: the third value is the area of the point
+ * @DISTRETTO_CHART_ENCODING_COLOR: the third value is the colour of the
+ *   point, on the chart's colour scheme
+ *
+ * How a scatter chart shows each point's third value.
+ */
+typedef enum
+{
+  DISTRETTO_CHART_ENCODING_NONE,
+  DISTRETTO_CHART_ENCODING_SIZE,
+  DISTRETTO_CHART_ENCODING_COLOR,
+} DistrettoChartEncoding;
 
 /**
  * DistrettoClassification:
@@ -73,6 +98,9 @@ DistrettoChart *distretto_chart_new_ranking        (const char          *title);
 DistrettoChart *distretto_chart_new_trend          (const char          *title);
 DistrettoChart *distretto_chart_new_map            (const char          *title,
                                                     DistrettoBoundaries *boundaries);
+DistrettoChart *distretto_chart_new_radar          (const char          *title);
+DistrettoChart *distretto_chart_new_scatter        (const char          *title);
+DistrettoChart *distretto_chart_new_heatmap        (const char          *title);
 DistrettoChartKind distretto_chart_get_kind        (DistrettoChart      *self);
 const char     *distretto_chart_get_title          (DistrettoChart      *self);
 const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);
@@ -84,6 +112,12 @@ void            distretto_chart_set_source         (DistrettoChart      *self,
 const char     *distretto_chart_get_unit           (DistrettoChart      *self);
 void            distretto_chart_set_unit           (DistrettoChart      *self,
                                                     const char          *unit);
+const char     *distretto_chart_get_notes          (DistrettoChart      *self);
+void            distretto_chart_set_notes          (DistrettoChart      *self,
+                                                    const char          *notes);
+DistrettoColorScheme distretto_chart_get_color_scheme (DistrettoChart   *self);
+void            distretto_chart_set_color_scheme   (DistrettoChart      *self,
+                                                    DistrettoColorScheme scheme);
 void            distretto_chart_add_bar            (DistrettoChart      *self,
                                                     const char          *code,
                                                     const char          *label,
@@ -102,6 +136,14 @@ void            distretto_chart_add_bar_in_category (DistrettoChart    *self,
                                                      int                category);
 int             distretto_chart_get_bar_category   (DistrettoChart      *self,
                                                     guint                index);
+gboolean        distretto_chart_set_bar_interval   (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    double               lower,
+                                                    double               upper);
+gboolean        distretto_chart_get_bar_interval   (DistrettoChart      *self,
+                                                    guint                index,
+                                                    double              *lower,
+                                                    double              *upper);
 void            distretto_chart_set_categories     (DistrettoChart      *self,
                                                     const char * const  *labels);
 void            distretto_chart_set_reference      (DistrettoChart      *self,
@@ -124,6 +166,52 @@ const char     *distretto_chart_get_line_label     (DistrettoChart      *self,
 void            distretto_chart_set_reference_line (DistrettoChart      *self,
                                                     int                  line);
 int             distretto_chart_get_reference_line (DistrettoChart      *self);
+void            distretto_chart_set_axes           (DistrettoChart      *self,
+                                                    const char * const  *labels);
+guint           distretto_chart_get_n_axes         (DistrettoChart      *self);
+const char     *distretto_chart_get_axis_label     (DistrettoChart      *self,
+                                                    guint                axis);
+guint           distretto_chart_add_profile        (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *label,
+                                                    const double        *values,
+                                                    guint                n_values);
+double          distretto_chart_get_profile_value  (DistrettoChart      *self,
+                                                    guint                line,
+                                                    guint                axis);
+void            distretto_chart_set_sort_axis      (DistrettoChart      *self,
+                                                    int                  axis);
+int             distretto_chart_get_sort_axis      (DistrettoChart      *self);
+guint          *distretto_chart_dup_row_order      (DistrettoChart      *self,
+                                                    guint               *n_rows);
+void            distretto_chart_set_axis_titles    (DistrettoChart      *self,
+                                                    const char          *x_title,
+                                                    const char          *y_title);
+void            distretto_chart_set_third          (DistrettoChart      *self,
+                                                    const char          *title,
+                                                    DistrettoChartEncoding encoding);
+guint           distretto_chart_add_point          (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *label,
+                                                    double               x,
+                                                    double               y,
+                                                    double               third);
+guint           distretto_chart_get_n_points       (DistrettoChart      *self);
+const char     *distretto_chart_get_point_code     (DistrettoChart      *self,
+                                                    guint                index);
+void            distretto_chart_get_point          (DistrettoChart      *self,
+                                                    guint                index,
+                                                    double              *x,
+                                                    double              *y,
+                                                    double              *third);
+void            distretto_chart_set_x_reference    (DistrettoChart      *self,
+                                                    double               value,
+                                                    const char          *label);
+double          distretto_chart_get_x_reference    (DistrettoChart      *self);
+void            distretto_chart_set_labelled       (DistrettoChart      *self,
+                                                    const char * const  *codes);
+gboolean        distretto_chart_is_labelled        (DistrettoChart      *self,
+                                                    const char          *code);
 const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
@@ -146,6 +234,17 @@ double         *distretto_chart_compute_breaks     (DistrettoClassification meth
                                                     guint                n_values,
                                                     guint                n_classes,
                                                     guint               *n_breaks);
+int             distretto_chart_hit_test_axis      (DistrettoChart      *self,
+                                                    double               width,
+                                                    double               height,
+                                                    double               x,
+                                                    double               y);
+char           *distretto_chart_describe_at        (DistrettoChart      *self,
+                                                    double               width,
+                                                    double               height,
+                                                    double               x,
+                                                    double               y,
+                                                    const char         **code);
 const char     *distretto_chart_hit_test_region    (DistrettoChart      *self,
                                                     double               width,
                                                     double               height,
