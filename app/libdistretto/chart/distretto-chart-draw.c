@@ -168,6 +168,51 @@ _distretto_chart_draw_source (DistrettoChart              *self,
   _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN, height - DISTRETTO_CHART_MARGIN - _distretto_chart_layout_height (layout));
 }
 
+static PangoLayout *
+create_notes_layout (DistrettoChart *self,
+                     cairo_t        *cr,
+                     double          width)
+{
+  PangoLayout *layout = _distretto_chart_create_layout (cr, self->notes, 10.5, FALSE);
+
+  pango_layout_set_width (layout, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+/* The strip the notes take at the bottom, below everything else. */
+double
+_distretto_chart_notes_height (DistrettoChart *self,
+                               cairo_t        *cr,
+                               double          width)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (self->notes == NULL || *self->notes == '\0')
+    return 0.0;
+
+  layout = create_notes_layout (self, cr, width);
+  return ceil (_distretto_chart_layout_height (layout)) + 6;
+}
+
+void
+_distretto_chart_draw_notes (DistrettoChart              *self,
+                             cairo_t                     *cr,
+                             const DistrettoChartPalette *palette,
+                             double                       width,
+                             double                       height)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (self->notes == NULL || *self->notes == '\0')
+    return;
+
+  layout = create_notes_layout (self, cr, width);
+  _distretto_chart_set_color (cr, &palette->muted);
+  _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN,
+                                height - DISTRETTO_CHART_MARGIN - _distretto_chart_layout_height (layout));
+}
+
 /* The header's bottom edge: title and subtitle, measured, not drawn. */
 double
 _distretto_chart_header_bottom (DistrettoChart *self,

@@ -133,6 +133,14 @@ void                _distretto_chart_draw_source    (DistrettoChart             
                                                      double                       height);
 double              _distretto_chart_header_bottom  (DistrettoChart              *self,
                                                      cairo_t                     *cr);
+double              _distretto_chart_notes_height   (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     double                       width);
+void                _distretto_chart_draw_notes     (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       width,
+                                                     double                       height);
 
 /* The trend renderer, in distretto-chart-trend.c. */
 void                _distretto_chart_render_trend   (DistrettoChart              *self,

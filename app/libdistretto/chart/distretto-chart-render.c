@@ -50,6 +50,11 @@ layout_ranking (DistrettoChart *self,
 
       lo = MIN (lo, bar->value);
       hi = MAX (hi, bar->value);
+      if (!isnan (bar->lower))
+        {
+          lo = MIN (lo, bar->lower);
+          hi = MAX (hi, bar->upper);
+        }
       label_width = MAX (label_width, _distretto_chart_layout_width (label));
       value_width = MAX (value_width, _distretto_chart_layout_width (value));
     }
@@ -147,6 +152,36 @@ draw_reference (DistrettoChart              *self,
     }
 }
 
+/* An error bar: a line from the lower to the upper end, with caps. */
+static void
+draw_interval (cairo_t                     *cr,
+               const DistrettoChartPalette *palette,
+               const RankingLayout         *layout,
+               const DistrettoChartBar     *bar,
+               double                       y)
+{
+  double x0 = layout->zero_x + bar->lower * layout->scale;
+  double x1 = layout->zero_x + bar->upper * layout->scale;
+  double cap = MIN (layout->bar_height / 2.0, 5.0);
+
+  /* On a pixel row, so the line is crisp. */
+  y = round (y) + 0.5;
+  cairo_save (cr);
+  _distretto_chart_set_color (cr, &palette->foreground);
+  cairo_set_line_width (cr, 1.0);
+  cairo_move_to (cr, x0, y);
+  cairo_line_to (cr, x1, y);
+  if (cap >= 1.5)
+    {
+      cairo_move_to (cr, x0, y - cap);
+      cairo_line_to (cr, x0, y + cap);
+      cairo_move_to (cr, x1, y - cap);
+      cairo_line_to (cr, x1, y + cap);
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_ranking (DistrettoChart              *self,
               cairo_t                     *cr,
@@ -212,6 +247,9 @@ draw_ranking (DistrettoChart              *self,
         }
       cairo_new_path (cr);
 
+      if (!isnan (bar->lower))
+        draw_interval (cr, palette, &layout, bar, y + layout.row / 2.0);
+
       if (layout.show_text)
         {
           double size = MIN (12.0, layout.row * 0.8);
@@ -225,6 +263,9 @@ draw_ranking (DistrettoChart              *self,
           _distretto_chart_set_color (cr, &palette->foreground);
           _distretto_chart_show_layout (cr, label, DISTRETTO_CHART_MARGIN, y + (layout.row - _distretto_chart_layout_height (label)) / 2.0);
 
+          /* The value goes right of the bar and of its interval. */
+          if (!isnan (bar->upper))
+            x_end = MAX (x_end, layout.zero_x + bar->upper * layout.scale);
           _distretto_chart_set_color (cr, &palette->muted);
           _distretto_chart_show_layout (cr, value, MAX (x_end, layout.zero_x) + 4, y + (layout.row - _distretto_chart_layout_height (value)) / 2.0);
         }
@@ -238,6 +279,28 @@ draw_ranking (DistrettoChart              *self,
 
   if (isfinite (self->reference))
     draw_reference (self, cr, palette, &layout);
+}
+
+/* The height left to the chart above its notes. */
+static double
+body_height (DistrettoChart *self,
+             double          width,
+             double          height)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double notes;
+
+  if (self->notes == NULL)
+    return height;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  notes = _distretto_chart_notes_height (self, cr, width);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return height - notes;
 }
 
 static gboolean
@@ -287,7 +350,7 @@ distretto_chart_hit_test_region (DistrettoChart *self,
   if (self->kind != DISTRETTO_CHART_KIND_MAP)
     return NULL;
 
-  return _distretto_chart_hit_test_map (self, width, height, x, y);
+  return _distretto_chart_hit_test_map (self, width, body_height (self, width, height), x, y);
 }
 
 /**
@@ -328,6 +391,8 @@ distretto_chart_hit_test (DistrettoChart *self,
   guint row;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+
+  height = body_height (self, width, height);
 
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     return _distretto_chart_hit_test_trend (self, width, height, x, y, index);
@@ -382,6 +447,7 @@ distretto_chart_render (DistrettoChart      *self,
                         DistrettoChartStyle  style)
 {
   const DistrettoChartPalette *palette;
+  double full_height = height;
   double legend_y;
 
   g_return_if_fail (DISTRETTO_IS_CHART (self));
@@ -394,6 +460,10 @@ distretto_chart_render (DistrettoChart      *self,
   _distretto_chart_set_color (cr, &palette->background);
   cairo_rectangle (cr, 0, 0, width, height);
   cairo_fill (cr);
+
+  /* The notes take a strip at the bottom; the chart is drawn above it. */
+  height -= _distretto_chart_notes_height (self, cr, width);
+  _distretto_chart_draw_notes (self, cr, palette, width, full_height);
 
   legend_y = _distretto_chart_draw_header (self, cr, palette, width);
   _distretto_chart_draw_source (self, cr, palette, width, height);
@@ -445,6 +515,7 @@ distretto_chart_hit_test_axis (DistrettoChart *self,
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
 
+  height = body_height (self, width, height);
   if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
     _distretto_chart_hit_test_heatmap (self, width, height, x, y, NULL, &axis);
   else if (self->kind == DISTRETTO_CHART_KIND_RADAR)
@@ -494,10 +565,11 @@ distretto_chart_describe_at (DistrettoChart  *self,
 
   if (self->kind == DISTRETTO_CHART_KIND_HEATMAP || self->kind == DISTRETTO_CHART_KIND_RADAR)
     {
+      double body = body_height (self, width, height);
       const DistrettoChartLine *line;
       gboolean hit = self->kind == DISTRETTO_CHART_KIND_HEATMAP
-                     ? _distretto_chart_hit_test_heatmap (self, width, height, x, y, &index, &axis)
-                     : _distretto_chart_hit_test_radar (self, width, height, x, y, &index, &axis);
+                     ? _distretto_chart_hit_test_heatmap (self, width, body, x, y, &index, &axis)
+                     : _distretto_chart_hit_test_radar (self, width, body, x, y, &index, &axis);
 
       if (!hit)
         return NULL;

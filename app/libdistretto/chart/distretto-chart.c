@@ -1101,21 +1101,9 @@ distretto_chart_get_bar_value (DistrettoChart *self,
   return g_array_index (self->bars, DistrettoChartBar, index).value;
 }
 
-/**
- * distretto_chart_get_natural_height:
- * @self: a #DistrettoChart
- *
- * The height at which every bar gets a readable row; for a trend, a
- * height that leaves the lines room to rise and fall; for a map, a height
- * at which Europe is readable; for a heatmap, one row per region.
- *
- * Returns: a height in pixels or points
- */
-double
-distretto_chart_get_natural_height (DistrettoChart *self)
+static double
+natural_body_height (DistrettoChart *self)
 {
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
-
   if (self->kind == DISTRETTO_CHART_KIND_TREND)
     return DISTRETTO_CHART_TREND_HEIGHT;
   if (self->kind == DISTRETTO_CHART_KIND_MAP)
@@ -1130,4 +1118,34 @@ distretto_chart_get_natural_height (DistrettoChart *self)
 
   return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
          + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
+}
+
+/**
+ * distretto_chart_get_natural_height:
+ * @self: a #DistrettoChart
+ *
+ * The height at which every bar gets a readable row; for a trend, a
+ * height that leaves the lines room to rise and fall; for a map, a height
+ * at which Europe is readable; for a heatmap, one row per region. Notes
+ * add their lines.
+ *
+ * Returns: a height in pixels or points
+ */
+double
+distretto_chart_get_natural_height (DistrettoChart *self)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double notes;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  /* Notes are measured as if 800 wide: wider charts have room to spare. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  notes = _distretto_chart_notes_height (self, cr, 800.0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return notes + natural_body_height (self);
 }
