@@ -155,7 +155,7 @@ test_module_view (Fixture       *fixture,
   g_clear_pointer (&err, g_free);
   g_unlink (out);
   g_assert_cmpint (run_export (bad, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "offers ranking, trend, map, distribution"));
+  g_assert_nonnull (strstr (err, "offers ranking, trend, radar, scatter, map, heatmap, distribution"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
@@ -171,27 +171,37 @@ test_table (Fixture       *fixture,
   g_autofree char *contents = NULL;
   g_auto(GStrv) lines = NULL;
   double previous = G_MAXDOUBLE;
+  double widths = 0.0;
 
   g_assert_cmpint (run_export (args, &err), ==, 0);
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category");
+  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category,lower,upper");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 127 + 1);
 
-  /* Ranked from 1, values falling, every region in a performance group. */
+  /* Ranked from 1, values falling, every region in a performance group,
+   * within its interval over the method variants, some of which differ. */
   for (guint i = 1; i <= 127; i++)
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
       guint n = g_strv_length (fields);
-      double value = g_ascii_strtod (fields[n - 2], NULL);
+      double value = g_ascii_strtod (fields[n - 4], NULL);
+      double lower = g_ascii_strtod (fields[n - 2], NULL);
+      double upper = g_ascii_strtod (fields[n - 1], NULL);
 
       g_assert_cmpint (atoi (fields[0]), ==, (int) i);
       g_assert_cmpfloat (value, <=, previous);
       g_assert_true (g_strv_contains ((const char * const *) (const char *[]) { "Leader", "Strong", "Moderate", "Emerging", NULL },
-                                      fields[n - 1]));
+                                      fields[n - 3]));
+      g_assert_cmpfloat (lower, <=, value);
+      g_assert_cmpfloat (upper, >=, value);
+      g_assert_cmpfloat (lower, >=, 0.0);
+      g_assert_cmpfloat (upper, <=, 100.0);
+      widths += upper - lower;
       previous = value;
     }
+  g_assert_cmpfloat (widths / 127, >, 1.0);
 }
 
 static void
@@ -388,6 +398,9 @@ static const BadCall bad_calls[] = {
   { "no-output", { "--module", "servitization", NULL }, "--output" },
   { "bad-option", { "--colour", "red", NULL }, "--colour" },
   { "unknown-region", { "--module", "servitization", "--chart", "trend", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
+  { "region-heatmap", { "--module", "servitization", "--chart", "heatmap", "--region", "ES52", "--output", "@OUT@", NULL }, "--region" },
+  { "unknown-radar-region", { "--module", "servitization", "--chart", "radar", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
+  { "radar-no-pillars", { "--module", "manufacturing-share", "--chart", "radar", "--output", "@OUT@", NULL }, "no pillars" },
   { "map-no-boundaries", { "--module", "servitization", "--chart", "map", "--output", "@OUT@", NULL }, "--boundaries" },
   { "unwritable", { "--module", "servitization", "--format", "png", "--output", "/nonexistent-distretto/x.png", NULL }, "nonexistent" },
 };
@@ -422,6 +435,118 @@ test_bad_call (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==, "keep");
   g_assert_cmpuint (count_files (fixture->dir), ==, 1);
+}
+
+/* Reads an exported table, header first. */
+static GStrv
+export_table (Fixture            *fixture,
+              const char * const *chart_args)
+{
+  g_autofree char *out = g_build_filename (fixture->dir, "chart.csv", NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+
+  g_ptr_array_add (args, (gpointer) "-m");
+  g_ptr_array_add (args, (gpointer) "servitization");
+  for (guint i = 0; chart_args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) chart_args[i]);
+  g_ptr_array_add (args, (gpointer) "-o");
+  g_ptr_array_add (args, out);
+  g_ptr_array_add (args, NULL);
+
+  g_assert_cmpint (run_export ((const char * const *) args->pdata, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_file_get_contents (out, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_unlink (out);
+
+  return g_strsplit (contents, "\n", -1);
+}
+
+/* The profile of a region against the regions' mean: the two pillars and
+ * the composite, normalised scores. */
+static void
+test_radar_table (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *args[] = { "--chart", "radar", "--region", "ITH3", NULL };
+  g_auto(GStrv) lines = export_table (fixture, args);
+
+  g_assert_cmpstr (lines[0], ==, "region,name,axis,value");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 3 + 1);
+  g_assert_true (g_str_has_prefix (lines[1], "ITH3,"));
+  g_assert_true (g_str_has_prefix (lines[4], "mean,Mean of the regions,"));
+  g_assert_nonnull (strstr (lines[1], ",Manufacturing base,"));
+  g_assert_nonnull (strstr (lines[2], ",KIBS depth,"));
+  g_assert_nonnull (strstr (lines[3], ",Territorial servitization,"));
+  for (guint i = 1; i <= 6; i++)
+    {
+      double value = g_ascii_strtod (strrchr (lines[i], ',') + 1, NULL);
+
+      g_assert_cmpfloat (value, >=, 0.0);
+      g_assert_cmpfloat (value, <=, 100.0);
+    }
+}
+
+/* Every ranked region by pillar and composite, in ranking order; the
+ * scatter has the same regions, the composite as third value. */
+static void
+test_heatmap_and_scatter_tables (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *heatmap_args[] = { "--chart", "heatmap", NULL };
+  const char *scatter_args[] = { "--chart", "scatter", NULL };
+  const char *ranking_args[] = { NULL };
+  g_auto(GStrv) heatmap = export_table (fixture, heatmap_args);
+  g_auto(GStrv) scatter = export_table (fixture, scatter_args);
+  g_auto(GStrv) ranking = export_table (fixture, ranking_args);
+
+  g_assert_cmpstr (heatmap[0], ==, "region,name,axis,value");
+  g_assert_cmpuint (g_strv_length (heatmap), ==, 1 + 127 * 3 + 1);
+  g_assert_cmpstr (scatter[0], ==, "region,name,x,y,third");
+  g_assert_cmpuint (g_strv_length (scatter), ==, 1 + 127 + 1);
+
+  for (guint i = 1; i <= 127; i++)
+    {
+      g_auto(GStrv) point = g_strsplit (scatter[i], ",", -1);
+      g_auto(GStrv) composite = g_strsplit (heatmap[3 * i], ",", -1);
+      g_auto(GStrv) rank_fields = g_strsplit (ranking[i], ",", -1);
+      guint n = g_strv_length (point), n_rank = g_strv_length (rank_fields);
+      double score = g_ascii_strtod (rank_fields[n_rank - 4], NULL);
+
+      /* Same regions in the same order: the ranking's. */
+      g_assert_cmpstr (point[0], ==, rank_fields[1]);
+      g_assert_cmpstr (composite[0], ==, rank_fields[1]);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (point[n - 1], NULL), score, 1e-9);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (composite[g_strv_length (composite) - 1], NULL), score, 1e-9);
+    }
+}
+
+/* The three profile charts as images of the export width. */
+static void
+test_profile_pngs (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *charts[] = { "radar", "scatter", "heatmap" };
+
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autofree char *out = g_build_filename (fixture->dir, "chart.png", NULL);
+      const char *args[] = { "-m", "servitization", "--chart", charts[c], "-o", out, NULL };
+      g_autofree char *err = NULL;
+      cairo_surface_t *image;
+
+      g_assert_cmpint (run_export (args, &err), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+      image = cairo_image_surface_create_from_png (out);
+      g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+      g_assert_cmpint (cairo_image_surface_get_width (image), ==, 1000);
+      g_assert_cmpint (cairo_image_surface_get_height (image), >, 400);
+      cairo_surface_destroy (image);
+      g_unlink (out);
+    }
 }
 
 static void
@@ -499,6 +624,9 @@ main (int   argc,
   g_test_add ("/Distretto/Export/trend-png", Fixture, NULL, fixture_set_up, test_trend_png, fixture_tear_down);
   g_test_add ("/Distretto/Export/trend-table", Fixture, NULL, fixture_set_up, test_trend_table, fixture_tear_down);
   g_test_add ("/Distretto/Export/map-real-png", Fixture, NULL, fixture_set_up, test_map_real_png, fixture_tear_down);
+  g_test_add ("/Distretto/Export/radar-table", Fixture, NULL, fixture_set_up, test_radar_table, fixture_tear_down);
+  g_test_add ("/Distretto/Export/heatmap-scatter-tables", Fixture, NULL, fixture_set_up, test_heatmap_and_scatter_tables, fixture_tear_down);
+  g_test_add ("/Distretto/Export/profile-pngs", Fixture, NULL, fixture_set_up, test_profile_pngs, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)

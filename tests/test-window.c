@@ -28,6 +28,31 @@ wait_for (GtkWidget *widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* The header's drop-down of views: the window's only one. */
+static GtkDropDown *
+find_dropdown (DistrettoWindow *window)
+{
+  GtkWidget *child = GTK_WIDGET (window);
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_DROP_DOWN (child))
+        return GTK_DROP_DOWN (child);
+      if (next != NULL)
+        child = next;
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            child = gtk_widget_get_parent (child);
+          child = child ? gtk_widget_get_next_sibling (child) : NULL;
+        }
+    }
+
+  return NULL;
+}
+
 static const char *
 row_title (GtkListBoxRow *row)
 {
@@ -263,7 +288,6 @@ test_window_module_view (void)
   GtkWidget *chart_view;
   GtkListBox *list;
   GtkDropDown *dropdown = NULL;
-  GtkWidget *child;
 
   if (!gtk_init_check ())
     {
@@ -287,24 +311,11 @@ test_window_module_view (void)
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
   /* The header's drop-down offers the ranking, the trend and the view. */
-  for (child = GTK_WIDGET (window); child != NULL && dropdown == NULL; )
-    {
-      GtkWidget *next = gtk_widget_get_first_child (child);
-
-      if (GTK_IS_DROP_DOWN (child))
-        dropdown = GTK_DROP_DOWN (child);
-      else if (next != NULL)
-        child = next;
-      else
-        {
-          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child ? gtk_widget_get_next_sibling (child) : NULL;
-        }
-    }
+  dropdown = find_dropdown (window);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 3);
+  /* Ranking, Trend, Map, then the view: no pillars, so no profiles. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 4);
   g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))),
                    ==, DISTRETTO_CHART_KIND_RANKING);
@@ -334,7 +345,7 @@ test_window_module_view (void)
     g_assert_cmpstr (distretto_chart_get_selected (trend), ==, "ES52");
   }
 
-  gtk_drop_down_set_selected (dropdown, 2);
+  gtk_drop_down_set_selected (dropdown, 3);
   g_assert_true (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   {
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
@@ -392,6 +403,106 @@ test_application_actions (void)
   g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "about") != NULL);
 }
 
+#define SQUARE(x, y) "[[[" #x "," #y "],[" #x ",1" #y "],[1" #x ",1" #y "],[1" #x "," #y "],[" #x "," #y "]]]"
+
+/* The built-in charts of a module with pillars, and the map once its
+ * boundaries are imported. */
+static void
+test_window_builtin_charts (void)
+{
+  static const char *titles[] = { "Ranking", "Trend", "Map", "Profile", "Scatter", "Heatmap" };
+  static const DistrettoChartKind kinds[] = {
+    DISTRETTO_CHART_KIND_RANKING, DISTRETTO_CHART_KIND_TREND, DISTRETTO_CHART_KIND_MAP,
+    DISTRETTO_CHART_KIND_RADAR, DISTRETTO_CHART_KIND_SCATTER, DISTRETTO_CHART_KIND_HEATMAP,
+  };
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(GFile) geojson = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  DistrettoChartView *chart_view;
+  DistrettoWindow *window;
+  GtkListBox *list;
+  GtkDropDown *dropdown;
+  const char *json;
+  gint64 deadline;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (NULL);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+  chart_view = DISTRETTO_CHART_VIEW (distretto_window_get_chart_view (window));
+  list = distretto_window_get_modules_list (window);
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+
+  dropdown = find_dropdown (window);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
+
+  g_signal_emit_by_name (chart_view, "region-selected", "ES52");
+  gtk_drop_down_set_selected (dropdown, G_N_ELEMENTS (titles) - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_object (gtk_drop_down_get_model (dropdown), i);
+      DistrettoChart *chart;
+
+      g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, titles[i]);
+      gtk_drop_down_set_selected (dropdown, i);
+      for (guint j = 0; j < 20; j++)
+        g_main_context_iteration (NULL, FALSE);
+
+      /* Without boundaries the map asks for them instead. */
+      if (kinds[i] == DISTRETTO_CHART_KIND_MAP)
+        {
+          g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (chart_view)));
+          continue;
+        }
+
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart_view)));
+      chart = distretto_chart_view_get_chart (chart_view);
+      g_assert_cmpint (distretto_chart_get_kind (chart), ==, kinds[i]);
+      g_assert_cmpstr (distretto_chart_get_selected (chart), ==, "ES52");
+    }
+
+  /* The profile is the selected region's, against the mean. */
+  gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_cmpuint (distretto_chart_get_n_lines (distretto_chart_view_get_chart (chart_view)), ==, 2);
+  g_assert_cmpstr (distretto_chart_get_line_code (distretto_chart_view_get_chart (chart_view), 0), ==, "ES52");
+
+  /* Boundaries of two regions: the map shows up with them. */
+  geojson = g_file_new_tmp ("distretto-XXXXXX.geojson", &stream, &error);
+  g_assert_no_error (error);
+  json = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::3035\"}},\"features\":["
+      "{\"type\":\"Feature\",\"properties\":{\"NUTS_ID\":\"ES52\",\"LEVL_CODE\":2,\"NAME_LATN\":\"Comunitat Valenciana\"},"
+      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (30, 20) "}},"
+      "{\"type\":\"Feature\",\"properties\":{\"NUTS_ID\":\"ITH3\",\"LEVL_CODE\":2,\"NAME_LATN\":\"Veneto\"},"
+      "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" SQUARE (50, 40) "}}]}";
+  g_assert_true (g_file_replace_contents (geojson, json, strlen (json), NULL, FALSE, G_FILE_CREATE_NONE, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  gtk_drop_down_set_selected (dropdown, 2);
+  distretto_window_import_boundaries (window, geojson);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline && !gtk_widget_get_mapped (GTK_WIDGET (chart_view)))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart_view)));
+  g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (chart_view)), ==, DISTRETTO_CHART_KIND_MAP);
+
+  g_file_delete (geojson, NULL, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +512,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/Distretto/Window/imports", test_window_imports);
   g_test_add_func ("/Distretto/Window/module-view", test_window_module_view);
+  g_test_add_func ("/Distretto/Window/builtin-charts", test_window_builtin_charts);
   g_test_add_func ("/Distretto/Window/configuration-widget", test_configuration_widget);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
 

@@ -122,28 +122,40 @@ distretto_chart_view_query_tooltip (GtkWidget  *widget,
 {
   DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
   g_autofree char *text = NULL;
-  guint index;
 
-  if (self->chart == NULL || self->module_view != NULL ||
-      !distretto_chart_hit_test (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
-                                 x, y, &index))
+  if (self->chart == NULL || self->module_view != NULL)
     return FALSE;
 
-  if (distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_TREND)
-    {
-      /* TRANSLATORS: a trend's tooltip: region name and code */
-      text = g_strdup_printf (_("%s (%s)"), distretto_chart_get_line_label (self->chart, index),
-                              distretto_chart_get_line_code (self->chart, index));
-      gtk_tooltip_set_text (tooltip, text);
-      return TRUE;
-    }
+  text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                                      x, y, NULL);
+  if (text == NULL)
+    return FALSE;
 
-  /* TRANSLATORS: a ranking's tooltip: rank, region code, value */
-  text = g_strdup_printf (_("%u. %s (%s): %.2f"), index + 1,
-                          distretto_chart_get_bar_label (self->chart, index),
-                          distretto_chart_get_bar_code (self->chart, index),
-                          distretto_chart_get_bar_value (self->chart, index));
   gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* A click on a heatmap's column header sorts the rows by that column, a
+ * second click restores the ranking order. */
+static gboolean
+sort_heatmap (DistrettoChartView *self,
+              double              x,
+              double              y)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  int axis;
+
+  if (distretto_chart_get_kind (self->chart) != DISTRETTO_CHART_KIND_HEATMAP ||
+      distretto_chart_hit_test (self->chart, width, height, x, y, NULL))
+    return FALSE;
+
+  axis = distretto_chart_hit_test_axis (self->chart, width, height, x, y);
+  if (axis < 0)
+    return FALSE;
+
+  distretto_chart_set_sort_axis (self->chart, axis == distretto_chart_get_sort_axis (self->chart) ? -1 : axis);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -154,20 +166,14 @@ on_click_pressed_cb (DistrettoChartView *self,
                      double              x,
                      double              y)
 {
+  g_autofree char *text = NULL;
   const char *code = NULL;
-  guint index;
 
-  if (self->chart == NULL || self->module_view != NULL)
+  if (self->chart == NULL || self->module_view != NULL || sort_heatmap (self, x, y))
     return;
 
-  if (distretto_chart_hit_test (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
-                                gtk_widget_get_height (GTK_WIDGET (self)), x, y, &index))
-    {
-      if (distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_TREND)
-        code = distretto_chart_get_line_code (self->chart, index);
-      else
-        code = distretto_chart_get_bar_code (self->chart, index);
-    }
+  text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                      gtk_widget_get_height (GTK_WIDGET (self)), x, y, &code);
 
   if (g_strcmp0 (code, distretto_chart_get_selected (self->chart)) == 0)
     code = NULL;

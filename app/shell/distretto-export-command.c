@@ -12,6 +12,7 @@
 #include "distretto-module-view.h"
 #include "distretto-export-command.h"
 #include "distretto-map.h"
+#include "distretto-profile-charts.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-ranking.h"
 #include "distretto-trend.h"
@@ -36,6 +37,9 @@ list_module_ids (DistrettoPluginEngine *engine)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+static const char * const builtin_charts[] = { "ranking", "trend", "radar", "scatter", "map", "heatmap", NULL };
+static const char * const region_charts[] = { "trend", "radar", "scatter", NULL };
+
 /* A view the module draws itself: `--chart VIEW_ID`. */
 static int
 export_module_view (DistrettoModule      *module,
@@ -57,7 +61,7 @@ export_module_view (DistrettoModule      *module,
       g_auto(GStrv) views = distretto_indicator_definition_dup_view_ids (definition);
       g_autofree char *list = g_strjoinv (", ", views);
 
-      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking, trend, map%s%s"),
+      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking, trend, radar, scatter, map, heatmap%s%s"),
                                  view_id, distretto_module_get_id (module),
                                  list[0] ? ", " : "", list);
     }
@@ -128,13 +132,13 @@ distretto_export_command_run (int    argc,
   int height = 0;
   const GOptionEntry entries[] = {
     { "module", 'm', 0, G_OPTION_ARG_STRING, &module_id, N_("Indicator module to chart"), N_("ID") },
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, trend, map, or a view the module offers (default: ranking)"), N_("TYPE") },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &chart_type, N_("ranking, trend, radar, scatter, map, heatmap, or a view the module offers (default: ranking)"), N_("TYPE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, N_("png, svg, pdf, or csv for the data table (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("File to write"), N_("FILE") },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, N_("Width in pixels (PNG) or points (SVG, PDF)"), N_("N") },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height (default: enough for every region)"), N_("N") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_paths, N_("Data file to chart, in any format Distretto reads; repeat for several (default: the demo dataset)"), N_("FILE") },
-    { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions, N_("Region to draw in the trend; repeat for several (default: the top 5 of the latest ranking)"), N_("CODE") },
+    { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions, N_("Region to draw in the trend or radar, or to name in the scatter; repeat for several (default: the top of the latest ranking)"), N_("CODE") },
     { "boundaries", 'b', 0, G_OPTION_ARG_FILENAME, &boundaries_path, N_("GeoJSON boundaries of the regions, for --chart map"), N_("FILE") },
     { NULL }
   };
@@ -148,7 +152,7 @@ distretto_export_command_run (int    argc,
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
   DistrettoModule *module;
-  gboolean trend, map;
+  gboolean map, builtin;
 
   context = g_option_context_new (_("— write a chart of an indicator module to a file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -172,12 +176,14 @@ distretto_export_command_run (int    argc,
     }
   if (width < 1 || height < 0)
     return distretto_cli_fail ("export", _("--width and --height must be positive"));
-  trend = g_strcmp0 (chart_type, "trend") == 0;
-  map = g_strcmp0 (chart_type, "map") == 0;
+  if (chart_type == NULL)
+    chart_type = g_strdup ("ranking");
+  map = g_str_equal (chart_type, "map");
+  builtin = g_strv_contains (builtin_charts, chart_type);
   if (map && boundaries_path == NULL)
     return distretto_cli_fail ("export", _("--chart map needs --boundaries FILE"));
-  if (regions != NULL && !trend)
-    return distretto_cli_fail ("export", _("--region applies only to --chart trend"));
+  if (regions != NULL && !g_strv_contains (region_charts, chart_type))
+    return distretto_cli_fail ("export", _("--region applies only to --chart trend, radar or scatter"));
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -206,7 +212,7 @@ distretto_export_command_run (int    argc,
 
   file = g_file_new_for_commandline_arg (output);
 
-  if (chart_type != NULL && !trend && !map && !g_str_equal (chart_type, "ranking"))
+  if (!builtin)
     {
       if (is_table (kind))
         return distretto_cli_fail ("export", _("the view “%s” has no data table: export the ranking as CSV"),
@@ -216,8 +222,14 @@ distretto_export_command_run (int    argc,
 
   if (map)
     chart = distretto_map_chart_build (module, dataset, boundaries, &error);
-  else if (trend)
+  else if (g_str_equal (chart_type, "trend"))
     chart = distretto_trend_chart_build (module, dataset, (const char * const *) regions, &error);
+  else if (g_str_equal (chart_type, "radar"))
+    chart = distretto_radar_chart_build (module, dataset, (const char * const *) regions, &error);
+  else if (g_str_equal (chart_type, "scatter"))
+    chart = distretto_scatter_chart_build (module, dataset, (const char * const *) regions, &error);
+  else if (g_str_equal (chart_type, "heatmap"))
+    chart = distretto_heatmap_chart_build (module, dataset, &error);
   else
     chart = distretto_ranking_chart_build (module, dataset, &error);
   if (chart == NULL)

@@ -69,6 +69,98 @@ distretto_ranking_source_line (DistrettoFlags flags_used)
   return _("Source: imported dataset");
 }
 
+/* The declared method and its variants: the OECD/JRC handbook's basic
+ * sensitivity check, normalisation × aggregation. */
+static const struct
+{
+  DistrettoNormalisation normalisation;
+  DistrettoAggregation aggregation;
+} method_variants[] = {
+  { DISTRETTO_NORMALISATION_MIN_MAX, DISTRETTO_AGGREGATION_ARITHMETIC },
+  { DISTRETTO_NORMALISATION_MIN_MAX, DISTRETTO_AGGREGATION_GEOMETRIC },
+  { DISTRETTO_NORMALISATION_RANK, DISTRETTO_AGGREGATION_ARITHMETIC },
+  { DISTRETTO_NORMALISATION_RANK, DISTRETTO_AGGREGATION_GEOMETRIC },
+};
+
+static DistrettoIndicatorResult *
+compute_variant (DistrettoIndicatorDefinition *definition,
+                 DistrettoDataset             *dataset,
+                 int                           year,
+                 DistrettoNormalisation        normalisation,
+                 DistrettoAggregation          within,
+                 DistrettoAggregation          across)
+{
+  guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
+  g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n_pillars);
+
+  for (guint p = 0; p < n_pillars; p++)
+    pillars[p] = distretto_indicator_definition_get_pillar (definition, p);
+
+  return distretto_index_compute (pillars, n_pillars, normalisation, within, across,
+                                  distretto_indicator_definition_get_imputation (definition), dataset, year);
+}
+
+/* Each bar's score range over the method variants, when the module's
+ * scores are its declared pillars' (recomputing them gives the same
+ * scores): a module with its own arithmetic gets no intervals. */
+static gboolean
+add_method_intervals (DistrettoChart               *chart,
+                      DistrettoIndicatorDefinition *definition,
+                      DistrettoIndicatorResult     *result,
+                      DistrettoDataset             *dataset,
+                      int                           year)
+{
+  g_autoptr(DistrettoIndicatorResult) declared = NULL;
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (distretto_indicator_definition_get_n_pillars (definition) == 0)
+    return FALSE;
+
+  declared = compute_variant (definition, dataset, year,
+                              distretto_indicator_definition_get_normalisation (definition),
+                              distretto_indicator_definition_get_within_pillars (definition),
+                              distretto_indicator_definition_get_across_pillars (definition));
+  for (guint i = 0; i < distretto_chart_get_n_bars (chart); i++)
+    {
+      double mine = distretto_chart_get_bar_value (chart, i), again;
+
+      if (declared == NULL ||
+          !distretto_indicator_result_lookup (declared, distretto_chart_get_bar_code (chart, i), &again, NULL) ||
+          fabs (again - mine) > 1e-9 * MAX (1.0, fabs (mine)))
+        return FALSE;
+    }
+
+  for (guint v = 0; v < G_N_ELEMENTS (method_variants); v++)
+    {
+      DistrettoIndicatorResult *variant = compute_variant (definition, dataset, year,
+                                                           method_variants[v].normalisation,
+                                                           method_variants[v].aggregation,
+                                                           method_variants[v].aggregation);
+      if (variant != NULL)
+        g_ptr_array_add (variants, variant);
+    }
+
+  for (guint i = 0; i < distretto_chart_get_n_bars (chart); i++)
+    {
+      const char *code = distretto_chart_get_bar_code (chart, i);
+      double lower = distretto_chart_get_bar_value (chart, i), upper = lower;
+
+      for (guint v = 0; v < variants->len; v++)
+        {
+          double score;
+
+          if (distretto_indicator_result_lookup (g_ptr_array_index (variants, v), code, &score, NULL) && isfinite (score))
+            {
+              lower = MIN (lower, score);
+              upper = MAX (upper, score);
+            }
+        }
+      distretto_chart_set_bar_interval (chart, code, lower, upper);
+    }
+
+  return TRUE;
+}
+
 /* The ranking chart of a module for the latest year with data: what the
  * window shows and `distretto export --chart ranking` writes. */
 DistrettoChart *
@@ -118,6 +210,9 @@ distretto_ranking_chart_build (DistrettoModule   *module,
     }
 
   add_reference (chart, result, dataset);
+  if (add_method_intervals (chart, definition, result, dataset, year))
+    distretto_chart_set_notes (chart, _("Error bars: the lowest and highest score under min–max or rank normalisation "
+                                        "and arithmetic or geometric aggregation (sensitivity to the method)."));
 
   /* TRANSLATORS: the subtitle of a ranking chart, e.g. "NUTS 2 regions, 2023" */
   subtitle = g_strdup_printf (_("NUTS %d regions, %d"), DISTRETTO_RANKING_LEVEL, year);

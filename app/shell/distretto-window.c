@@ -9,6 +9,8 @@
 
 #include "distretto-chart-view.h"
 #include "distretto-module.h"
+#include "distretto-map.h"
+#include "distretto-profile-charts.h"
 #include "distretto-ranking.h"
 #include "distretto-trend.h"
 #include "distretto-window.h"
@@ -31,7 +33,8 @@ struct _DistrettoWindow
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
   GtkDropDown *view_dropdown;
-  char **view_ids;            /* the current module's own views, after VIEW_FIRST_OWN */
+  GPtrArray *view_ids;        /* the drop-down's views: built-in charts, then the module's */
+  DistrettoBoundaries *boundaries;  /* for the map, once imported */
   gboolean updating_views;
   char *selected_region;      /* clicked in a chart, added to the trend */
   GtkRevealer *progress_revealer;
@@ -41,12 +44,31 @@ struct _DistrettoWindow
 
 G_DEFINE_FINAL_TYPE (DistrettoWindow, distretto_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* The entries of the header's drop-down. */
-enum {
-  VIEW_RANKING,
-  VIEW_TREND,
-  VIEW_FIRST_OWN,
+/* The charts every module offers in the header's drop-down, the module's
+ * own views follow; radar, scatter and heatmap need pillars. */
+static const struct
+{
+  const char *id;
+  const char *title;
+  gboolean needs_pillars;
+} builtin_views[] = {
+  { "ranking", N_("Ranking"), FALSE },
+  { "trend", N_("Trend"), FALSE },
+  { "map", N_("Map"), FALSE },
+  { "radar", N_("Profile"), TRUE },
+  { "scatter", N_("Scatter"), TRUE },
+  { "heatmap", N_("Heatmap"), TRUE },
 };
+
+static gboolean
+is_builtin_view (const char *id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    if (g_str_equal (builtin_views[i].id, id))
+      return TRUE;
+
+  return FALSE;
+}
 
 static GtkWidget *
 create_module_row (gpointer item,
@@ -131,8 +153,38 @@ on_chart_view_region_selected_cb (DistrettoWindow *self,
   self->selected_region = g_strdup (code);
 }
 
-/* The ranking, the trend, or the module's view picked in the header's
- * drop-down. */
+/* The chart of a built-in view, the clicked region selected in it. */
+static DistrettoChart *
+build_chart (DistrettoWindow  *self,
+             DistrettoModule  *module,
+             const char       *view_id,
+             GError          **error)
+{
+  const char *regions[] = { self->selected_region, NULL };
+  g_autoptr(DistrettoChart) chart = NULL;
+  gboolean known = self->selected_region != NULL &&
+                   distretto_dataset_get_region (self->dataset, self->selected_region) != NULL;
+
+  if (g_str_equal (view_id, "trend"))
+    return build_trend (self, module, error);
+  if (g_str_equal (view_id, "map"))
+    chart = distretto_map_chart_build (module, self->dataset, self->boundaries, error);
+  else if (g_str_equal (view_id, "radar"))
+    chart = distretto_radar_chart_build (module, self->dataset, known ? regions : NULL, error);
+  else if (g_str_equal (view_id, "scatter"))
+    chart = distretto_scatter_chart_build (module, self->dataset, NULL, error);
+  else if (g_str_equal (view_id, "heatmap"))
+    chart = distretto_heatmap_chart_build (module, self->dataset, error);
+  else
+    chart = distretto_ranking_chart_build (module, self->dataset, error);
+
+  if (chart != NULL && known)
+    distretto_chart_set_selected (chart, self->selected_region);
+
+  return g_steal_pointer (&chart);
+}
+
+/* The chart or the module's view picked in the header's drop-down. */
 static void
 show_chart (DistrettoWindow *self,
             DistrettoModule *module)
@@ -140,16 +192,17 @@ show_chart (DistrettoWindow *self,
   guint selected = gtk_drop_down_get_selected (self->view_dropdown);
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GError) error = NULL;
+  const char *view_id;
 
-  if (self->dataset == NULL)
+  if (self->dataset == NULL || self->view_ids == NULL || selected >= self->view_ids->len)
     return;
 
-  if (selected >= VIEW_FIRST_OWN && self->view_ids != NULL &&
-      selected - VIEW_FIRST_OWN < g_strv_length (self->view_ids))
+  view_id = g_ptr_array_index (self->view_ids, selected);
+
+  if (!is_builtin_view (view_id))
     {
       DistrettoModuleView *view = distretto_module_view_new (distretto_module_get_indicator (module),
-                                                             self->view_ids[selected - VIEW_FIRST_OWN],
-                                                             self->dataset, &error);
+                                                             view_id, self->dataset, &error);
 
       if (view == NULL)
         {
@@ -162,10 +215,13 @@ show_chart (DistrettoWindow *self,
       return;
     }
 
-  if (selected == VIEW_TREND)
-    chart = build_trend (self, module, &error);
-  else
-    chart = distretto_ranking_chart_build (module, self->dataset, &error);
+  if (g_str_equal (view_id, "map") && self->boundaries == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "no-boundaries");
+      return;
+    }
+
+  chart = build_chart (self, module, view_id, &error);
   if (chart == NULL)
     {
       distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
@@ -176,25 +232,45 @@ show_chart (DistrettoWindow *self,
   gtk_stack_set_visible_child_name (self->stack, "chart");
 }
 
-/* Offers the ranking, the trend and the module's own views. */
+/* Offers the built-in charts the module can fill and its own views,
+ * keeping the kind of chart shown when the module changes. */
 static void
 update_view_dropdown (DistrettoWindow *self,
                       DistrettoModule *module)
 {
   DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  g_autofree char *previous = NULL;
+  g_auto(GStrv) own = distretto_indicator_definition_dup_view_ids (definition);
+  gboolean has_pillars = distretto_indicator_definition_get_n_pillars (definition) > 0;
+  guint keep = 0;
 
-  g_strfreev (self->view_ids);
-  self->view_ids = distretto_indicator_definition_dup_view_ids (definition);
+  if (self->view_ids != NULL && gtk_drop_down_get_selected (self->view_dropdown) < self->view_ids->len)
+    previous = g_strdup (g_ptr_array_index (self->view_ids, gtk_drop_down_get_selected (self->view_dropdown)));
 
-  gtk_string_list_append (titles, _("Ranking"));
-  gtk_string_list_append (titles, _("Trend"));
-  for (guint i = 0; self->view_ids[i] != NULL; i++)
-    gtk_string_list_append (titles, distretto_indicator_definition_get_view_title (definition, self->view_ids[i]));
+  g_clear_pointer (&self->view_ids, g_ptr_array_unref);
+  self->view_ids = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    {
+      if (builtin_views[i].needs_pillars && !has_pillars)
+        continue;
+      g_ptr_array_add (self->view_ids, g_strdup (builtin_views[i].id));
+      gtk_string_list_append (titles, _(builtin_views[i].title));
+    }
+  for (guint i = 0; own[i] != NULL; i++)
+    {
+      g_ptr_array_add (self->view_ids, g_strdup (own[i]));
+      gtk_string_list_append (titles, distretto_indicator_definition_get_view_title (definition, own[i]));
+    }
+
+  for (guint i = 0; previous != NULL && i < self->view_ids->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->view_ids, i), previous))
+      keep = i;
 
   self->updating_views = TRUE;
   gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (titles));
-  gtk_drop_down_set_selected (self->view_dropdown, VIEW_RANKING);
+  gtk_drop_down_set_selected (self->view_dropdown, keep);
   self->updating_views = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), TRUE);
 }
@@ -266,6 +342,7 @@ set_importing (DistrettoWindow *self,
 {
   gtk_revealer_set_reveal_child (self->progress_revealer, importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-boundaries", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
@@ -391,6 +468,101 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_boundaries_loaded_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(DistrettoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoBoundaries) boundaries = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *message = NULL;
+  guint n;
+
+  set_importing (self, FALSE);
+  if (boundaries == NULL)
+    {
+      show_import_error (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->boundaries, boundaries);
+  n = distretto_boundaries_get_n_regions (boundaries);
+  message = g_strdup_printf (ngettext ("Boundaries of %u region imported", "Boundaries of %u regions imported", n), n);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  show_selected_module (self);
+}
+
+static void
+load_boundaries_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  DistrettoBoundaries *boundaries = distretto_boundaries_load_file (task_data, cancellable, &error);
+
+  if (boundaries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, boundaries, g_object_unref);
+}
+
+/* Reads boundaries in a thread; the map shows them when done. */
+void
+distretto_window_import_boundaries (DistrettoWindow *self,
+                                    GFile           *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (DISTRETTO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->loader != NULL)
+    return;
+
+  set_importing (self, TRUE);
+  gtk_progress_bar_pulse (self->progress_bar);
+  task = g_task_new (NULL, NULL, on_boundaries_loaded_cb, g_object_ref (self));
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_boundaries_thread);
+}
+
+static void
+on_boundaries_chooser_response_cb (DistrettoWindow      *self,
+                                   int                   response,
+                                   GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      distretto_window_import_boundaries (self, file);
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+import_boundaries_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  DistrettoWindow *self = DISTRETTO_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Boundaries"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("GeoJSON boundaries"));
+  gtk_file_filter_add_pattern (filter, "*.geojson");
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_boundaries_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -423,7 +595,8 @@ distretto_window_dispose (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->modules);
   g_clear_object (&self->dataset);
-  g_clear_pointer (&self->view_ids, g_strfreev);
+  g_clear_pointer (&self->view_ids, g_ptr_array_unref);
+  g_clear_object (&self->boundaries);
   g_clear_pointer (&self->selected_region, g_free);
 
   G_OBJECT_CLASS (distretto_window_parent_class)->dispose (object);
@@ -458,7 +631,10 @@ distretto_window_class_init (DistrettoWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-boundaries", NULL, import_boundaries_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-boundaries", NULL);
 }
 
 static void

@@ -24,5 +24,7 @@ GtkListBox      *distretto_window_get_modules_list (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_chart_view  (DistrettoWindow  *self);
 void             distretto_window_import_files    (DistrettoWindow  *self,
                                                    GListModel       *files);
+void             distretto_window_import_boundaries (DistrettoWindow *self,
+                                                    GFile           *file);
 
 G_END_DECLS

@@ -1,0 +1,361 @@
+/* distretto-profile-charts.c: a module's pillars as radar, scatter and heatmap
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "distretto-profile-charts.h"
+#include "distretto-ranking.h"
+
+/* What the three charts are drawn from: the latest result and its axes. */
+typedef struct
+{
+  int year;
+  DistrettoIndicatorResult *result;
+  GPtrArray *ids;         /* component ids; NULL for the composite score */
+  GPtrArray *titles;
+  GPtrArray *regions;     /* codes of the ranked regions, best first */
+  const char *eu;         /* the EU aggregate's code, if it has a score */
+  DistrettoFlags flags_used;
+} Profiles;
+
+static void
+profiles_clear (Profiles *profiles)
+{
+  g_clear_object (&profiles->result);
+  g_clear_pointer (&profiles->ids, g_ptr_array_unref);
+  g_clear_pointer (&profiles->titles, g_ptr_array_unref);
+  g_clear_pointer (&profiles->regions, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Profiles, profiles_clear)
+
+static int
+compare_scores (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  DistrettoIndicatorResult *result = user_data;
+  double score_a = 0, score_b = 0;
+
+  distretto_indicator_result_lookup (result, *(const char * const *) a, &score_a, NULL);
+  distretto_indicator_result_lookup (result, *(const char * const *) b, &score_b, NULL);
+
+  return (score_a < score_b) - (score_a > score_b);
+}
+
+static void
+add_axis (Profiles   *profiles,
+          const char *id,
+          const char *title)
+{
+  g_ptr_array_add (profiles->ids, (gpointer) id);
+  g_ptr_array_add (profiles->titles, (gpointer) title);
+}
+
+/* The pillars, or the sub-indicators when there are more of them, and
+ * the composite score when that leaves fewer than @min_axes. */
+static gboolean
+profiles_load (Profiles          *profiles,
+               DistrettoModule   *module,
+               DistrettoDataset  *dataset,
+               guint              min_axes,
+               GError           **error)
+{
+  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
+  DistrettoIndicator *indicator = distretto_module_get_indicator (module);
+  DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
+  guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
+  guint n_subs = 0;
+
+  if (n_pillars == 0)
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
+                   _("The module “%s” declares no pillars: it has no profile to chart"),
+                   distretto_module_get_id (module));
+      return FALSE;
+    }
+
+  profiles->year = distretto_indicator_choose_year (indicator, dataset, error);
+  if (profiles->year == 0)
+    return FALSE;
+  profiles->result = distretto_indicator_compute (indicator, dataset, profiles->year, error);
+  if (profiles->result == NULL)
+    return FALSE;
+
+  profiles->ids = g_ptr_array_new ();
+  profiles->titles = g_ptr_array_new ();
+  for (guint p = 0; p < n_pillars; p++)
+    n_subs += distretto_pillar_get_n_sub_indicators (distretto_indicator_definition_get_pillar (definition, p));
+
+  for (guint p = 0; p < n_pillars; p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+
+      if (n_subs <= n_pillars)
+        add_axis (profiles, distretto_pillar_get_id (pillar), distretto_pillar_get_title (pillar));
+      else
+        for (guint s = 0; s < distretto_pillar_get_n_sub_indicators (pillar); s++)
+          {
+            DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, s);
+
+            add_axis (profiles, distretto_sub_indicator_get_id (sub), distretto_sub_indicator_get_label (sub));
+          }
+    }
+  if (profiles->ids->len < min_axes)
+    add_axis (profiles, NULL, distretto_module_get_title (module));
+
+  profiles->regions = g_ptr_array_new ();
+  for (guint i = 0; i < distretto_indicator_result_get_n_scores (profiles->result); i++)
+    {
+      const char *code = distretto_indicator_result_get_region_code (profiles->result, i);
+      DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
+
+      if (region == NULL || distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
+          distretto_region_is_extra_regio (region) || !isfinite (distretto_indicator_result_get_score (profiles->result, i)))
+        continue;
+      g_ptr_array_add (profiles->regions, (gpointer) code);
+      profiles->flags_used |= distretto_indicator_result_get_flags (profiles->result, i);
+    }
+  g_ptr_array_sort_with_data (profiles->regions, compare_scores, profiles->result);
+
+  for (guint i = 0; eu[i] != NULL && profiles->eu == NULL; i++)
+    if (distretto_indicator_result_lookup (profiles->result, eu[i], NULL, NULL))
+      profiles->eu = eu[i];
+
+  return TRUE;
+}
+
+/* A region's value on an axis: a component's score, or the composite. */
+static double
+profiles_value (Profiles   *profiles,
+                const char *code,
+                guint       axis)
+{
+  const char *id = g_ptr_array_index (profiles->ids, axis);
+  double score;
+
+  if (id != NULL)
+    return distretto_indicator_result_get_component (profiles->result, code, id);
+  return distretto_indicator_result_lookup (profiles->result, code, &score, NULL) ? score : NAN;
+}
+
+/* The reference on an axis: the EU aggregate's, or the regions' mean. */
+static double
+profiles_reference (Profiles *profiles,
+                    guint     axis)
+{
+  double sum = 0.0;
+  guint n = 0;
+
+  if (profiles->eu != NULL)
+    return profiles_value (profiles, profiles->eu, axis);
+
+  for (guint i = 0; i < profiles->regions->len; i++)
+    {
+      double value = profiles_value (profiles, g_ptr_array_index (profiles->regions, i), axis);
+
+      if (isfinite (value))
+        {
+          sum += value;
+          n++;
+        }
+    }
+
+  return n > 0 ? sum / n : NAN;
+}
+
+static const char *
+profiles_reference_name (Profiles *profiles)
+{
+  return profiles->eu != NULL ? _("EU") : _("Mean of the regions");
+}
+
+static void
+set_common (DistrettoChart  *chart,
+            Profiles        *profiles,
+            DistrettoModule *module)
+{
+  g_autofree char *subtitle = NULL;
+  const char *unit = distretto_indicator_definition_get_unit (distretto_module_get_definition (module));
+
+  /* TRANSLATORS: the subtitle of a profile chart, e.g. "NUTS 2 regions, 2023" */
+  subtitle = g_strdup_printf (_("NUTS %d regions, %d"), DISTRETTO_RANKING_LEVEL, profiles->year);
+  distretto_chart_set_subtitle (chart, subtitle);
+  distretto_chart_set_unit (chart, unit);
+  distretto_chart_set_source (chart, distretto_ranking_source_line (profiles->flags_used));
+}
+
+static gboolean
+check_regions (DistrettoDataset    *dataset,
+               const char * const  *region_codes,
+               GError             **error)
+{
+  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
+    if (distretto_dataset_get_region (dataset, region_codes[i]) == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("unknown region “%s”: the dataset has no such region"), region_codes[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static const char *
+region_name (DistrettoDataset *dataset,
+             const char       *code)
+{
+  DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
+
+  return region != NULL ? distretto_region_get_display_name (region) : code;
+}
+
+/* The radar of a module: the profiles of @region_codes (by default the
+ * best ranked region) against the EU's or the regions' mean. */
+DistrettoChart *
+distretto_radar_chart_build (DistrettoModule    *module,
+                             DistrettoDataset   *dataset,
+                             const char * const *region_codes,
+                             GError            **error)
+{
+  g_auto(Profiles) profiles = { 0, };
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  g_autofree double *values = NULL;
+  guint line;
+
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  if (!check_regions (dataset, region_codes, error) ||
+      !profiles_load (&profiles, module, dataset, 3, error))
+    return NULL;
+
+  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
+    g_ptr_array_add (codes, (gpointer) region_codes[i]);
+  if (codes->len == 0 && profiles.regions->len > 0)
+    g_ptr_array_add (codes, g_ptr_array_index (profiles.regions, 0));
+
+  chart = distretto_chart_new_radar (distretto_module_get_title (module));
+  g_ptr_array_add (profiles.titles, NULL);
+  distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
+  g_ptr_array_set_size (profiles.titles, profiles.titles->len - 1);
+  values = g_new (double, profiles.ids->len);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+
+      for (guint axis = 0; axis < profiles.ids->len; axis++)
+        values[axis] = profiles_value (&profiles, code, axis);
+      distretto_chart_add_profile (chart, code, region_name (dataset, code), values, profiles.ids->len);
+    }
+
+  for (guint axis = 0; axis < profiles.ids->len; axis++)
+    values[axis] = profiles_reference (&profiles, axis);
+  line = distretto_chart_add_profile (chart, profiles.eu ? profiles.eu : "mean",
+                                      profiles_reference_name (&profiles), values, profiles.ids->len);
+  distretto_chart_set_reference_line (chart, line);
+
+  set_common (chart, &profiles, module);
+  distretto_chart_set_notes (chart, _("Each axis is a normalised score from 0 (the lowest region) to 100 (the highest)."));
+
+  return g_steal_pointer (&chart);
+}
+
+/* The heatmap of a module: every ranked region by every axis, best
+ * region first. */
+DistrettoChart *
+distretto_heatmap_chart_build (DistrettoModule   *module,
+                               DistrettoDataset  *dataset,
+                               GError           **error)
+{
+  g_auto(Profiles) profiles = { 0, };
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autofree double *values = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  if (!profiles_load (&profiles, module, dataset, G_MAXUINT, error))
+    return NULL;
+
+  chart = distretto_chart_new_heatmap (distretto_module_get_title (module));
+  g_ptr_array_add (profiles.titles, NULL);
+  distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
+  g_ptr_array_set_size (profiles.titles, profiles.titles->len - 1);
+  values = g_new (double, profiles.ids->len);
+
+  for (guint i = 0; i < profiles.regions->len; i++)
+    {
+      const char *code = g_ptr_array_index (profiles.regions, i);
+
+      for (guint axis = 0; axis < profiles.ids->len; axis++)
+        values[axis] = profiles_value (&profiles, code, axis);
+      distretto_chart_add_profile (chart, code, region_name (dataset, code), values, profiles.ids->len);
+    }
+
+  set_common (chart, &profiles, module);
+  distretto_chart_set_notes (chart, _("Normalised scores from 0 (the lowest region) to 100 (the highest); rows in ranking order."));
+
+  return g_steal_pointer (&chart);
+}
+
+/* The scatter of a module: its first two axes against each other, the
+ * composite score as colour, quadrants at the references. */
+DistrettoChart *
+distretto_scatter_chart_build (DistrettoModule    *module,
+                               DistrettoDataset   *dataset,
+                               const char * const *region_codes,
+                               GError            **error)
+{
+  g_auto(Profiles) profiles = { 0, };
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autoptr(GPtrArray) labelled = g_ptr_array_new ();
+  g_autofree char *x_label = NULL;
+  g_autofree char *y_label = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  if (!check_regions (dataset, region_codes, error) ||
+      !profiles_load (&profiles, module, dataset, 2, error))
+    return NULL;
+
+  chart = distretto_chart_new_scatter (distretto_module_get_title (module));
+  distretto_chart_set_axis_titles (chart, g_ptr_array_index (profiles.titles, 0), g_ptr_array_index (profiles.titles, 1));
+  distretto_chart_set_third (chart, distretto_module_get_title (module), DISTRETTO_CHART_ENCODING_COLOR);
+
+  for (guint i = 0; i < profiles.regions->len; i++)
+    {
+      const char *code = g_ptr_array_index (profiles.regions, i);
+      double score = NAN;
+
+      distretto_indicator_result_lookup (profiles.result, code, &score, NULL);
+      distretto_chart_add_point (chart, code, region_name (dataset, code),
+                                 profiles_value (&profiles, code, 0), profiles_value (&profiles, code, 1), score);
+    }
+
+  /* TRANSLATORS: the label of a scatter's reference line, e.g. "EU 52.0" */
+  x_label = g_strdup_printf (_("%s %.1f"), profiles_reference_name (&profiles), profiles_reference (&profiles, 0));
+  y_label = g_strdup_printf (_("%s %.1f"), profiles_reference_name (&profiles), profiles_reference (&profiles, 1));
+  distretto_chart_set_x_reference (chart, profiles_reference (&profiles, 0), x_label);
+  distretto_chart_set_reference (chart, profiles_reference (&profiles, 1), y_label);
+
+  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
+    g_ptr_array_add (labelled, (gpointer) region_codes[i]);
+  for (guint i = 0; labelled->len == 0 && i < MIN (profiles.regions->len, DISTRETTO_SCATTER_DEFAULT_LABELS); i++)
+    g_ptr_array_add (labelled, g_ptr_array_index (profiles.regions, i));
+  g_ptr_array_add (labelled, NULL);
+  distretto_chart_set_labelled (chart, (const char * const *) labelled->pdata);
+
+  set_common (chart, &profiles, module);
+  distretto_chart_set_unit (chart, NULL);
+
+  return g_steal_pointer (&chart);
+}
