@@ -83,8 +83,10 @@ distretto_test_pixel (cairo_surface_t *surface,
 {
   const guint8 *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
+  guint32 value;
 
-  return ((const guint32 *) (data + y * stride))[x] & 0xFFFFFF;
+  memcpy (&value, data + y * stride + 4 * x, sizeof value);
+  return value & 0xFFFFFF;
 }
 
 /* A palette or scheme colour as 0xRRGGBB, as cairo stores it. */

@@ -78,6 +78,7 @@ distretto_chart_set_axes (DistrettoChart     *self,
   g_return_if_fail (self->lines->len == 0);
 
   g_ptr_array_set_size (self->axes, 0);
+  self->sort_axis = -1;
   for (guint i = 0; labels[i] != NULL; i++)
     g_ptr_array_add (self->axes, g_strdup (labels[i]));
 }
