@@ -980,6 +980,189 @@ test_map_export (void)
     }
 }
 
+/* The pixel cairo paints for @color. */
+static guint32
+painted_pixel (const DistrettoChartColor *color)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  guint32 p;
+
+  cairo_set_source_rgb (cr, color->red, color->green, color->blue);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  p = *(const guint32 *) (gconstpointer) cairo_image_surface_get_data (surface) & 0xFFFFFF;
+  cairo_surface_destroy (surface);
+
+  return p;
+}
+
+/* The map's squares in @scheme: each class's colour inside its square,
+ * the squares left to right in class order, the fourth in an inset. */
+static void
+assert_map_scheme (DistrettoChart       *chart,
+                   DistrettoColorScheme  scheme,
+                   const double         *positions)
+{
+  cairo_surface_t *surface;
+  guint32 colours[4];
+  Box boxes[4];
+
+  distretto_chart_set_color_scheme (chart, scheme);
+  surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+
+  for (guint c = 0; c < 4; c++)
+    {
+      DistrettoChartColor color;
+
+      distretto_color_scheme_get_color (scheme, positions[c], &color);
+      colours[c] = painted_pixel (&color);
+      boxes[c] = colour_box (surface, colours[c]);
+      /* Left of the first square's hole. */
+      g_assert_cmphex (pixel (surface, boxes[c].x0 + (boxes[c].x1 - boxes[c].x0) / 7, (boxes[c].y0 + boxes[c].y1) / 2), ==, colours[c]);
+    }
+
+  g_assert_cmpint (boxes[0].x1, <, boxes[1].x0);
+  g_assert_cmpint (boxes[1].x1, <, boxes[2].x0);
+  g_assert_true (boxes[3].x0 > boxes[2].x1 || boxes[3].y0 > boxes[0].y1);
+  /* Not viridis's. */
+  g_assert_cmphex (colours[0], !=, 0x440154);
+
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_map_color_schemes (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  /* 4 equal intervals of 0–30, midpoints 3.75, 11.25, 18.75 and 26.25;
+   * around 10, the range ±20. */
+  const double even[] = { 0.0, 1.0 / 3, 2.0 / 3, 1.0 };
+  const double around_10[] = { 0.5 + (3.75 - 10) / 40, 0.5 + (11.25 - 10) / 40,
+                               0.5 + (18.75 - 10) / 40, 0.5 + (26.25 - 10) / 40 };
+  DistrettoChartColor below, above;
+
+  assert_map_scheme (chart, DISTRETTO_COLOR_SCHEME_CIVIDIS, even);
+  assert_map_scheme (chart, DISTRETTO_COLOR_SCHEME_DIVERGING, even);
+
+  distretto_chart_set_reference (chart, 10.0, "Reference");
+  assert_map_scheme (chart, DISTRETTO_COLOR_SCHEME_DIVERGING, around_10);
+
+  /* The class below the reference on the orange side, above on the purple. */
+  distretto_color_scheme_get_color (DISTRETTO_COLOR_SCHEME_DIVERGING, around_10[0], &below);
+  distretto_color_scheme_get_color (DISTRETTO_COLOR_SCHEME_DIVERGING, around_10[3], &above);
+  g_assert_cmpfloat (below.red, >, below.blue);
+  g_assert_cmpfloat (above.blue, >, above.red);
+}
+
+static gboolean
+draw_translucent (cairo_t  *cr,
+                  double    width,
+                  double    height,
+                  gpointer  user_data,
+                  GError  **error)
+{
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, width, height);
+
+  /* Every alpha from transparent to opaque, over colours. */
+  cairo_pattern_add_color_stop_rgba (gradient, 0, 0.9, 0.2, 0.1, 0.0);
+  cairo_pattern_add_color_stop_rgba (gradient, 1, 0.1, 0.4, 0.8, 1.0);
+  cairo_set_source (cr, gradient);
+  cairo_paint (cr);
+  cairo_pattern_destroy (gradient);
+
+  cairo_set_source_rgba (cr, 0.3, 0.7, 0.2, 0.37);
+  cairo_arc (cr, width / 2, height / 2, width / 3, 0, 2 * G_PI);
+  cairo_fill (cr);
+
+  return TRUE;
+}
+
+static cairo_status_t
+read_png_stream (void          *closure,
+                 unsigned char *data,
+                 unsigned int   length)
+{
+  struct { const guint8 *data; gsize left; } *stream = closure;
+
+  if (length > stream->left)
+    return CAIRO_STATUS_READ_ERROR;
+  memcpy (data, stream->data, length);
+  stream->data += length;
+  stream->left -= length;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @png decoded, pixel for pixel as @expected. */
+static void
+assert_png_pixels (GBytes          *png,
+                   cairo_surface_t *expected,
+                   int              colour_type)
+{
+  const guint8 *data = g_bytes_get_data (png, NULL);
+  struct { const guint8 *data; gsize left; } stream = { data, g_bytes_get_size (png) };
+  cairo_surface_t *decoded;
+  int width = cairo_image_surface_get_width (expected);
+  int height = cairo_image_surface_get_height (expected);
+
+  /* The signature, then IHDR: its colour type at byte 25. */
+  g_assert_cmpuint (stream.left, >, 33);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpint (data[24], ==, 8);
+  g_assert_cmpint (data[25], ==, colour_type);
+
+  decoded = cairo_image_surface_create_from_png_stream (read_png_stream, &stream);
+  g_assert_cmpint (cairo_surface_status (decoded), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (decoded), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (decoded), ==, height);
+
+  cairo_surface_flush (expected);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *a = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (decoded) + y * cairo_image_surface_get_stride (decoded));
+      const guint32 *b = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (expected) + y * cairo_image_surface_get_stride (expected));
+
+      for (int x = 0; x < width; x++)
+        if (a[x] != b[x])
+          g_error ("pixel %d,%d: decoded %08x, rendered %08x", x, y, a[x], b[x]);
+    }
+
+  cairo_surface_destroy (decoded);
+}
+
+static void
+test_png_round_trip (void)
+{
+  g_autoptr(DistrettoChart) chart = three_bar_chart ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) opaque = NULL;
+  g_autoptr(GBytes) translucent = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* A chart is opaque: RGB, type 2. */
+  opaque = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, WIDTH, HEIGHT, &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cr = cairo_create (surface);
+  distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  cairo_destroy (cr);
+  assert_png_pixels (opaque, surface, 2);
+  cairo_surface_destroy (surface);
+
+  /* Translucent: RGBA, type 6, unpremultiplied; over 2 MB of pixels. */
+  translucent = distretto_export_render_bytes (draw_translucent, NULL, NULL, DISTRETTO_CHART_FORMAT_PNG,
+                                               800, 700, &error);
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 700);
+  cr = cairo_create (surface);
+  draw_translucent (cr, 800, 700, NULL, NULL);
+  cairo_destroy (cr);
+  assert_png_pixels (translucent, surface, 6);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1003,6 +1186,8 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-hit-test-and-table", test_map_hit_test_and_table);
   g_test_add_func ("/Distretto/Chart/map-classification", test_map_classification);
   g_test_add_func ("/Distretto/Chart/map-export", test_map_export);
+  g_test_add_func ("/Distretto/Chart/map-color-schemes", test_map_color_schemes);
+  g_test_add_func ("/Distretto/Chart/png-round-trip", test_png_round_trip);
 
   return g_test_run ();
 }

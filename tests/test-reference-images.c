@@ -43,6 +43,135 @@ reference_ranking (void)
   distretto_chart_add_bar_in_category (chart, "PL82", "Podkarpackie", 58.2, 3);
   distretto_chart_set_reference (chart, 100.0, "EU 100");
   distretto_chart_set_selected (chart, "ITH3");
+  distretto_chart_set_bar_interval (chart, "DE21", 131.5, 150.2);
+  distretto_chart_set_bar_interval (chart, "ITH3", 88.0, 104.9);
+  distretto_chart_set_bar_interval (chart, "PL82", 52.7, 60.0);
+  distretto_chart_set_notes (chart, "Error bars: the score under other normalisation and aggregation methods.");
+
+  return chart;
+}
+
+static const char *pillars[] = { "Human resources", "Digitalisation", "Services", "Manufacturing", "Linkages", NULL };
+
+static DistrettoChart *
+reference_radar (void)
+{
+  DistrettoChart *chart = distretto_chart_new_radar ("Industry 4.0 readiness");
+  const double veneto[] = { 62.0, 48.5, 71.0, 88.0, 55.0 };
+  const double valencia[] = { 51.0, 57.5, 64.0, 42.0, NAN };
+  const double eu[] = { 55.0, 55.0, 55.0, 55.0, 55.0 };
+
+  distretto_chart_set_subtitle (chart, "Pillar scores, 2023");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  distretto_chart_set_axes (chart, pillars);
+  distretto_chart_add_profile (chart, "ITH3", "Veneto", veneto, G_N_ELEMENTS (veneto));
+  distretto_chart_add_profile (chart, "ES52", "Comunitat Valenciana", valencia, G_N_ELEMENTS (valencia));
+  distretto_chart_set_reference_line (chart, distretto_chart_add_profile (chart, "EU27_2020", "EU", eu, G_N_ELEMENTS (eu)));
+  distretto_chart_set_selected (chart, "ITH3");
+
+  return chart;
+}
+
+static DistrettoChart *
+reference_scatter (void)
+{
+  DistrettoChart *chart = distretto_chart_new_scatter ("Services and manufacturing");
+  const char *labelled[] = { "ITH3", "ITH5", "DE21", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  distretto_chart_set_axis_titles (chart, "Manufacturing base", "KIBS depth");
+  distretto_chart_set_third (chart, "Composite", DISTRETTO_CHART_ENCODING_COLOR);
+  distretto_chart_add_point (chart, "ITH3", "Veneto", 82.0, 40.0, 61.0);
+  distretto_chart_add_point (chart, "ITH5", "Emilia-Romagna", 80.0, 44.0, 62.0);
+  distretto_chart_add_point (chart, "DE21", "Oberbayern", 60.0, 90.0, 75.0);
+  for (int i = 0; i < 30; i++)
+    {
+      char code[8];
+
+      g_snprintf (code, sizeof code, "R%02d", i);
+      distretto_chart_add_point (chart, code, code, g_rand_double_range (rand, 0, 100),
+                                 g_rand_double_range (rand, 0, 100), g_rand_double_range (rand, 0, 100));
+    }
+  distretto_chart_set_x_reference (chart, 50.0, "EU 50.0");
+  distretto_chart_set_reference (chart, 45.0, "EU 45.0");
+  distretto_chart_set_labelled (chart, labelled);
+  distretto_chart_set_selected (chart, "DE21");
+
+  return chart;
+}
+
+static DistrettoChart *
+reference_heatmap (void)
+{
+  DistrettoChart *chart = distretto_chart_new_heatmap ("Industry 4.0 readiness");
+  static const char *names[] = { "Stockholm", "Oberbayern", "Länsi-Suomi", "Veneto", "Comunitat Valenciana", "Podkarpackie" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  distretto_chart_set_subtitle (chart, "Normalised scores, 2023");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  distretto_chart_set_axes (chart, pillars);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      double values[5];
+
+      for (guint j = 0; j < G_N_ELEMENTS (values); j++)
+        values[j] = i == 4 && j == 1 ? NAN : g_rand_double_range (rand, 0, 100);
+      distretto_chart_add_profile (chart, names[i], names[i], values, G_N_ELEMENTS (values));
+    }
+  distretto_chart_set_sort_axis (chart, 2);
+  distretto_chart_set_selected (chart, "Veneto");
+
+  return chart;
+}
+
+/* A grid of square regions AA00…AA34, one hole of no data, and two
+ * outermost regions (FRY1, ES70) far to the south-west, in insets. */
+static DistrettoChart *
+reference_map (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", "
+                                          "\"properties\": {\"name\": \"urn:ogc:def:crs:EPSG::3035\"}}, \"features\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DistrettoBoundaries) boundaries = NULL;
+  g_autoptr(GError) error = NULL;
+  DistrettoChart *chart;
+  const char *far[] = { "FRY1", "ES70" };
+
+  for (int i = 0; i < 4 * 6 + 2; i++)
+    {
+      double x = i < 24 ? 3.0e6 + (i % 6) * 1.0e5 : 1.0e6 + (i - 24) * 3.0e5;
+      double y = i < 24 ? 2.0e6 + (i / 6) * 1.0e5 : 0.5e6;
+      char code[8];
+
+      g_snprintf (code, sizeof code, "AA%02d", i);
+      g_string_append_printf (json, "%s{\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"%s\", \"LEVL_CODE\": 2, "
+                              "\"NAME_LATN\": \"%s\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": "
+                              "[[[%.0f, %.0f], [%.0f, %.0f], [%.0f, %.0f], [%.0f, %.0f], [%.0f, %.0f]]]}}",
+                              i > 0 ? ", " : "", i < 24 ? code : far[i - 24], i < 24 ? code : far[i - 24],
+                              x, y, x + 9.5e4, y, x + 9.5e4, y + 9.5e4, x, y + 9.5e4, x, y);
+    }
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&json));
+  boundaries = distretto_boundaries_load_bytes (bytes, "reference.geojson", &error);
+  g_assert_no_error (error);
+
+  chart = distretto_chart_new_map ("Territorial servitization", boundaries);
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023, quantiles");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  for (int i = 0; i < 24; i++)
+    {
+      char code[8];
+
+      if (i == 9)
+        continue;
+      g_snprintf (code, sizeof code, "AA%02d", i);
+      distretto_chart_add_bar (chart, code, code, (i * 37) % 100);
+    }
+  distretto_chart_add_bar (chart, "FRY1", "Guadeloupe", 12.0);
+  distretto_chart_add_bar (chart, "ES70", "Canarias", 88.0);
+  distretto_chart_set_selected (chart, "AA14");
 
   return chart;
 }
@@ -214,6 +343,38 @@ test_reference_trend (void)
   check_reference (chart, "trend");
 }
 
+static void
+test_reference_radar (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_radar ();
+
+  check_reference (chart, "radar");
+}
+
+static void
+test_reference_scatter (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_scatter ();
+
+  check_reference (chart, "scatter");
+}
+
+static void
+test_reference_heatmap (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_heatmap ();
+
+  check_reference (chart, "heatmap");
+}
+
+static void
+test_reference_map (void)
+{
+  g_autoptr(DistrettoChart) chart = reference_map ();
+
+  check_reference (chart, "map");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +383,10 @@ main (int   argc,
 
   g_test_add_func ("/reference-images/ranking", test_reference_ranking);
   g_test_add_func ("/reference-images/trend", test_reference_trend);
+  g_test_add_func ("/reference-images/radar", test_reference_radar);
+  g_test_add_func ("/reference-images/scatter", test_reference_scatter);
+  g_test_add_func ("/reference-images/heatmap", test_reference_heatmap);
+  g_test_add_func ("/reference-images/map", test_reference_map);
 
   return g_test_run ();
 }

@@ -316,9 +316,10 @@ distretto_chart_new_map (const char          *title,
  *   %DISTRETTO_CHART_MAX_CLASSES
  *
  * Sets how a map classes its values; the default is 5 quantiles. Classes
- * are coloured from dark to light with colours of the viridis colormap
- * (hard-coded, as viridisLite's `viridis(n)` for 3 to 7 colours), which
- * is perceptually uniform, colour-blind safe and readable in grey.
+ * are coloured in the chart's colour scheme (distretto_chart_set_color_scheme()),
+ * from the lowest to the highest; viridis, the default, uses
+ * viridisLite's `viridis(n)` colours, perceptually uniform, colour-blind
+ * safe and readable in grey.
  */
 void
 distretto_chart_set_classification (DistrettoChart          *self,
