@@ -1163,6 +1163,64 @@ test_png_round_trip (void)
   cairo_surface_destroy (surface);
 }
 
+/* On an image the map's borders are hairlines written into the pixels;
+ * replayed from a recording they are cairo's stroke: the same picture. */
+static void
+test_map_hairline_borders (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  cairo_surface_t *direct, *replayed, *recording;
+  cairo_t *cr;
+  guint differing = 0;
+  Box selected, third;
+  int rows_direct = 0, rows_replayed = 0;
+
+  distretto_chart_set_selected (chart, NULL);
+  direct = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  cairo_destroy (cr);
+  replayed = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
+  cr = cairo_create (replayed);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (recording);
+  cairo_surface_flush (replayed);
+
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = 0; x < WIDTH; x++)
+      if (!near_colour (pixel (direct, x, y), pixel (replayed, x, y)))
+        differing++;
+  g_assert_cmpuint (differing, <, WIDTH * HEIGHT / 500);
+
+  /* Between two squares, a line in both: on every row of the squares, a
+   * pixel between them that is neither square's colour. */
+  selected = colour_box (direct, 0x31688e);
+  third = colour_box (direct, 0x35b779);
+  for (int y = selected.y0 + 2; y <= selected.y1 - 2; y++)
+    {
+      gboolean in_direct = FALSE, in_replayed = FALSE;
+
+      for (int x = selected.x1 - 1; x <= third.x0 + 1; x++)
+        {
+          guint32 a = pixel (direct, x, y), b = pixel (replayed, x, y);
+
+          in_direct |= a != 0x31688e && a != 0x35b779;
+          in_replayed |= b != 0x31688e && b != 0x35b779;
+        }
+      rows_direct += in_direct;
+      rows_replayed += in_replayed;
+    }
+  g_assert_cmpint (rows_direct, ==, selected.y1 - selected.y0 - 3);
+  g_assert_cmpint (rows_replayed, ==, rows_direct);
+
+  cairo_surface_destroy (direct);
+  cairo_surface_destroy (replayed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1187,6 +1245,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-classification", test_map_classification);
   g_test_add_func ("/Distretto/Chart/map-export", test_map_export);
   g_test_add_func ("/Distretto/Chart/map-color-schemes", test_map_color_schemes);
+  g_test_add_func ("/Distretto/Chart/map-hairline-borders", test_map_hairline_borders);
   g_test_add_func ("/Distretto/Chart/png-round-trip", test_png_round_trip);
 
   return g_test_run ();
