@@ -222,6 +222,49 @@ test_notes (void)
   cairo_surface_destroy (noted);
 }
 
+/* The hovered bar's row gets a band in the grid colour, across the chart. */
+static void
+test_highlight (void)
+{
+  g_autoptr(DistrettoChart) chart = new_ranking_with_intervals ();
+  const DistrettoChartPalette *palette = distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_PRINT);
+  guint32 grid = distretto_test_rgb (&palette->grid);
+  guint32 bar = distretto_test_rgb (&palette->bar);
+  cairo_surface_t *plain, *hovered;
+  int first, last, beta_top = -1;
+  guint banded = 0;
+
+  g_assert_false (distretto_chart_set_highlighted (chart, NULL));
+  g_assert_true (distretto_chart_set_highlighted (chart, "BB"));
+  g_assert_false (distretto_chart_set_highlighted (chart, "BB"));
+  g_assert_cmpstr (distretto_chart_get_highlighted (chart), ==, "BB");
+
+  hovered = distretto_test_render_chart (chart, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_true (distretto_chart_set_highlighted (chart, NULL));
+  plain = distretto_test_render_chart (chart, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+
+  /* The second run of bar rows is Beta's. */
+  for (int y = 0, runs = 0, previous = -10; y < HEIGHT && beta_top < 0; y++)
+    if (run_of (plain, y, bar, &first, &last))
+      {
+        if (y > previous + 1 && ++runs == 2)
+          beta_top = y;
+        previous = y;
+      }
+  g_assert_cmpint (beta_top, >, 0);
+
+  /* Left of the labels, on Beta's row: the band, only when hovered. */
+  for (int x = 26; x < 40; x++)
+    {
+      g_assert_cmphex (distretto_test_pixel (plain, x, beta_top + 2), !=, grid);
+      banded += distretto_test_pixel (hovered, x, beta_top + 2) == grid;
+    }
+  g_assert_cmpuint (banded, >=, 10);
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hovered);
+}
+
 static void
 test_color_schemes (void)
 {
@@ -274,6 +317,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/ChartAnnotations/interval-whiskers", test_interval_whiskers);
   g_test_add_func ("/Distretto/ChartAnnotations/interval-table", test_interval_table);
   g_test_add_func ("/Distretto/ChartAnnotations/notes", test_notes);
+  g_test_add_func ("/Distretto/ChartAnnotations/highlight", test_highlight);
   g_test_add_func ("/Distretto/ChartAnnotations/color-schemes", test_color_schemes);
 
   return g_test_run ();

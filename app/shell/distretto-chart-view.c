@@ -221,6 +221,31 @@ on_click_pressed_cb (DistrettoChartView *self,
   g_signal_emit (self, signals[REGION_SELECTED], 0, code);
 }
 
+/* The region under the pointer is highlighted. */
+static void
+on_motion_cb (DistrettoChartView *self,
+              double              x,
+              double              y)
+{
+  g_autofree char *text = NULL;
+  const char *code = NULL;
+
+  if (self->chart == NULL || self->module_view != NULL)
+    return;
+
+  text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                                      gtk_widget_get_height (GTK_WIDGET (self)), x, y, &code);
+  if (distretto_chart_set_highlighted (self->chart, code))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_leave_cb (DistrettoChartView *self)
+{
+  if (self->chart != NULL && distretto_chart_set_highlighted (self->chart, NULL))
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_dark_changed_cb (DistrettoChartView *self)
 {
@@ -309,9 +334,13 @@ static void
 distretto_chart_view_init (DistrettoChartView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkEventController *motion = gtk_event_controller_motion_new ();
 
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

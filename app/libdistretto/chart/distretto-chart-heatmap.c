@@ -439,7 +439,7 @@ _distretto_chart_render_heatmap (DistrettoChart              *self,
   const char *problem = layout_heatmap (self, cr, width, height, &layout);
   g_autofree guint *order = NULL;
   guint n_rows;
-  int selected = -1;
+  int selected = -1, highlighted = -1;
 
   if (problem != NULL)
     {
@@ -458,6 +458,8 @@ _distretto_chart_render_heatmap (DistrettoChart              *self,
 
       if (is_selected)
         selected = r;
+      else if (highlighted < 0 && g_strcmp0 (line->code, self->highlighted) == 0)
+        highlighted = r;
 
       for (guint j = 0; j < layout.n_columns; j++)
         draw_cell (self, cr, palette, &layout, value_at (self, order[r], j),
@@ -477,7 +479,15 @@ _distretto_chart_render_heatmap (DistrettoChart              *self,
         }
     }
 
-  /* The selected row outlined over its neighbours. */
+  /* The hovered row outlined lightly, the selected one over all. */
+  if (highlighted >= 0)
+    {
+      _distretto_chart_set_color (cr, &palette->muted);
+      cairo_set_line_width (cr, 1.0);
+      cairo_rectangle (cr, layout.grid_left + 0.5, layout.grid_top + highlighted * layout.row + 0.5,
+                       layout.n_columns * layout.column - 1, layout.row - 1);
+      cairo_stroke (cr);
+    }
   if (selected >= 0)
     {
       _distretto_chart_set_color (cr, &palette->foreground);

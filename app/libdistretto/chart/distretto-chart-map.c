@@ -1191,7 +1191,16 @@ draw_regions (DistrettoChart              *self,
 
   draw_borders (cr, palette, model);
 
-  /* The selected region on top of its neighbours' borders. */
+  /* The hovered region outlined, the selected one on top of all. */
+  if (self->highlighted != NULL && g_strcmp0 (self->highlighted, self->selected) != 0 &&
+      (selected = region_index (cache, self->highlighted)) >= 0)
+    {
+      append_region_path (cr, cache, selected);
+      _distretto_chart_set_color (cr, &palette->foreground);
+      cairo_set_line_width (cr, 1.0);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
   if (self->selected != NULL && (selected = region_index (cache, self->selected)) >= 0)
     {
       append_region_path (cr, cache, selected);

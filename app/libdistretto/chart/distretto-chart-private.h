@@ -78,7 +78,16 @@ struct _DistrettoChart
   double x_reference; /* NaN for none */
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
+  char *highlighted;  /* the code under the pointer, or NULL */
 };
+
+/* Drawn thicker or outlined: the selected region, or the one hovered. */
+static inline gboolean
+_distretto_chart_is_emphasised (DistrettoChart *self,
+                                const char     *code)
+{
+  return g_strcmp0 (code, self->selected) == 0 || g_strcmp0 (code, self->highlighted) == 0;
+}
 
 /* Layout of a ranking, shared by the renderer and the natural size. */
 #define DISTRETTO_CHART_MARGIN        24.0

@@ -286,7 +286,7 @@ draw_profile (DistrettoChart              *self,
 {
   const DistrettoChartLine *line = line_at (self, index);
   const DistrettoChartColor *color = line_color (self, palette, index);
-  gboolean selected = g_strcmp0 (line->code, self->selected) == 0;
+  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
   gboolean reference = (int) index == self->reference_line;
   guint n = self->axes->len;
 

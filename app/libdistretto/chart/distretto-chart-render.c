@@ -234,6 +234,14 @@ draw_ranking (DistrettoChart              *self,
       double y = layout.top + i * layout.row;
       double x_end = layout.zero_x + bar->value * layout.scale;
 
+      /* The hovered row: a band behind its label and bar. */
+      if (g_strcmp0 (bar->code, self->highlighted) == 0)
+        {
+          _distretto_chart_set_color (cr, &palette->grid);
+          cairo_rectangle (cr, DISTRETTO_CHART_MARGIN, y, width - 2 * DISTRETTO_CHART_MARGIN, layout.row);
+          cairo_fill (cr);
+        }
+
       _distretto_chart_set_color (cr, bar_color (self, palette, bar));
       cairo_rectangle (cr, MIN (layout.zero_x, x_end), y + (layout.row - layout.bar_height) / 2.0,
                        fabs (x_end - layout.zero_x), layout.bar_height);

@@ -805,7 +805,7 @@ draw_point (DistrettoChart              *self,
             const ScatterLayout         *layout,
             const DistrettoChartMark    *mark)
 {
-  gboolean selected = g_strcmp0 (mark->code, self->selected) == 0;
+  gboolean selected = _distretto_chart_is_emphasised (self, mark->code);
   double r = radius_of (self, layout, mark->third);
   double x = x_of (layout, mark->x), y = y_of (layout, mark->y);
 

@@ -345,7 +345,7 @@ draw_line (DistrettoChart              *self,
            guint                        index)
 {
   const DistrettoChartLine *line = line_at (self, index);
-  gboolean selected = g_strcmp0 (line->code, self->selected) == 0;
+  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
   gboolean pen_down = FALSE;
 
   _distretto_chart_set_color (cr, line_color (self, palette, index));

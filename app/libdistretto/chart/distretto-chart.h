@@ -212,6 +212,9 @@ void            distretto_chart_set_labelled       (DistrettoChart      *self,
                                                     const char * const  *codes);
 gboolean        distretto_chart_is_labelled        (DistrettoChart      *self,
                                                     const char          *code);
+const char     *distretto_chart_get_highlighted    (DistrettoChart      *self);
+gboolean        distretto_chart_set_highlighted    (DistrettoChart      *self,
+                                                    const char          *code);
 const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
