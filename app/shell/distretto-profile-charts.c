@@ -17,7 +17,7 @@ typedef struct
   int year;
   DistrettoIndicatorResult *result;
   GPtrArray *ids;         /* component ids; NULL for the composite score */
-  GPtrArray *titles;
+  GPtrArray *titles;      /* NULL-terminated */
   GPtrArray *regions;     /* codes of the ranked regions, best first */
   const char *eu;         /* the EU aggregate's code, if it has a score */
   DistrettoFlags flags_used;
@@ -33,20 +33,6 @@ profiles_clear (Profiles *profiles)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Profiles, profiles_clear)
-
-static int
-compare_scores (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  DistrettoIndicatorResult *result = user_data;
-  double score_a = 0, score_b = 0;
-
-  distretto_indicator_result_lookup (result, *(const char * const *) a, &score_a, NULL);
-  distretto_indicator_result_lookup (result, *(const char * const *) b, &score_b, NULL);
-
-  return (score_a < score_b) - (score_a > score_b);
-}
 
 static void
 add_axis (Profiles   *profiles,
@@ -66,7 +52,6 @@ profiles_load (Profiles          *profiles,
                guint              min_axes,
                GError           **error)
 {
-  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
   DistrettoIndicator *indicator = distretto_module_get_indicator (module);
   DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
   guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
@@ -88,7 +73,7 @@ profiles_load (Profiles          *profiles,
     return FALSE;
 
   profiles->ids = g_ptr_array_new ();
-  profiles->titles = g_ptr_array_new ();
+  profiles->titles = g_ptr_array_new_null_terminated (0, NULL, TRUE);
   for (guint p = 0; p < n_pillars; p++)
     n_subs += distretto_pillar_get_n_sub_indicators (distretto_indicator_definition_get_pillar (definition, p));
 
@@ -109,23 +94,15 @@ profiles_load (Profiles          *profiles,
   if (profiles->ids->len < min_axes)
     add_axis (profiles, NULL, distretto_module_get_title (module));
 
-  profiles->regions = g_ptr_array_new ();
-  for (guint i = 0; i < distretto_indicator_result_get_n_scores (profiles->result); i++)
+  profiles->regions = distretto_ranking_dup_regions (profiles->result, dataset);
+  for (guint i = 0; i < profiles->regions->len; i++)
     {
-      const char *code = distretto_indicator_result_get_region_code (profiles->result, i);
-      DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
+      DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
 
-      if (region == NULL || distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
-          distretto_region_is_extra_regio (region) || !isfinite (distretto_indicator_result_get_score (profiles->result, i)))
-        continue;
-      g_ptr_array_add (profiles->regions, (gpointer) code);
-      profiles->flags_used |= distretto_indicator_result_get_flags (profiles->result, i);
+      distretto_indicator_result_lookup (profiles->result, g_ptr_array_index (profiles->regions, i), NULL, &flags);
+      profiles->flags_used |= flags;
     }
-  g_ptr_array_sort_with_data (profiles->regions, compare_scores, profiles->result);
-
-  for (guint i = 0; eu[i] != NULL && profiles->eu == NULL; i++)
-    if (distretto_indicator_result_lookup (profiles->result, eu[i], NULL, NULL))
-      profiles->eu = eu[i];
+  profiles->eu = distretto_ranking_find_eu (profiles->result);
 
   return TRUE;
 }
@@ -190,22 +167,6 @@ set_common (DistrettoChart  *chart,
   distretto_chart_set_source (chart, distretto_ranking_source_line (profiles->flags_used));
 }
 
-static gboolean
-check_regions (DistrettoDataset    *dataset,
-               const char * const  *region_codes,
-               GError             **error)
-{
-  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
-    if (distretto_dataset_get_region (dataset, region_codes[i]) == NULL)
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("unknown region “%s”: the dataset has no such region"), region_codes[i]);
-        return FALSE;
-      }
-
-  return TRUE;
-}
-
 static const char *
 region_name (DistrettoDataset *dataset,
              const char       *code)
@@ -232,7 +193,7 @@ distretto_radar_chart_build (DistrettoModule    *module,
   g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
-  if (!check_regions (dataset, region_codes, error) ||
+  if (!distretto_ranking_check_regions (dataset, region_codes, error) ||
       !profiles_load (&profiles, module, dataset, 3, error))
     return NULL;
 
@@ -242,9 +203,7 @@ distretto_radar_chart_build (DistrettoModule    *module,
     g_ptr_array_add (codes, g_ptr_array_index (profiles.regions, 0));
 
   chart = distretto_chart_new_radar (distretto_module_get_title (module));
-  g_ptr_array_add (profiles.titles, NULL);
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
-  g_ptr_array_set_size (profiles.titles, profiles.titles->len - 1);
   values = g_new (double, profiles.ids->len);
 
   for (guint i = 0; i < codes->len; i++)
@@ -286,9 +245,7 @@ distretto_heatmap_chart_build (DistrettoModule   *module,
     return NULL;
 
   chart = distretto_chart_new_heatmap (distretto_module_get_title (module));
-  g_ptr_array_add (profiles.titles, NULL);
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
-  g_ptr_array_set_size (profiles.titles, profiles.titles->len - 1);
   values = g_new (double, profiles.ids->len);
 
   for (guint i = 0; i < profiles.regions->len; i++)
@@ -323,7 +280,7 @@ distretto_scatter_chart_build (DistrettoModule    *module,
   g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
-  if (!check_regions (dataset, region_codes, error) ||
+  if (!distretto_ranking_check_regions (dataset, region_codes, error) ||
       !profiles_load (&profiles, module, dataset, 2, error))
     return NULL;
 

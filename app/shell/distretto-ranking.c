@@ -30,6 +30,84 @@ group_category (DistrettoPerformanceGroup group)
     }
 }
 
+/**
+ * distretto_ranking_find_eu:
+ * @result: a module's result
+ *
+ * Returns: (nullable): the code of the EU aggregate @result has a score
+ *   for, the current composition first, or %NULL
+ */
+const char *
+distretto_ranking_find_eu (DistrettoIndicatorResult *result)
+{
+  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
+
+  for (guint i = 0; eu[i] != NULL; i++)
+    if (distretto_indicator_result_lookup (result, eu[i], NULL, NULL))
+      return eu[i];
+
+  return NULL;
+}
+
+static int
+compare_scores (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  DistrettoIndicatorResult *result = user_data;
+  double score_a = 0, score_b = 0;
+
+  distretto_indicator_result_lookup (result, *(const char * const *) a, &score_a, NULL);
+  distretto_indicator_result_lookup (result, *(const char * const *) b, &score_b, NULL);
+
+  return (score_a < score_b) - (score_a > score_b);
+}
+
+/* The regions a ranking shows (of DISTRETTO_RANKING_LEVEL, not extra-regio,
+ * with a score), best first; the codes are @result's. */
+GPtrArray *
+distretto_ranking_dup_regions (DistrettoIndicatorResult *result,
+                               DistrettoDataset         *dataset)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
+    {
+      const char *code = distretto_indicator_result_get_region_code (result, i);
+      DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
+
+      if (region == NULL ||
+          distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
+          distretto_region_is_extra_regio (region) ||
+          !isfinite (distretto_indicator_result_get_score (result, i)))
+        continue;
+
+      g_ptr_array_add (codes, (gpointer) code);
+    }
+
+  g_ptr_array_sort_with_data (codes, compare_scores, result);
+
+  return g_steal_pointer (&codes);
+}
+
+/* Every code of @region_codes (which may be %NULL) is a region of
+ * @dataset, or a G_IO_ERROR_NOT_FOUND names the first that is not. */
+gboolean
+distretto_ranking_check_regions (DistrettoDataset    *dataset,
+                                 const char * const  *region_codes,
+                                 GError             **error)
+{
+  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
+    if (distretto_dataset_get_region (dataset, region_codes[i]) == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("unknown region “%s”: the dataset has no such region"), region_codes[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
 /* The line the groups are measured against: the EU aggregate's score, or
  * the mean of the regions. */
 static void
@@ -37,22 +115,17 @@ add_reference (DistrettoChart           *chart,
                DistrettoIndicatorResult *result,
                DistrettoDataset         *dataset)
 {
-  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
   const char *groups[] = { _("Leader"), _("Strong"), _("Moderate"), _("Emerging"), NULL };
   double reference = distretto_indicator_result_get_reference (result);
+  const char *eu = distretto_ranking_find_eu (result);
   g_autofree char *label = NULL;
-  gboolean from_eu = FALSE;
+  gboolean from_eu;
+  double score;
 
   if (isnan (reference))
     return;
 
-  for (guint i = 0; eu[i] != NULL; i++)
-    {
-      double score;
-
-      if (distretto_indicator_result_lookup (result, eu[i], &score, NULL) && score == reference)
-        from_eu = TRUE;
-    }
+  from_eu = eu != NULL && distretto_indicator_result_lookup (result, eu, &score, NULL) && score == reference;
 
   /* TRANSLATORS: the reference line of a ranking; %.1f is its value */
   label = g_strdup_printf (from_eu ? _("EU %.1f") : _("Mean %.1f"), reference);

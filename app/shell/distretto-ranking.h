@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 #define DISTRETTO_RANKING_LEVEL 2
 
 const char     *distretto_ranking_source_line (DistrettoFlags     flags_used);
+const char     *distretto_ranking_find_eu     (DistrettoIndicatorResult *result);
+GPtrArray      *distretto_ranking_dup_regions (DistrettoIndicatorResult *result,
+                                               DistrettoDataset         *dataset);
+gboolean        distretto_ranking_check_regions (DistrettoDataset    *dataset,
+                                                 const char * const  *region_codes,
+                                                 GError             **error);
 DistrettoChart *distretto_ranking_chart_build (DistrettoModule   *module,
                                                DistrettoDataset  *dataset,
                                                GError           **error);

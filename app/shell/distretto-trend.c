@@ -64,46 +64,17 @@ compute_years (DistrettoModule   *module,
   return g_steal_pointer (&years);
 }
 
-static int
-compare_scores (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  DistrettoIndicatorResult *result = user_data;
-  double score_a = 0, score_b = 0;
-
-  distretto_indicator_result_lookup (result, *(const char * const *) a, &score_a, NULL);
-  distretto_indicator_result_lookup (result, *(const char * const *) b, &score_b, NULL);
-
-  return (score_a < score_b) - (score_a > score_b);
-}
-
 /* The best ranked regions of @result. */
 static GPtrArray *
 top_regions (DistrettoIndicatorResult *result,
              DistrettoDataset         *dataset)
 {
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  GPtrArray *codes = distretto_ranking_dup_regions (result, dataset);
 
-  for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
-    {
-      const char *code = distretto_indicator_result_get_region_code (result, i);
-      DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
-
-      if (region == NULL ||
-          distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
-          distretto_region_is_extra_regio (region) ||
-          !isfinite (distretto_indicator_result_get_score (result, i)))
-        continue;
-
-      g_ptr_array_add (codes, (gpointer) code);
-    }
-
-  g_ptr_array_sort_with_data (codes, compare_scores, result);
   if (codes->len > DISTRETTO_TREND_DEFAULT_REGIONS)
     g_ptr_array_set_size (codes, DISTRETTO_TREND_DEFAULT_REGIONS);
 
-  return g_steal_pointer (&codes);
+  return codes;
 }
 
 /* One line of @code's scores, a gap where a year has none. Returns the
@@ -144,43 +115,20 @@ add_eu_reference (DistrettoChart     *chart,
                   GArray             *years,
                   const char * const *drawn)
 {
-  static const char *eu[] = { "EU27_2020", "EU28", "EU27", NULL };
-
-  for (guint i = 0; eu[i] != NULL; i++)
+  for (guint j = 0; j < years->len; j++)
     {
+      const char *eu = distretto_ranking_find_eu (g_array_index (years, YearResult, j).result);
       guint line;
 
-      if (g_strv_contains (drawn, eu[i]))
+      if (eu == NULL)
+        continue;
+      if (g_strv_contains (drawn, eu))
         return;
 
-      for (guint j = 0; j < years->len; j++)
-        {
-          if (!distretto_indicator_result_lookup (g_array_index (years, YearResult, j).result, eu[i], NULL, NULL))
-            continue;
-
-          add_region_line (chart, dataset, years, eu[i], &line);
-          distretto_chart_set_reference_line (chart, line);
-          return;
-        }
+      add_region_line (chart, dataset, years, eu, &line);
+      distretto_chart_set_reference_line (chart, line);
+      return;
     }
-}
-
-static gboolean
-check_regions (DistrettoDataset    *dataset,
-               const char * const  *region_codes,
-               GError             **error)
-{
-  for (guint i = 0; region_codes[i] != NULL; i++)
-    {
-      if (distretto_dataset_get_region (dataset, region_codes[i]) == NULL)
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       _("unknown region “%s”: the dataset has no such region"), region_codes[i]);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
 }
 
 /* The trend chart of a module: its result for every year of the dataset,
@@ -203,7 +151,7 @@ distretto_trend_chart_build (DistrettoModule    *module,
   g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
-  if (region_codes != NULL && !check_regions (dataset, region_codes, error))
+  if (region_codes != NULL && !distretto_ranking_check_regions (dataset, region_codes, error))
     return NULL;
 
   years = compute_years (module, dataset, error);

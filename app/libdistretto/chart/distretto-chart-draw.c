@@ -168,6 +168,60 @@ _distretto_chart_draw_source (DistrettoChart              *self,
   _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN, height - DISTRETTO_CHART_MARGIN - _distretto_chart_layout_height (layout));
 }
 
+double
+_distretto_chart_text_width (cairo_t    *cr,
+                             const char *text,
+                             double      size,
+                             gboolean    bold)
+{
+  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, bold);
+
+  return _distretto_chart_layout_width (layout);
+}
+
+double
+_distretto_chart_text_height (cairo_t    *cr,
+                              const char *text,
+                              double      size)
+{
+  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, FALSE);
+
+  return _distretto_chart_layout_height (layout);
+}
+
+/* Lines and profiles take the palette's colours in order, the reference
+ * aside in its own colour. */
+const DistrettoChartColor *
+_distretto_chart_line_color (DistrettoChart              *self,
+                             const DistrettoChartPalette *palette,
+                             guint                        index)
+{
+  guint position = index;
+
+  if ((int) index == self->reference_line)
+    return &palette->reference;
+  if (self->reference_line >= 0 && (int) index > self->reference_line)
+    position--;
+
+  return &palette->lines[position % DISTRETTO_CHART_N_LINE_COLORS];
+}
+
+/* A line 2 wide, 4 when emphasised; the reference dashed. */
+void
+_distretto_chart_set_line_style (DistrettoChart *self,
+                                 cairo_t        *cr,
+                                 guint           index,
+                                 gboolean        emphasised)
+{
+  const double dashes[] = { 6.0, 4.0 };
+
+  cairo_set_line_width (cr, emphasised ? 4.0 : 2.0);
+  if ((int) index == self->reference_line)
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+  else
+    cairo_set_dash (cr, NULL, 0, 0);
+}
+
 static PangoLayout *
 create_notes_layout (DistrettoChart *self,
                      cairo_t        *cr,

@@ -65,17 +65,6 @@ value_at (DistrettoChart *self,
   return g_array_index (points, DistrettoChartPoint, axis).value;
 }
 
-static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size,
-            gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, bold);
-
-  return _distretto_chart_layout_width (layout);
-}
-
 /* Where @value is on the colour scale, from 0 to 1. Values are halved
  * first so that the extremes of a double do not overflow. */
 static double
@@ -180,19 +169,19 @@ layout_heatmap (DistrettoChart *self,
     g_autofree char *low = _distretto_chart_format_number (bottom_value, layout->decimals);
     g_autofree char *high = _distretto_chart_format_number (top_value, layout->decimals);
 
-    layout->legend_text = MIN (LEGEND_TEXT_MAX, MAX (text_width (cr, low, 11.0, FALSE),
-                                                     text_width (cr, high, 11.0, FALSE)));
+    layout->legend_text = MIN (LEGEND_TEXT_MAX, MAX (_distretto_chart_text_width (cr, low, 11.0, FALSE),
+                                                     _distretto_chart_text_width (cr, high, 11.0, FALSE)));
     if (layout->any_missing)
-      layout->legend_text = MAX (layout->legend_text, MIN (LEGEND_TEXT_MAX, text_width (cr, _("No data"), 11.0, FALSE)));
+      layout->legend_text = MAX (layout->legend_text, MIN (LEGEND_TEXT_MAX, _distretto_chart_text_width (cr, _("No data"), 11.0, FALSE)));
   }
   layout->legend_width = LEGEND_BAR + 4 + layout->legend_text;
   if (self->unit != NULL)
-    layout->legend_width = MAX (layout->legend_width, MIN (LEGEND_UNIT_MAX, text_width (cr, self->unit, 11.0, FALSE)));
+    layout->legend_width = MAX (layout->legend_width, MIN (LEGEND_UNIT_MAX, _distretto_chart_text_width (cr, self->unit, 11.0, FALSE)));
   layout->legend_left = width - DISTRETTO_CHART_MARGIN - layout->legend_width;
 
   /* Row labels on the left, when rows are tall enough for text. */
   for (guint i = 0; layout->show_labels && i < self->lines->len; i++)
-    widest = MAX (widest, text_width (cr, g_array_index (self->lines, DistrettoChartLine, i).label, 12.0, FALSE));
+    widest = MAX (widest, _distretto_chart_text_width (cr, g_array_index (self->lines, DistrettoChartLine, i).label, 12.0, FALSE));
   layout->label_width = layout->show_labels ? MIN (widest, 0.3 * width) : 0.0;
   layout->grid_left = DISTRETTO_CHART_MARGIN + layout->label_width + (layout->show_labels ? LABEL_GAP : 0.0);
   grid_right = layout->legend_left - LEGEND_GAP;

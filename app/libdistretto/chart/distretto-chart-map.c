@@ -601,16 +601,6 @@ measure_extents (MapModel *model)
   return mainland;
 }
 
-static double
-text_height (cairo_t    *cr,
-             const char *text,
-             double      size)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, FALSE);
-
-  return _distretto_chart_layout_height (layout);
-}
-
 static char *
 class_label (const MapModel *model,
              guint           class)
@@ -787,9 +777,9 @@ layout_map (DistrettoChart *self,
   model->decimals = _distretto_chart_nice_axis (lo, hi).decimals;
 
   top = _distretto_chart_header_bottom (self, cr);
-  footer = text_height (cr, DISTRETTO_BOUNDARIES_ATTRIBUTION, 10.0) + TEXT_GAP;
+  footer = _distretto_chart_text_height (cr, DISTRETTO_BOUNDARIES_ATTRIBUTION, 10.0) + TEXT_GAP;
   if (self->source != NULL)
-    footer += text_height (cr, self->source, 11.0) + 2;
+    footer += _distretto_chart_text_height (cr, self->source, 11.0) + 2;
   bottom = height - DISTRETTO_CHART_MARGIN - footer;
   model->attribution_y = bottom + TEXT_GAP;
 
@@ -797,7 +787,7 @@ layout_map (DistrettoChart *self,
   model->legend_left = width - DISTRETTO_CHART_MARGIN - model->legend_width;
   model->legend_top = top;
   if (self->unit != NULL)
-    model->legend_top += text_height (cr, self->unit, 11.0) + TEXT_GAP;
+    model->legend_top += _distretto_chart_text_height (cr, self->unit, 11.0) + TEXT_GAP;
   map_right = model->legend_left - LEGEND_GAP;
 
   if (map_right - DISTRETTO_CHART_MARGIN < 60 || bottom - top < 60)

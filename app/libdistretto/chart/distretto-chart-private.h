@@ -118,6 +118,20 @@ PangoLayout        *_distretto_chart_create_layout  (cairo_t                    
                                                      gboolean                     bold);
 double              _distretto_chart_layout_width   (PangoLayout                 *layout);
 double              _distretto_chart_layout_height  (PangoLayout                 *layout);
+double              _distretto_chart_text_width     (cairo_t                     *cr,
+                                                     const char                  *text,
+                                                     double                       size,
+                                                     gboolean                     bold);
+double              _distretto_chart_text_height    (cairo_t                     *cr,
+                                                     const char                  *text,
+                                                     double                       size);
+const DistrettoChartColor *_distretto_chart_line_color (DistrettoChart           *self,
+                                                        const DistrettoChartPalette *palette,
+                                                        guint                     index);
+void                _distretto_chart_set_line_style (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     guint                        index,
+                                                     gboolean                     emphasised);
 void                _distretto_chart_show_layout    (cairo_t                     *cr,
                                                      PangoLayout                 *layout,
                                                      double                       x,

@@ -21,8 +21,6 @@
 #define MAX_TICKS      50
 #define POINT_RADIUS   3.0
 #define HIT_DISTANCE   8.0
-#define LINE_WIDTH     2.0
-#define SELECTED_WIDTH 4.0
 #define FILL_ALPHA     0.15
 
 /* Where the parts of a radar go, for drawing and for hit-testing. */
@@ -89,27 +87,6 @@ vertex_of (DistrettoChart    *self,
   axis_direction (self, axis, &dx, &dy);
   *x = layout->cx + r * dx;
   *y = layout->cy + r * dy;
-}
-
-static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size,
-            gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, bold);
-
-  return _distretto_chart_layout_width (layout);
-}
-
-static double
-text_height (cairo_t    *cr,
-             const char *text,
-             double      size)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, FALSE);
-
-  return _distretto_chart_layout_height (layout);
 }
 
 /* A profile's name in the legend, the reference's marked as such. */
@@ -184,7 +161,7 @@ layout_radar (DistrettoChart *self,
 
   layout->top = _distretto_chart_header_bottom (self, cr);
   if (self->unit != NULL)
-    layout->top += text_height (cr, self->unit, 12.0) + 6;
+    layout->top += _distretto_chart_text_height (cr, self->unit, 12.0) + 6;
   layout->bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT;
 
   /* The legend to the right, or below when the chart is narrow. */
@@ -192,7 +169,7 @@ layout_radar (DistrettoChart *self,
     {
       g_autofree char *text = legend_text (self, i);
 
-      widest = MAX (widest, text_width (cr, text, 11.0, TRUE));
+      widest = MAX (widest, _distretto_chart_text_width (cr, text, 11.0, TRUE));
     }
   layout->legend_right = width >= LEGEND_MIN;
   layout->area_left = DISTRETTO_CHART_MARGIN;
@@ -218,11 +195,11 @@ layout_radar (DistrettoChart *self,
    * there are so many axes that the labels would collide. */
   widest = 0.0;
   for (guint axis = 0; axis < self->axes->len; axis++)
-    widest = MAX (widest, text_width (cr, g_ptr_array_index (self->axes, axis), LABEL_SIZE, FALSE));
+    widest = MAX (widest, _distretto_chart_text_width (cr, g_ptr_array_index (self->axes, axis), LABEL_SIZE, FALSE));
   area_width = layout->area_right - layout->area_left;
   area_height = layout->area_bottom - layout->top;
   layout->label_lines = self->axes->len > 12 ? 1 : 2;
-  line_height = text_height (cr, "Ag", LABEL_SIZE);
+  line_height = _distretto_chart_text_height (cr, "Ag", LABEL_SIZE);
   label_width = MIN (widest, MAX (80.0, 0.22 * area_width));
 
   layout->radius = MIN (area_width / 2.0 - label_width - LABEL_GAP,
@@ -234,37 +211,6 @@ layout_radar (DistrettoChart *self,
   layout->cy = layout->top + area_height / 2.0;
 
   return NULL;
-}
-
-/* Profiles take the palette's colours in order, the reference aside. */
-static const DistrettoChartColor *
-line_color (DistrettoChart              *self,
-            const DistrettoChartPalette *palette,
-            guint                        index)
-{
-  guint position = index;
-
-  if ((int) index == self->reference_line)
-    return &palette->reference;
-  if (self->reference_line >= 0 && (int) index > self->reference_line)
-    position--;
-
-  return &palette->lines[position % DISTRETTO_CHART_N_LINE_COLORS];
-}
-
-static void
-set_line_style (DistrettoChart *self,
-                cairo_t        *cr,
-                guint           index,
-                gboolean        selected)
-{
-  const double dashes[] = { 6.0, 4.0 };
-
-  cairo_set_line_width (cr, selected ? SELECTED_WIDTH : LINE_WIDTH);
-  if ((int) index == self->reference_line)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
 }
 
 /* The number of edges: a closed polygon from three axes, one edge for
@@ -285,7 +231,7 @@ draw_profile (DistrettoChart              *self,
               guint                        index)
 {
   const DistrettoChartLine *line = line_at (self, index);
-  const DistrettoChartColor *color = line_color (self, palette, index);
+  const DistrettoChartColor *color = _distretto_chart_line_color (self, palette, index);
   gboolean selected = _distretto_chart_is_emphasised (self, line->code);
   gboolean reference = (int) index == self->reference_line;
   guint n = self->axes->len;
@@ -316,7 +262,7 @@ draw_profile (DistrettoChart              *self,
 
   /* The edges between consecutive present values. */
   _distretto_chart_set_color (cr, color);
-  set_line_style (self, cr, index, selected);
+  _distretto_chart_set_line_style (self, cr, index, selected);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, reference ? CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
   for (guint i = 0; i < n_edges (self); i++)
@@ -471,8 +417,8 @@ draw_legend_entry (DistrettoChart              *self,
   g_autofree char *text = legend_text (self, index);
   g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, text, 11.0, selected);
 
-  _distretto_chart_set_color (cr, line_color (self, palette, index));
-  set_line_style (self, cr, index, selected);
+  _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, index));
+  _distretto_chart_set_line_style (self, cr, index, selected);
   cairo_move_to (cr, x, round (y) + 0.5);
   cairo_line_to (cr, x + LEGEND_SWATCH, round (y) + 0.5);
   cairo_stroke (cr);
@@ -497,7 +443,7 @@ flow_legend (DistrettoChart              *self,
   for (guint i = 0; i < self->lines->len; i++)
     {
       g_autofree char *text = legend_text (self, i);
-      double label_width = MIN (text_width (cr, text, 11.0, TRUE), width - LEGEND_SWATCH - 6);
+      double label_width = MIN (_distretto_chart_text_width (cr, text, 11.0, TRUE), width - LEGEND_SWATCH - 6);
       double entry = LEGEND_SWATCH + 6 + label_width;
 
       if (x > left && x + entry > left + width)

@@ -121,27 +121,6 @@ radius_of (DistrettoChart      *self,
                fraction_of (third, layout->third_lo, layout->third_hi));
 }
 
-static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size,
-            gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, bold);
-
-  return _distretto_chart_layout_width (layout);
-}
-
-static double
-text_height (cairo_t    *cr,
-             const char *text,
-             double      size)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, FALSE);
-
-  return _distretto_chart_layout_height (layout);
-}
-
 static int
 n_ticks (const DistrettoChartAxis *axis)
 {
@@ -165,7 +144,7 @@ widest_tick (cairo_t                  *cr,
     {
       g_autofree char *text = _distretto_chart_format_number (tick_value (axis, t), axis->decimals);
 
-      widest = MAX (widest, text_width (cr, text, TICK_SIZE, FALSE));
+      widest = MAX (widest, _distretto_chart_text_width (cr, text, TICK_SIZE, FALSE));
     }
 
   return widest;
@@ -335,7 +314,7 @@ legend_extent (DistrettoChart              *self,
                double                      *height)
 {
   g_autoptr(PangoLayout) title = NULL;
-  double start = x, middle, text_h = text_height (cr, "0", LABEL_SIZE);
+  double start = x, middle, text_h = _distretto_chart_text_height (cr, "0", LABEL_SIZE);
 
   if (self->third_encoding == DISTRETTO_CHART_ENCODING_SIZE)
     {
@@ -383,7 +362,7 @@ legend_extent (DistrettoChart              *self,
               cairo_stroke (cr);
               show_text (cr, &palette->muted, text, x + 2 * r + 3, middle - text_h / 2.0);
             }
-          x += 2 * r + 3 + text_width (cr, text, LABEL_SIZE, FALSE) + (i > 0 ? LEGEND_ITEM_GAP : 0);
+          x += 2 * r + 3 + _distretto_chart_text_width (cr, text, LABEL_SIZE, FALSE) + (i > 0 ? LEGEND_ITEM_GAP : 0);
         }
     }
   else
@@ -394,7 +373,7 @@ legend_extent (DistrettoChart              *self,
 
       if (palette != NULL)
         show_text (cr, &palette->muted, lo, x, middle - text_h / 2.0);
-      x += text_width (cr, lo, LABEL_SIZE, FALSE) + 4;
+      x += _distretto_chart_text_width (cr, lo, LABEL_SIZE, FALSE) + 4;
 
       if (palette != NULL)
         {
@@ -416,7 +395,7 @@ legend_extent (DistrettoChart              *self,
 
       if (palette != NULL)
         show_text (cr, &palette->muted, hi, x, middle - text_h / 2.0);
-      x += text_width (cr, hi, LABEL_SIZE, FALSE);
+      x += _distretto_chart_text_width (cr, hi, LABEL_SIZE, FALSE);
     }
 
   return x - start;
@@ -539,15 +518,15 @@ layout_scatter (DistrettoChart *self,
     return _("Values too large to draw");
 
   measure_third (self, layout);
-  tick_height = text_height (cr, "0", TICK_SIZE);
+  tick_height = _distretto_chart_text_height (cr, "0", TICK_SIZE);
 
   layout->top = _distretto_chart_header_bottom (self, cr);
   layout->bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT - tick_height - TICK_GAP;
   if (self->x_title != NULL)
-    layout->bottom -= text_height (cr, self->x_title, TITLE_SIZE) + TICK_GAP;
+    layout->bottom -= _distretto_chart_text_height (cr, self->x_title, TITLE_SIZE) + TICK_GAP;
   layout->left = DISTRETTO_CHART_MARGIN + y_tick_width + TEXT_GAP;
   if (self->y_title != NULL)
-    layout->left += text_height (cr, self->y_title, TITLE_SIZE) + TEXT_GAP;
+    layout->left += _distretto_chart_text_height (cr, self->y_title, TITLE_SIZE) + TEXT_GAP;
   layout->right = width - DISTRETTO_CHART_MARGIN;
 
   if (!place_legend (self, cr, width, layout))

@@ -18,8 +18,6 @@
 #define BREAK_HALF     8.0
 #define HIT_DISTANCE   8.0
 #define YEAR_INSET     16.0
-#define LINE_WIDTH     2.0
-#define SELECTED_WIDTH 4.0
 
 /* Where the parts of a trend go, for drawing and for hit-testing. */
 typedef struct
@@ -100,27 +98,6 @@ measure_points (DistrettoChart *self,
 }
 
 static double
-text_width (cairo_t    *cr,
-            const char *text,
-            double      size,
-            gboolean    bold)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, bold);
-
-  return _distretto_chart_layout_width (layout);
-}
-
-static double
-text_height (cairo_t    *cr,
-             const char *text,
-             double      size)
-{
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, text, size, FALSE);
-
-  return _distretto_chart_layout_height (layout);
-}
-
-static double
 widest_tick (cairo_t                  *cr,
              const DistrettoChartAxis *axis)
 {
@@ -130,7 +107,7 @@ widest_tick (cairo_t                  *cr,
     {
       g_autofree char *text = _distretto_chart_format_number (axis->first + t * axis->step, axis->decimals);
 
-      widest = MAX (widest, text_width (cr, text, 11.0, FALSE));
+      widest = MAX (widest, _distretto_chart_text_width (cr, text, 11.0, FALSE));
     }
 
   return widest;
@@ -143,7 +120,7 @@ widest_legend_label (DistrettoChart *self,
   double widest = 0.0;
 
   for (guint i = 0; i < self->lines->len; i++)
-    widest = MAX (widest, text_width (cr, line_at (self, i)->label, 11.0, TRUE));
+    widest = MAX (widest, _distretto_chart_text_width (cr, line_at (self, i)->label, 11.0, TRUE));
 
   return widest;
 }
@@ -155,7 +132,7 @@ year_step (cairo_t *cr,
            double   plot_width)
 {
   static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
-  double label = text_width (cr, "8888", 11.0, FALSE) + 16.0;
+  double label = _distretto_chart_text_width (cr, "8888", 11.0, FALSE) + 16.0;
   int fit = MAX (1, (int) (plot_width / label));
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -185,16 +162,16 @@ layout_trend (DistrettoChart *self,
   layout->axis = _distretto_chart_nice_axis (lo, hi);
   layout->top = _distretto_chart_header_bottom (self, cr);
   if (self->unit != NULL)
-    layout->top += text_height (cr, self->unit, 12.0) + 6;
+    layout->top += _distretto_chart_text_height (cr, self->unit, 12.0) + 6;
 
   layout->legend_width = MIN (widest_legend_label (self, cr) + LEGEND_SWATCH + 6, 0.3 * width);
   layout->legend_left = width - DISTRETTO_CHART_MARGIN - layout->legend_width;
   layout->plot_left = DISTRETTO_CHART_MARGIN + widest_tick (cr, &layout->axis) + LABEL_GAP;
   layout->plot_right = layout->legend_left - LEGEND_GAP;
 
-  footer = text_height (cr, "2000", 11.0) + 6;
+  footer = _distretto_chart_text_height (cr, "2000", 11.0) + 6;
   if (self->source != NULL)
-    footer += text_height (cr, self->source, 11.0) + 8;
+    footer += _distretto_chart_text_height (cr, self->source, 11.0) + 8;
   layout->plot_bottom = height - DISTRETTO_CHART_MARGIN - footer;
 
   if (layout->plot_right - layout->plot_left < 40 + 2 * YEAR_INSET || layout->plot_bottom - layout->top < 40)
@@ -208,37 +185,6 @@ layout_trend (DistrettoChart *self,
   layout->year_step = year_step (cr, span, layout->plot_right - layout->plot_left);
 
   return NULL;
-}
-
-/* Lines take the palette's colours in order, the reference line aside. */
-static const DistrettoChartColor *
-line_color (DistrettoChart              *self,
-            const DistrettoChartPalette *palette,
-            guint                        index)
-{
-  guint position = index;
-
-  if ((int) index == self->reference_line)
-    return &palette->reference;
-  if (self->reference_line >= 0 && (int) index > self->reference_line)
-    position--;
-
-  return &palette->lines[position % DISTRETTO_CHART_N_LINE_COLORS];
-}
-
-static void
-set_line_style (DistrettoChart *self,
-                cairo_t        *cr,
-                guint           index,
-                gboolean        selected)
-{
-  const double dashes[] = { 6.0, 4.0 };
-
-  cairo_set_line_width (cr, selected ? SELECTED_WIDTH : LINE_WIDTH);
-  if ((int) index == self->reference_line)
-    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  else
-    cairo_set_dash (cr, NULL, 0, 0);
 }
 
 static void
@@ -348,8 +294,8 @@ draw_line (DistrettoChart              *self,
   gboolean selected = _distretto_chart_is_emphasised (self, line->code);
   gboolean pen_down = FALSE;
 
-  _distretto_chart_set_color (cr, line_color (self, palette, index));
-  set_line_style (self, cr, index, selected);
+  _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, index));
+  _distretto_chart_set_line_style (self, cr, index, selected);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
@@ -430,8 +376,8 @@ draw_legend (DistrettoChart              *self,
       const DistrettoChartLine *line = line_at (self, i);
       gboolean selected = g_strcmp0 (line->code, self->selected) == 0;
 
-      _distretto_chart_set_color (cr, line_color (self, palette, i));
-      set_line_style (self, cr, i, selected);
+      _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, i));
+      _distretto_chart_set_line_style (self, cr, i, selected);
       cairo_move_to (cr, x, round (y) + 0.5);
       cairo_line_to (cr, x + LEGEND_SWATCH, round (y) + 0.5);
       cairo_stroke (cr);
