@@ -15,6 +15,7 @@
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
 #include "data/distretto-region.h"
+#include "data/distretto-selector.h"
 #include "data/distretto-series.h"
 #include "data/distretto-source.h"
 #include "data/distretto-tidy-csv.h"

@@ -29,4 +29,12 @@ gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
                                            guint             line,
                                            GError          **error);
 
+gboolean _distretto_dataset_lookup_region (DistrettoDataset *self,
+                                           const char       *code,
+                                           guint            *index);
+gboolean _distretto_dataset_lookup_series (DistrettoDataset *self,
+                                           const char       *code,
+                                           guint            *index);
+void     _distretto_dataset_forget_selections (DistrettoDataset *self);
+
 G_END_DECLS

@@ -157,6 +157,22 @@ lookup (GHashTable *index,
   return TRUE;
 }
 
+gboolean
+_distretto_dataset_lookup_region (DistrettoDataset *self,
+                                  const char       *code,
+                                  guint            *index)
+{
+  return lookup (self->region_index, code, index);
+}
+
+gboolean
+_distretto_dataset_lookup_series (DistrettoDataset *self,
+                                  const char       *code,
+                                  guint            *index)
+{
+  return lookup (self->series_index, code, index);
+}
+
 guint
 _distretto_dataset_add_source (DistrettoDataset *self,
                                DistrettoSource  *source)
@@ -204,6 +220,7 @@ _distretto_dataset_intern_series (DistrettoDataset *self,
       g_hash_table_insert (self->series_index, (gpointer) distretto_series_get_code (series),
                            GUINT_TO_POINTER (self->series->len));
       position = self->series->len - 1;
+      _distretto_dataset_forget_selections (self);
     }
 
   if (source < self->sources->len)
@@ -458,6 +475,7 @@ distretto_dataset_merge (DistrettoDataset  *self,
           distretto_series_set_description (ours, distretto_series_get_description (theirs));
           distretto_series_set_direction (ours, distretto_series_get_direction (theirs));
         }
+      distretto_series_copy_identity (ours, theirs);
 
       for (gsize i = 0; i < column->values->len; i++)
         {
@@ -560,6 +578,23 @@ distretto_dataset_get_series_code (DistrettoDataset *self,
   g_return_val_if_fail (index < self->series->len, NULL);
 
   return distretto_series_get_code (g_ptr_array_index (self->series, index));
+}
+
+/**
+ * distretto_dataset_get_series_at:
+ * @self: a #DistrettoDataset
+ * @index: a position below distretto_dataset_get_n_series()
+ *
+ * Returns: (transfer none): the series at @index
+ */
+DistrettoSeries *
+distretto_dataset_get_series_at (DistrettoDataset *self,
+                                 guint             index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NULL);
+  g_return_val_if_fail (index < self->series->len, NULL);
+
+  return g_ptr_array_index (self->series, index);
 }
 
 /**

@@ -13,6 +13,7 @@
 
 #include "distretto-flags.h"
 #include "distretto-region.h"
+#include "distretto-selector.h"
 #include "distretto-series.h"
 #include "distretto-source.h"
 
@@ -30,6 +31,8 @@ DistrettoRegion *distretto_dataset_get_region        (DistrettoDataset *self,
                                                       const char       *code);
 guint            distretto_dataset_get_n_series      (DistrettoDataset *self);
 const char      *distretto_dataset_get_series_code   (DistrettoDataset *self,
+                                                      guint             index);
+DistrettoSeries *distretto_dataset_get_series_at     (DistrettoDataset *self,
                                                       guint             index);
 gboolean         distretto_dataset_has_series        (DistrettoDataset *self,
                                                       const char       *series_code);
@@ -57,5 +60,18 @@ gsize            distretto_dataset_get_n_observations (DistrettoDataset *self);
 gboolean         distretto_dataset_merge             (DistrettoDataset *self,
                                                       DistrettoDataset *other,
                                                       GError          **error);
+gboolean         distretto_dataset_check_selector    (DistrettoDataset *self,
+                                                      const char       *selector,
+                                                      GError          **error);
+char            *distretto_dataset_resolve_selector  (DistrettoDataset *self,
+                                                      const char       *selector,
+                                                      GError          **error);
+double           distretto_dataset_get_selected_value (DistrettoDataset *self,
+                                                       const char       *selector,
+                                                       const char       *region_code,
+                                                       int               year,
+                                                       DistrettoFlags   *flags);
+int              distretto_dataset_get_selected_latest_year (DistrettoDataset *self,
+                                                             const char       *selector);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ typedef struct
   int geo_dim;
   int freq_dim;
   int unit_dim;
+  GPtrArray *dims;        /* char *: the dimension names of the header */
   GArray *years;          /* int, one per value column */
   GString *series_code;
   char *last_series;
@@ -46,6 +47,7 @@ eurostat_tsv_clear (EurostatTsv *tsv)
 {
   distretto_csv_reader_clear (&tsv->reader);
   g_clear_pointer (&tsv->years, g_array_unref);
+  g_clear_pointer (&tsv->dims, g_ptr_array_unref);
   if (tsv->series_code != NULL)
     g_string_free (tsv->series_code, TRUE);
   g_clear_pointer (&tsv->last_series, g_free);
@@ -96,9 +98,11 @@ read_header (EurostatTsv  *tsv,
   dims = g_strsplit (first, ",", -1);
   tsv->n_dims = g_strv_length (dims);
   tsv->geo_dim = tsv->freq_dim = tsv->unit_dim = -1;
+  tsv->dims = g_ptr_array_new_with_free_func (g_free);
   for (guint d = 0; d < tsv->n_dims; d++)
     {
       g_strstrip (dims[d]);
+      g_ptr_array_add (tsv->dims, g_strdup (dims[d]));
       if (g_ascii_strcasecmp (dims[d], "geo") == 0)
         tsv->geo_dim = d;
       else if (g_ascii_strcasecmp (dims[d], "freq") == 0)
@@ -203,6 +207,11 @@ describe_series (EurostatTsv  *tsv,
   distretto_series_set_licence (series, "© European Union; reuse authorised, the source acknowledged");
   if (tsv->unit_dim != -1)
     distretto_series_set_unit (series, codes[tsv->unit_dim]);
+
+  distretto_series_set_table (series, distretto_source_get_table_code (tsv->import->source));
+  for (guint d = 0; d < tsv->n_dims; d++)
+    if ((int) d != tsv->geo_dim && (int) d != tsv->freq_dim)
+      distretto_series_set_dimension (series, g_ptr_array_index (tsv->dims, d), codes[d]);
 }
 
 static guint

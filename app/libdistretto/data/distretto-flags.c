@@ -31,6 +31,9 @@ static const struct
   { "national-proxy", DISTRETTO_FLAGS_NATIONAL_PROXY },
   { "converted", DISTRETTO_FLAGS_CONVERTED },
   { "synthetic", DISTRETTO_FLAGS_SYNTHETIC },
+  { "proxy", DISTRETTO_FLAGS_PROXY },
+  { "carried-forward", DISTRETTO_FLAGS_CARRIED_FORWARD },
+  { "winsorised", DISTRETTO_FLAGS_WINSORISED },
 };
 
 static gboolean
@@ -76,7 +79,8 @@ parse_token (const char     *token,
  *
  * Parses a flag field: Eurostat letters (`b u c e d p`, possibly combined
  * as in `bu`) and Distretto's words (`imputed`, `national-proxy`,
- * `converted`, `synthetic`), separated by spaces or `|`. An empty field
+ * `converted`, `synthetic`, `proxy`, `carried-forward`, `winsorised`),
+ * separated by spaces or `|`. An empty field
  * means no flag.
  *
  * Returns: %TRUE if every token is a known flag

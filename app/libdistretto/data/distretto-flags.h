@@ -26,6 +26,12 @@ G_BEGIN_DECLS
  * @DISTRETTO_FLAGS_NATIONAL_PROXY: a national value repeated for the region
  * @DISTRETTO_FLAGS_CONVERTED: converted from another NUTS version or unit
  * @DISTRETTO_FLAGS_SYNTHETIC: generated, not a real statistic
+ * @DISTRETTO_FLAGS_PROXY: taken from a fallback series that stands in for
+ *   the one asked for (a broader NACE aggregate, a parent region…)
+ * @DISTRETTO_FLAGS_CARRIED_FORWARD: the latest earlier value, carried
+ *   forward to a year with none
+ * @DISTRETTO_FLAGS_WINSORISED: an outlier pulled in to the nearest value
+ *   that is not one
  *
  * Flags explaining one observation.
  */
@@ -42,6 +48,9 @@ typedef enum /*< flags >*/
   DISTRETTO_FLAGS_NATIONAL_PROXY     = 1 << 7,
   DISTRETTO_FLAGS_CONVERTED          = 1 << 8,
   DISTRETTO_FLAGS_SYNTHETIC          = 1 << 9,
+  DISTRETTO_FLAGS_PROXY              = 1 << 10,
+  DISTRETTO_FLAGS_CARRIED_FORWARD    = 1 << 11,
+  DISTRETTO_FLAGS_WINSORISED         = 1 << 12,
 } DistrettoFlags;
 
 gboolean  distretto_flags_parse     (const char     *text,

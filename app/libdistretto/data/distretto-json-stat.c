@@ -860,6 +860,21 @@ intern_region (Dataset *ds,
   return index;
 }
 
+/* The table and the dimension codes of the series just interned. */
+static void
+describe_series (Dataset *ds)
+{
+  DistrettoSeries *series = distretto_dataset_get_series (ds->js->import->dataset, ds->js->last_series);
+
+  if (distretto_series_get_table (series) != NULL)
+    return;
+
+  distretto_series_set_table (series, ds->table);
+  for (guint k = 0; k < ds->n_dims; k++)
+    if ((int) k != ds->geo && (int) k != ds->time && (int) k != ds->freq)
+      distretto_series_set_dimension (series, ds->dims[k].id, ds->dims[k].codes[ds->coords[k]]);
+}
+
 static guint
 intern_series (Dataset *ds)
 {
@@ -880,6 +895,7 @@ intern_series (Dataset *ds)
       js->last_series = g_strdup (js->series_code->str);
       js->last_series_index = _distretto_dataset_intern_series (js->import->dataset, js->last_series,
                                                                 js->import->source_index);
+      describe_series (ds);
     }
 
   return js->last_series_index;

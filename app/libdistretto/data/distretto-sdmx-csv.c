@@ -543,6 +543,23 @@ read_flags (SdmxCsv         *sdmx,
                       "and synthetic", distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
 }
 
+/* The table and the dimension codes of the series just interned. */
+static void
+describe_series (SdmxCsv    *sdmx,
+                 const char *table)
+{
+  DistrettoSeries *series = distretto_dataset_get_series (sdmx->import->dataset, sdmx->last_series);
+
+  if (distretto_series_get_table (series) != NULL)
+    return;
+
+  distretto_series_set_table (series, table);
+  for (guint i = 0; i < sdmx->n_header_fields; i++)
+    if (sdmx->roles[i] == ROLE_DIMENSION)
+      distretto_series_set_dimension (series, g_ptr_array_index (sdmx->names, i),
+                                      code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, i)));
+}
+
 static gboolean
 read_series (SdmxCsv  *sdmx,
              guint    *series,
@@ -582,6 +599,7 @@ read_series (SdmxCsv  *sdmx,
       sdmx->last_series_index = _distretto_dataset_intern_series (sdmx->import->dataset,
                                                                   sdmx->last_series,
                                                                   sdmx->import->source_index);
+      describe_series (sdmx, table);
     }
 
   *series = sdmx->last_series_index;

@@ -12,7 +12,10 @@
  *
  * What is known about one series (a column of data): its code, label,
  * unit, publisher, licence, direction and description, and the sources it
- * was imported from.
+ * was imported from. A series from a Eurostat file also knows its table
+ * code and the dimension codes that pin it (`unit=THS`, `nace_r2=C`…),
+ * whatever the file's format and dimension order, so selectors such as
+ * `lfst_r_lfe2en2?nace_r2=C&unit=THS` can find it.
  */
 struct _DistrettoSeries
 {
@@ -26,6 +29,8 @@ struct _DistrettoSeries
   char *description;
   DistrettoDirection direction;
   GPtrArray *sources;
+  char *table;
+  GPtrArray *dimensions;    /* name, code, name, code… in the file's order */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoSeries, distretto_series, G_TYPE_OBJECT)
@@ -42,6 +47,8 @@ distretto_series_finalize (GObject *object)
   g_clear_pointer (&self->licence, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_pointer (&self->table, g_free);
+  g_clear_pointer (&self->dimensions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_series_parent_class)->finalize (object);
 }
@@ -56,6 +63,7 @@ static void
 distretto_series_init (DistrettoSeries *self)
 {
   self->sources = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dimensions = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -264,4 +272,194 @@ distretto_series_add_source (DistrettoSeries *self,
 
   if (!g_ptr_array_find (self->sources, source, NULL))
     g_ptr_array_add (self->sources, g_object_ref (source));
+}
+
+/**
+ * distretto_series_get_table:
+ * @self: a #DistrettoSeries
+ *
+ * Returns: (nullable): the code of the statistical table the series comes
+ *   from, such as `lfst_r_lfe2en2`, or %NULL for a plain named series
+ */
+const char *
+distretto_series_get_table (DistrettoSeries *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), NULL);
+
+  return self->table;
+}
+
+/**
+ * distretto_series_set_table:
+ * @self: a #DistrettoSeries
+ * @table: (nullable): a table code
+ *
+ * Sets the code of the table the series comes from.
+ */
+void
+distretto_series_set_table (DistrettoSeries *self,
+                            const char      *table)
+{
+  g_return_if_fail (DISTRETTO_IS_SERIES (self));
+
+  if (self->table != table)
+    {
+      g_free (self->table);
+      self->table = g_strdup (table);
+    }
+}
+
+/**
+ * distretto_series_set_dimension:
+ * @self: a #DistrettoSeries
+ * @dimension: a dimension of the table, such as `nace_r2`
+ * @code: the code the series has in it, such as `C`
+ *
+ * Records the code that pins the series in one dimension of its table;
+ * setting a dimension again replaces its code.
+ */
+void
+distretto_series_set_dimension (DistrettoSeries *self,
+                                const char      *dimension,
+                                const char      *code)
+{
+  g_return_if_fail (DISTRETTO_IS_SERIES (self));
+  g_return_if_fail (dimension != NULL);
+  g_return_if_fail (code != NULL);
+
+  for (guint i = 0; i < self->dimensions->len; i += 2)
+    {
+      if (g_ascii_strcasecmp (g_ptr_array_index (self->dimensions, i), dimension) == 0)
+        {
+          g_free (g_ptr_array_index (self->dimensions, i + 1));
+          g_ptr_array_index (self->dimensions, i + 1) = g_strdup (code);
+          return;
+        }
+    }
+
+  g_ptr_array_add (self->dimensions, g_strdup (dimension));
+  g_ptr_array_add (self->dimensions, g_strdup (code));
+}
+
+/**
+ * distretto_series_get_n_dimensions:
+ * @self: a #DistrettoSeries
+ *
+ * Returns: how many dimensions pin the series
+ */
+guint
+distretto_series_get_n_dimensions (DistrettoSeries *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), 0);
+
+  return self->dimensions->len / 2;
+}
+
+/**
+ * distretto_series_get_dimension_name:
+ * @self: a #DistrettoSeries
+ * @index: a position below distretto_series_get_n_dimensions()
+ *
+ * Returns: the name of a dimension, in the order of the file
+ */
+const char *
+distretto_series_get_dimension_name (DistrettoSeries *self,
+                                     guint            index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), NULL);
+  g_return_val_if_fail (index < self->dimensions->len / 2, NULL);
+
+  return g_ptr_array_index (self->dimensions, 2 * index);
+}
+
+/**
+ * distretto_series_get_dimension_code:
+ * @self: a #DistrettoSeries
+ * @index: a position below distretto_series_get_n_dimensions()
+ *
+ * Returns: the code of the series in that dimension
+ */
+const char *
+distretto_series_get_dimension_code (DistrettoSeries *self,
+                                     guint            index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), NULL);
+  g_return_val_if_fail (index < self->dimensions->len / 2, NULL);
+
+  return g_ptr_array_index (self->dimensions, 2 * index + 1);
+}
+
+/**
+ * distretto_series_lookup_dimension:
+ * @self: a #DistrettoSeries
+ * @dimension: a dimension name, in any case
+ *
+ * Returns: (nullable): the series' code in @dimension, or %NULL when the
+ *   series has no such dimension
+ */
+const char *
+distretto_series_lookup_dimension (DistrettoSeries *self,
+                                   const char      *dimension)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), NULL);
+  g_return_val_if_fail (dimension != NULL, NULL);
+
+  for (guint i = 0; i < self->dimensions->len; i += 2)
+    if (g_ascii_strcasecmp (g_ptr_array_index (self->dimensions, i), dimension) == 0)
+      return g_ptr_array_index (self->dimensions, i + 1);
+
+  return NULL;
+}
+
+/**
+ * distretto_series_dup_selector:
+ * @self: a #DistrettoSeries
+ *
+ * The selector that names the series whatever the file it came from:
+ * `TABLE?dimension=code&…` in the order of the file's dimensions, or the
+ * plain code of a series without a table.
+ *
+ * Returns: (transfer full): the selector
+ */
+char *
+distretto_series_dup_selector (DistrettoSeries *self)
+{
+  GString *selector;
+
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), NULL);
+
+  if (self->table == NULL)
+    return g_strdup (self->code);
+
+  selector = g_string_new (self->table);
+  for (guint i = 0; i < self->dimensions->len; i += 2)
+    g_string_append_printf (selector, "%c%s=%s", i == 0 ? '?' : '&',
+                            (const char *) g_ptr_array_index (self->dimensions, i),
+                            (const char *) g_ptr_array_index (self->dimensions, i + 1));
+
+  return g_string_free (selector, FALSE);
+}
+
+/**
+ * distretto_series_copy_identity:
+ * @self: a #DistrettoSeries
+ * @other: the series to copy from
+ *
+ * Copies the table code and the dimensions of @other into @self, when
+ * @self has none yet.
+ */
+void
+distretto_series_copy_identity (DistrettoSeries *self,
+                                DistrettoSeries *other)
+{
+  g_return_if_fail (DISTRETTO_IS_SERIES (self));
+  g_return_if_fail (DISTRETTO_IS_SERIES (other));
+
+  if (self->table != NULL || other->table == NULL)
+    return;
+
+  distretto_series_set_table (self, other->table);
+  for (guint i = 0; i < other->dimensions->len; i += 2)
+    distretto_series_set_dimension (self, g_ptr_array_index (other->dimensions, i),
+                                    g_ptr_array_index (other->dimensions, i + 1));
 }

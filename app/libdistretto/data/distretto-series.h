@@ -57,5 +57,21 @@ DistrettoSource    *distretto_series_get_source_at   (DistrettoSeries    *self,
                                                       guint               index);
 void                distretto_series_add_source      (DistrettoSeries    *self,
                                                       DistrettoSource    *source);
+const char         *distretto_series_get_table       (DistrettoSeries    *self);
+void                distretto_series_set_table       (DistrettoSeries    *self,
+                                                      const char         *table);
+void                distretto_series_set_dimension   (DistrettoSeries    *self,
+                                                      const char         *dimension,
+                                                      const char         *code);
+guint               distretto_series_get_n_dimensions (DistrettoSeries   *self);
+const char         *distretto_series_get_dimension_name (DistrettoSeries *self,
+                                                        guint             index);
+const char         *distretto_series_get_dimension_code (DistrettoSeries *self,
+                                                        guint             index);
+const char         *distretto_series_lookup_dimension (DistrettoSeries   *self,
+                                                       const char        *dimension);
+char               *distretto_series_dup_selector    (DistrettoSeries    *self);
+void                distretto_series_copy_identity   (DistrettoSeries    *self,
+                                                      DistrettoSeries    *other);
 
 G_END_DECLS
