@@ -166,7 +166,7 @@ test_definition_validation (void)
   g_assert_nonnull (strstr (error->message, "“empty” has no sub-indicator"));
   g_assert_nonnull (strstr (error->message, "negative weight"));
   g_assert_nonnull (strstr (error->message, "“full” is used twice"));
-  g_assert_nonnull (strstr (error->message, "unknown series “a b”"));
+  g_assert_nonnull (strstr (error->message, "The selector “a b” is not valid"));
 
   series = distretto_indicator_definition_dup_all_series (definition);
   g_assert_cmpuint (g_strv_length (series), ==, 1);

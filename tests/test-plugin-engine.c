@@ -537,7 +537,7 @@ test_invalid_definition (void)
 
   assert_failed (engine, "pe_invalid", DISTRETTO_PLUGIN_STATE_FAILED, "is not valid");
   error = distretto_plugin_item_get_error (find_item (engine, "pe_invalid"));
-  g_assert_nonnull (strstr (error, "unknown series “emp total!”"));
+  g_assert_nonnull (strstr (error, "The selector “emp total!” is not valid"));
   g_assert_nonnull (strstr (error, "negative weight"));
   g_assert_nonnull (strstr (error, "has no sub-indicator"));
   g_assert_nonnull (strstr (error, "“p1” is used twice"));

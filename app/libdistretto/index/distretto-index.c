@@ -349,7 +349,8 @@ reference_score (DistrettoIndicatorResult *result,
  * @year: the year to score
  *
  * Runs the OECD/JRC pipeline: raw values (ratios where a sub-indicator
- * has a denominator), imputation, normalisation over every region and
+ * has a denominator; sub-indicators the dataset cannot give, and pillars
+ * left without any, are left out), imputation, normalisation over every region and
  * year (so scores compare across years), weighted aggregation within and
  * across pillars (a pillar or the index needs 2/3 of its weight present),
  * ranks within each NUTS level and performance groups against the EU
@@ -396,13 +397,18 @@ distretto_index_compute (DistrettoPillar       **pillars,
   for (guint r = 0; r < panel.n_regions; r++)
     panel.usable[r] = !distretto_region_is_extra_regio (distretto_dataset_get_region_at (dataset, r));
 
+  /* Sub-indicators the dataset cannot give are left out, and so are
+   * pillars left with none: the index is computed from what there is. */
   for (guint p = 0; p < n_pillars; p++)
     {
-      pillar_weights[p] = distretto_pillar_get_weight (pillars[p]);
       for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillars[p]); i++)
         {
           Column column = { distretto_pillar_get_sub_indicator (pillars[p], i), p, NULL, NULL };
 
+          if (distretto_sub_indicator_find_source (column.sub, dataset, NULL) == NULL)
+            continue;
+
+          pillar_weights[p] = distretto_pillar_get_weight (pillars[p]);
           read_raw (&panel, &column);
           if (imputation == DISTRETTO_IMPUTATION_COUNTRY_MEAN)
             impute_country_mean (&panel, &column);
@@ -423,13 +429,14 @@ distretto_index_compute (DistrettoPillar       **pillars,
 
       for (guint p = 0; p < n_pillars; p++)
         {
-          guint n_subs = distretto_pillar_get_n_sub_indicators (pillars[p]);
-          g_autofree double *scores = g_new0 (double, MAX (n_subs, 1));
-          g_autofree double *weights = g_new0 (double, MAX (n_subs, 1));
+          guint n_subs = 0;
+          g_autofree double *scores = g_new0 (double, MAX (panel.columns->len, 1));
+          g_autofree double *weights = g_new0 (double, MAX (panel.columns->len, 1));
 
-          for (guint i = 0; i < n_subs; i++, c++)
+          for (; c < panel.columns->len && g_array_index (panel.columns, Column, c).pillar == p; c++)
             {
               Column *column = &g_array_index (panel.columns, Column, c);
+              guint i = n_subs++;
 
               scores[i] = column->raw[cell (&panel, r, y)];
               weights[i] = distretto_sub_indicator_get_weight (column->sub);
@@ -438,9 +445,10 @@ distretto_index_compute (DistrettoPillar       **pillars,
                                                         distretto_sub_indicator_get_id (column->sub), scores[i]);
             }
 
-          pillar_scores[p] = aggregate (scores, weights, n_subs, within_pillars);
-          distretto_indicator_result_set_component (result, code, distretto_pillar_get_id (pillars[p]),
-                                                    pillar_scores[p]);
+          pillar_scores[p] = n_subs > 0 ? aggregate (scores, weights, n_subs, within_pillars) : NAN;
+          if (n_subs > 0)
+            distretto_indicator_result_set_component (result, code, distretto_pillar_get_id (pillars[p]),
+                                                      pillar_scores[p]);
         }
 
       score = aggregate (pillar_scores, pillar_weights, n_pillars, across_pillars);

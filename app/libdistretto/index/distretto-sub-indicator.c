@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "distretto-enums.h"
 #include "distretto-sub-indicator.h"
@@ -15,9 +17,20 @@
  *
  * One measured component of an indicator: a dataset series, or the ratio
  * of two (`series / denominator × scale`, e.g. a share of employment in
- * per cent), with a direction and a weight inside its pillar. From
- * Python: `Distretto.SubIndicator(id="ts1", label=_("KIBS share"),
+ * per cent), with a direction and a weight inside its pillar. Series are
+ * named by selectors (see distretto_dataset_check_selector()):
+ * `lfst_r_lfe2en2?nace_r2=C&age=Y15-64&unit=THS`, a sum such as
+ * `…?nace_r2=J&… + …?nace_r2=M_N&…`, or a plain name. From Python:
+ * `Distretto.SubIndicator(id="ts1", label=_("KIBS share"),
  * series="emp_kibs", denominator="emp_total", scale=100)`.
+ *
+ * Alternatives (distretto_sub_indicator_add_alternative()) stand in,
+ * in order, where the series asked for has no value: their values are
+ * flagged %DISTRETTO_FLAGS_PROXY. With #DistrettoSubIndicator:parent-fallback
+ * a region without a value takes that of its parent region (NUTS 1,
+ * then the country), flagged %DISTRETTO_FLAGS_NATIONAL_PROXY for a
+ * country's value and %DISTRETTO_FLAGS_PROXY otherwise: the way to use
+ * series published only for countries.
  */
 struct _DistrettoSubIndicator
 {
@@ -30,6 +43,8 @@ struct _DistrettoSubIndicator
   double scale;
   double weight;
   DistrettoDirection direction;
+  gboolean parent_fallback;
+  GPtrArray *alternatives;   /* DistrettoSubIndicator */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoSubIndicator, distretto_sub_indicator, G_TYPE_OBJECT)
@@ -43,6 +58,7 @@ enum {
   PROP_SCALE,
   PROP_DIRECTION,
   PROP_WEIGHT,
+  PROP_PARENT_FALLBACK,
   N_PROPS
 };
 
@@ -57,6 +73,7 @@ distretto_sub_indicator_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->series, g_free);
   g_clear_pointer (&self->denominator, g_free);
+  g_clear_pointer (&self->alternatives, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_sub_indicator_parent_class)->finalize (object);
 }
@@ -91,6 +108,9 @@ distretto_sub_indicator_get_property (GObject    *object,
       break;
     case PROP_WEIGHT:
       g_value_set_double (value, self->weight);
+      break;
+    case PROP_PARENT_FALLBACK:
+      g_value_set_boolean (value, self->parent_fallback);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -128,6 +148,9 @@ distretto_sub_indicator_set_property (GObject      *object,
     case PROP_WEIGHT:
       distretto_sub_indicator_set_weight (self, g_value_get_double (value));
       break;
+    case PROP_PARENT_FALLBACK:
+      distretto_sub_indicator_set_parent_fallback (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,7 +186,8 @@ distretto_sub_indicator_class_init (DistrettoSubIndicatorClass *klass)
   /**
    * DistrettoSubIndicator:series:
    *
-   * The dataset series measured, or the numerator of a ratio.
+   * The selector of the series measured, or of the numerator of a
+   * ratio.
    */
   properties[PROP_SERIES] =
     g_param_spec_string ("series", NULL, NULL, NULL,
@@ -172,7 +196,8 @@ distretto_sub_indicator_class_init (DistrettoSubIndicatorClass *klass)
   /**
    * DistrettoSubIndicator:denominator:
    *
-   * The series :series is divided by, or %NULL for the series as it is.
+   * The selector of the series :series is divided by, or %NULL for the
+   * series as it is.
    */
   properties[PROP_DENOMINATOR] =
     g_param_spec_string ("denominator", NULL, NULL, NULL,
@@ -206,6 +231,16 @@ distretto_sub_indicator_class_init (DistrettoSubIndicatorClass *klass)
     g_param_spec_double ("weight", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0,
                          (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * DistrettoSubIndicator:parent-fallback:
+   *
+   * Whether a region without a value takes that of its parent region
+   * (NUTS 1, then the country), flagged as a proxy.
+   */
+  properties[PROP_PARENT_FALLBACK] =
+    g_param_spec_boolean ("parent-fallback", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -214,6 +249,7 @@ distretto_sub_indicator_init (DistrettoSubIndicator *self)
 {
   self->scale = 1.0;
   self->weight = 1.0;
+  self->alternatives = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -390,15 +426,242 @@ distretto_sub_indicator_set_weight (DistrettoSubIndicator *self,
 }
 
 /**
+ * distretto_sub_indicator_get_parent_fallback:
+ * @self: a #DistrettoSubIndicator
+ *
+ * Returns: whether a region without a value takes its parent's
+ */
+gboolean
+distretto_sub_indicator_get_parent_fallback (DistrettoSubIndicator *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), FALSE);
+  return self->parent_fallback;
+}
+
+/**
+ * distretto_sub_indicator_set_parent_fallback:
+ * @self: a #DistrettoSubIndicator
+ * @parent_fallback: whether a region without a value takes its parent's
+ *
+ * Lets regions without a value take that of their parent region (NUTS 1,
+ * then the country), flagged %DISTRETTO_FLAGS_NATIONAL_PROXY for a
+ * country's value and %DISTRETTO_FLAGS_PROXY otherwise.
+ */
+void
+distretto_sub_indicator_set_parent_fallback (DistrettoSubIndicator *self,
+                                             gboolean               parent_fallback)
+{
+  g_return_if_fail (DISTRETTO_IS_SUB_INDICATOR (self));
+
+  parent_fallback = !!parent_fallback;
+  if (self->parent_fallback == parent_fallback)
+    return;
+
+  self->parent_fallback = parent_fallback;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARENT_FALLBACK]);
+}
+
+/**
+ * distretto_sub_indicator_add_alternative:
+ * @self: a #DistrettoSubIndicator
+ * @alternative: a sub-indicator whose series, denominator and scale stand
+ *   in for those of @self
+ *
+ * Adds a fallback, tried after @self and the alternatives added before
+ * it, for every region and year without a value: say NACE `B-E` where
+ * manufacturing (`C`) is not published. Its values are flagged
+ * %DISTRETTO_FLAGS_PROXY; its label says what it is, for method notes.
+ */
+void
+distretto_sub_indicator_add_alternative (DistrettoSubIndicator *self,
+                                         DistrettoSubIndicator *alternative)
+{
+  g_return_if_fail (DISTRETTO_IS_SUB_INDICATOR (self));
+  g_return_if_fail (DISTRETTO_IS_SUB_INDICATOR (alternative));
+  g_return_if_fail (alternative != self);
+
+  g_ptr_array_add (self->alternatives, g_object_ref (alternative));
+}
+
+/**
+ * distretto_sub_indicator_get_n_alternatives:
+ * @self: a #DistrettoSubIndicator
+ *
+ * Returns: how many alternatives stand in for the series
+ */
+guint
+distretto_sub_indicator_get_n_alternatives (DistrettoSubIndicator *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), 0);
+  return self->alternatives->len;
+}
+
+/**
+ * distretto_sub_indicator_get_alternative:
+ * @self: a #DistrettoSubIndicator
+ * @index: a position below distretto_sub_indicator_get_n_alternatives()
+ *
+ * Returns: (transfer none): an alternative, in the order they are tried
+ */
+DistrettoSubIndicator *
+distretto_sub_indicator_get_alternative (DistrettoSubIndicator *self,
+                                         guint                  index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), NULL);
+  g_return_val_if_fail (index < self->alternatives->len, NULL);
+
+  return g_ptr_array_index (self->alternatives, index);
+}
+
+/* @self's own series: the numerator, and the denominator if any. */
+static gboolean
+check_own_series (DistrettoSubIndicator  *self,
+                  DistrettoDataset       *dataset,
+                  GError                **error)
+{
+  if (self->series == NULL)
+    {
+      g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_INVALID,
+                   _("The sub-indicator “%s” names no series"), self->id ? self->id : "");
+      return FALSE;
+    }
+
+  return distretto_dataset_check_selector (dataset, self->series, error) &&
+         (self->denominator == NULL || distretto_dataset_check_selector (dataset, self->denominator, error));
+}
+
+/**
+ * distretto_sub_indicator_find_source:
+ * @self: a #DistrettoSubIndicator
+ * @dataset: a #DistrettoDataset
+ * @error: return location for a #DistrettoSelectorError
+ *
+ * Which of the sub-indicator's series @dataset can give: @self itself,
+ * or the first of its alternatives whose selectors all name a series.
+ * When none can, @error is the one about @self's own series, with the
+ * nearest series loaded.
+ *
+ * Returns: (transfer none) (nullable): @self or one of its alternatives,
+ *   or %NULL with @error set
+ */
+DistrettoSubIndicator *
+distretto_sub_indicator_find_source (DistrettoSubIndicator  *self,
+                                     DistrettoDataset       *dataset,
+                                     GError                **error)
+{
+  g_autoptr(GError) own_error = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  if (check_own_series (self, dataset, &own_error))
+    return self;
+
+  for (guint i = 0; i < self->alternatives->len; i++)
+    {
+      DistrettoSubIndicator *alternative = g_ptr_array_index (self->alternatives, i);
+
+      if (check_own_series (alternative, dataset, NULL))
+        return alternative;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&own_error));
+  return NULL;
+}
+
+/**
+ * distretto_sub_indicator_dup_tables:
+ * @self: a #DistrettoSubIndicator
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the Eurostat tables
+ *   its series and those of its alternatives name, each once
+ */
+char **
+distretto_sub_indicator_dup_tables (DistrettoSubIndicator *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), NULL);
+
+  for (guint i = 0; i <= self->alternatives->len; i++)
+    {
+      DistrettoSubIndicator *sub = i == 0 ? self : g_ptr_array_index (self->alternatives, i - 1);
+      const char *selectors[] = { sub->series, sub->denominator };
+
+      for (guint k = 0; k < G_N_ELEMENTS (selectors); k++)
+        {
+          g_auto(GStrv) tables = selectors[k] ? distretto_selector_dup_tables (selectors[k]) : NULL;
+
+          for (guint t = 0; tables != NULL && tables[t] != NULL; t++)
+            if (g_hash_table_add (seen, g_strdup (tables[t])))
+              g_strv_builder_add (builder, tables[t]);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static double
+own_value (DistrettoSubIndicator *self,
+           DistrettoDataset      *dataset,
+           const char            *region_code,
+           int                    year,
+           DistrettoFlags        *flags)
+{
+  DistrettoFlags numerator_flags = DISTRETTO_FLAGS_NONE, denominator_flags = DISTRETTO_FLAGS_NONE;
+  double value, denominator = 1.0;
+
+  *flags = DISTRETTO_FLAGS_NONE;
+  if (self->series == NULL)
+    return NAN;
+
+  value = distretto_dataset_get_selected_value (dataset, self->series, region_code, year, &numerator_flags);
+  if (self->denominator != NULL)
+    denominator = distretto_dataset_get_selected_value (dataset, self->denominator, region_code, year,
+                                                        &denominator_flags);
+
+  *flags = numerator_flags | denominator_flags;
+  if (isnan (value) || isnan (denominator) || denominator == 0.0)
+    return NAN;
+
+  return value / denominator * self->scale;
+}
+
+/* The value of @region_code itself, from @self or an alternative. */
+static double
+region_value (DistrettoSubIndicator *self,
+              DistrettoDataset      *dataset,
+              const char            *region_code,
+              int                    year,
+              DistrettoFlags        *flags)
+{
+  double value = own_value (self, dataset, region_code, year, flags);
+
+  for (guint i = 0; isnan (value) && i < self->alternatives->len; i++)
+    {
+      value = own_value (g_ptr_array_index (self->alternatives, i), dataset, region_code, year, flags);
+      if (!isnan (value))
+        *flags |= DISTRETTO_FLAGS_PROXY;
+    }
+
+  return value;
+}
+
+/**
  * distretto_sub_indicator_get_raw_value:
  * @self: a #DistrettoSubIndicator
  * @dataset: a #DistrettoDataset
  * @region_code: a region code
  * @year: a year
- * @flags: (out) (optional): the flags of the cells used
+ * @flags: (out) (optional): the flags of the cells used, with
+ *   %DISTRETTO_FLAGS_PROXY or %DISTRETTO_FLAGS_NATIONAL_PROXY when a
+ *   fallback gave the value
  *
  * The value before normalisation: the series, or the ratio of the series
- * to the denominator, times the scale.
+ * to the denominator, times the scale; else the first alternative with a
+ * value; else, with #DistrettoSubIndicator:parent-fallback, the parent
+ * region's.
  *
  * Returns: the value, or NaN when a cell is missing or the denominator is 0
  */
@@ -409,21 +672,38 @@ distretto_sub_indicator_get_raw_value (DistrettoSubIndicator *self,
                                        int                    year,
                                        DistrettoFlags        *flags)
 {
-  DistrettoFlags numerator_flags = DISTRETTO_FLAGS_NONE, denominator_flags = DISTRETTO_FLAGS_NONE;
-  double value, denominator = 1.0;
+  DistrettoFlags local_flags = DISTRETTO_FLAGS_NONE;
+  g_autofree char *parent = NULL;
+  double value;
+
+  if (flags != NULL)
+    *flags = DISTRETTO_FLAGS_NONE;
 
   g_return_val_if_fail (DISTRETTO_IS_SUB_INDICATOR (self), NAN);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NAN);
+  g_return_val_if_fail (region_code != NULL, NAN);
 
-  value = distretto_dataset_get_value (dataset, self->series, region_code, year, &numerator_flags);
-  if (self->denominator != NULL)
-    denominator = distretto_dataset_get_value (dataset, self->denominator, region_code, year, &denominator_flags);
+  value = region_value (self, dataset, region_code, year, &local_flags);
+
+  /* NUTS codes nest: the parent's code is the code less its last letter. */
+  if (isnan (value) && self->parent_fallback && distretto_nuts_code_get_level (region_code) > 0)
+    parent = g_strndup (region_code, strlen (region_code) - 1);
+
+  while (isnan (value) && parent != NULL)
+    {
+      int level = distretto_nuts_code_get_level (parent);
+
+      value = region_value (self, dataset, parent, year, &local_flags);
+      if (!isnan (value))
+        local_flags |= level == 0 ? DISTRETTO_FLAGS_NATIONAL_PROXY : DISTRETTO_FLAGS_PROXY;
+      else if (level > 0)
+        parent[strlen (parent) - 1] = '\0';
+      else
+        g_clear_pointer (&parent, g_free);
+    }
 
   if (flags != NULL)
-    *flags = numerator_flags | denominator_flags;
+    *flags = local_flags;
 
-  if (denominator == 0.0)
-    return NAN;
-
-  return value / denominator * self->scale;
+  return value;
 }

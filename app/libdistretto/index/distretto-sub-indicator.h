@@ -38,6 +38,18 @@ void                   distretto_sub_indicator_set_direction   (DistrettoSubIndi
 double                 distretto_sub_indicator_get_weight      (DistrettoSubIndicator *self);
 void                   distretto_sub_indicator_set_weight      (DistrettoSubIndicator *self,
                                                                 double                 weight);
+gboolean               distretto_sub_indicator_get_parent_fallback (DistrettoSubIndicator *self);
+void                   distretto_sub_indicator_set_parent_fallback (DistrettoSubIndicator *self,
+                                                                    gboolean               parent_fallback);
+void                   distretto_sub_indicator_add_alternative (DistrettoSubIndicator *self,
+                                                                DistrettoSubIndicator *alternative);
+guint                  distretto_sub_indicator_get_n_alternatives (DistrettoSubIndicator *self);
+DistrettoSubIndicator *distretto_sub_indicator_get_alternative (DistrettoSubIndicator *self,
+                                                                guint                  index);
+DistrettoSubIndicator *distretto_sub_indicator_find_source     (DistrettoSubIndicator *self,
+                                                                DistrettoDataset      *dataset,
+                                                                GError               **error);
+char                 **distretto_sub_indicator_dup_tables      (DistrettoSubIndicator *self);
 double                 distretto_sub_indicator_get_raw_value   (DistrettoSubIndicator *self,
                                                                 DistrettoDataset      *dataset,
                                                                 const char            *region_code,

@@ -713,17 +713,20 @@ distretto_indicator_definition_dup_all_series (DistrettoIndicatorDefinition *sel
   return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
 }
 
-static gboolean
-is_series_code (const char *code)
+/* A problem with how a selector is written, or %NULL. */
+static char *
+check_selector (const char *what,
+                const char *id,
+                const char *selector)
 {
-  if (code == NULL || *code == '\0')
-    return FALSE;
+  g_autoptr(GError) error = NULL;
 
-  for (const char *p = code; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '.' && *p != '-')
-      return FALSE;
+  if (selector != NULL && distretto_selector_validate (selector, &error))
+    return NULL;
 
-  return TRUE;
+  /* Translators: "the sub-indicator “ts1” names a series that …: why" */
+  return g_strdup_printf (_("the %s “%s” names a series that cannot be read: %s"), what, id,
+                          error != NULL ? error->message : _("none is given"));
 }
 
 static void
@@ -743,21 +746,31 @@ check_id (GPtrArray  *problems,
 }
 
 static void
+add_problem (GPtrArray *problems,
+             char      *problem)
+{
+  if (problem != NULL)
+    g_ptr_array_add (problems, problem);
+}
+
+static void
 check_sub_indicator (GPtrArray             *problems,
                      GHashTable            *ids,
                      DistrettoSubIndicator *sub)
 {
   const char *id = distretto_sub_indicator_get_id (sub);
-  const char *series = distretto_sub_indicator_get_series (sub);
-  const char *denominator = distretto_sub_indicator_get_denominator (sub);
 
   check_id (problems, ids, _("sub-indicator"), id);
-  if (!is_series_code (series))
-    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” names an unknown series “%s”"),
-                                                id ? id : "?", series ? series : ""));
-  if (denominator != NULL && !is_series_code (denominator))
-    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” names an unknown denominator “%s”"),
-                                                id ? id : "?", denominator));
+  for (guint i = 0; i <= distretto_sub_indicator_get_n_alternatives (sub); i++)
+    {
+      DistrettoSubIndicator *source = i == 0 ? sub : distretto_sub_indicator_get_alternative (sub, i - 1);
+      const char *denominator = distretto_sub_indicator_get_denominator (source);
+
+      add_problem (problems, check_selector (_("sub-indicator"), id ? id : "?",
+                                             distretto_sub_indicator_get_series (source)));
+      if (denominator != NULL)
+        add_problem (problems, check_selector (_("sub-indicator"), id ? id : "?", denominator));
+    }
   if (distretto_sub_indicator_get_weight (sub) < 0 || !isfinite (distretto_sub_indicator_get_weight (sub)))
     g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” has a negative weight"),
                                                 id ? id : "?"));
@@ -769,8 +782,8 @@ check_sub_indicator (GPtrArray             *problems,
  * @error: return location for a #DistrettoIndicatorError
  *
  * Checks the definition: ids present and unique, a title, every pillar
- * with at least one sub-indicator, weights not negative, series codes
- * well formed. The error lists every problem, one per line.
+ * with at least one sub-indicator, weights not negative, selectors well
+ * formed. The error lists every problem, one per line.
  *
  * Returns: %TRUE if the definition is valid
  */
@@ -790,9 +803,8 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
     g_ptr_array_add (problems, g_strdup (_("the indicator has no title")));
 
   for (guint i = 0; self->required_series[i] != NULL; i++)
-    if (!is_series_code (self->required_series[i]))
-      g_ptr_array_add (problems, g_strdup_printf (_("the required series “%s” is not a series code"),
-                                                  self->required_series[i]));
+    add_problem (problems, check_selector (_("required series"), self->required_series[i],
+                                           self->required_series[i]));
 
   for (guint p = 0; p < self->pillars->len; p++)
     {

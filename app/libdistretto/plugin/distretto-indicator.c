@@ -54,7 +54,7 @@ compute_single_series (DistrettoIndicatorDefinition *definition,
       DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
       const char *code = distretto_region_get_code (region);
       DistrettoFlags flags;
-      double value = distretto_dataset_get_value (dataset, series, code, year, &flags);
+      double value = distretto_dataset_get_selected_value (dataset, series, code, year, &flags);
 
       distretto_indicator_result_add_score (result, code, value, flags);
     }
@@ -139,14 +139,93 @@ distretto_indicator_get_definition (DistrettoIndicator *self)
   return iface->get_definition (self);
 }
 
+/* One line of the “needs data” message: what is missing, the tables to
+ * get, and what the dataset said about it. */
+static void
+add_missing (GString            *message,
+             const char         *what,
+             const char * const *tables,
+             const GError       *error)
+{
+  g_autofree char *list = tables != NULL && tables[0] != NULL ? g_strjoinv (", ", (char **) tables) : NULL;
+
+  g_string_append (message, "\n• ");
+  if (list != NULL)
+    /* Translators: a missing sub-indicator, the Eurostat tables that have it, and why it is missing */
+    g_string_append_printf (message, _("%s (Eurostat %s): %s"), what, list, error->message);
+  else
+    g_string_append_printf (message, _("%s: %s"), what, error->message);
+}
+
+/* Whether @dataset gives every required series and, for a module with
+ * pillars, at least one sub-indicator. */
+static gboolean
+check_series (DistrettoIndicatorDefinition  *definition,
+              DistrettoDataset              *dataset,
+              GError                       **error)
+{
+  const char * const *required = distretto_indicator_definition_get_required_series (definition);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  gboolean required_missing = FALSE;
+  guint n_subs = 0, n_found = 0;
+
+  for (guint i = 0; required[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!distretto_dataset_check_selector (dataset, required[i], &local_error))
+        {
+          g_auto(GStrv) tables = distretto_selector_dup_tables (required[i]);
+
+          add_missing (missing, required[i], (const char * const *) tables, local_error);
+          required_missing = TRUE;
+        }
+    }
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        {
+          DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, i);
+          g_autoptr(GError) local_error = NULL;
+
+          n_subs++;
+          if (distretto_sub_indicator_find_source (sub, dataset, &local_error) != NULL)
+            n_found++;
+          else
+            {
+              g_auto(GStrv) tables = distretto_sub_indicator_dup_tables (sub);
+              g_autofree char *what = g_strdup_printf ("%s (%s)", distretto_sub_indicator_get_label (sub),
+                                                       distretto_sub_indicator_get_id (sub));
+
+              add_missing (missing, what, (const char * const *) tables, local_error);
+            }
+        }
+    }
+
+  if (!required_missing && (n_subs == 0 || n_found > 0))
+    return TRUE;
+
+  g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_MISSING_SERIES,
+               _("This module needs data that is not loaded; import a file with it, or get the tables "
+                 "from Eurostat:%s"), missing->str);
+  return FALSE;
+}
+
 /**
  * distretto_indicator_check_dataset:
  * @self: a #DistrettoIndicator
  * @dataset: a #DistrettoDataset
  * @error: return location for a #DistrettoIndicatorError
  *
- * Checks that @dataset holds every series the module needs; the error
- * names all the missing ones.
+ * Checks that @dataset holds what the module needs: every required
+ * series, and for a module with pillars at least one sub-indicator (the
+ * index is computed from those present; see
+ * distretto_indicator_dup_coverage()). The error names each missing
+ * selector, the Eurostat tables that have it and the nearest series
+ * loaded.
  *
  * Returns: %TRUE if the module can be computed on @dataset
  */
@@ -156,8 +235,6 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
                                    GError             **error)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
-  g_autoptr(GPtrArray) missing = NULL;
-  g_auto(GStrv) series = NULL;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), FALSE);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), FALSE);
@@ -175,28 +252,93 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
       return FALSE;
     }
 
-  if (!distretto_indicator_definition_validate (definition, error))
-    return FALSE;
+  return distretto_indicator_definition_validate (definition, error) &&
+         check_series (definition, dataset, error);
+}
 
-  missing = g_ptr_array_new ();
-  series = distretto_indicator_definition_dup_all_series (definition);
-  for (guint i = 0; series[i] != NULL; i++)
-    if (!distretto_dataset_has_series (dataset, series[i]))
-      g_ptr_array_add (missing, (gpointer) series[i]);
+/**
+ * distretto_indicator_dup_coverage:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ *
+ * What the module could use of @dataset, for the notes under its charts:
+ * how many sub-indicators it is computed from, which are missing and in
+ * which Eurostat tables they are, and which come from a fallback series.
+ *
+ * Returns: (transfer full) (nullable): a sentence or two, or %NULL when
+ *   every sub-indicator comes from the series asked for
+ */
+char *
+distretto_indicator_dup_coverage (DistrettoIndicator *self,
+                                  DistrettoDataset   *dataset)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  g_autoptr(GPtrArray) missing_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missing_tables = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) proxies = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_subs = 0;
 
-  if (missing->len > 0)
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  definition = distretto_indicator_get_definition (self);
+  if (definition == NULL)
+    return NULL;
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
     {
-      g_autofree char *list = NULL;
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
 
-      g_ptr_array_add (missing, NULL);
-      list = g_strjoinv (", ", (char **) missing->pdata);
-      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_MISSING_SERIES,
-                   _("This module needs the series %s; import a file that contains them"),
-                   list);
-      return FALSE;
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        {
+          DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, i);
+          DistrettoSubIndicator *source = distretto_sub_indicator_find_source (sub, dataset, NULL);
+
+          n_subs++;
+          if (source == NULL)
+            {
+              g_auto(GStrv) tables = distretto_sub_indicator_dup_tables (sub);
+
+              g_ptr_array_add (missing_ids, (gpointer) distretto_sub_indicator_get_id (sub));
+              for (guint t = 0; tables[t] != NULL; t++)
+                if (!g_ptr_array_find_with_equal_func (missing_tables, tables[t], g_str_equal, NULL))
+                  g_ptr_array_add (missing_tables, g_strdup (tables[t]));
+            }
+          else if (source != sub)
+            g_string_append_printf (proxies, "%s%s: %s", proxies->len > 0 ? "; " : "",
+                                    distretto_sub_indicator_get_id (sub),
+                                    distretto_sub_indicator_get_label (source));
+        }
     }
 
-  return TRUE;
+  if (missing_ids->len > 0)
+    {
+      g_autofree char *ids = NULL;
+      g_autofree char *tables = NULL;
+
+      g_ptr_array_add (missing_ids, NULL);
+      g_ptr_array_add (missing_tables, NULL);
+      ids = g_strjoinv (", ", (char **) missing_ids->pdata);
+      tables = g_strjoinv (", ", (char **) missing_tables->pdata);
+      if (*tables != '\0')
+        /* Translators: "Computed from 6 of 8 sub-indicators; missing: DA6, DA8 (tables isoc_sk_dskl_i21, isoc_eb_ai)." */
+        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s (tables %s)."),
+                                n_subs - (missing_ids->len - 1), n_subs, ids, tables);
+      else
+        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s."),
+                                n_subs - (missing_ids->len - 1), n_subs, ids);
+    }
+
+  if (proxies->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: the sub-indicators taken from a fallback series, e.g. "ts2: NACE B–E industry" */
+      g_string_append_printf (text, _("Stand-in data (flagged proxy): %s."), proxies->str);
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 /**
@@ -204,7 +346,8 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
  * @self: a #DistrettoIndicator
  * @dataset: a #DistrettoDataset
  *
- * The latest year for which every series the module needs has data.
+ * The latest year for which every series the module uses has data: its
+ * required series and the sub-indicators the dataset can give.
  *
  * Returns: a year, or 0 if there is none
  */
@@ -213,8 +356,9 @@ distretto_indicator_get_latest_year (DistrettoIndicator *self,
                                      DistrettoDataset   *dataset)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
-  g_auto(GStrv) series = NULL;
+  const char * const *required;
   int latest = G_MAXINT;
+  gboolean any = FALSE;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), 0);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), 0);
@@ -223,14 +367,36 @@ distretto_indicator_get_latest_year (DistrettoIndicator *self,
   if (definition == NULL)
     return 0;
 
-  series = distretto_indicator_definition_dup_all_series (definition);
-  if (series[0] == NULL)
+  required = distretto_indicator_definition_get_required_series (definition);
+  for (guint i = 0; required[i] != NULL; i++, any = TRUE)
+    latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset, required[i]));
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        {
+          DistrettoSubIndicator *source =
+            distretto_sub_indicator_find_source (distretto_pillar_get_sub_indicator (pillar, i), dataset, NULL);
+          const char *denominator;
+
+          if (source == NULL)
+            continue;
+
+          any = TRUE;
+          latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset,
+                                                                             distretto_sub_indicator_get_series (source)));
+          denominator = distretto_sub_indicator_get_denominator (source);
+          if (denominator != NULL)
+            latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset, denominator));
+        }
+    }
+
+  if (!any)
     return distretto_dataset_get_last_year (dataset);
 
-  for (guint i = 0; series[i] != NULL; i++)
-    latest = MIN (latest, distretto_dataset_get_latest_year (dataset, series[i]));
-
-  return latest;
+  return latest == G_MAXINT ? 0 : latest;
 }
 
 /**

@@ -87,6 +87,8 @@ DistrettoIndicatorDefinition *distretto_indicator_get_definition  (DistrettoIndi
 gboolean                      distretto_indicator_check_dataset   (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset,
                                                                    GError             **error);
+char                         *distretto_indicator_dup_coverage    (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset);
 int                           distretto_indicator_get_latest_year (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset);
 int                           distretto_indicator_choose_year     (DistrettoIndicator  *self,
