@@ -62,7 +62,7 @@ bind_window_state (GtkWindow *window)
   g_autoptr(GSettings) settings = NULL;
 
   if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
   if (schema == NULL)
     return;
 

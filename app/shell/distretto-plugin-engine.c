@@ -14,7 +14,7 @@
 #include "distretto-plugin-diagnostics.h"
 #include "distretto-plugin-engine.h"
 
-#define PLUGIN_SCHEMA_ID   APP_ID ".Plugin"
+#define PLUGIN_SCHEMA_ID   SETTINGS_SCHEMA_ID ".Plugin"
 #define PLUGIN_SCHEMA_PATH RESOURCE_BASE "/plugins/"
 
 /* Finds, checks and loads indicator plugins, and lists every plugin it
