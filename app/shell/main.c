@@ -21,7 +21,8 @@ main (int   argc,
   g_autoptr(DistrettoApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points this at the translations of the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DISTRETTO_LOCALEDIR") ? g_getenv ("DISTRETTO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
