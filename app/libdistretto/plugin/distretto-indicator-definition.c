@@ -7,8 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "distretto-enums.h"
+#include "distretto-eurostat-fetcher.h"
 #include "distretto-indicator.h"
 #include "distretto-indicator-definition.h"
 
@@ -711,6 +713,58 @@ distretto_indicator_definition_dup_all_series (DistrettoIndicatorDefinition *sel
   g_ptr_array_set_free_func (codes, NULL);
   g_ptr_array_add (codes, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* The table a series string names: `TABLE?dim=code&…` and the older
+ * `TABLE.CODE.CODE` name TABLE; a plain tidy name names none. */
+static char *
+dup_series_table (const char *series)
+{
+  gsize len = strcspn (series, "?.");
+  g_autofree char *table = NULL;
+
+  if (series[len] == '\0')
+    return NULL;
+
+  table = g_ascii_strdown (series, len);
+  if (!distretto_eurostat_table_code_is_valid (table))
+    return NULL;
+
+  return g_steal_pointer (&table);
+}
+
+/**
+ * distretto_indicator_definition_dup_tables:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * The Eurostat tables the indicator reads, in lower case, each once: the
+ * tables named by its required series and by the series of its
+ * sub-indicators. A series `lfst_r_lfe2en2?nace_r2=C&unit=THS` or
+ * `nama_10r_2hhinc.PPCS_HAB.B6N` names its first part; a plain name such
+ * as `emp_total` names no table.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): table codes, such
+ *   as `lfst_r_lfe2en2`; empty when the indicator names none
+ */
+char **
+distretto_indicator_definition_dup_tables (DistrettoIndicatorDefinition *self)
+{
+  g_auto(GStrv) series = NULL;
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  series = distretto_indicator_definition_dup_all_series (self);
+  for (guint i = 0; series[i] != NULL; i++)
+    {
+      g_autofree char *table = dup_series_table (series[i]);
+
+      add_unique (tables, table);
+    }
+
+  g_ptr_array_set_free_func (tables, NULL);
+  g_ptr_array_add (tables, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&tables), FALSE);
 }
 
 static gboolean
