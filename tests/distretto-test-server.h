@@ -173,6 +173,9 @@ test_server_free (TestServer *server)
 {
   soup_server_disconnect (server->server);
   g_object_unref (server->server);
+  /* Closed connections are freed from idles. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   g_clear_pointer (&server->body, g_bytes_unref);
   g_free (server->content_type);
   g_free (server->path);

@@ -10,9 +10,13 @@
 
 #define _GNU_SOURCE
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <pty.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "distretto-test-server.h"
 
@@ -88,13 +92,15 @@ skip_without_real_data (Fixture *fixture)
 }
 
 /* `distretto fetch ARGS…`, caching into the fixture's folder and asking
- * the local server (or, once it is gone, its closed port). */
+ * the local server (or, once it is gone, its closed port); its stderr is
+ * @stderr_fd when not -1. */
 static GSubprocess *
-spawn_fetch (Fixture            *fixture,
-             const char * const *args)
+spawn_fetch_full (Fixture            *fixture,
+                  const char * const *args,
+                  int                 stderr_fd)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                                                       G_SUBPROCESS_FLAGS_STDERR_PIPE);
+                                                                       (stderr_fd < 0 ? G_SUBPROCESS_FLAGS_STDERR_PIPE : 0));
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autofree char *plugin_path = NULL;
   g_autoptr(GError) error = NULL;
@@ -106,6 +112,8 @@ spawn_fetch (Fixture            *fixture,
   g_subprocess_launcher_setenv (launcher, "DISTRETTO_PLUGIN_PATH", plugin_path, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (stderr_fd >= 0)
+    g_subprocess_launcher_take_stderr_fd (launcher, stderr_fd);
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("DISTRETTO_BIN"));
   g_ptr_array_add (argv, (gpointer) "fetch");
@@ -116,6 +124,13 @@ spawn_fetch (Fixture            *fixture,
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   return process;
+}
+
+static GSubprocess *
+spawn_fetch (Fixture            *fixture,
+             const char * const *args)
+{
+  return spawn_fetch_full (fixture, args, -1);
 }
 
 static void
@@ -302,6 +317,53 @@ write_plugin (const char *dir,
   return code_path;
 }
 
+/* On a terminal, stderr follows the download on one line, erased at the
+ * end; piped, it stays empty (the other tests). */
+static void
+test_progress_on_terminal (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  static const char * const args[] = { "--table", "tgs00038", "--format", "tsv", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) terminal = g_string_new (NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *size = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *escaped = NULL;
+  int master, slave;
+  char buffer[4096];
+  gssize n;
+
+  if (skip_without_real_data (fixture))
+    return;
+
+  g_assert_cmpint (openpty (&master, &slave, NULL, NULL, NULL), ==, 0);
+  process = spawn_fetch_full (fixture, args, slave);
+  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_subprocess_communicate_utf8_finish (process, result, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait (process, NULL, NULL);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
+
+  /* Everything the child wrote is in the terminal by now. */
+  g_assert_cmpint (fcntl (master, F_SETFL, O_NONBLOCK), ==, 0);
+  while ((n = read (master, buffer, sizeof buffer)) > 0)
+    g_string_append_len (terminal, buffer, n);
+  close (master);
+
+  size = g_format_size (g_bytes_get_size (fixture->tsv));
+  line = g_strdup_printf ("\r\033[Ktgs00038: %s of %s", size, size);
+  escaped = g_strescape (terminal->str, NULL);
+  g_test_message ("terminal: %s", escaped);
+  g_assert_nonnull (strstr (terminal->str, line));
+  g_assert_true (g_str_has_suffix (terminal->str, "\r\033[K"));
+  g_assert_true (g_str_has_prefix (out, "tgs00038: downloaded "));
+}
+
 /* --module takes the tables the module's series name. */
 static void
 test_module (Fixture       *fixture,
@@ -481,6 +543,7 @@ main (int   argc,
   ADD ("usage", test_usage);
   ADD ("download-and-cache", test_download_and_cache);
   ADD ("failed-table", test_failed_table);
+  ADD ("progress-on-terminal", test_progress_on_terminal);
   ADD ("module", test_module);
   ADD ("killed", test_killed);
 #undef ADD

@@ -289,6 +289,7 @@ test_download (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *info_path = NULL;
   g_autofree char *url = NULL;
+  g_autofree char *recorded_url = NULL;
 
   if (skip_without_real_data (fixture))
     return;
@@ -319,7 +320,8 @@ test_download (Fixture       *fixture,
   g_assert_cmpint (g_date_time_compare (distretto_cached_table_get_downloaded (table), after), <=, 0);
   info_path = g_strconcat (path, ".info", NULL);
   g_assert_true (g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL));
-  g_assert_cmpstr (g_key_file_get_string (info, "Download", "url", NULL), ==, url);
+  recorded_url = g_key_file_get_string (info, "Download", "url", NULL);
+  g_assert_cmpstr (recorded_url, ==, url);
 
   /* Progress came in this thread, up to the whole size. */
   g_assert_cmpuint (fixture->n_progress, >, 0);
