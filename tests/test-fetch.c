@@ -587,7 +587,9 @@ test_cancel (Fixture       *fixture,
   table = fetch (fixture, "tgs00038", 0, DISTRETTO_FETCH_FLAGS_REFRESH, fixture->cancel_on_progress, &error);
   g_assert_null (table);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (fixture->last_received, ==, STALL_BYTES);
+  /* Cancelled at the first bytes, however many the first read got. */
+  g_assert_cmpuint (fixture->last_received, >, 0);
+  g_assert_cmpuint (fixture->last_received, <=, STALL_BYTES);
   assert_first_copy_kept (fixture, first);
 }
 
