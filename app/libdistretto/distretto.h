@@ -8,9 +8,11 @@
 #define DISTRETTO_INSIDE
 
 #include "data/distretto-boundaries.h"
+#include "data/distretto-cached-table.h"
 #include "data/distretto-data-format.h"
 #include "data/distretto-dataset.h"
 #include "data/distretto-dataset-loader.h"
+#include "data/distretto-eurostat-fetcher.h"
 #include "distretto-enums.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"

@@ -53,3 +53,22 @@ distretto_cli_load_data (const char * const  *paths,
 
   return g_steal_pointer (&merged);
 }
+
+/* The ids of the loaded modules, joined by ", ", for messages. */
+char *
+distretto_cli_dup_module_ids (DistrettoPluginEngine *engine)
+{
+  GListModel *modules = distretto_plugin_engine_get_modules (engine);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
+
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, distretto_module_get_id (module));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}

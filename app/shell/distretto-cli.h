@@ -7,6 +7,8 @@
 
 #include <distretto.h>
 
+#include "distretto-plugin-engine.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes of the headless commands. */
@@ -19,5 +21,6 @@ int               distretto_cli_fail      (const char  *command,
                                            ...) G_GNUC_PRINTF (2, 3);
 DistrettoDataset *distretto_cli_load_data (const char * const *paths,
                                            GError            **error);
+char             *distretto_cli_dup_module_ids (DistrettoPluginEngine *engine);
 
 G_END_DECLS

@@ -19,24 +19,6 @@
 
 #define DEFAULT_WIDTH 1000
 
-static char *
-list_module_ids (DistrettoPluginEngine *engine)
-{
-  GListModel *modules = distretto_plugin_engine_get_modules (engine);
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
-    {
-      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
-
-      if (ids->len > 0)
-        g_string_append (ids, ", ");
-      g_string_append (ids, distretto_module_get_id (module));
-    }
-
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 static const char * const builtin_charts[] = { "ranking", "trend", "radar", "scatter", "map", "heatmap", NULL };
 static const char * const region_charts[] = { "trend", "radar", "scatter", NULL };
 
@@ -191,7 +173,7 @@ distretto_export_command_run (int    argc,
   module = distretto_plugin_engine_find_module (engine, module_id);
   if (module == NULL)
     {
-      g_autofree char *ids = list_module_ids (engine);
+      g_autofree char *ids = distretto_cli_dup_module_ids (engine);
 
       return distretto_cli_fail ("export", _("unknown module “%s”: the loaded modules are %s"),
                    module_id, ids[0] ? ids : _("none"));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "distretto-chart-view.h"
+#include "distretto-fetch-dialog.h"
 #include "distretto-module.h"
 #include "distretto-map.h"
 #include "distretto-profile-charts.h"
@@ -24,6 +25,7 @@ struct _DistrettoWindow
   gboolean dataset_is_demo;   /* the first import replaces it */
   DistrettoDatasetLoader *loader;
   GCancellable *import_cancellable;
+  DistrettoEurostatFetcher *fetcher;
 
   AdwLeaflet *leaflet;
   GtkWidget *content;
@@ -343,6 +345,7 @@ set_importing (DistrettoWindow *self,
   gtk_revealer_set_reveal_child (self->progress_revealer, importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-boundaries", !importing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch", !importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
 }
 
@@ -563,6 +566,34 @@ import_boundaries_action (GtkWidget  *widget,
 }
 
 static void
+on_fetch_dialog_fetched_cb (DistrettoWindow *self,
+                            GListModel      *files)
+{
+  distretto_window_import_files (self, files);
+}
+
+/* Get Data from Eurostat: the selected module's tables. */
+static void
+fetch_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  DistrettoWindow *self = DISTRETTO_WINDOW (widget);
+  g_autoptr(DistrettoModule) module = dup_selected_module (self);
+  g_auto(GStrv) tables = NULL;
+  DistrettoFetchDialog *dialog;
+
+  if (module != NULL)
+    tables = distretto_indicator_definition_dup_tables (distretto_module_get_definition (module));
+
+  dialog = distretto_fetch_dialog_new (GTK_WINDOW (self), self->fetcher,
+                                       module ? distretto_module_get_title (module) : NULL,
+                                       (const char * const *) tables);
+  g_signal_connect_object (dialog, "fetched", G_CALLBACK (on_fetch_dialog_fetched_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 cancel_import_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -593,6 +624,7 @@ distretto_window_dispose (GObject *object)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->loader);
+  g_clear_object (&self->fetcher);
   g_clear_object (&self->modules);
   g_clear_object (&self->dataset);
   g_clear_pointer (&self->view_ids, g_ptr_array_unref);
@@ -632,15 +664,19 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.import-boundaries", NULL, import_boundaries_action);
+  gtk_widget_class_install_action (widget_class, "win.fetch", NULL, fetch_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import-boundaries", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.fetch", NULL);
 }
 
 static void
 distretto_window_init (DistrettoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->fetcher = distretto_eurostat_fetcher_new ();
   set_importing (self, FALSE);
   g_signal_connect_object (self->chart_view, "region-selected",
                            G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);
@@ -689,4 +725,21 @@ distretto_window_get_chart_view (DistrettoWindow *self)
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->chart_view);
+}
+
+DistrettoDataset *
+distretto_window_get_dataset (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return self->dataset;
+}
+
+/* What Get Data from Eurostat downloads with. */
+DistrettoEurostatFetcher *
+distretto_window_get_fetcher (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return self->fetcher;
 }

@@ -22,6 +22,9 @@ void             distretto_window_show_error      (DistrettoWindow  *self,
                                                    const char       *message);
 GtkListBox      *distretto_window_get_modules_list (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_chart_view  (DistrettoWindow  *self);
+DistrettoDataset *distretto_window_get_dataset    (DistrettoWindow  *self);
+DistrettoEurostatFetcher *
+                 distretto_window_get_fetcher     (DistrettoWindow  *self);
 void             distretto_window_import_files    (DistrettoWindow  *self,
                                                    GListModel       *files);
 void             distretto_window_import_boundaries (DistrettoWindow *self,

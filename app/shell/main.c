@@ -10,6 +10,7 @@
 
 #include "distretto-application.h"
 #include "distretto-export-command.h"
+#include "distretto-fetch-command.h"
 #include "distretto-new-plugin-command.h"
 #include "distretto-plugins-command.h"
 #include "distretto-validate-command.h"
@@ -31,6 +32,8 @@ main (int   argc,
     return distretto_export_command_run (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "validate"))
     return distretto_validate_command_run (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "fetch"))
+    return distretto_fetch_command_run (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "new-plugin"))
     return distretto_new_plugin_command_run (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "plugins"))

@@ -109,13 +109,20 @@ static GStrv
 split_dotted (const char *name)
 {
   g_auto(GStrv) parts = g_strsplit (name, ".", -1);
+  gboolean code_like = FALSE;
 
-  if (g_strv_length (parts) < 2 || strchr (parts[0], '_') == NULL)
+  if (g_strv_length (parts) < 2)
     return NULL;
 
+  /* Eurostat codes have a digit or an underscore: `tgs00038`, `nama_10r_2gdp`. */
   for (const char *p = parts[0]; *p; p++)
-    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
-      return NULL;
+    {
+      if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_')
+        return NULL;
+      code_like |= g_ascii_isdigit (*p) || *p == '_';
+    }
+  if (!code_like)
+    return NULL;
 
   for (guint i = 1; parts[i] != NULL; i++)
     if (*parts[i] == '\0')

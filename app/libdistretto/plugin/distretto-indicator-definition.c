@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "distretto-enums.h"
 #include "distretto-indicator.h"
@@ -711,6 +712,59 @@ distretto_indicator_definition_dup_all_series (DistrettoIndicatorDefinition *sel
   g_ptr_array_set_free_func (codes, NULL);
   g_ptr_array_add (codes, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+/**
+ * distretto_indicator_definition_dup_tables:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * The Eurostat tables the indicator reads, in lower case, each once: the
+ * tables named by its required series and by the selectors of its
+ * sub-indicators and their alternatives. A selector
+ * `lfst_r_lfe2en2?nace_r2=C&unit=THS` or a dotted name
+ * `nama_10r_2hhinc.PPCS_HAB.B6N` names its table; a plain name such as
+ * `emp_total` names none.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): table codes, such
+ *   as `lfst_r_lfe2en2`; empty when the indicator names none
+ */
+char **
+distretto_indicator_definition_dup_tables (DistrettoIndicatorDefinition *self)
+{
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  for (guint i = 0; self->required_series[i] != NULL; i++)
+    {
+      g_auto(GStrv) named = distretto_selector_dup_tables (self->required_series[i]);
+
+      for (guint t = 0; named[t] != NULL; t++)
+        {
+          g_autofree char *table = g_ascii_strdown (named[t], -1);
+          add_unique (tables, table);
+        }
+    }
+
+  for (guint p = 0; p < self->pillars->len; p++)
+    {
+      DistrettoPillar *pillar = g_ptr_array_index (self->pillars, p);
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        {
+          g_auto(GStrv) named = distretto_sub_indicator_dup_tables (distretto_pillar_get_sub_indicator (pillar, i));
+
+          for (guint t = 0; named[t] != NULL; t++)
+            {
+              g_autofree char *table = g_ascii_strdown (named[t], -1);
+              add_unique (tables, table);
+            }
+        }
+    }
+
+  g_ptr_array_set_free_func (tables, NULL);
+  g_ptr_array_add (tables, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&tables), FALSE);
 }
 
 /* A problem with how a selector is written, or %NULL. */

@@ -49,6 +49,7 @@ guint                         distretto_indicator_definition_get_n_pillars      
 DistrettoPillar              *distretto_indicator_definition_get_pillar          (DistrettoIndicatorDefinition *self,
                                                                                   guint                         index);
 char                        **distretto_indicator_definition_dup_all_series      (DistrettoIndicatorDefinition *self);
+char                        **distretto_indicator_definition_dup_tables          (DistrettoIndicatorDefinition *self);
 void                          distretto_indicator_definition_add_view            (DistrettoIndicatorDefinition *self,
                                                                                   const char                   *view_id,
                                                                                   const char                   *title);
