@@ -12,6 +12,7 @@
 #include "data/distretto-dataset.h"
 #include "data/distretto-dataset-loader.h"
 #include "distretto-enums.h"
+#include "data/distretto-file-writer.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
 #include "data/distretto-region.h"

@@ -19,5 +19,7 @@ int               distretto_cli_fail      (const char  *command,
                                            ...) G_GNUC_PRINTF (2, 3);
 DistrettoDataset *distretto_cli_load_data (const char * const *paths,
                                            GError            **error);
+const char       *distretto_cli_find_input (GFile             *output,
+                                            const char * const *inputs);
 
 G_END_DECLS

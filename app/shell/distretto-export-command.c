@@ -107,11 +107,11 @@ export_table (DistrettoChart *chart,
               GFile          *file,
               const char     *output)
 {
-  g_autofree char *table = distretto_chart_dup_table (chart);
+  char *table = distretto_chart_dup_table (chart);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (table, strlen (table));
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents (file, table, strlen (table), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+  if (!distretto_write_file (file, bytes, &error))
     return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
 
   return DISTRETTO_EXIT_OK;
@@ -148,6 +148,9 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GStrvBuilder) inputs = NULL;
+  g_auto(GStrv) input_paths = NULL;
+  const char *input;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
@@ -185,6 +188,21 @@ distretto_export_command_run (int    argc,
   if (regions != NULL && !g_strv_contains (region_charts, chart_type))
     return distretto_cli_fail ("export", _("--region applies only to --chart trend, radar or scatter"));
 
+  /* Before any work: a FIFO, a folder, the input itself are refused. */
+  file = g_file_new_for_commandline_arg (output);
+  if (!distretto_check_output_file (file, &error))
+    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
+  inputs = g_strv_builder_new ();
+  if (data_paths != NULL)
+    g_strv_builder_addv (inputs, (const char **) data_paths);
+  if (boundaries_path != NULL)
+    g_strv_builder_add (inputs, boundaries_path);
+  input_paths = g_strv_builder_end (inputs);
+  input = distretto_cli_find_input (file, (const char * const *) input_paths);
+  if (input != NULL)
+    return distretto_cli_fail ("export", _("--output “%s” is the input file “%s”: write to another file"),
+                               output, input);
+
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
 
@@ -209,8 +227,6 @@ distretto_export_command_run (int    argc,
       if (boundaries == NULL)
         return distretto_cli_fail ("export", "%s", error->message);
     }
-
-  file = g_file_new_for_commandline_arg (output);
 
   if (!builtin)
     {
