@@ -19,24 +19,6 @@
 
 #define DEFAULT_WIDTH 1000
 
-static char *
-list_module_ids (DistrettoPluginEngine *engine)
-{
-  GListModel *modules = distretto_plugin_engine_get_modules (engine);
-  g_autoptr(GString) ids = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
-    {
-      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
-
-      if (ids->len > 0)
-        g_string_append (ids, ", ");
-      g_string_append (ids, distretto_module_get_id (module));
-    }
-
-  return g_string_free (g_steal_pointer (&ids), FALSE);
-}
-
 static const char * const builtin_charts[] = { "ranking", "trend", "radar", "scatter", "map", "heatmap", NULL };
 static const char * const region_charts[] = { "trend", "radar", "scatter", NULL };
 
@@ -154,6 +136,7 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
+  GPtrArray *problems;
   DistrettoModule *module;
   gboolean map, builtin;
 
@@ -203,17 +186,16 @@ distretto_export_command_run (int    argc,
     return distretto_cli_fail ("export", _("--output “%s” is the input file “%s”: write to another file"),
                                output, input);
 
+  /* Only the module's plugin and those it needs: a broken plugin
+   * elsewhere does not stop the export. */
   engine = distretto_plugin_engine_new ();
-  distretto_plugin_engine_load_all (engine);
+  problems = distretto_plugin_engine_get_setup_problems (engine);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("distretto export: %s\n", (const char *) g_ptr_array_index (problems, i));
 
-  module = distretto_plugin_engine_find_module (engine, module_id);
+  module = distretto_plugin_engine_load_module (engine, module_id, &error);
   if (module == NULL)
-    {
-      g_autofree char *ids = list_module_ids (engine);
-
-      return distretto_cli_fail ("export", _("unknown module “%s”: the loaded modules are %s"),
-                   module_id, ids[0] ? ids : _("none"));
-    }
+    return distretto_cli_fail ("export", "%s", error->message);
 
   dataset = distretto_cli_load_data ((const char * const *) data_paths, &error);
   if (dataset == NULL)
