@@ -252,6 +252,13 @@ next_report (DistrettoPluginCall *call)
   return call->start + slow_after () + (gint64) call->reported * REPEAT_SECONDS * G_USEC_PER_SEC;
 }
 
+static gboolean
+is_loading (DistrettoPluginCall *call)
+{
+  return g_str_equal (call->what, "load") || g_str_equal (call->what, "create") ||
+         g_str_equal (call->what, "get_definition");
+}
+
 static gpointer
 watch_calls (gpointer data)
 {
@@ -274,8 +281,12 @@ watch_calls (gpointer data)
           continue;
         }
 
-      g_printerr (_("distretto: still waiting for the plugin “%s” (%s, %u s)…\n"),
-                  call->module_name, call->what, (guint) ((now - call->start) / G_USEC_PER_SEC));
+      if (is_loading (call))
+        g_printerr (_("distretto: still loading the plugin “%s” (%s, %u s)…\n"),
+                    call->module_name, call->what, (guint) ((now - call->start) / G_USEC_PER_SEC));
+      else
+        g_printerr (_("distretto: still waiting for the plugin “%s” (%s, %u s)…\n"),
+                    call->module_name, call->what, (guint) ((now - call->start) / G_USEC_PER_SEC));
       call->reported++;
     }
 
