@@ -100,7 +100,8 @@ run_command (const char          *command,
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  g_spawn_sync (NULL, argv, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, err, &status, &error);
+  /* Its stdout would mix with the TAP output. */
+  g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
@@ -359,6 +360,31 @@ test_new_plugin_killed (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "kibs_share.plugin kibs_share.py");
 }
 
+/* Killed while it writes into the user's plugin folder: the half-made
+ * plugin is not found, and the next start removes it. */
+static void
+test_new_plugin_killed_in_user_folder (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autofree char *data_home = g_build_filename (fixture->dir, "data", NULL);
+  g_autofree char *user_plugins = g_build_filename (data_home, "distretto", "plugins", NULL);
+  const char *args[] = { "kibs_half", NULL };
+  const char *list[] = { NULL };
+  g_autofree char *listing = NULL;
+  g_autofree char *err = NULL;
+
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  kill_at ("write", "new-plugin", args);
+  listing = list_dir (user_plugins);
+  g_assert_true (g_str_has_prefix (listing, ".kibs_half.distretto-tmp-"));
+
+  g_assert_cmpint (run_command ("plugins", list, &err), ==, 0);
+  g_unsetenv ("XDG_DATA_HOME");
+  g_clear_pointer (&listing, g_free);
+  listing = list_dir (user_plugins);
+  g_assert_cmpstr (listing, ==, "");
+}
+
 #define EMPLOYMENT_CSV \
   "region,indicator,year,value\n" \
   "ITH3,emp_total,2020,2000\nITH3,emp_kibs,2020,200\nITH3,emp_manuf,2020,500\n" \
@@ -454,6 +480,8 @@ main (int   argc,
   g_test_add ("/Distretto/ExportFaults/full-disk", Fixture, NULL, fixture_set_up, test_full_disk, fixture_tear_down);
   g_test_add ("/Distretto/ExportFaults/killed-while-writing", Fixture, NULL, fixture_set_up, test_killed_while_writing, fixture_tear_down);
   g_test_add ("/Distretto/ExportFaults/new-plugin-killed", Fixture, NULL, fixture_set_up, test_new_plugin_killed, fixture_tear_down);
+  g_test_add ("/Distretto/ExportFaults/new-plugin-killed-in-user-folder", Fixture, NULL, fixture_set_up,
+              test_new_plugin_killed_in_user_folder, fixture_tear_down);
   g_test_add ("/Distretto/ExportFaults/output-is-input", Fixture, NULL, fixture_set_up, test_output_is_input, fixture_tear_down);
   g_test_add ("/Distretto/ExportFaults/special-output", Fixture, NULL, fixture_set_up, test_special_output, fixture_tear_down);
 

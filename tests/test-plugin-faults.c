@@ -12,6 +12,7 @@
  */
 
 #include <errno.h>
+#include <signal.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -344,7 +345,9 @@ run_distretto (const char * const  *args,
   if (path_env != NULL)
     envp = g_environ_setenv (envp, "DISTRETTO_PLUGIN_PATH", path_env, TRUE);
 
-  g_spawn_sync (cwd, argv, envp, G_SPAWN_DEFAULT, no_core_dump, NULL, out, err, &status, &error);
+  /* A stdout not read would mix with the TAP output. */
+  g_spawn_sync (cwd, argv, envp, out ? G_SPAWN_DEFAULT : G_SPAWN_STDOUT_TO_DEV_NULL, no_core_dump, NULL,
+                out, err, &status, &error);
   g_assert_no_error (error);
   return status;
 }
@@ -839,6 +842,61 @@ test_window_banner (void)
   remove_tree (dir);
 }
 
+/* The window computes a module whose compute segfaults: the window dies
+ * (nothing in the process can stop that), and the next start leaves the
+ * plugin off and has it for the banner. */
+static void
+test_window_crash_in_compute (void)
+{
+  g_autofree char *dir = NULL;
+  const char *argv[] = { g_getenv ("DISTRETTO_BIN"), NULL };
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(GPtrArray) crashed = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  int status = 0;
+  GPid pid;
+
+  if (!init_display ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+
+  /* The only module, so the window shows it at once. */
+  dir = make_dir ();
+  write_crash_plugin (dir, "pf_window_compute");
+  envp = g_environ_setenv (envp, "DISTRETTO_PLUGIN_PATH", dir, TRUE);
+  g_spawn_async (NULL, (char **) argv, envp,
+                 G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                 no_core_dump, NULL, &pid, &error);
+  g_assert_no_error (error);
+
+  /* A bound for a window that failed to crash, not a measure. */
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          kill (pid, SIGKILL);
+          waitpid (pid, &status, 0);
+          g_error ("the window showed the module without crashing");
+        }
+      g_usleep (20000);
+    }
+  g_spawn_close_pid (pid);
+  g_assert_false (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+
+  engine = load_engine (dir);
+  assert_failed (engine, "pf_window_compute", "Distretto stopped while this plugin ran its compute");
+  crashed = distretto_plugin_engine_dup_new_crashes (engine);
+  g_assert_cmpuint (crashed->len, ==, 1);
+  g_assert_cmpstr (distretto_plugin_item_get_module_name (g_ptr_array_index (crashed, 0)), ==, "pf_window_compute");
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -864,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/PluginFaults/export-loads-its-plugin", test_export_loads_its_plugin);
   g_test_add_func ("/Distretto/PluginFaults/relative-plugin-path", test_relative_plugin_path);
   g_test_add_func ("/Distretto/PluginFaults/window-banner", test_window_banner);
+  g_test_add_func ("/Distretto/PluginFaults/window-crash-in-compute", test_window_crash_in_compute);
 
   status = g_test_run ();
 

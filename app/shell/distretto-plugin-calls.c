@@ -24,7 +24,7 @@
  * Quitting on SIGINT, SIGTERM or SIGHUP removes the marker first: the
  * user stopped Distretto, the plugin did not crash it.
  *
- * The marker stays open and is rewritten in place, two system calls per
+ * The marker stays open and is rewritten in place, one system call per
  * change; nothing is synced, since the kernel keeps the page of a process
  * that crashes.
  *
@@ -98,6 +98,7 @@ distretto_plugin_calls_read_marker (const char  *path,
   if (!g_file_get_contents (path, &contents, NULL, NULL))
     return NULL;
 
+  /* g_file_get_contents() adds a NUL; the list ends at the first. */
   lines = g_strsplit (g_strchomp (contents), "\n", -1);
   n = g_strv_length (lines);
   if (n == 0)
@@ -205,7 +206,7 @@ open_marker (void)
 }
 
 /* Called with the lock held: the marker lists the active calls, one
- * "MODULE\tCALL" line each, oldest first. */
+ * "MODULE\tCALL" line each, oldest first, then a NUL. */
 static void
 update_marker (void)
 {
@@ -221,8 +222,8 @@ update_marker (void)
       g_string_append_printf (text, "%s\t%s\n", call->module_name, call->what);
     }
 
-  if ((text->len > 0 && pwrite (marker_fd, text->str, text->len, 0) != (gssize) text->len) ||
-      ftruncate (marker_fd, text->len) != 0)
+  /* One write: the list ends at a NUL, whatever older bytes follow. */
+  if (pwrite (marker_fd, text->str, text->len + 1, 0) != (gssize) text->len + 1)
     g_debug ("cannot update “%s”: %s", marker_path, g_strerror (errno));
 }
 
@@ -314,7 +315,10 @@ distretto_plugin_call_begin (const char *module_name,
   update_marker ();
   if (watchdog == NULL)
     watchdog = g_thread_new ("distretto-plugin-watchdog", watch_calls, NULL);
-  g_cond_signal (&changed);
+  /* Else it sleeps until the oldest call's next line is due: it only
+   * needs waking when there was none. */
+  if (active.length == 1)
+    g_cond_signal (&changed);
   g_mutex_unlock (&lock);
 
   return call;
@@ -328,7 +332,6 @@ distretto_plugin_call_end (DistrettoPluginCall *call)
   g_mutex_lock (&lock);
   g_queue_remove (&active, call);
   update_marker ();
-  g_cond_signal (&changed);
   g_mutex_unlock (&lock);
 
   g_free (call->module_name);

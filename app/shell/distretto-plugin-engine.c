@@ -229,6 +229,10 @@ add_search_paths (DistrettoPluginEngine *self)
   const char * const *data_dirs = g_get_system_data_dirs ();
   const char *env = g_getenv ("DISTRETTO_PLUGIN_PATH");
 
+  /* A `new-plugin` killed halfway leaves a hidden folder with a .plugin
+   * file in it, which libpeas would find. */
+  distretto_remove_stale_temporaries (user_dir);
+
   add_search_path (self, "resource://" RESOURCE_BASE "/plugins", DISTRETTO_PLUGIN_LOCATION_BUNDLED);
   add_search_path (self, user_dir, DISTRETTO_PLUGIN_LOCATION_USER);
   add_search_path (self, DISTRETTO_PLUGINDIR, DISTRETTO_PLUGIN_LOCATION_BUNDLED);

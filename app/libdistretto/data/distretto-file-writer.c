@@ -129,12 +129,21 @@ remove_folder (const char *path)
   g_rmdir (path);
 }
 
-/* Removes the temporaries in @dir that runs killed before they finished
- * left behind: ours (this user's, this host's) whose process is gone. */
-static void
-remove_stale_temporaries (const char *dir_path)
+/**
+ * distretto_remove_stale_temporaries:
+ * @folder: (type filename): a folder
+ *
+ * Removes from @folder the temporary files and staging folders that runs
+ * killed before they finished left behind: those of this user, made on
+ * this host by a process that is gone. distretto_write_file() and
+ * distretto_make_staging_folder() do so for the folder they write into;
+ * this is for a folder that is read before it is written, such as the
+ * user's plugin folder.
+ */
+void
+distretto_remove_stale_temporaries (const char *folder)
 {
-  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
@@ -146,7 +155,7 @@ remove_stale_temporaries (const char *dir_path)
       if (!parse_temporary (name, &pid) || !process_is_gone (pid))
         continue;
 
-      path = g_build_filename (dir_path, name, NULL);
+      path = g_build_filename (folder, name, NULL);
       if (lstat (path, &st) != 0 || st.st_uid != geteuid ())
         continue;
 
@@ -399,7 +408,7 @@ distretto_write_file (GFile   *file,
 
   dir = g_path_get_dirname (target);
   basename = g_path_get_basename (target);
-  remove_stale_temporaries (dir);
+  distretto_remove_stale_temporaries (dir);
 
   /* Created with 0666 less the umask, as any new file. */
   temporary = temporary_template (dir, basename);
@@ -487,7 +496,7 @@ distretto_make_staging_folder (const char  *target,
       return NULL;
     }
 
-  remove_stale_temporaries (parent);
+  distretto_remove_stale_temporaries (parent);
 
   staging = temporary_template (parent, basename);
   if (g_mkdtemp_full (staging, 0755) == NULL)

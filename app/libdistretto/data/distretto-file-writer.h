@@ -20,5 +20,6 @@ gboolean  distretto_write_file            (GFile       *file,
                                            GError     **error);
 char     *distretto_make_staging_folder   (const char  *target,
                                            GError     **error);
+void      distretto_remove_stale_temporaries (const char *folder);
 
 G_END_DECLS
