@@ -205,7 +205,16 @@ test_python_exits_when_loading (void)
     "class Recurses(GObject.Object, Distretto.Indicator):\n"
     "    def do_get_definition(self):\n"
     "        return self.do_get_definition()\n";
+  const char *recursion_import = PY_HEADER "def deeper(n):\n    return deeper(n + 1)\n\ndeeper(0)\n";
+  const char *long_import = PY_HEADER "raise ValueError('x' * 100000)\n";
   g_autofree char *py_import = write_python_plugin (dir, "pf_exit_import", exit_import);
+  g_autofree char *py_recursion_import = write_python_plugin (dir, "pf_recursion_import", recursion_import);
+  g_autofree char *py_long_import = write_python_plugin (dir, "pf_long_import", long_import);
+  g_autofree char *reason_recursion_import = g_strdup_printf ("%s:%u: RecursionError: maximum recursion depth exceeded",
+                                                              py_recursion_import,
+                                                              line_of (recursion_import, "return deeper"));
+  g_autofree char *reason_long_import = g_strdup_printf ("%s:%u: ValueError: xxxx", py_long_import,
+                                                         line_of (long_import, "raise"));
   g_autofree char *py_definition = write_python_plugin (dir, "pf_exit_definition", exit_definition);
   g_autofree char *py_interrupt = write_python_plugin (dir, "pf_interrupt_definition", interrupt_definition);
   g_autofree char *py_recursion = write_python_plugin (dir, "pf_recursion_definition", recursion_definition);
@@ -224,6 +233,10 @@ test_python_exits_when_loading (void)
   engine = load_engine (dir);
 
   assert_failed (engine, "pf_exit_import", reason_import);
+  assert_failed (engine, "pf_recursion_import", reason_recursion_import);
+  assert_failed (engine, "pf_long_import", reason_long_import);
+  g_assert_cmpuint (g_utf8_strlen (distretto_plugin_item_get_error (distretto_plugin_engine_find_plugin (engine, "pf_long_import")), -1),
+                    <=, strlen (py_long_import) + 220);
   assert_failed (engine, "pf_exit_definition", reason_definition);
   assert_failed (engine, "pf_interrupt_definition", reason_interrupt);
   assert_failed (engine, "pf_recursion_definition", reason_recursion);
