@@ -14,6 +14,7 @@
 #include "data/distretto-dataset-loader.h"
 #include "data/distretto-eurostat-fetcher.h"
 #include "distretto-enums.h"
+#include "data/distretto-file-writer.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
 #include "data/distretto-region.h"

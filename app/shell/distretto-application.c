@@ -85,9 +85,18 @@ distretto_application_activate (GApplication *application)
                               distretto_plugin_engine_get_modules (self->plugins),
                               self->dataset);
 
+      g_autoptr(GPtrArray) crashed = distretto_plugin_engine_dup_new_crashes (self->plugins);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) crashed_names = NULL;
+
       if (self->dataset_error != NULL)
         distretto_window_show_error (main_window, _("The Demo Dataset Cannot Be Loaded"),
                                      self->dataset_error->message);
+
+      for (guint i = 0; i < crashed->len; i++)
+        g_strv_builder_add (names, distretto_plugin_item_get_name (g_ptr_array_index (crashed, i)));
+      crashed_names = g_strv_builder_end (names);
+      distretto_window_show_crashed_plugins (main_window, (const char * const *) crashed_names);
       window = GTK_WINDOW (main_window);
       bind_window_state (window);
     }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <sys/stat.h>
 
 #include "distretto-cli.h"
 #include "distretto-demo.h"
@@ -71,4 +72,31 @@ distretto_cli_dup_module_ids (DistrettoPluginEngine *engine)
     }
 
   return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* The path among @inputs that names the same file as @output (through a
+ * link, another spelling or a hard link), or NULL: a command must not
+ * write over what it reads. */
+const char *
+distretto_cli_find_input (GFile              *output,
+                          const char * const *inputs)
+{
+  g_autofree char *output_path = g_file_get_path (output);
+  struct stat output_st;
+
+  if (output_path == NULL || stat (output_path, &output_st) != 0)
+    return NULL;
+
+  for (guint i = 0; inputs != NULL && inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autofree char *path = g_file_get_path (file);
+      struct stat st;
+
+      if (path != NULL && stat (path, &st) == 0 &&
+          st.st_dev == output_st.st_dev && st.st_ino == output_st.st_ino)
+        return inputs[i];
+    }
+
+  return NULL;
 }

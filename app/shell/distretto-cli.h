@@ -22,5 +22,7 @@ int               distretto_cli_fail      (const char  *command,
 DistrettoDataset *distretto_cli_load_data (const char * const *paths,
                                            GError            **error);
 char             *distretto_cli_dup_module_ids (DistrettoPluginEngine *engine);
+const char       *distretto_cli_find_input (GFile             *output,
+                                            const char * const *inputs);
 
 G_END_DECLS

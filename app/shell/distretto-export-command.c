@@ -89,11 +89,11 @@ export_table (DistrettoChart *chart,
               GFile          *file,
               const char     *output)
 {
-  g_autofree char *table = distretto_chart_dup_table (chart);
+  char *table = distretto_chart_dup_table (chart);
+  g_autoptr(GBytes) bytes = g_bytes_new_take (table, strlen (table));
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents (file, table, strlen (table), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+  if (!distretto_write_file (file, bytes, &error))
     return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
 
   return DISTRETTO_EXIT_OK;
@@ -130,9 +130,13 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GStrvBuilder) inputs = NULL;
+  g_auto(GStrv) input_paths = NULL;
+  const char *input;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
+  GPtrArray *problems;
   DistrettoModule *module;
   gboolean map, builtin;
 
@@ -167,17 +171,31 @@ distretto_export_command_run (int    argc,
   if (regions != NULL && !g_strv_contains (region_charts, chart_type))
     return distretto_cli_fail ("export", _("--region applies only to --chart trend, radar or scatter"));
 
+  /* Before any work: a FIFO, a folder, the input itself are refused. */
+  file = g_file_new_for_commandline_arg (output);
+  if (!distretto_check_output_file (file, &error))
+    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
+  inputs = g_strv_builder_new ();
+  if (data_paths != NULL)
+    g_strv_builder_addv (inputs, (const char **) data_paths);
+  if (boundaries_path != NULL)
+    g_strv_builder_add (inputs, boundaries_path);
+  input_paths = g_strv_builder_end (inputs);
+  input = distretto_cli_find_input (file, (const char * const *) input_paths);
+  if (input != NULL)
+    return distretto_cli_fail ("export", _("--output “%s” is the input file “%s”: write to another file"),
+                               output, input);
+
+  /* Only the module's plugin and those it needs: a broken plugin
+   * elsewhere does not stop the export. */
   engine = distretto_plugin_engine_new ();
-  distretto_plugin_engine_load_all (engine);
+  problems = distretto_plugin_engine_get_setup_problems (engine);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("distretto export: %s\n", (const char *) g_ptr_array_index (problems, i));
 
-  module = distretto_plugin_engine_find_module (engine, module_id);
+  module = distretto_plugin_engine_load_module (engine, module_id, &error);
   if (module == NULL)
-    {
-      g_autofree char *ids = distretto_cli_dup_module_ids (engine);
-
-      return distretto_cli_fail ("export", _("unknown module “%s”: the loaded modules are %s"),
-                   module_id, ids[0] ? ids : _("none"));
-    }
+    return distretto_cli_fail ("export", "%s", error->message);
 
   dataset = distretto_cli_load_data ((const char * const *) data_paths, &error);
   if (dataset == NULL)
@@ -191,8 +209,6 @@ distretto_export_command_run (int    argc,
       if (boundaries == NULL)
         return distretto_cli_fail ("export", "%s", error->message);
     }
-
-  file = g_file_new_for_commandline_arg (output);
 
   if (!builtin)
     {

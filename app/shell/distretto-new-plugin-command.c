@@ -152,6 +152,8 @@ write_skeleton (Language     language,
       g_autofree char *file_name = NULL;
       g_autofree char *contents = NULL;
       g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GBytes) text = NULL;
       gsize size;
       const char *data;
 
@@ -162,8 +164,10 @@ write_skeleton (Language     language,
       contents = substitute (data, size, name);
       file_name = substitute (children[i], strlen (children[i]), name);
       path = g_build_filename (dir, file_name, NULL);
+      file = g_file_new_for_path (path);
+      text = g_bytes_new_static (contents, strlen (contents));
 
-      if (!g_file_set_contents (path, contents, -1, error))
+      if (!distretto_write_file (file, text, error))
         return FALSE;
 
       g_ptr_array_add (written, g_steal_pointer (&file_name));
@@ -200,8 +204,9 @@ remove_staging (const char *staging,
 }
 
 /* Writes the plugin into a hidden folder beside @dir, then renames it:
- * @dir gets every file or none, and an existing folder with files in it
- * is never overwritten. */
+ * @dir gets every file or none (the next run removes the hidden folder
+ * of a run that was killed), and an existing folder with files in it is
+ * never overwritten. */
 static gboolean
 create_plugin (Language     language,
                const char  *name,
@@ -209,17 +214,11 @@ create_plugin (Language     language,
                GPtrArray   *written,
                GError     **error)
 {
-  g_autofree char *parent = g_path_get_dirname (dir);
-  g_autofree char *staging = g_build_filename (parent, ".distretto-new-plugin-XXXXXX", NULL);
+  g_autofree char *staging = distretto_make_staging_folder (dir, error);
   int saved_errno;
 
-  if (g_mkdir_with_parents (parent, 0755) != 0 || g_mkdtemp_full (staging, 0755) == NULL)
-    {
-      saved_errno = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   _("cannot create a folder in “%s”: %s"), parent, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (staging == NULL)
+    return FALSE;
 
   if (!write_skeleton (language, name, staging, written, error))
     {

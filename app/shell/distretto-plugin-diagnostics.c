@@ -16,6 +16,10 @@
  * them into one line for the plugin manager. The warnings still reach the
  * log as before. */
 
+/* The longest exception text kept, in characters, beyond the exception's
+ * type. */
+#define EXCEPTION_MAX 200
+
 #define CAPTURED_LEVELS (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION)
 
 struct _DistrettoLogCapture
@@ -91,6 +95,7 @@ condense_traceback (const char *text,
   g_autofree char *any_file = NULL;
   g_autofree char *own_line = NULL;
   g_autofree char *any_line = NULL;
+  g_autofree char *cut = NULL;
   const char *exception = NULL;
 
   for (guint i = 0; lines[i] != NULL; i++)
@@ -127,6 +132,16 @@ condense_traceback (const char *text,
 
   if (exception == NULL)
     return NULL;
+
+  /* As the overrides do for the methods: the text cut at 200 characters. */
+  if (g_utf8_validate (exception, -1, NULL) && g_utf8_strlen (exception, -1) > EXCEPTION_MAX)
+    {
+      g_autofree char *start = g_utf8_substring (exception, 0, EXCEPTION_MAX - 1);
+
+      cut = g_strconcat (start, "…", NULL);
+      exception = cut;
+    }
+
   if (own_file != NULL)
     return g_strdup_printf ("%s:%s: %s", own_file, own_line, exception);
   if (any_file != NULL)

@@ -11,6 +11,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "distretto-guarded-indicator.h"
+#include "distretto-plugin-calls.h"
+#include "distretto-plugin-crashes.h"
 #include "distretto-plugin-diagnostics.h"
 #include "distretto-plugin-engine.h"
 
@@ -26,7 +29,11 @@
  * dependency, another ABI, an import error, a module without
  * peas_register_types, an invalid definition or an unreadable .plugin file
  * leaves the plugin listed with the reason; a Python exception in a
- * module's code takes the module out of use for the session. */
+ * module's code (SystemExit and KeyboardInterrupt too) takes the module
+ * out of use for the session. Every call into a plugin's code is marked
+ * on disk (distretto-plugin-calls.c): a plugin that crashes the process
+ * is found out at the next start and left off, with the reason, until it
+ * is updated or switched on again (distretto-plugin-crashes.c). */
 struct _DistrettoPluginEngine
 {
   GObject parent_instance;
@@ -41,6 +48,7 @@ struct _DistrettoPluginEngine
   GPtrArray *problems;          /* char *, about the engine itself */
   GPtrArray *problem_lines;     /* char *, rebuilt by get_problems */
   GPtrArray *retiring;          /* DistrettoModule whose code failed */
+  GPtrArray *new_crashes;       /* char *, module names of plugins that crashed the last run */
   guint retire_source;
 
   GSettingsBackend *backend;
@@ -126,6 +134,7 @@ distretto_plugin_engine_finalize (GObject *object)
   DistrettoPluginEngine *self = (DistrettoPluginEngine *)object;
 
   g_clear_pointer (&self->failed_in_session, g_hash_table_unref);
+  g_clear_pointer (&self->new_crashes, g_ptr_array_unref);
   g_clear_pointer (&self->search_paths, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->problem_lines, g_ptr_array_unref);
@@ -220,6 +229,10 @@ add_search_paths (DistrettoPluginEngine *self)
   const char * const *data_dirs = g_get_system_data_dirs ();
   const char *env = g_getenv ("DISTRETTO_PLUGIN_PATH");
 
+  /* A `new-plugin` killed halfway leaves a hidden folder with a .plugin
+   * file in it, which libpeas would find. */
+  distretto_remove_stale_temporaries (user_dir);
+
   add_search_path (self, "resource://" RESOURCE_BASE "/plugins", DISTRETTO_PLUGIN_LOCATION_BUNDLED);
   add_search_path (self, user_dir, DISTRETTO_PLUGIN_LOCATION_USER);
   add_search_path (self, DISTRETTO_PLUGINDIR, DISTRETTO_PLUGIN_LOCATION_BUNDLED);
@@ -235,8 +248,22 @@ add_search_paths (DistrettoPluginEngine *self)
       g_auto(GStrv) dirs = g_strsplit (env, G_SEARCHPATH_SEPARATOR_S, -1);
 
       for (guint i = 0; dirs[i] != NULL; i++)
-        if (dirs[i][0] != '\0')
+        {
+          if (dirs[i][0] == '\0')
+            continue;
+
+          /* Relative to wherever Distretto was started: code from a
+           * folder nobody chose. */
+          if (!g_path_is_absolute (dirs[i]))
+            {
+              g_ptr_array_add (self->problems,
+                               g_strdup_printf (_("Ignored “%s” in DISTRETTO_PLUGIN_PATH: only absolute "
+                                                  "folders are searched"), dirs[i]));
+              continue;
+            }
+
           add_search_path (self, dirs[i], DISTRETTO_PLUGIN_LOCATION_ENVIRONMENT);
+        }
     }
 }
 
@@ -480,6 +507,8 @@ distretto_plugin_engine_constructed (GObject *object)
                        g_strdup_printf (_("Python plugins are disabled: %s"), error->message));
     }
 
+  self->new_crashes = distretto_plugin_crashes_collect ();
+
   add_search_paths (self);
   add_new_items (self);
   update_unreadable_items (self);
@@ -659,12 +688,15 @@ load_in_peas (DistrettoPluginEngine  *self,
   g_autoptr(GError) peas_error = NULL;
   g_autofree char *reason = NULL;
   DistrettoLogCapture *capture;
+  DistrettoPluginCall *call;
 
   if (peas_plugin_info_is_loaded (info))
     return TRUE;
 
   capture = distretto_log_capture_start ();
+  call = distretto_plugin_call_begin (peas_plugin_info_get_module_name (info), "load");
   peas_engine_load_plugin (self->engine, info);
+  distretto_plugin_call_end (call);
   messages = distretto_log_capture_stop (capture);
 
   if (peas_plugin_info_is_loaded (info))
@@ -688,8 +720,10 @@ load_module (DistrettoPluginEngine  *self,
 {
   PeasPluginInfo *info = distretto_plugin_item_get_info (item);
   g_autoptr(PeasExtension) extension = NULL;
+  g_autoptr(DistrettoIndicator) indicator = NULL;
   g_autoptr(DistrettoModule) module = NULL;
   g_autofree char *reason = NULL;
+  DistrettoPluginCall *call;
   DistrettoModule *other;
 
   reason = check_dependencies (self, item);
@@ -709,7 +743,9 @@ load_module (DistrettoPluginEngine  *self,
       return NULL;
     }
 
+  call = distretto_plugin_call_begin (distretto_plugin_item_get_module_name (item), "create");
   extension = peas_engine_create_extension (self->engine, info, DISTRETTO_TYPE_INDICATOR, NULL);
+  distretto_plugin_call_end (call);
   if (extension == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -717,8 +753,9 @@ load_module (DistrettoPluginEngine  *self,
       return NULL;
     }
 
-  module = distretto_module_new (distretto_plugin_item_get_module_name (item),
-                                 DISTRETTO_INDICATOR (extension), error);
+  indicator = distretto_guarded_indicator_new (distretto_plugin_item_get_module_name (item),
+                                               DISTRETTO_INDICATOR (extension));
+  module = distretto_module_new (distretto_plugin_item_get_module_name (item), indicator, error);
   if (module == NULL)
     return NULL;
 
@@ -812,6 +849,7 @@ enable_plugin (DistrettoPluginEngine *self,
   g_autoptr(DistrettoModule) module = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) unavailable = NULL;
+  g_autofree char *crashed = NULL;
 
   if (!distretto_plugin_item_get_can_enable (item) ||
       distretto_plugin_item_get_state (item) == DISTRETTO_PLUGIN_STATE_LOADED)
@@ -826,6 +864,15 @@ enable_plugin (DistrettoPluginEngine *self,
   /* Its code failed earlier in this session. */
   if (g_hash_table_contains (self->failed_in_session, distretto_plugin_item_get_module_name (item)))
     return;
+
+  /* It crashed an earlier run, and has not changed since. */
+  crashed = distretto_plugin_crashes_lookup (distretto_plugin_item_get_module_name (item),
+                                             peas_plugin_info_get_module_dir (info));
+  if (crashed != NULL)
+    {
+      distretto_plugin_item_set_state (item, DISTRETTO_PLUGIN_STATE_FAILED, crashed);
+      return;
+    }
 
   /* libpeas never retries a plugin that failed to load; keep the reason
    * found the first time. */
@@ -876,8 +923,11 @@ on_item_enabled_cb (DistrettoPluginEngine *self,
   /* Kept alive while the item's plugin is unloaded or loaded. */
   G_GNUC_UNUSED g_autoptr(DistrettoPluginItem) hold = g_object_ref (item);
 
-  /* Switching a plugin off and on gives it another chance. */
+  /* Switching a plugin off and on gives it another chance, even one
+   * that crashed an earlier run. */
   g_hash_table_remove (self->failed_in_session, distretto_plugin_item_get_module_name (item));
+  if (distretto_plugin_item_get_enabled (item))
+    distretto_plugin_crashes_forget (distretto_plugin_item_get_module_name (item));
 
   if (!distretto_plugin_item_get_enabled (item))
     disable_plugin (self, item);
@@ -985,6 +1035,126 @@ distretto_plugin_engine_load_all (DistrettoPluginEngine *self)
 
   self->started = TRUE;
   load_pending (self);
+}
+
+/* Module names and ids alike: servitization, manufacturing_share for the
+ * id manufacturing-share. */
+static gboolean
+names_match (const char *module_name,
+             const char *id)
+{
+  for (; *module_name != '\0' && *id != '\0'; module_name++, id++)
+    {
+      char a = *module_name == '-' ? '_' : *module_name;
+      char b = *id == '-' ? '_' : *id;
+
+      if (a != b)
+        return FALSE;
+    }
+
+  return *module_name == '\0' && *id == '\0';
+}
+
+/* Loads @item after the plugins it depends on. */
+static void
+enable_with_dependencies (DistrettoPluginEngine *self,
+                          DistrettoPluginItem   *item,
+                          guint                  depth)
+{
+  PeasPluginInfo *info = distretto_plugin_item_get_info (item);
+  const char * const *depends = info ? (const char * const *) peas_plugin_info_get_dependencies (info) : NULL;
+
+  for (guint i = 0; depends != NULL && depends[i] != NULL && depth < 16; i++)
+    {
+      DistrettoPluginItem *dependency = lookup_item (self, depends[i]);
+
+      if (dependency != NULL)
+        enable_with_dependencies (self, dependency, depth + 1);
+    }
+
+  enable_plugin (self, item);
+}
+
+static char *
+list_module_ids (DistrettoPluginEngine *self)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->modules)); i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (G_LIST_MODEL (self->modules), i);
+
+      if (ids->len > 0)
+        g_string_append (ids, ", ");
+      g_string_append (ids, distretto_module_get_id (module));
+    }
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/**
+ * distretto_plugin_engine_load_module:
+ * @self: a #DistrettoPluginEngine
+ * @id: the id of a module
+ * @error: return location for a #GError
+ *
+ * Loads what the module @id needs and no more, for the headless commands:
+ * first the plugin whose module name is @id (`-` and `_` alike) with the
+ * plugins it depends on; only if that provides no module @id, the other
+ * plugins one by one until one does. A broken plugin elsewhere thus never
+ * stands in the way.
+ *
+ * Returns: (transfer none): the module, or %NULL with @error saying why:
+ *   the reason its plugin failed, or the ids of every module there is
+ */
+DistrettoModule *
+distretto_plugin_engine_load_module (DistrettoPluginEngine  *self,
+                                     const char             *id,
+                                     GError                **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  DistrettoPluginItem *named = NULL;
+  DistrettoModule *module;
+  g_autofree char *ids = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_PLUGIN_ENGINE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (const GList *l = peas_engine_get_plugin_list (self->engine); l != NULL; l = l->next)
+    {
+      DistrettoPluginItem *item = lookup_item (self, peas_plugin_info_get_module_name (l->data));
+
+      if (item != NULL)
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+  g_ptr_array_sort_with_data (items, compare_load_order, self);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < items->len; i++)
+      {
+        DistrettoPluginItem *item = g_ptr_array_index (items, i);
+
+        if (names_match (distretto_plugin_item_get_module_name (item), id) != (pass == 0))
+          continue;
+
+        if (pass == 0 && named == NULL)
+          named = item;
+        enable_with_dependencies (self, item, 0);
+        if ((module = distretto_plugin_engine_find_module (self, id)) != NULL)
+          return module;
+      }
+
+  if (named != NULL && distretto_plugin_item_get_error (named) != NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("the module “%s” did not load: %s"),
+                   id, distretto_plugin_item_get_error (named));
+      return NULL;
+    }
+
+  ids = list_module_ids (self);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("unknown module “%s”: the loaded modules are %s"),
+               id, ids[0] ? ids : _("none"));
+  return NULL;
 }
 
 /**
@@ -1104,4 +1274,24 @@ distretto_plugin_engine_get_setup_problems (DistrettoPluginEngine *self)
   g_return_val_if_fail (DISTRETTO_IS_PLUGIN_ENGINE (self), NULL);
 
   return self->problems;
+}
+
+/* The plugins found to have crashed the last run (see
+ * distretto-plugin-crashes.c), now left off: a new array. */
+GPtrArray *
+distretto_plugin_engine_dup_new_crashes (DistrettoPluginEngine *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (DISTRETTO_IS_PLUGIN_ENGINE (self), items);
+
+  for (guint i = 0; i < self->new_crashes->len; i++)
+    {
+      DistrettoPluginItem *item = lookup_item (self, g_ptr_array_index (self->new_crashes, i));
+
+      if (item != NULL && distretto_plugin_item_get_state (item) != DISTRETTO_PLUGIN_STATE_LOADED)
+        g_ptr_array_add (items, g_object_ref (item));
+    }
+
+  return items;
 }

@@ -24,6 +24,9 @@ DistrettoPluginEngine *distretto_plugin_engine_new_with_backend (GSettingsBacken
 PeasEngine            *distretto_plugin_engine_get_peas         (DistrettoPluginEngine *self);
 gboolean               distretto_plugin_engine_has_python       (DistrettoPluginEngine *self);
 void                   distretto_plugin_engine_load_all         (DistrettoPluginEngine *self);
+DistrettoModule       *distretto_plugin_engine_load_module      (DistrettoPluginEngine *self,
+                                                                 const char            *id,
+                                                                 GError               **error);
 guint                  distretto_plugin_engine_reload           (DistrettoPluginEngine *self);
 GListModel            *distretto_plugin_engine_get_modules      (DistrettoPluginEngine *self);
 DistrettoModule       *distretto_plugin_engine_find_module      (DistrettoPluginEngine *self,
@@ -33,5 +36,6 @@ DistrettoPluginItem   *distretto_plugin_engine_find_plugin      (DistrettoPlugin
                                                                  const char            *module_name);
 GPtrArray             *distretto_plugin_engine_get_problems     (DistrettoPluginEngine *self);
 GPtrArray             *distretto_plugin_engine_get_setup_problems (DistrettoPluginEngine *self);
+GPtrArray             *distretto_plugin_engine_dup_new_crashes  (DistrettoPluginEngine *self);
 
 G_END_DECLS

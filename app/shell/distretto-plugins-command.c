@@ -6,8 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "distretto-cli.h"
+#include "distretto-plugin-calls.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-plugins-command.h"
 
@@ -15,7 +17,16 @@
  * does, one block each. Exit status: 0 when every plugin is enabled and
  * working or switched off by the user, 1 when one failed or was written
  * for another plugin ABI (so a script can check a plugin folder), 2 on a
- * usage error. */
+ * usage error.
+ *
+ * The plugins are loaded in a worker process, the same command run again
+ * with WORKER_ENV set: a plugin that crashes it (a segfault, os._exit())
+ * leaves its name in the worker's marker (distretto-plugin-calls.c), the
+ * next worker finds it and lists that plugin as failed, and the command
+ * prints the list of the worker that got through. */
+
+#define WORKER_ENV "DISTRETTO_PLUGINS_WORKER"
+#define MAX_CRASHES 32
 
 static void
 print_field (const char *label,
@@ -51,6 +62,73 @@ print_plugin (DistrettoPluginItem *item)
   print_field (_("error:"), distretto_plugin_item_get_error (item));
 }
 
+/* Runs the listing in worker processes until one gets through. Returns
+ * FALSE if no worker could be started. */
+static gboolean
+run_workers (char **argv,
+             int   *status)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) worker_argv = NULL;
+
+  if (self == NULL)
+    return FALSE;
+
+  g_strv_builder_add (builder, self);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_strv_builder_add (builder, argv[i]);
+  worker_argv = g_strv_builder_end (builder);
+  g_subprocess_launcher_setenv (launcher, WORKER_ENV, "1", TRUE);
+
+  for (guint crashes = 0; crashes <= MAX_CRASHES; crashes++)
+    {
+      g_autoptr(GSubprocess) worker = NULL;
+      g_autoptr(GBytes) out = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *marker = NULL;
+      g_autofree char *culprit = NULL;
+      g_autofree char *what = NULL;
+      GPid pid;
+
+      worker = g_subprocess_launcher_spawnv (launcher, (const char * const *) worker_argv, &error);
+      if (worker == NULL)
+        return FALSE;
+
+      pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (worker), NULL, 10);
+      marker = distretto_plugin_calls_dup_marker_path (pid);
+      if (!g_subprocess_communicate (worker, NULL, NULL, &out, NULL, &error))
+        return FALSE;
+
+      /* A worker that ended inside a plugin: once more, without it. */
+      culprit = distretto_plugin_calls_read_marker (marker, &what);
+      if (culprit != NULL)
+        {
+          g_printerr (_("distretto plugins: the plugin “%s” crashed Distretto (in %s); listing again without it\n"),
+                      culprit, what);
+          continue;
+        }
+
+      if (!g_subprocess_get_if_exited (worker))
+        {
+          g_printerr (_("distretto plugins: Distretto crashed (signal %d) outside any plugin\n"),
+                      g_subprocess_get_term_sig (worker));
+          *status = DISTRETTO_EXIT_INVALID;
+          return TRUE;
+        }
+
+      fwrite (g_bytes_get_data (out, NULL), 1, g_bytes_get_size (out), stdout);
+      *status = g_subprocess_get_exit_status (worker);
+      return TRUE;
+    }
+
+  g_printerr (_("distretto plugins: more than %d plugins crashed Distretto; run it again to list the rest\n"),
+              MAX_CRASHES);
+  *status = DISTRETTO_EXIT_INVALID;
+  return TRUE;
+}
+
 int
 distretto_plugins_command_run (int    argc,
                                char **argv)
@@ -73,6 +151,9 @@ distretto_plugins_command_run (int    argc,
     return distretto_cli_fail ("plugins", "%s", error->message);
   if (argc > 1)
     return distretto_cli_fail ("plugins", _("unexpected argument “%s”"), argv[1]);
+
+  if (g_getenv (WORKER_ENV) == NULL && run_workers (argv, &status))
+    return status;
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);

@@ -41,6 +41,8 @@ struct _DistrettoWindow
   char *selected_region;      /* clicked in a chart, added to the trend */
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
+  GtkRevealer *crash_revealer;
+  GtkLabel *crash_label;
   AdwToastOverlay *toast_overlay;
 };
 
@@ -617,6 +619,40 @@ on_back_clicked_cb (DistrettoWindow *self)
 }
 
 static void
+dismiss_crash_banner_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (DISTRETTO_WINDOW (widget)->crash_revealer, FALSE);
+}
+
+/* Says in a banner that the plugins @names crashed the last run and are
+ * off; its button opens the Preferences, where each says why. */
+void
+distretto_window_show_crashed_plugins (DistrettoWindow    *self,
+                                       const char * const *names)
+{
+  g_autofree char *text = NULL;
+  guint n;
+
+  g_return_if_fail (DISTRETTO_IS_WINDOW (self));
+
+  n = names ? g_strv_length ((char **) names) : 0;
+  if (n == 0)
+    return;
+
+  if (n == 1)
+    text = g_strdup_printf (_("The plugin “%s” crashed Distretto last time and has been switched off"), names[0]);
+  else
+    text = g_strdup_printf (ngettext ("%u plugin crashed Distretto last time and has been switched off",
+                                      "%u plugins crashed Distretto last time and have been switched off", n),
+                            n);
+
+  gtk_label_set_text (self->crash_label, text);
+  gtk_revealer_set_reveal_child (self->crash_revealer, TRUE);
+}
+
+static void
 distretto_window_dispose (GObject *object)
 {
   DistrettoWindow *self = (DistrettoWindow *)object;
@@ -655,6 +691,8 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, crash_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, crash_label);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_modules_list_row_activated_cb);
@@ -665,6 +703,7 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.import-boundaries", NULL, import_boundaries_action);
   gtk_widget_class_install_action (widget_class, "win.fetch", NULL, fetch_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-crash-banner", NULL, dismiss_crash_banner_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.import-boundaries", NULL);
@@ -742,4 +781,13 @@ distretto_window_get_fetcher (DistrettoWindow *self)
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
 
   return self->fetcher;
+}
+
+/* The banner of distretto_window_show_crashed_plugins(): a GtkRevealer. */
+GtkWidget *
+distretto_window_get_crash_banner (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->crash_revealer);
 }

@@ -29,5 +29,8 @@ void             distretto_window_import_files    (DistrettoWindow  *self,
                                                    GListModel       *files);
 void             distretto_window_import_boundaries (DistrettoWindow *self,
                                                     GFile           *file);
+void             distretto_window_show_crashed_plugins (DistrettoWindow    *self,
+                                                        const char * const *names);
+GtkWidget       *distretto_window_get_crash_banner (DistrettoWindow *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "distretto-chart-export.h"
+#include "../data/distretto-file-writer.h"
 
 /**
  * distretto_chart_format_from_name:
@@ -364,8 +365,10 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
  * @height: the height, in the same unit
  * @error: return location for a #GError
  *
- * Writes @file atomically: it is replaced only once the whole drawing has
- * been rendered and written, so a failure never leaves half a file.
+ * Renders the drawing, then writes @file with distretto_write_file(): it
+ * is replaced only once the whole drawing has been rendered and written,
+ * so a failure (a full disk, say) never leaves half a file and keeps the
+ * old one.
  *
  * Returns: %TRUE on success
  */
@@ -383,16 +386,14 @@ distretto_export_render_file (DistrettoRenderFunc    func,
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  if (!distretto_check_output_file (file, error))
+    return FALSE;
+
   bytes = distretto_export_render_bytes (func, user_data, title, format, width, height, error);
   if (bytes == NULL)
     return FALSE;
 
-  return g_file_replace_contents (file,
-                                  g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes),
-                                  NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
+  return distretto_write_file (file, bytes, error);
 }
 
 static gboolean

@@ -17,7 +17,7 @@ def _(text):
 
 
 class Template(GObject.Object, Distretto.Indicator):
-    # Distretto calls this whenever it needs to know about the indicator.
+    # Distretto calls this once, when it loads the plugin.
     def do_get_definition(self):
         definition = Distretto.IndicatorDefinition(
             id='template',  # what `distretto export --module` takes
