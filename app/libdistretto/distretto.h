@@ -14,6 +14,8 @@
 #include "distretto-enums.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
+#include "data/distretto-nuts.h"
+#include "data/distretto-nuts-report.h"
 #include "data/distretto-region.h"
 #include "data/distretto-series.h"
 #include "data/distretto-source.h"

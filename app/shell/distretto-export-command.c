@@ -210,6 +210,18 @@ distretto_export_command_run (int    argc,
         return distretto_cli_fail ("export", "%s", error->message);
     }
 
+  /* The data's codes, of whichever NUTS version, as the boundaries' version
+   * (or the latest) writes them. */
+  {
+    int version = boundaries != NULL ? distretto_boundaries_guess_nuts_version (boundaries) : 0;
+    DistrettoDataset *recoded = distretto_dataset_recode_nuts (dataset, version != 0 ? version
+                                                                                     : DISTRETTO_NUTS_VERSION_LATEST,
+                                                               NULL);
+
+    g_set_object (&dataset, recoded);
+    g_object_unref (recoded);
+  }
+
   file = g_file_new_for_commandline_arg (output);
 
   if (!builtin)

@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "distretto-flags.h"
+#include "distretto-nuts-report.h"
 #include "distretto-region.h"
 #include "distretto-series.h"
 #include "distretto-source.h"
@@ -57,5 +58,10 @@ gsize            distretto_dataset_get_n_observations (DistrettoDataset *self);
 gboolean         distretto_dataset_merge             (DistrettoDataset *self,
                                                       DistrettoDataset *other,
                                                       GError          **error);
+DistrettoDataset *distretto_dataset_recode_nuts      (DistrettoDataset     *self,
+                                                      int                   nuts_version,
+                                                      DistrettoNutsReport **report);
+DistrettoDataset *distretto_dataset_get_original     (DistrettoDataset *self);
+int              distretto_dataset_get_nuts_version  (DistrettoDataset *self);
 
 G_END_DECLS

@@ -31,6 +31,7 @@ static const struct
   { "national-proxy", DISTRETTO_FLAGS_NATIONAL_PROXY },
   { "converted", DISTRETTO_FLAGS_CONVERTED },
   { "synthetic", DISTRETTO_FLAGS_SYNTHETIC },
+  { "recoded", DISTRETTO_FLAGS_RECODED },
 };
 
 static gboolean
@@ -76,7 +77,7 @@ parse_token (const char     *token,
  *
  * Parses a flag field: Eurostat letters (`b u c e d p`, possibly combined
  * as in `bu`) and Distretto's words (`imputed`, `national-proxy`,
- * `converted`, `synthetic`), separated by spaces or `|`. An empty field
+ * `converted`, `synthetic`, `recoded`), separated by spaces or `|`. An empty field
  * means no flag.
  *
  * Returns: %TRUE if every token is a known flag

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @DISTRETTO_FLAGS_NATIONAL_PROXY: a national value repeated for the region
  * @DISTRETTO_FLAGS_CONVERTED: converted from another NUTS version or unit
  * @DISTRETTO_FLAGS_SYNTHETIC: generated, not a real statistic
+ * @DISTRETTO_FLAGS_RECODED: brought from another NUTS version by Distretto:
+ *   the value of a recoded region, or the sum of merged ones
  *
  * Flags explaining one observation.
  */
@@ -42,6 +44,8 @@ typedef enum /*< flags >*/
   DISTRETTO_FLAGS_NATIONAL_PROXY     = 1 << 7,
   DISTRETTO_FLAGS_CONVERTED          = 1 << 8,
   DISTRETTO_FLAGS_SYNTHETIC          = 1 << 9,
+  /* Bits 10 to 12 are kept for other flags; a cell stores 15 bits. */
+  DISTRETTO_FLAGS_RECODED            = 1 << 13,
 } DistrettoFlags;
 
 gboolean  distretto_flags_parse     (const char     *text,

@@ -393,8 +393,13 @@ distretto_index_compute (DistrettoPillar       **pillars,
     }
 
   y = year - panel.first_year;
+  /* Extra-Regio and abolished codes (of another NUTS version) are no regions to score. */
   for (guint r = 0; r < panel.n_regions; r++)
-    panel.usable[r] = !distretto_region_is_extra_regio (distretto_dataset_get_region_at (dataset, r));
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, r);
+
+      panel.usable[r] = !distretto_region_is_extra_regio (region) && !distretto_region_is_abolished (region);
+    }
 
   for (guint p = 0; p < n_pillars; p++)
     {
