@@ -369,6 +369,64 @@ distretto_nuts_has_country (const char *country_code,
   return distretto_nuts_has_code (country_code, version);
 }
 
+static void
+add_unique (GPtrArray  *codes,
+            const char *code)
+{
+  if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+    g_ptr_array_add (codes, (gpointer) code);
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char **
+dup_sorted (GPtrArray *codes)
+{
+  char **result = g_new0 (char *, codes->len + 1);
+
+  g_ptr_array_sort (codes, compare_codes);
+  for (guint i = 0; i < codes->len; i++)
+    result[i] = g_strdup (g_ptr_array_index (codes, i));
+
+  return result;
+}
+
+/**
+ * distretto_nuts_dup_codes:
+ * @version: a NUTS version
+ * @level: a NUTS level from 0 to 3, or -1 for every level
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the codes of the
+ *   regions of @version at @level, Extra-Regio included, sorted
+ */
+char **
+distretto_nuts_dup_codes (int version,
+                          int level)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  int index = version_index (version);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (level >= -1 && level <= 3, NULL);
+
+  g_hash_table_iter_init (&iter, get_table ()->codes);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const Code *code = value;
+
+      if (code_in (code, index) && (level < 0 || (int) strlen (code->code) == level + 2))
+        g_ptr_array_add (codes, (gpointer) code->code);
+    }
+
+  return dup_sorted (codes);
+}
+
 /**
  * distretto_nuts_get_first_version:
  * @code: a NUTS code
@@ -622,33 +680,6 @@ step_arriving (const Step  *step,
                const Group *group)
 {
   return step->to > step->from ? group->new_codes : group->old_codes;
-}
-
-static void
-add_unique (GPtrArray  *codes,
-            const char *code)
-{
-  if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
-    g_ptr_array_add (codes, (gpointer) code);
-}
-
-static int
-compare_codes (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-static char **
-dup_sorted (GPtrArray *codes)
-{
-  char **result = g_new0 (char *, codes->len + 1);
-
-  g_ptr_array_sort (codes, compare_codes);
-  for (guint i = 0; i < codes->len; i++)
-    result[i] = g_strdup (g_ptr_array_index (codes, i));
-
-  return result;
 }
 
 /* The version index @code is said to be from: @from_version, or with 0

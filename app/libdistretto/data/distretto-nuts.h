@@ -56,6 +56,8 @@ gboolean             distretto_nuts_has_code            (const char          *co
                                                          int                  version);
 gboolean             distretto_nuts_has_country         (const char          *country_code,
                                                          int                  version);
+char               **distretto_nuts_dup_codes           (int                  version,
+                                                         int                  level);
 int                  distretto_nuts_get_first_version   (const char          *code);
 int                  distretto_nuts_get_latest_version  (const char          *code);
 const char          *distretto_nuts_get_name            (const char          *code,
