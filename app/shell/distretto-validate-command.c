@@ -93,8 +93,8 @@ print_nuts_changes (DistrettoDataset    *dataset,
   version = distretto_nuts_report_get_version (report);
   n = distretto_nuts_report_get_n_entries (report);
   /* TRANSLATORS: e.g. "NUTS 2024: 12 codes of other versions" */
-  g_print (g_dngettext (GETTEXT_PACKAGE, "  NUTS %d: %u code of another version\n",
-                        "  NUTS %d: %u codes of other versions\n", n), version, n);
+  g_print (ngettext ("  NUTS %d: %u code of another version\n",
+                     "  NUTS %d: %u codes of other versions\n", n), version, n);
 
   for (guint i = 0; i < n; i++)
     {
@@ -136,8 +136,8 @@ print_nuts_changes (DistrettoDataset    *dataset,
       guint count = g_array_index (kept_counts, guint, k);
 
       /* TRANSLATORS: e.g. "UK (NUTS 2021): not in NUTS 2024, 41 regions kept as they are" */
-      g_print (g_dngettext (GETTEXT_PACKAGE, "    %.2s (NUTS %d): not in NUTS %d, %u region kept as it is\n",
-                            "    %.2s (NUTS %d): not in NUTS %d, %u regions kept as they are\n", count),
+      g_print (ngettext ("    %.2s (NUTS %d): not in NUTS %d, %u region kept as it is\n",
+                         "    %.2s (NUTS %d): not in NUTS %d, %u regions kept as they are\n", count),
                distretto_nuts_report_get_code (report, first),
                distretto_nuts_report_get_code_version (report, first), version, count);
     }

@@ -514,7 +514,7 @@ on_boundaries_loaded_cb (GObject      *object,
 
   g_set_object (&self->boundaries, import->boundaries);
   self->nuts_version = import->nuts_version;
-  /* Unless data was imported meanwhile: it is of this version already. */
+  /* Unless other data replaced the dataset meanwhile. */
   if (import->recoded != NULL && self->dataset == import->dataset)
     g_set_object (&self->dataset, import->recoded);
   n = distretto_boundaries_get_n_regions (import->boundaries);
