@@ -20,10 +20,14 @@ versions, the two codes of a row (`FR21 | FRF2`, `DE807 | DE80K (part)`),
 the codes of a formula (`FRC1=FR26`, `PT1A0 + PT1B0 = ex-PT170`), codes
 named in a row's change text (`split into new HU11 and HU12`), and an old
 and a new row of one country with the same label (`FR91 Guadeloupe`
-discontinued, `FRA1 Guadeloupe` new). Codes nothing explains are grouped by
-country with the boundary changes there. Each connected group is one change:
-1:1 (recoded, or boundary when a row speaks of a boundary shift), 1:n split,
-n:1 merge, n:m boundary, old only (discontinued), new only (new).
+discontinued, `FRA1 Guadeloupe` new). Codes nothing explains join the
+other such codes and the boundary changes of their parent region, else of
+their NUTS 1 region, else of their country. Each connected group is one
+change: 1:1 (recoded, or boundary when a row speaks of a boundary shift),
+1:n split, n:1 merge, n:m boundary, old only (discontinued), new only (new).
+Names: GISCO's NAME_LATN and NUTS_NAME for 2021 and 2024, the workbooks'
+labels (national) for older versions, in Latin script through Eurostat's
+transliterations or, for Greek, ELOT 743.
 """
 
 import collections
