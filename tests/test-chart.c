@@ -361,6 +361,36 @@ test_reference_groups_and_selection (void)
   cairo_surface_destroy (marked);
 }
 
+/* A tooltip names a region once: "Name (CODE)", or the code alone when
+ * the chart has no name for it (not "ITH5 (ITH5)"). */
+static void
+test_tooltip_names (void)
+{
+  g_autoptr(DistrettoChart) chart = distretto_chart_new_ranking ("Tooltips");
+  cairo_surface_t *surface;
+  g_autoptr(GArray) runs = NULL;
+  g_autoptr(GArray) bands = NULL;
+  const char *expected[] = { "1. Comunitat Valenciana (ES52): 40.00", "2. ITH5: 10.00" };
+
+  distretto_chart_add_bar (chart, "ITH5", "ITH5", 10);
+  distretto_chart_add_bar (chart, "ES52", "Comunitat Valenciana", 40);
+  surface = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  runs = bar_runs (surface, palette_bar (DISTRETTO_CHART_STYLE_PRINT));
+  bands = bar_bands (runs);
+
+  g_assert_cmpuint (bands->len, ==, 2);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      Band *band = &g_array_index (bands, Band, i);
+      g_autofree char *text = distretto_chart_describe_at (chart, WIDTH, HEIGHT, WIDTH / 2.0,
+                                                          (band->top + band->bottom) / 2.0, NULL);
+
+      g_assert_cmpstr (text, ==, expected[i]);
+    }
+
+  cairo_surface_destroy (surface);
+}
+
 static void
 test_hit_test_and_table (void)
 {
@@ -1235,6 +1265,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/export-formats", test_export_formats);
   g_test_add_func ("/Distretto/Chart/reference-groups-selection", test_reference_groups_and_selection);
   g_test_add_func ("/Distretto/Chart/hit-test-and-table", test_hit_test_and_table);
+  g_test_add_func ("/Distretto/Chart/tooltip-names", test_tooltip_names);
   g_test_add_func ("/Distretto/Chart/trend-lines-and-gap", test_trend_lines_and_gap);
   g_test_add_func ("/Distretto/Chart/trend-hit-test-and-table", test_trend_hit_test_and_table);
   g_test_add_func ("/Distretto/Chart/trend-empty", test_trend_empty);

@@ -581,6 +581,91 @@ test_validate_real_vintages (Fixture       *fixture,
   g_assert_nonnull (strstr (out, "HU11"));
 }
 
+/* Data of NUTS 2013 (FR21) exported against NUTS 2024 boundaries: the
+ * ranking and the map show FRF2 with its name; FR21 is in neither. */
+static void
+test_export_recoded (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *csv = write_file (fixture->dir, "old-codes.csv",
+                                     "region,indicator,year,value\n"
+                                     "FR21,emp_total,2015,500\nFR21,emp_kibs,2015,40\nFR21,emp_manuf,2015,90\n"
+                                     "FR10,emp_total,2015,5000\nFR10,emp_kibs,2015,900\nFR10,emp_manuf,2015,400\n"
+                                     "ITH3,emp_total,2015,2000\nITH3,emp_kibs,2015,200\nITH3,emp_manuf,2015,500\n");
+  g_autofree char *ranking = g_build_filename (fixture->dir, "ranking.csv", NULL);
+  g_autofree char *map = g_build_filename (fixture->dir, "map.csv", NULL);
+  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
+  g_autofree char *geo = real ? g_build_filename (real, "nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson", NULL) : NULL;
+  const char *ranking_args[] = { "-m", "servitization", "--data", csv, "-o", ranking, NULL };
+  const char *map_args[] = { "-m", "servitization", "--data", csv, "--chart", "map", "--boundaries", geo, "-o", map, NULL };
+  g_autofree char *err = NULL;
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without boundaries: NUTS 2024, names from Distretto's tables. */
+  g_assert_cmpint (run_export (ranking_args, &err), ==, 0);
+  g_file_get_contents (ranking, &table, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (table, ",FRF2,Champagne-Ardenne,"));
+  g_assert_nonnull (strstr (table, ",ITH3,Veneto,"));
+  g_assert_null (strstr (table, "FR21"));
+  g_clear_pointer (&table, g_free);
+  g_clear_pointer (&err, g_free);
+
+  if (geo == NULL || !g_file_test (geo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data/real is not there");
+      return;
+    }
+
+  g_assert_cmpint (run_export (map_args, &err), ==, 0);
+  g_file_get_contents (map, &table, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (table, "\nFRF2,Champagne-Ardenne,"));
+  g_assert_null (strstr (table, "\nFRF2,Champagne-Ardenne,,"));
+  g_assert_null (strstr (table, "FR21"));
+}
+
+/* validate says what becomes of each code of another NUTS version: the
+ * 2024 boundaries' version, or 2021's. nama_10r_2gdp has six units × 15
+ * years, every cell given, for FR21 and HU10 (awk -F'\t' '$1 ~ /,FR21$/'). */
+static void
+test_validate_nuts_versions (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
+  g_autofree char *tsv = real ? g_build_filename (real, "eurostat-tsv-2017", "nama_10r_2gdp.tsv", NULL) : NULL;
+  g_autofree char *geo_2024 = real ? g_build_filename (real, "nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson", NULL) : NULL;
+  g_autofree char *geo_2021 = real ? g_build_filename (real, "nuts-geo-2021-60m", "NUTS_RG_60M_2021_3035_LEVL_2.geojson", NULL) : NULL;
+  const char *args_2024[] = { "--boundaries", geo_2024, tsv, NULL };
+  const char *args_2021[] = { "--boundaries", geo_2021, tsv, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (tsv == NULL || !g_file_test (tsv, G_FILE_TEST_EXISTS) || !g_file_test (geo_2024, G_FILE_TEST_EXISTS) ||
+      !g_file_test (geo_2021, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/data/real is not there");
+      return;
+    }
+
+  g_assert_cmpint (run_command ("validate", args_2024, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\n  NUTS 2024: "));
+  g_assert_nonnull (strstr (out, "\n    FR21 (NUTS 2013) → FRF2: recoded, 90 values carried\n"));
+  g_assert_nonnull (strstr (out, "\n    HU10 (NUTS 2013) → HU11, HU12: split, 90 values not carried\n"));
+  g_assert_nonnull (strstr (out, "\n    NL31 (NUTS 2021) → NL35: boundaries changed, 90 values not carried\n"));
+  g_assert_nonnull (strstr (out, "\n    UK (NUTS 2021): not in NUTS 2024, "));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* NUTS 2021 still has NL31 and the UK. */
+  g_assert_cmpint (run_command ("validate", args_2021, &out, &err), ==, 0);
+  g_assert_nonnull (strstr (out, "\n  NUTS 2021: "));
+  g_assert_nonnull (strstr (out, "\n    FR21 (NUTS 2013) → FRF2: recoded, 90 values carried\n"));
+  g_assert_null (strstr (out, "    NL31 "));
+  g_assert_null (strstr (out, "    UK "));
+}
+
 /* A map of the real NUTS 2024 boundaries, headless. */
 static void
 test_map_real_png (Fixture       *fixture,
@@ -629,6 +714,8 @@ main (int   argc,
   g_test_add ("/Distretto/Export/profile-pngs", Fixture, NULL, fixture_set_up, test_profile_pngs, fixture_tear_down);
   g_test_add ("/Distretto/Validate/report", Fixture, NULL, fixture_set_up, test_validate, fixture_tear_down);
   g_test_add ("/Distretto/Validate/real-vintages", Fixture, NULL, fixture_set_up, test_validate_real_vintages, fixture_tear_down);
+  g_test_add ("/Distretto/Validate/nuts-versions", Fixture, NULL, fixture_set_up, test_validate_nuts_versions, fixture_tear_down);
+  g_test_add ("/Distretto/Export/recoded", Fixture, NULL, fixture_set_up, test_export_recoded, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (bad_calls); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/Export/bad/%s", bad_calls[i].name);

@@ -17,6 +17,8 @@
 #include "data/distretto-file-writer.h"
 #include "data/distretto-flags.h"
 #include "data/distretto-import-error.h"
+#include "data/distretto-nuts.h"
+#include "data/distretto-nuts-report.h"
 #include "data/distretto-region.h"
 #include "data/distretto-selector.h"
 #include "data/distretto-series.h"

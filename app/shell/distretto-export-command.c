@@ -99,6 +99,17 @@ export_table (DistrettoChart *chart,
   return DISTRETTO_EXIT_OK;
 }
 
+/* The data's codes, of whichever NUTS version, as the boundaries' version
+ * (or the latest) writes them. */
+static DistrettoDataset *
+recode_for (DistrettoDataset    *dataset,
+            DistrettoBoundaries *boundaries)
+{
+  int version = boundaries != NULL ? distretto_boundaries_guess_nuts_version (boundaries) : 0;
+
+  return distretto_dataset_recode_nuts (dataset, version != 0 ? version : DISTRETTO_NUTS_VERSION_LATEST, NULL);
+}
+
 int
 distretto_export_command_run (int    argc,
                               char **argv)
@@ -127,6 +138,7 @@ distretto_export_command_run (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) loaded = NULL;
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GFile) file = NULL;
@@ -197,8 +209,8 @@ distretto_export_command_run (int    argc,
   if (module == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
 
-  dataset = distretto_cli_load_data ((const char * const *) data_paths, &error);
-  if (dataset == NULL)
+  loaded = distretto_cli_load_data ((const char * const *) data_paths, &error);
+  if (loaded == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
 
   if (boundaries_path != NULL)
@@ -209,6 +221,8 @@ distretto_export_command_run (int    argc,
       if (boundaries == NULL)
         return distretto_cli_fail ("export", "%s", error->message);
     }
+
+  dataset = recode_for (loaded, boundaries);
 
   if (!builtin)
     {

@@ -26,7 +26,7 @@ mapped_level (DistrettoIndicatorResult *result,
       int level = region != NULL ? distretto_region_get_level (region) : -1;
 
       if (level >= 0 && level < (int) G_N_ELEMENTS (counts) && !distretto_region_is_extra_regio (region) &&
-          isfinite (distretto_indicator_result_get_score (result, i)))
+          !distretto_region_is_abolished (region) && isfinite (distretto_indicator_result_get_score (result, i)))
         counts[level]++;
     }
 
@@ -74,7 +74,8 @@ distretto_map_chart_build (DistrettoModule      *module,
       const char *code = distretto_indicator_result_get_region_code (result, i);
       DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
 
-      if (region == NULL || distretto_region_get_level (region) != level || distretto_region_is_extra_regio (region))
+      if (region == NULL || distretto_region_get_level (region) != level || distretto_region_is_extra_regio (region) ||
+          distretto_region_is_abolished (region))
         continue;
 
       distretto_chart_add_bar (chart, code, distretto_region_get_display_name (region),

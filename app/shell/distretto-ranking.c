@@ -63,8 +63,20 @@ compare_scores (gconstpointer a,
   return (score_a < score_b) - (score_a > score_b);
 }
 
-/* The regions a ranking shows (of DISTRETTO_RANKING_LEVEL, not extra-regio,
- * with a score), best first; the codes are @result's. */
+/* Whether a ranking shows @region (which may be %NULL): of
+ * DISTRETTO_RANKING_LEVEL, neither Extra-Regio nor abolished (a code of
+ * another NUTS version). */
+gboolean
+distretto_ranking_is_ranked (DistrettoRegion *region)
+{
+  return region != NULL &&
+         distretto_region_get_level (region) == DISTRETTO_RANKING_LEVEL &&
+         !distretto_region_is_extra_regio (region) &&
+         !distretto_region_is_abolished (region);
+}
+
+/* The regions a ranking shows (see distretto_ranking_is_ranked(), with a
+ * score), best first; the codes are @result's. */
 GPtrArray *
 distretto_ranking_dup_regions (DistrettoIndicatorResult *result,
                                DistrettoDataset         *dataset)
@@ -76,9 +88,7 @@ distretto_ranking_dup_regions (DistrettoIndicatorResult *result,
       const char *code = distretto_indicator_result_get_region_code (result, i);
       DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
 
-      if (region == NULL ||
-          distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
-          distretto_region_is_extra_regio (region) ||
+      if (!distretto_ranking_is_ranked (region) ||
           !isfinite (distretto_indicator_result_get_score (result, i)))
         continue;
 
@@ -271,9 +281,7 @@ distretto_ranking_chart_build (DistrettoModule   *module,
       const char *code = distretto_indicator_result_get_region_code (result, i);
       DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
 
-      if (region == NULL ||
-          distretto_region_get_level (region) != DISTRETTO_RANKING_LEVEL ||
-          distretto_region_is_extra_regio (region))
+      if (!distretto_ranking_is_ranked (region))
         continue;
 
       distretto_chart_add_bar_in_category (chart, code, distretto_region_get_display_name (region),

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 #define DISTRETTO_RANKING_LEVEL 2
 
 const char     *distretto_ranking_source_line (DistrettoFlags     flags_used);
+gboolean        distretto_ranking_is_ranked   (DistrettoRegion   *region);
 const char     *distretto_ranking_find_eu     (DistrettoIndicatorResult *result);
 GPtrArray      *distretto_ranking_dup_regions (DistrettoIndicatorResult *result,
                                                DistrettoDataset         *dataset);

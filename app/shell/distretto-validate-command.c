@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "distretto-cli.h"
 #include "distretto-validate-command.h"
@@ -72,6 +73,80 @@ print_codes (const char          *title,
   g_print ("  %s: %u%s%s\n", title, n, n ? " — " : "", line->str);
 }
 
+/* What bringing the data to the boundaries' NUTS version (or the latest)
+ * does, code by code; the regions of a country that version does not
+ * cover (the UK in 2024) on one line per country, unknown codes on one. */
+static void
+print_nuts_changes (DistrettoDataset    *dataset,
+                    DistrettoBoundaries *boundaries)
+{
+  int version = boundaries != NULL ? distretto_boundaries_guess_nuts_version (boundaries) : 0;
+  g_autoptr(DistrettoNutsReport) report = NULL;
+  g_autoptr(DistrettoDataset) recoded = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();   /* the first entry of each country and version */
+  g_autoptr(GArray) kept_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GStrvBuilder) unknown = g_strv_builder_new ();
+  g_auto(GStrv) unknown_codes = NULL;
+  guint n;
+
+  recoded = distretto_dataset_recode_nuts (dataset, version != 0 ? version : DISTRETTO_NUTS_VERSION_LATEST, &report);
+  version = distretto_nuts_report_get_version (report);
+  n = distretto_nuts_report_get_n_entries (report);
+  /* TRANSLATORS: e.g. "NUTS 2024: 12 codes of other versions" */
+  g_print (ngettext ("  NUTS %d: %u code of another version\n",
+                     "  NUTS %d: %u codes of other versions\n", n), version, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *code = distretto_nuts_report_get_code (report, i);
+      int code_version = distretto_nuts_report_get_code_version (report, i);
+
+      if (code_version == 0)
+        g_strv_builder_add (unknown, code);
+      else if (distretto_nuts_report_is_abolished (report, i))
+        {
+          g_autofree char *line = distretto_nuts_report_describe (report, i);
+
+          g_print ("    %s\n", line);
+        }
+      else
+        {
+          guint k;
+
+          for (k = 0; k < kept->len; k++)
+            {
+              guint first = GPOINTER_TO_UINT (g_ptr_array_index (kept, k));
+
+              if (strncmp (distretto_nuts_report_get_code (report, first), code, 2) == 0 &&
+                  distretto_nuts_report_get_code_version (report, first) == code_version)
+                break;
+            }
+          if (k == kept->len)
+            {
+              g_ptr_array_add (kept, GUINT_TO_POINTER (i));
+              g_array_set_size (kept_counts, k + 1);
+            }
+          g_array_index (kept_counts, guint, k)++;
+        }
+    }
+
+  for (guint k = 0; k < kept->len; k++)
+    {
+      guint first = GPOINTER_TO_UINT (g_ptr_array_index (kept, k));
+      guint count = g_array_index (kept_counts, guint, k);
+
+      /* TRANSLATORS: e.g. "UK (NUTS 2021): not in NUTS 2024, 41 regions kept as they are" */
+      g_print (ngettext ("    %.2s (NUTS %d): not in NUTS %d, %u region kept as it is\n",
+                         "    %.2s (NUTS %d): not in NUTS %d, %u regions kept as they are\n", count),
+               distretto_nuts_report_get_code (report, first),
+               distretto_nuts_report_get_code_version (report, first), version, count);
+    }
+
+  unknown_codes = g_strv_builder_end (unknown);
+  if (unknown_codes[0] != NULL)
+    print_codes (_("unknown to NUTS 2010 to 2024"), (const char * const *) unknown_codes);
+}
+
 static void
 print_report (DistrettoDataset    *dataset,
               DistrettoBoundaries *boundaries,
@@ -124,6 +199,8 @@ print_report (DistrettoDataset    *dataset,
           print_codes (unused_title, (const char * const *) unused);
         }
     }
+
+  print_nuts_changes (dataset, boundaries);
 }
 
 int

@@ -37,6 +37,7 @@ struct _DistrettoWindow
   GtkDropDown *view_dropdown;
   GPtrArray *view_ids;        /* the drop-down's views: built-in charts, then the module's */
   DistrettoBoundaries *boundaries;  /* for the map, once imported */
+  int nuts_version;           /* what data is brought to: the boundaries' version */
   gboolean updating_views;
   char *selected_region;      /* clicked in a chart, added to the trend */
   GtkRevealer *progress_revealer;
@@ -413,6 +414,7 @@ distretto_window_import_files (DistrettoWindow *self,
     return;
 
   self->loader = distretto_dataset_loader_new (self->dataset_is_demo ? NULL : self->dataset);
+  distretto_dataset_loader_set_nuts_version (self->loader, self->nuts_version);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
@@ -472,6 +474,29 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* What importing boundaries makes in its thread: the boundaries, and the
+ * dataset brought to their NUTS version. */
+typedef struct
+{
+  GFile *file;
+  DistrettoDataset *dataset;
+  DistrettoBoundaries *boundaries;
+  DistrettoDataset *recoded;
+  int nuts_version;
+} BoundariesImport;
+
+static void
+boundaries_import_free (gpointer data)
+{
+  BoundariesImport *import = data;
+
+  g_clear_object (&import->file);
+  g_clear_object (&import->dataset);
+  g_clear_object (&import->boundaries);
+  g_clear_object (&import->recoded);
+  g_free (import);
+}
+
 static void
 on_boundaries_loaded_cb (GObject      *object,
                          GAsyncResult *result,
@@ -479,19 +504,26 @@ on_boundaries_loaded_cb (GObject      *object,
 {
   g_autoptr(DistrettoWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DistrettoBoundaries) boundaries = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *message = NULL;
+  BoundariesImport *import;
   guint n;
 
   set_importing (self, FALSE);
-  if (boundaries == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       show_import_error (self, error->message);
       return;
     }
 
-  g_set_object (&self->boundaries, boundaries);
-  n = distretto_boundaries_get_n_regions (boundaries);
+  import = g_task_get_task_data (G_TASK (result));
+
+  g_set_object (&self->boundaries, import->boundaries);
+  self->nuts_version = import->nuts_version;
+  /* Unless other data replaced the dataset meanwhile. */
+  if (import->recoded != NULL && self->dataset == import->dataset)
+    g_set_object (&self->dataset, import->recoded);
+  n = distretto_boundaries_get_n_regions (import->boundaries);
+
   message = g_strdup_printf (ngettext ("Boundaries of %u region imported", "Boundaries of %u regions imported", n), n);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
   show_selected_module (self);
@@ -503,21 +535,33 @@ load_boundaries_thread (GTask        *task,
                         gpointer      task_data,
                         GCancellable *cancellable)
 {
+  BoundariesImport *import = task_data;
   GError *error = NULL;
-  DistrettoBoundaries *boundaries = distretto_boundaries_load_file (task_data, cancellable, &error);
 
-  if (boundaries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, boundaries, g_object_unref);
+  import->boundaries = distretto_boundaries_load_file (import->file, cancellable, &error);
+  if (import->boundaries == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  import->nuts_version = distretto_boundaries_guess_nuts_version (import->boundaries);
+  if (import->nuts_version == 0)
+    import->nuts_version = DISTRETTO_NUTS_VERSION_LATEST;
+  if (import->dataset != NULL && distretto_dataset_get_nuts_version (import->dataset) != import->nuts_version)
+    import->recoded = distretto_dataset_recode_nuts (import->dataset, import->nuts_version, NULL);
+
+  g_task_return_boolean (task, TRUE);
 }
 
-/* Reads boundaries in a thread; the map shows them when done. */
+/* Reads boundaries in a thread and brings the data to their NUTS
+ * version; the map shows them when done. */
 void
 distretto_window_import_boundaries (DistrettoWindow *self,
                                     GFile           *file)
 {
   g_autoptr(GTask) task = NULL;
+  BoundariesImport *import;
 
   g_return_if_fail (DISTRETTO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -525,10 +569,14 @@ distretto_window_import_boundaries (DistrettoWindow *self,
   if (self->loader != NULL)
     return;
 
+  import = g_new0 (BoundariesImport, 1);
+  import->file = g_object_ref (file);
+  import->dataset = self->dataset != NULL ? g_object_ref (self->dataset) : NULL;
+
   set_importing (self, TRUE);
   gtk_progress_bar_pulse (self->progress_bar);
   task = g_task_new (NULL, NULL, on_boundaries_loaded_cb, g_object_ref (self));
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, import, boundaries_import_free);
   g_task_run_in_thread (task, load_boundaries_thread);
 }
 
@@ -716,6 +764,7 @@ distretto_window_init (DistrettoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->fetcher = distretto_eurostat_fetcher_new ();
+  self->nuts_version = DISTRETTO_NUTS_VERSION_LATEST;
   set_importing (self, FALSE);
   g_signal_connect_object (self->chart_view, "region-selected",
                            G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);

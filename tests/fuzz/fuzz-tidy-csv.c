@@ -1,4 +1,5 @@
-/* fuzz-tidy-csv.c: libFuzzer target for the tidy CSV and region-name readers
+/* fuzz-tidy-csv.c: libFuzzer target for the tidy CSV and region-name readers,
+ * and for bringing what they read to one NUTS version
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,6 +35,16 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           distretto_dataset_get_value (dataset, distretto_dataset_get_series_code (dataset, 0),
                                        distretto_region_get_code (region),
                                        distretto_dataset_get_last_year (dataset), NULL);
+        }
+
+      /* Recoding keeps every region and cell, forwards and backwards. */
+      for (int version = 2013; version <= 2024; version += 11)
+        {
+          g_autoptr(DistrettoDataset) recoded = distretto_dataset_recode_nuts (dataset, version, NULL);
+
+          g_assert (distretto_dataset_get_n_regions (recoded) >= distretto_dataset_get_n_regions (dataset));
+          g_assert (distretto_dataset_get_n_observations (recoded) >= distretto_dataset_get_n_observations (dataset));
+          g_assert (distretto_dataset_get_original (recoded) == dataset);
         }
     }
 

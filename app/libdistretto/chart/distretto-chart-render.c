@@ -538,6 +538,18 @@ format_value (double value)
   return isnan (value) ? g_strdup (_("no data")) : _distretto_chart_format_number (value, 2);
 }
 
+/* "Name (CODE)", or the code alone when the chart knows no other name. */
+static char *
+region_title (const char *label,
+              const char *code)
+{
+  if (label == NULL || label[0] == '\0' || g_strcmp0 (label, code) == 0)
+    return g_strdup (code);
+
+  /* TRANSLATORS: a region in a tooltip: its name and its code */
+  return g_strdup_printf (_("%s (%s)"), label, code);
+}
+
 /**
  * distretto_chart_describe_at:
  * @self: a #DistrettoChart
@@ -563,6 +575,7 @@ distretto_chart_describe_at (DistrettoChart  *self,
                              const char     **code)
 {
   g_autofree char *value = NULL;
+  g_autofree char *title = NULL;
   guint index;
   int axis = -1;
 
@@ -585,13 +598,13 @@ distretto_chart_describe_at (DistrettoChart  *self,
       line = &g_array_index (self->lines, DistrettoChartLine, index);
       if (code != NULL)
         *code = line->code;
+      title = region_title (line->label, line->code);
       if (axis < 0)
-        /* TRANSLATORS: a tooltip: region name and code */
-        return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+        return g_steal_pointer (&title);
 
       value = format_value (distretto_chart_get_profile_value (self, index, axis));
-      /* TRANSLATORS: a tooltip: region name, code, an axis such as a pillar, its value */
-      return g_strdup_printf (_("%s (%s)\n%s: %s"), line->label, line->code,
+      /* TRANSLATORS: a tooltip: region (name and code), an axis such as a pillar, its value */
+      return g_strdup_printf (_("%s\n%s: %s"), title,
                               (const char *) g_ptr_array_index (self->axes, axis), value);
     }
 
@@ -606,15 +619,16 @@ distretto_chart_describe_at (DistrettoChart  *self,
 
       if (code != NULL)
         *code = mark->code;
+      title = region_title (mark->label, mark->code);
       if (isnan (mark->third) || self->third_title == NULL)
-        /* TRANSLATORS: a scatter's tooltip: region, code, x title, x value, y title, y value */
-        return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s"), mark->label, mark->code,
+        /* TRANSLATORS: a scatter's tooltip: region (name and code), x title, x value, y title, y value */
+        return g_strdup_printf (_("%s\n%s: %s\n%s: %s"), title,
                                 self->x_title ? self->x_title : "x", x_value,
                                 self->y_title ? self->y_title : "y", y_value);
 
       value = format_value (mark->third);
-      /* TRANSLATORS: a scatter's tooltip: region, code, then three titles and values */
-      return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s\n%s: %s"), mark->label, mark->code,
+      /* TRANSLATORS: a scatter's tooltip: region (name and code), then three titles and values */
+      return g_strdup_printf (_("%s\n%s: %s\n%s: %s\n%s: %s"), title,
                               self->x_title ? self->x_title : "x", x_value,
                               self->y_title ? self->y_title : "y", y_value,
                               self->third_title, value);
@@ -626,7 +640,7 @@ distretto_chart_describe_at (DistrettoChart  *self,
 
       if (code != NULL)
         *code = line->code;
-      return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+      return region_title (line->label, line->code);
     }
 
   {
@@ -635,19 +649,19 @@ distretto_chart_describe_at (DistrettoChart  *self,
     if (code != NULL)
       *code = bar->code;
     value = format_value (bar->value);
+    title = region_title (bar->label, bar->code);
     if (self->kind == DISTRETTO_CHART_KIND_MAP)
-      /* TRANSLATORS: a map's tooltip: region name, code, value */
-      return g_strdup_printf (_("%s (%s): %s"), bar->label, bar->code, value);
+      /* TRANSLATORS: a map's tooltip: region (name and code), value */
+      return g_strdup_printf (_("%s: %s"), title, value);
     if (!isnan (bar->lower))
       {
         g_autofree char *lower = format_value (bar->lower);
         g_autofree char *upper = format_value (bar->upper);
 
-        /* TRANSLATORS: a ranking's tooltip: rank, region, code, value, its interval */
-        return g_strdup_printf (_("%u. %s (%s): %s (%s to %s)"), index + 1, bar->label, bar->code,
-                                value, lower, upper);
+        /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value, its interval */
+        return g_strdup_printf (_("%u. %s: %s (%s to %s)"), index + 1, title, value, lower, upper);
       }
-    /* TRANSLATORS: a ranking's tooltip: rank, region name, code, value */
-    return g_strdup_printf (_("%u. %s (%s): %s"), index + 1, bar->label, bar->code, value);
+    /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value */
+    return g_strdup_printf (_("%u. %s: %s"), index + 1, title, value);
   }
 }

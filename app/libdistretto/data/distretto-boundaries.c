@@ -15,6 +15,7 @@
 #include "distretto-data-format.h"
 #include "distretto-import-error.h"
 #include "distretto-json-reader.h"
+#include "distretto-nuts.h"
 
 /**
  * DistrettoBoundaries:
@@ -1257,6 +1258,30 @@ distretto_boundaries_get_code_at (DistrettoBoundaries *self,
   g_return_val_if_fail (index < self->n_regions, NULL);
 
   return self->regions[index].code;
+}
+
+/**
+ * distretto_boundaries_guess_nuts_version:
+ * @self: a #DistrettoBoundaries
+ *
+ * The NUTS version the boundaries are of, told from their codes (GISCO's
+ * NUTS 2021 files have the UK, its 2024 files NL35 and PT19); see
+ * distretto_nuts_guess_version().
+ *
+ * Returns: a NUTS version, or 0 if none knows the codes
+ */
+int
+distretto_boundaries_guess_nuts_version (DistrettoBoundaries *self)
+{
+  g_autofree const char **codes = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_BOUNDARIES (self), 0);
+
+  codes = g_new0 (const char *, self->n_regions + 1);
+  for (guint i = 0; i < self->n_regions; i++)
+    codes[i] = self->regions[i].code;
+
+  return distretto_nuts_guess_version (codes);
 }
 
 /**

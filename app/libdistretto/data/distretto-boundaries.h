@@ -38,6 +38,7 @@ const char           *distretto_boundaries_get_code_at     (DistrettoBoundaries 
                                                             guint                 index);
 gboolean              distretto_boundaries_has_region      (DistrettoBoundaries  *self,
                                                             const char           *code);
+int                   distretto_boundaries_guess_nuts_version (DistrettoBoundaries *self);
 int                   distretto_boundaries_get_level       (DistrettoBoundaries  *self,
                                                             const char           *code);
 const char           *distretto_boundaries_get_name        (DistrettoBoundaries  *self,

@@ -12,7 +12,8 @@
  * DistrettoDatasetLoader:
  *
  * Loads data files in a worker thread and merges them, with a base
- * dataset if one is given, into a new dataset. Progress is reported
+ * dataset if one is given, into a new dataset brought to one NUTS version
+ * (distretto_dataset_recode_nuts(); by default the latest). Progress is reported
  * through #DistrettoDatasetLoader:fraction in the main context of the
  * caller; the load can be cancelled. Neither the base dataset nor
  * anything else the caller holds is changed: a failed load loses nothing.
@@ -25,6 +26,8 @@ struct _DistrettoDatasetLoader
   GPtrArray *files;            /* GFile */
   GMainContext *context;       /* where progress is reported */
   double fraction;
+  int nuts_version;            /* 0: codes left as they are */
+  DistrettoNutsReport *report; /* of the last load */
   gint permille;               /* atomic: latest progress from the thread */
   gint progress_pending;       /* atomic: an idle is scheduled */
 };
@@ -45,6 +48,7 @@ distretto_dataset_loader_finalize (GObject *object)
   DistrettoDatasetLoader *self = (DistrettoDatasetLoader *)object;
 
   g_clear_object (&self->base);
+  g_clear_object (&self->report);
   g_clear_pointer (&self->files, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
 
@@ -94,11 +98,13 @@ static void
 distretto_dataset_loader_init (DistrettoDatasetLoader *self)
 {
   self->files = g_ptr_array_new_with_free_func (g_object_unref);
+  self->nuts_version = DISTRETTO_NUTS_VERSION_LATEST;
 }
 
 /**
  * distretto_dataset_loader_new:
- * @base: (nullable): a dataset the loaded files are merged with
+ * @base: (nullable): a dataset the loaded files are merged with (if it
+ *   was recoded, its original)
  *
  * Returns: (transfer full): a new #DistrettoDatasetLoader
  */
@@ -130,6 +136,55 @@ distretto_dataset_loader_add_file (DistrettoDatasetLoader *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_ptr_array_add (self->files, g_object_ref (file));
+}
+
+/**
+ * distretto_dataset_loader_set_nuts_version:
+ * @self: a #DistrettoDatasetLoader
+ * @nuts_version: a NUTS version, or 0 to leave the codes as the files
+ *   write them
+ *
+ * Sets the NUTS version the loaded data is brought to, such as the
+ * version of the boundaries it is mapped on; see
+ * distretto_dataset_recode_nuts().
+ */
+void
+distretto_dataset_loader_set_nuts_version (DistrettoDatasetLoader *self,
+                                           int                     nuts_version)
+{
+  g_return_if_fail (DISTRETTO_IS_DATASET_LOADER (self));
+  g_return_if_fail (nuts_version == 0 || distretto_nuts_is_version (nuts_version));
+
+  self->nuts_version = nuts_version;
+}
+
+/**
+ * distretto_dataset_loader_get_nuts_version:
+ * @self: a #DistrettoDatasetLoader
+ *
+ * Returns: the NUTS version loaded data is brought to, or 0
+ */
+int
+distretto_dataset_loader_get_nuts_version (DistrettoDatasetLoader *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET_LOADER (self), 0);
+
+  return self->nuts_version;
+}
+
+/**
+ * distretto_dataset_loader_get_nuts_report:
+ * @self: a #DistrettoDatasetLoader
+ *
+ * Returns: (transfer none) (nullable): what the last successful load did
+ *   to codes of other NUTS versions, or %NULL
+ */
+DistrettoNutsReport *
+distretto_dataset_loader_get_nuts_report (DistrettoDatasetLoader *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET_LOADER (self), NULL);
+
+  return self->report;
 }
 
 /**
@@ -201,9 +256,14 @@ load_in_thread (GTask        *task,
 {
   DistrettoDatasetLoader *self = source_object;
   g_autoptr(DistrettoDataset) merged = distretto_dataset_new ();
+  g_autoptr(DistrettoNutsReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  DistrettoDataset *base = self->base;
 
-  if (self->base != NULL && !distretto_dataset_merge (merged, self->base, &error))
+  if (base != NULL && distretto_dataset_get_original (base) != NULL)
+    base = distretto_dataset_get_original (base);
+
+  if (base != NULL && !distretto_dataset_merge (merged, base, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -221,6 +281,15 @@ load_in_thread (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+    }
+
+  if (self->nuts_version != 0)
+    {
+      DistrettoDataset *recoded = distretto_dataset_recode_nuts (merged, self->nuts_version, &report);
+
+      g_set_object (&merged, recoded);
+      g_object_unref (recoded);
+      g_task_set_task_data (task, g_steal_pointer (&report), g_object_unref);
     }
 
   post_progress (self, 1.0);
@@ -270,8 +339,14 @@ distretto_dataset_loader_load_finish (DistrettoDatasetLoader  *self,
                                       GAsyncResult            *result,
                                       GError                 **error)
 {
+  DistrettoDataset *dataset;
+
   g_return_val_if_fail (DISTRETTO_IS_DATASET_LOADER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  dataset = g_task_propagate_pointer (G_TASK (result), error);
+  if (dataset != NULL)
+    g_set_object (&self->report, g_task_get_task_data (G_TASK (result)));
+
+  return dataset;
 }

@@ -22,6 +22,10 @@ G_DECLARE_FINAL_TYPE (DistrettoDatasetLoader, distretto_dataset_loader, DISTRETT
 DistrettoDatasetLoader *distretto_dataset_loader_new          (DistrettoDataset        *base);
 void                    distretto_dataset_loader_add_file     (DistrettoDatasetLoader  *self,
                                                                GFile                   *file);
+void                    distretto_dataset_loader_set_nuts_version (DistrettoDatasetLoader *self,
+                                                                   int                     nuts_version);
+int                     distretto_dataset_loader_get_nuts_version (DistrettoDatasetLoader *self);
+DistrettoNutsReport    *distretto_dataset_loader_get_nuts_report  (DistrettoDatasetLoader *self);
 double                  distretto_dataset_loader_get_fraction (DistrettoDatasetLoader  *self);
 void                    distretto_dataset_loader_load_async   (DistrettoDatasetLoader  *self,
                                                                GCancellable            *cancellable,

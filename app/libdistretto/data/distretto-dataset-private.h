@@ -28,6 +28,17 @@ gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
                                            guint             source,
                                            guint             line,
                                            GError          **error);
+gboolean _distretto_dataset_get_cell      (DistrettoDataset *self,
+                                           guint             series,
+                                           guint             region,
+                                           int               year,
+                                           double           *value,
+                                           DistrettoFlags   *flags,
+                                           guint            *source,
+                                           guint            *line);
+void     _distretto_dataset_set_original  (DistrettoDataset *self,
+                                           DistrettoDataset *original,
+                                           int               nuts_version);
 
 gboolean _distretto_dataset_lookup_region (DistrettoDataset *self,
                                            const char       *code,

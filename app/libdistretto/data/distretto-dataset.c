@@ -54,6 +54,9 @@ struct _DistrettoDataset
 
   gsize n_observations;
   DistrettoFlags flags_seen;
+
+  DistrettoDataset *original;  /* what a recoded dataset was made from */
+  int nuts_version;            /* the version it was brought to, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoDataset, distretto_dataset, G_TYPE_OBJECT)
@@ -107,6 +110,7 @@ distretto_dataset_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_object (&self->original);
 
   G_OBJECT_CLASS (distretto_dataset_parent_class)->finalize (object);
 }
@@ -363,6 +367,83 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
   self->n_observations++;
 
   return TRUE;
+}
+
+/*
+ * _distretto_dataset_get_cell:
+ *
+ * Reads one cell as it was given: %FALSE if no source gave it.
+ */
+gboolean
+_distretto_dataset_get_cell (DistrettoDataset *self,
+                             guint             series,
+                             guint             region,
+                             int               year,
+                             double           *value,
+                             DistrettoFlags   *flags,
+                             guint            *source,
+                             guint            *line)
+{
+  Column *column;
+  const Cell *cell;
+  gsize i;
+
+  if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
+    return FALSE;
+
+  column = g_ptr_array_index (self->columns, series);
+  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
+  if (i >= column->cells->len)
+    return FALSE;
+
+  cell = &g_array_index (column->cells, Cell, i);
+  if (!(cell->flags & CELL_PRESENT))
+    return FALSE;
+
+  *value = g_array_index (column->values, double, i);
+  *flags = cell->flags & ~CELL_PRESENT;
+  *source = cell->source;
+  *line = cell->line;
+  return TRUE;
+}
+
+void
+_distretto_dataset_set_original (DistrettoDataset *self,
+                                 DistrettoDataset *original,
+                                 int               nuts_version)
+{
+  g_set_object (&self->original, original);
+  self->nuts_version = nuts_version;
+}
+
+/**
+ * distretto_dataset_get_original:
+ * @self: a #DistrettoDataset
+ *
+ * Returns: (transfer none) (nullable): the dataset @self was recoded
+ *   from with distretto_dataset_recode_nuts(), or %NULL
+ */
+DistrettoDataset *
+distretto_dataset_get_original (DistrettoDataset *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), NULL);
+
+  return self->original;
+}
+
+/**
+ * distretto_dataset_get_nuts_version:
+ * @self: a #DistrettoDataset
+ *
+ * Returns: the NUTS version the dataset was brought to by
+ *   distretto_dataset_recode_nuts(), or 0 if it was not
+ */
+int
+distretto_dataset_get_nuts_version (DistrettoDataset *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (self), 0);
+
+  return self->nuts_version;
 }
 
 /**

@@ -12,6 +12,7 @@
 #include <glib-object.h>
 
 #include "distretto-flags.h"
+#include "distretto-nuts-report.h"
 #include "distretto-region.h"
 #include "distretto-selector.h"
 #include "distretto-series.h"
@@ -73,5 +74,10 @@ double           distretto_dataset_get_selected_value (DistrettoDataset *self,
                                                        DistrettoFlags   *flags);
 int              distretto_dataset_get_selected_latest_year (DistrettoDataset *self,
                                                              const char       *selector);
+DistrettoDataset *distretto_dataset_recode_nuts      (DistrettoDataset     *self,
+                                                      int                   nuts_version,
+                                                      DistrettoNutsReport **report);
+DistrettoDataset *distretto_dataset_get_original     (DistrettoDataset *self);
+int              distretto_dataset_get_nuts_version  (DistrettoDataset *self);
 
 G_END_DECLS

@@ -34,6 +34,7 @@ static const struct
   { "proxy", DISTRETTO_FLAGS_PROXY },
   { "carried-forward", DISTRETTO_FLAGS_CARRIED_FORWARD },
   { "winsorised", DISTRETTO_FLAGS_WINSORISED },
+  { "recoded", DISTRETTO_FLAGS_RECODED },
 };
 
 static gboolean
@@ -79,8 +80,8 @@ parse_token (const char     *token,
  *
  * Parses a flag field: Eurostat letters (`b u c e d p`, possibly combined
  * as in `bu`) and Distretto's words (`imputed`, `national-proxy`,
- * `converted`, `synthetic`, `proxy`, `carried-forward`, `winsorised`),
- * separated by spaces or `|`. An empty field
+ * `converted`, `synthetic`, `proxy`, `carried-forward`, `winsorised`,
+ * `recoded`), separated by spaces or `|`. An empty field
  * means no flag.
  *
  * Returns: %TRUE if every token is a known flag

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  *   forward to a year with none
  * @DISTRETTO_FLAGS_WINSORISED: an outlier pulled in to the nearest value
  *   that is not one
+ * @DISTRETTO_FLAGS_RECODED: brought from another NUTS version by Distretto:
+ *   the value of a recoded region, or the sum of merged ones
  *
  * Flags explaining one observation.
  */
@@ -51,6 +53,8 @@ typedef enum /*< flags >*/
   DISTRETTO_FLAGS_PROXY              = 1 << 10,
   DISTRETTO_FLAGS_CARRIED_FORWARD    = 1 << 11,
   DISTRETTO_FLAGS_WINSORISED         = 1 << 12,
+  /* A cell stores 15 bits: one is left. */
+  DISTRETTO_FLAGS_RECODED            = 1 << 13,
 } DistrettoFlags;
 
 gboolean  distretto_flags_parse     (const char     *text,

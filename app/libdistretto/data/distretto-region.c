@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "distretto-nuts.h"
 #include "distretto-region.h"
 
 /**
@@ -27,6 +28,7 @@ struct _DistrettoRegion
   char *national_name;
   int level;
   int nuts_version;
+  gboolean abolished;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoRegion, distretto_region, G_TYPE_OBJECT)
@@ -37,6 +39,7 @@ enum {
   PROP_LEVEL,
   PROP_NAME,
   PROP_NATIONAL_NAME,
+  PROP_ABOLISHED,
   N_PROPS
 };
 
@@ -174,6 +177,10 @@ distretto_region_get_property (GObject    *object,
       g_value_set_string (value, self->national_name);
       break;
 
+    case PROP_ABOLISHED:
+      g_value_set_boolean (value, self->abolished);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -208,6 +215,10 @@ distretto_region_set_property (GObject      *object,
 
     case PROP_NATIONAL_NAME:
       distretto_region_set_national_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_ABOLISHED:
+      distretto_region_set_abolished (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -260,6 +271,17 @@ distretto_region_class_init (DistrettoRegionClass *klass)
   properties[PROP_NATIONAL_NAME] =
     g_param_spec_string ("national-name", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * DistrettoRegion:abolished:
+   *
+   * Whether the code is not in the NUTS version the dataset was brought
+   * to (FR21 in a dataset of NUTS 2024): such a region keeps its values but
+   * stays out of rankings and maps.
+   */
+  properties[PROP_ABOLISHED] =
+    g_param_spec_boolean ("abolished", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -429,12 +451,34 @@ distretto_region_set_national_name (DistrettoRegion *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NATIONAL_NAME]);
 }
 
+/* Whether the user reads one of @country_code's languages: the first
+ * part of each of g_get_language_names() ("it" of "it_IT.UTF-8"). */
+static gboolean
+user_reads_language_of (const char *country_code)
+{
+  const char * const *languages = distretto_nuts_get_languages (country_code);
+  const char * const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      gsize len = strcspn (names[i], "_.@");
+
+      for (guint j = 0; languages[j] != NULL; j++)
+        if (strlen (languages[j]) == len && strncmp (languages[j], names[i], len) == 0)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
 /**
  * distretto_region_get_display_name:
  * @self: a #DistrettoRegion
  *
- * The best name to show: the Latin name, else the national name, else
- * the code.
+ * The best name to show: the name in the national language when the
+ * user's language (g_get_language_names()) is one of the country's
+ * (a Greek reader sees “Αττική”, others “Attiki”), else the Latin name,
+ * else the national name, else the code.
  *
  * Returns: a name, never %NULL
  */
@@ -443,10 +487,11 @@ distretto_region_get_display_name (DistrettoRegion *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_REGION (self), NULL);
 
+  if (self->national_name != NULL && self->country_code != NULL &&
+      (self->name == NULL || user_reads_language_of (self->country_code)))
+    return self->national_name;
   if (self->name != NULL)
     return self->name;
-  if (self->national_name != NULL)
-    return self->national_name;
   return self->code;
 }
 
@@ -480,4 +525,40 @@ distretto_region_set_nuts_version (DistrettoRegion *self,
   g_return_if_fail (DISTRETTO_IS_REGION (self));
 
   self->nuts_version = nuts_version;
+}
+
+/**
+ * distretto_region_is_abolished:
+ * @self: a #DistrettoRegion
+ *
+ * Returns: %TRUE if the region's code is not in the NUTS version its
+ *   dataset was brought to; see #DistrettoRegion:abolished
+ */
+gboolean
+distretto_region_is_abolished (DistrettoRegion *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_REGION (self), FALSE);
+
+  return self->abolished;
+}
+
+/**
+ * distretto_region_set_abolished:
+ * @self: a #DistrettoRegion
+ * @abolished: whether the region is not in its dataset's NUTS version
+ *
+ * Marks a region that rankings and maps leave out.
+ */
+void
+distretto_region_set_abolished (DistrettoRegion *self,
+                                gboolean         abolished)
+{
+  g_return_if_fail (DISTRETTO_IS_REGION (self));
+
+  abolished = !!abolished;
+  if (self->abolished == abolished)
+    return;
+
+  self->abolished = abolished;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ABOLISHED]);
 }

@@ -44,5 +44,8 @@ const char      *distretto_region_get_display_name     (DistrettoRegion *self);
 int              distretto_region_get_nuts_version     (DistrettoRegion *self);
 void             distretto_region_set_nuts_version     (DistrettoRegion *self,
                                                         int              nuts_version);
+gboolean         distretto_region_is_abolished         (DistrettoRegion *self);
+void             distretto_region_set_abolished        (DistrettoRegion *self,
+                                                        gboolean         abolished);
 
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "distretto-series.h"
 
 /**
@@ -193,6 +195,55 @@ STRING_ACCESSORS (licence)
  * Sets the description.
  */
 STRING_ACCESSORS (description)
+
+/* Eurostat unit codes of counts and amounts (NR, THS_PER, MIO_EUR,
+ * MIO_PPS_EU27_2020), not of shares, rates or amounts per head
+ * (PC_GDP, EUR_HAB); or a unit label in those words. */
+static gboolean
+unit_is_additive (const char *unit)
+{
+  static const char *count_prefixes[] = { "NR", "THS", "MIO", "BN", "KM2", "HA" };
+  static const char *count_words[] = { "number", "thousand", "million", "billion" };
+  static const char *share_words[] = { "per ", "per-", "%", "percent", "rate", "index", "inhabitant", "average", "share" };
+  g_autofree char *lower = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (count_prefixes); i++)
+    {
+      gsize len = strlen (count_prefixes[i]);
+
+      if (strncmp (unit, count_prefixes[i], len) == 0 && (unit[len] == '\0' || unit[len] == '_'))
+        return strstr (unit, "HAB") == NULL && strstr (unit, "_PC") == NULL && strstr (unit, "_RT") == NULL;
+    }
+
+  lower = g_utf8_strdown (unit, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (share_words); i++)
+    if (strstr (lower, share_words[i]) != NULL)
+      return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (count_words); i++)
+    if (strstr (lower, count_words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * distretto_series_is_additive:
+ * @self: a #DistrettoSeries
+ *
+ * Whether values of regions add up to the value of their union, as counts
+ * and amounts do (employment in thousand persons `THS`, `NR`, `MIO_EUR`)
+ * and shares, rates and amounts per head do not (`PC_GDP`, `EUR_HAB`). Told
+ * from distretto_series_get_unit(); a series without a unit is not.
+ *
+ * Returns: %TRUE if the series can be summed over regions
+ */
+gboolean
+distretto_series_is_additive (DistrettoSeries *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_SERIES (self), FALSE);
+
+  return self->unit != NULL && unit_is_additive (self->unit);
+}
 
 /**
  * distretto_series_get_direction:

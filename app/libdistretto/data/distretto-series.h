@@ -49,6 +49,7 @@ void                distretto_series_set_licence     (DistrettoSeries    *self,
 const char         *distretto_series_get_description (DistrettoSeries    *self);
 void                distretto_series_set_description (DistrettoSeries    *self,
                                                       const char         *description);
+gboolean            distretto_series_is_additive     (DistrettoSeries    *self);
 DistrettoDirection  distretto_series_get_direction   (DistrettoSeries    *self);
 void                distretto_series_set_direction   (DistrettoSeries    *self,
                                                       DistrettoDirection  direction);

@@ -394,8 +394,13 @@ distretto_index_compute (DistrettoPillar       **pillars,
     }
 
   y = year - panel.first_year;
+  /* Extra-Regio and abolished codes (of another NUTS version) are no regions to score. */
   for (guint r = 0; r < panel.n_regions; r++)
-    panel.usable[r] = !distretto_region_is_extra_regio (distretto_dataset_get_region_at (dataset, r));
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, r);
+
+      panel.usable[r] = !distretto_region_is_extra_regio (region) && !distretto_region_is_abolished (region);
+    }
 
   /* Sub-indicators the dataset cannot give are left out, and so are
    * pillars left with none: the index is computed from what there is. */

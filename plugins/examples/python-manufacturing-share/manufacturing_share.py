@@ -55,7 +55,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
         values = []
         for i in range(dataset.get_n_regions()):
             region = dataset.get_region_at(i)
-            if region.get_level() == 2 and not region.is_extra_regio():
+            if region.get_level() == 2 and not region.is_extra_regio() and not region.is_abolished():
                 value, _flags = share(dataset, region.get_code(), year)
                 if not math.isnan(value):
                     values.append(value)
