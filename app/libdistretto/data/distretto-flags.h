@@ -32,6 +32,13 @@ G_BEGIN_DECLS
  *   forward to a year with none
  * @DISTRETTO_FLAGS_WINSORISED: an outlier pulled in to the nearest value
  *   that is not one
+ * @DISTRETTO_FLAGS_SEE_NOTE: Eurostat `i`, see the metadata (older files)
+ * @DISTRETTO_FLAGS_FORECAST: Eurostat `f`, forecast
+ * @DISTRETTO_FLAGS_NOT_SIGNIFICANT: Eurostat `n`, not significant
+ * @DISTRETTO_FLAGS_REVISED: Eurostat `r`, revised (older files)
+ * @DISTRETTO_FLAGS_EUROSTAT_ESTIMATE: Eurostat `s`, Eurostat estimate
+ *   (older files)
+ * @DISTRETTO_FLAGS_NOT_APPLICABLE: Eurostat `z`, not applicable
  *
  * Flags explaining one observation.
  */
@@ -51,6 +58,13 @@ typedef enum /*< flags >*/
   DISTRETTO_FLAGS_PROXY              = 1 << 10,
   DISTRETTO_FLAGS_CARRIED_FORWARD    = 1 << 11,
   DISTRETTO_FLAGS_WINSORISED         = 1 << 12,
+  /* Eurostat's other letters, apart from the flags of Distretto. */
+  DISTRETTO_FLAGS_SEE_NOTE           = 1 << 20,
+  DISTRETTO_FLAGS_FORECAST           = 1 << 21,
+  DISTRETTO_FLAGS_NOT_SIGNIFICANT    = 1 << 22,
+  DISTRETTO_FLAGS_REVISED            = 1 << 23,
+  DISTRETTO_FLAGS_EUROSTAT_ESTIMATE  = 1 << 24,
+  DISTRETTO_FLAGS_NOT_APPLICABLE     = 1 << 25,
 } DistrettoFlags;
 
 gboolean  distretto_flags_parse     (const char     *text,
