@@ -1105,6 +1105,21 @@ load_input (DistrettoInput  *input,
                    "load it as a dataset", display_name,
                    distretto_data_format_get_name (distretto_data_format_detect (plain)));
       return NULL;
+    case DISTRETTO_DATA_FORMAT_TIDY_CSV:
+      {
+        const char *eol = memchr (p, '\n', data + len - p);
+        gsize line = eol ? (gsize) (eol - p) : (gsize) (data + len - p);
+
+        /* Not JSON, and a line of fields: a CSV file. */
+        if (*p != '{' && *p != '[' && (memchr (p, ',', line) != NULL || memchr (p, ';', line) != NULL))
+          {
+            g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
+                         "%s:1:1: expected a GeoJSON FeatureCollection, found CSV data: "
+                         "load it as a dataset", display_name);
+            return NULL;
+          }
+      }
+      break;
     default:
       break;
     }

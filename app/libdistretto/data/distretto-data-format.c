@@ -82,6 +82,10 @@ detect (const char *data,
       return DISTRETTO_DATA_FORMAT_JSON_STAT;
     }
 
+  /* A JSON array: the JSON-stat importer says what it should be. */
+  if (p < end && *p == '[')
+    return DISTRETTO_DATA_FORMAT_JSON_STAT;
+
   eol = memchr (p, '\n', end - p);
   if (eol == NULL)
     eol = end;
@@ -103,7 +107,7 @@ detect (const char *data,
  * @bytes: the start of a file, or all of it, uncompressed
  *
  * Tells the format from the content: JSON objects are GeoJSON when they
- * hold a FeatureCollection, JSON-stat otherwise; a tab-separated header
+ * hold a FeatureCollection, JSON-stat otherwise (and so are JSON arrays); a tab-separated header
  * whose first cell holds `\` (`geo\time`) is Eurostat TSV; a header with
  * `DATAFLOW` or `STRUCTURE` first, or with `TIME_PERIOD` and `OBS_VALUE`,
  * is SDMX-CSV; other text is taken for tidy CSV.
@@ -327,6 +331,19 @@ _distretto_dataset_load_bytes_as (GBytes               *bytes,
                                   GError              **error)
 {
   g_autoptr(DistrettoInput) input = _distretto_input_new_bytes (bytes, display_name, NULL);
+
+  return load_input (input, format, NULL, NULL, NULL, error);
+}
+
+DistrettoDataset *
+_distretto_dataset_load_file_as (GFile                *file,
+                                 DistrettoDataFormat   format,
+                                 GError              **error)
+{
+  g_autoptr(DistrettoInput) input = _distretto_input_open_file (file, NULL, error);
+
+  if (input == NULL)
+    return NULL;
 
   return load_input (input, format, NULL, NULL, NULL, error);
 }

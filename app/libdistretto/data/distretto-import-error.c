@@ -17,7 +17,8 @@ G_DEFINE_QUARK (distretto-import-error-quark, distretto_import_error)
  * @text: text to quote in a message
  * @len: its length in bytes, or -1 if it is NUL-terminated
  *
- * @text as messages quote it: valid UTF-8, at most
+ * @text as messages quote it: valid UTF-8 on one line (control characters
+ * written as `\n`, `\r`, `\t` or `\xNN`), at most
  * %DISTRETTO_MESSAGE_QUOTE_LENGTH characters, longer text cut with “…”.
  *
  * Returns: (transfer full): the text to show
@@ -30,11 +31,24 @@ _distretto_shorten (const char *text,
   const gsize most = (DISTRETTO_MESSAGE_QUOTE_LENGTH + 1) * 4;
   gsize n = len < 0 ? strnlen (text, most + 1) : (gsize) len;
   g_autofree char *valid = g_utf8_make_valid (text, MIN (n, most));
-  g_autofree char *head = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  glong n_chars = 0;
 
-  if (n <= most && g_utf8_strlen (valid, -1) <= DISTRETTO_MESSAGE_QUOTE_LENGTH)
-    return g_steal_pointer (&valid);
+  for (const char *p = valid; *p != '\0' && n_chars < DISTRETTO_MESSAGE_QUOTE_LENGTH; p = g_utf8_next_char (p))
+    {
+      guchar c = (guchar) *p;
 
-  head = g_utf8_substring (valid, 0, MIN (g_utf8_strlen (valid, -1), DISTRETTO_MESSAGE_QUOTE_LENGTH));
-  return g_strconcat (head, "…", NULL);
+      if (c == '\n' || c == '\r' || c == '\t')
+        g_string_append_printf (shown, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+      else if (c < 0x20 || c == 0x7F)
+        g_string_append_printf (shown, "\\x%02X", c);
+      else
+        g_string_append_len (shown, p, g_utf8_next_char (p) - p);
+      n_chars++;
+    }
+
+  if (n > most || g_utf8_strlen (valid, -1) > n_chars)
+    g_string_append (shown, "…");
+
+  return g_string_free (g_steal_pointer (&shown), FALSE);
 }

@@ -74,5 +74,8 @@ DistrettoDataset *_distretto_dataset_load_bytes_as (GBytes               *bytes,
                                                     const char           *display_name,
                                                     DistrettoDataFormat   format,
                                                     GError              **error);
+DistrettoDataset *_distretto_dataset_load_file_as  (GFile                *file,
+                                                    DistrettoDataFormat   format,
+                                                    GError              **error);
 
 G_END_DECLS

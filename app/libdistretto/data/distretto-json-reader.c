@@ -448,7 +448,9 @@ check_text (const Text  *text,
                 break;
               p++;
             }
-          root_done |= top == NULL && (g_ascii_isalpha (*start) || *start == '_');
+          root_done |= top == NULL &&
+                       ((p - start == 4 && (memcmp (start, "true", 4) == 0 || memcmp (start, "null", 4) == 0)) ||
+                        (p - start == 5 && memcmp (start, "false", 5) == 0));
         }
     }
 

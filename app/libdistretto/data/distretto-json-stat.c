@@ -157,15 +157,7 @@ is_number (JsonNode *node)
 static char *
 shorten (const char *text)
 {
-  g_autofree char *head = NULL;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_strdup ("(not UTF-8)");
-  if (g_utf8_strlen (text, -1) <= 60)
-    return g_strdup (text);
-
-  head = g_utf8_substring (text, 0, 60);
-  return g_strconcat (head, "…", NULL);
+  return _distretto_shorten (text, -1);
 }
 
 /* What a node is, for messages: "a string", "nothing" when absent. */

@@ -177,11 +177,11 @@ is_sdmx_id (const char *text)
   return TRUE;
 }
 
-static ColumnRole
-role_of (const char *name,
-         gboolean    after_value)
+static const struct
 {
-  static const struct { const char *name; ColumnRole role; } known[] = {
+  const char *name;
+  ColumnRole role;
+} known_columns[] = {
     { "DATAFLOW", ROLE_TABLE },
     { "STRUCTURE_ID", ROLE_TABLE },
     { "STRUCTURE", ROLE_IGNORED },
@@ -196,13 +196,29 @@ role_of (const char *name,
     { "OBS_FLAG", ROLE_FLAG },
     { "CONF_STATUS", ROLE_CONF },
     { "OBS_STATUS", ROLE_IGNORED },
-  };
+};
 
-  for (guint k = 0; k < G_N_ELEMENTS (known); k++)
-    if (g_ascii_strcasecmp (name, known[k].name) == 0)
-      return known[k].role;
+static ColumnRole
+role_of (const char *name,
+         gboolean    after_value)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (known_columns); k++)
+    if (g_ascii_strcasecmp (name, known_columns[k].name) == 0)
+      return known_columns[k].role;
 
   return after_value ? ROLE_IGNORED : ROLE_DIMENSION;
+}
+
+/* Whether @name is, as written, the id of a column with a role: a label
+ * may be `Geo`, not `geo`. */
+static gboolean
+is_column_id (const char *name)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (known_columns); k++)
+    if (g_str_equal (name, known_columns[k].name))
+      return known_columns[k].role != ROLE_IGNORED;
+
+  return FALSE;
 }
 
 static int *
@@ -310,13 +326,10 @@ has_label_columns (SdmxCsv *sdmx)
 
   for (guint i = 0; i + 2 < sdmx->n_header_fields; i++)
     {
-      ColumnRole next;
-
       if (g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i)), "TIME_PERIOD") != 0)
         continue;
 
-      next = role_of (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1)), FALSE);
-      return (next == ROLE_DIMENSION || next == ROLE_IGNORED) &&
+      return !is_column_id (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1))) &&
              g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 2)),
                                  "OBS_VALUE") == 0;
     }
@@ -375,10 +388,9 @@ read_header (SdmxCsv  *sdmx,
       if (labels && takes_label (sdmx->roles[i]) && i + 1 < sdmx->n_header_fields)
         {
           const char *label = code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1));
-          ColumnRole role = role_of (label, FALSE);
 
           /* A column of codes where the labels should be. */
-          if (role != ROLE_DIMENSION && role != ROLE_IGNORED)
+          if (is_column_id (label))
             {
               g_autofree char *shown = shorten (label);
 

@@ -602,7 +602,8 @@ distretto_tidy_csv_load_bytes (GBytes      *bytes,
  * @file: a tidy CSV file
  * @error: return location for a #GError
  *
- * Reads @file and loads it with distretto_tidy_csv_load_bytes().
+ * Reads @file, a piece at a time, as distretto_tidy_csv_load_bytes() reads
+ * its bytes; only a regular file is read.
  *
  * Returns: (transfer full): a new dataset, or %NULL with @error set
  */
@@ -610,17 +611,9 @@ DistrettoDataset *
 distretto_tidy_csv_load_file (GFile   *file,
                               GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-  return distretto_tidy_csv_load_bytes (bytes, name, error);
+  return _distretto_dataset_load_file_as (file, DISTRETTO_DATA_FORMAT_TIDY_CSV, error);
 }
 
 /**
