@@ -428,6 +428,42 @@ test_status_object_and_array (void)
   g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, 2);
 }
 
+/* Eurostat's dissemination API (statistics/1.0): the table is
+ * `extension.id`, statuses an object keyed by position, values sparse. */
+static void
+test_dissemination_api (void)
+{
+  static const char text[] =
+    "{\"version\":\"2.0\",\"class\":\"dataset\",\"label\":\"R&D\",\"source\":\"ESTAT\","
+    "\"updated\":\"2026-01-07T11:00:00+0100\",\"value\":{\"0\":0.89,\"3\":1.2},"
+    "\"status\":{\"0\":\"b\",\"2\":\"c\"},\"id\":[\"freq\",\"sectperf\",\"unit\",\"geo\",\"time\"],"
+    "\"size\":[1,1,1,2,2],\"dimension\":{\"freq\":{\"category\":{\"index\":{\"A\":0}}},"
+    "\"sectperf\":{\"category\":{\"index\":{\"TOTAL\":0}}},\"unit\":{\"category\":{\"index\":{\"PC_GDP\":0}}},"
+    "\"geo\":{\"category\":{\"index\":{\"AT11\":0,\"BE10\":1},\"label\":{\"AT11\":\"Burgenland\","
+    "\"BE10\":\"Région de Bruxelles-Capitale\"}}},\"time\":{\"category\":{\"index\":{\"2013\":0,\"2020\":1}}}},"
+    "\"extension\":{\"lang\":\"EN\",\"agencyId\":\"ESTAT\",\"id\":\"TGS00042\",\"version\":\"1.0\","
+    "\"datastructure\":{\"agencyId\":\"ESTAT\",\"id\":\"TGS00042\",\"version\":\"1.0\"},"
+    "\"status\":{\"label\":{\"b\":\"break in time series\",\"c\":\"confidential\"}},"
+    "\"positions-with-no-data\":{\"freq\":[],\"geo\":[],\"time\":[]}}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autofree char *selector = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_named (text, strlen (text), "download.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (dataset, 0)), ==, "tgs00042");
+  selector = distretto_series_dup_selector (distretto_dataset_get_series_at (dataset, 0));
+  g_assert_cmpstr (selector, ==, "tgs00042?sectperf=TOTAL&unit=PC_GDP");
+
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "AT11", 2013, &flags), ==, 0.89);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_BREAK);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "BE10", 2020, &flags), ==, 1.2);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "BE10", 2013, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+}
+
 static void
 test_malformed (gconstpointer data)
 {
@@ -607,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/JsonStat/collection", test_collection);
   g_test_add_func ("/Distretto/JsonStat/status-legacy-object", test_status_legacy_object);
   g_test_add_func ("/Distretto/JsonStat/status-object-and-array", test_status_object_and_array);
+  g_test_add_func ("/Distretto/JsonStat/dissemination-api", test_dissemination_api);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/JsonStat/malformed/%s", malformed[i].name);

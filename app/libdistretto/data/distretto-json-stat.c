@@ -36,8 +36,8 @@
  * series code is the table code followed by its category codes in every
  * other dimension but freq, in `id` order: `nama_10r_2gdp.MIO_EUR`, as the
  * Eurostat TSV and SDMX-CSV importers give it. The table code is
- * `extension.datasetId`, else the dataset's name in a 1.x response, else
- * the file name.
+ * `extension.datasetId` or `extension.id`, else the dataset's name in a
+ * 1.x response, else the file name.
  *
  * The labels of the geo categories name their regions.
  *
@@ -735,6 +735,14 @@ read_table (Dataset     *ds,
   JsonNode *extension = member (ds->object, "extension");
   JsonNode *id = is_object (extension) ? member (json_node_get_object (extension), "datasetId") : NULL;
   g_autofree char *id_path = g_strconcat (ds->path, ".extension.datasetId", NULL);
+
+  /* Eurostat's current API names the table `extension.id`, its older
+   * JSON service `extension.datasetId`. */
+  if (id == NULL && is_object (extension) && (id = member (json_node_get_object (extension), "id")) != NULL)
+    {
+      g_free (id_path);
+      id_path = g_strconcat (ds->path, ".extension.id", NULL);
+    }
 
   if (id != NULL)
     {

@@ -24,8 +24,8 @@
  * counts, but a geo label names its region. Eurostat's downloads "with
  * labels" instead follow every code column with a column of labels
  * (`freq,Time frequency,…,geo,Geopolitical entity (reporting),TIME_PERIOD,
- * Time,OBS_VALUE,Observation value,OBS_FLAG,…`): told by the column after
- * TIME_PERIOD, which is then not OBS_VALUE. A confidential cell
+ * Time,OBS_VALUE,Observation value,OBS_FLAG,…`): told by TIME_PERIOD
+ * followed by its labels, then OBS_VALUE. A confidential cell
  * (`CONF_STATUS` C and the like) is missing, with the flag `c`.
  *
  * A row's series code is the table code (the dataflow id, lower-cased:
@@ -182,20 +182,20 @@ static const struct
   const char *name;
   ColumnRole role;
 } known_columns[] = {
-    { "DATAFLOW", ROLE_TABLE },
-    { "STRUCTURE_ID", ROLE_TABLE },
-    { "STRUCTURE", ROLE_IGNORED },
-    { "STRUCTURE_NAME", ROLE_IGNORED },
-    { "LAST UPDATE", ROLE_IGNORED },
-    { "LAST_UPDATE", ROLE_IGNORED },
-    { "ACTION", ROLE_ACTION },
-    { "freq", ROLE_FREQ },
-    { "geo", ROLE_GEO },
-    { "TIME_PERIOD", ROLE_TIME },
-    { "OBS_VALUE", ROLE_VALUE },
-    { "OBS_FLAG", ROLE_FLAG },
-    { "CONF_STATUS", ROLE_CONF },
-    { "OBS_STATUS", ROLE_IGNORED },
+  { "DATAFLOW", ROLE_TABLE },
+  { "STRUCTURE_ID", ROLE_TABLE },
+  { "STRUCTURE", ROLE_IGNORED },
+  { "STRUCTURE_NAME", ROLE_IGNORED },
+  { "LAST UPDATE", ROLE_IGNORED },
+  { "LAST_UPDATE", ROLE_IGNORED },
+  { "ACTION", ROLE_ACTION },
+  { "freq", ROLE_FREQ },
+  { "geo", ROLE_GEO },
+  { "TIME_PERIOD", ROLE_TIME },
+  { "OBS_VALUE", ROLE_VALUE },
+  { "OBS_FLAG", ROLE_FLAG },
+  { "CONF_STATUS", ROLE_CONF },
+  { "OBS_STATUS", ROLE_IGNORED },
 };
 
 static ColumnRole
