@@ -90,6 +90,7 @@ case("status-bad-key.json", JSON_STAT % '"value":[1,2,3,4],"status":{"one":"b"}'
 case("deep-nesting.json", "[" * 5000 + "]" * 5000, "SYNTAX", "SYNTAX")
 case("duplicate-key.geojson", GEOJSON % ',"NUTS_ID":"ITH4"', "FORMAT", "SYNTAX")
 case("second-value.geojson", (GEOJSON % "") + "\n" + (GEOJSON % ""), "FORMAT", "SYNTAX")
+case("token-with-newline.json", "['x\n['x", "SYNTAX", "SYNTAX")
 case("nan-coordinates.geojson", (GEOJSON % "").replace("[1,1]", "[NaN,1]"), "FORMAT", "SYNTAX")
 
 

@@ -57,8 +57,11 @@ gboolean _distretto_json_stat_import   (DistrettoImport  *import,
 /* How many characters of a field messages quote. */
 #define DISTRETTO_MESSAGE_QUOTE_LENGTH 80
 
-char             *_distretto_shorten (const char *text,
-                                      gssize      len);
+char             *_distretto_shorten    (const char *text,
+                                         gssize      len);
+char             *_distretto_shorten_to (const char *text,
+                                         gssize      len,
+                                         guint       max_chars);
 
 char             *_distretto_region_name_from_label (const char *label);
 

@@ -487,8 +487,9 @@ set_parse_error (const Text  *text,
   if (end != NULL)
     rest = end + 2;
 
-  /* json-glib may quote a token it decoded into bytes that are not UTF-8. */
-  valid = g_utf8_make_valid (rest, -1);
+  /* json-glib may quote a token it decoded into bytes that are not UTF-8,
+   * or a whole string with its line ends: one line, not too long. */
+  valid = _distretto_shorten_to (rest, -1, 2 * DISTRETTO_MESSAGE_QUOTE_LENGTH);
   g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
                "%s:%u:%u: invalid JSON: %s", text->filename,
                (guint) MAX (line, 1), (guint) MAX (column, 1), valid);
