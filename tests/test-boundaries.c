@@ -293,6 +293,18 @@ static const struct
   { "trailing-comma",
     FC_START FEATURE ("ITH3", POLYGON (SQUARE)) ",]}",
     DISTRETTO_IMPORT_ERROR_SYNTAX, "test.geojson:1:…" },
+  /* json-glib would keep the second NUTS_ID, and ignore a second value. */
+  { "duplicate-key",
+    FC_START "{\"type\": \"Feature\", \"properties\": {\"NUTS_ID\": \"ITH3\", \"NUTS_ID\": \"ITH4\"}, "
+    "\"geometry\": " POLYGON (SQUARE) "}]}",
+    DISTRETTO_IMPORT_ERROR_SYNTAX,
+    "test.geojson:1:98: the key “NUTS_ID” appears twice in this object: expected each key once" },
+  { "second-value",
+    FC_START FEATURE ("ITH3", POLYGON (SQUARE)) "]}\n" FC_START FEATURE ("ITH4", POLYGON (SQUARE)) "]}",
+    DISTRETTO_IMPORT_ERROR_SYNTAX,
+    "test.geojson:2:1: invalid JSON: expected the end of the data after the first value, found “…" },
+  { "utf-16", "\xFE\xFF\0{",
+    DISTRETTO_IMPORT_ERROR_ENCODING, "test.geojson:1:1: this is UTF-16 text…" },
   { "position-string",
     FC_START FEATURE ("ITH3", POLYGON ("[[0, 0], [1, 0], \"x\", [0, 0]]")) "]}",
     DISTRETTO_IMPORT_ERROR_VALUE,

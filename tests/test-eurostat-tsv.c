@@ -120,6 +120,9 @@ static const Malformed malformed[] = {
   { "monthly-freq", "freq,unit,geo\\TIME_PERIOD\t2015\nM,THS,AT\t1\n", DISTRETTO_IMPORT_ERROR_VALUE, "t.tsv:2:1:", "annual" },
   { "duplicate-row", "unit,geo\\time\t2015 \nTHS,AT\t1 \nTHS,AT\t2 \n", DISTRETTO_IMPORT_ERROR_DUPLICATE, "t.tsv:3:1:", "line 2" },
   { "not-utf8", "unit,geo\\time\t2015 \nTHS,\xC3\x28T\t1 \n", DISTRETTO_IMPORT_ERROR_ENCODING, "t.tsv:2:5:", "UTF-8" },
+  { "hexadecimal", "unit,geo\\time\t2015 \nTHS,AT\t0x10 \n", DISTRETTO_IMPORT_ERROR_VALUE, "t.tsv:2:8:", "hexadecimal" },
+  { "underflow", "unit,geo\\time\t2015 \nTHS,AT\t1e-400 e\n", DISTRETTO_IMPORT_ERROR_VALUE, "t.tsv:2:8:", "read as 0" },
+  { "nan", "unit,geo\\time\t2015 \nTHS,AT\tnan \n", DISTRETTO_IMPORT_ERROR_VALUE, "t.tsv:2:8:", "“nan ”" },
 };
 
 static void
@@ -141,6 +144,57 @@ test_malformed (gconstpointer data)
 
   g_assert_null (dataset);
   distretto_test_assert_import_error (error, m->code, m->position, m->mentions);
+}
+
+/* Eurostat's bulk download of 2011: `geo\time` alone, years ascending,
+ * Greece as GR (kept as written), flags such as `i`. */
+static void
+test_2011_layout (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = load_text ("tgs00042.tsv",
+                                                   "geo\\time\t1999 \t2000 \t2001 \n"
+                                                   "AT11\t0.65 \t0.7 i\t: \n"
+                                                   "GR11\t: c\t1 e\t0.25 bu\n",
+                                                   &error);
+  DistrettoSeries *series;
+  g_autofree char *selector = NULL;
+  DistrettoFlags flags;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 1);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "tgs00042");
+  series = distretto_dataset_get_series_at (dataset, 0);
+  g_assert_cmpstr (distretto_series_get_table (series), ==, "tgs00042");
+  g_assert_cmpuint (distretto_series_get_n_dimensions (series), ==, 0);
+  selector = distretto_series_dup_selector (series);
+  g_assert_cmpstr (selector, ==, "tgs00042");
+
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042", "AT11", 2000, &flags), ==, 0.7);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_SEE_NOTE);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "tgs00042", "GR11", 1999, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042", "GR11", 2001, &flags), ==, 0.25);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_BREAK | DISTRETTO_FLAGS_LOW_RELIABILITY);
+  g_assert_null (distretto_dataset_get_region (dataset, "EL11"));
+}
+
+/* A huge field is quoted in a message, cut: never the whole of it. */
+static void
+test_long_field_message (void)
+{
+  g_autoptr(GString) text = g_string_new ("unit,geo\\time\t2015 \nTHS,");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append_c (text, 'x');
+  g_string_append (text, "\t1 \n");
+
+  dataset = load_text ("t.tsv", text->str, &error);
+  g_assert_null (dataset);
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_VALUE, "t.tsv:2:1:", "…");
+  g_assert_cmpuint (strlen (error->message), <, 300);
 }
 
 static void
@@ -261,6 +315,8 @@ main (int   argc,
   g_test_add_func ("/Distretto/EurostatTsv/old-style", test_old_style);
   g_test_add_func ("/Distretto/EurostatTsv/new-style-ascending-and-gzip", test_new_style_ascending_and_gzip);
   g_test_add_func ("/Distretto/EurostatTsv/detection", test_detection);
+  g_test_add_func ("/Distretto/EurostatTsv/2011-layout", test_2011_layout);
+  g_test_add_func ("/Distretto/EurostatTsv/long-field-message", test_long_field_message);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/EurostatTsv/malformed/%s", malformed[i].name);

@@ -229,6 +229,29 @@ static const Malformed malformed[] = {
   { "huge-integer", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,99999999999999999999]"),
     DISTRETTO_IMPORT_ERROR_VALUE, "test.json:1:", "“99999999999999999999”" },
   { "no-datasets", "{}", DISTRETTO_IMPORT_ERROR_EMPTY, "test.json:$:", "found none" },
+  /* json-glib keeps the last of two keys, ignores what follows the first
+   * value and reads 1e-400 as 0: all refused, with a position. */
+  { "duplicate-key", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\n\"value\":[5,6,7,8]"),
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:2:1:", "“value” appears twice" },
+  { "duplicate-escaped-key", "{\"version\":\"2.0\",\"v\\u0065rsion\":\"1.0\"}",
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:18:", "“version” appears twice" },
+  { "duplicate-nested-key", DATASET (GEO_TIME, "\"geo\":{\"category\":{\"index\":{\"ITH3\":0,\"ITH3\":1}}},"
+    "\"time\":{\"category\":{\"index\":[\"2020\",\"2021\"]}}", "\"value\":[1,2,3,4]"),
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "“ITH3” appears twice" },
+  { "second-value", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4]") "\n{\"value\":[9]}",
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:2:1:", "after the first value" },
+  { "underflow", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,1e-400]"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:1:", "“1e-400”, so close to zero" },
+  { "hexadecimal", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,0x10]"),
+    DISTRETTO_IMPORT_ERROR_SYNTAX, "test.json:1:", "hexadecimal" },
+  { "utf-16", "\xFF\xFE{\0}\0", DISTRETTO_IMPORT_ERROR_ENCODING, "test.json:1:1:", "UTF-16" },
+  { "status-bad-key", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":{\"1\":\"e\",\"x\":\"b\"}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status.x:", "cell index from 0 to 3" },
+  { "status-key-out-of-range", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],\"status\":{\"4\":\"e\"}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status[\"4\"]:", "cell index" },
+  { "status-legacy-bad-flag", DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,3,4],"
+    "\"status\":{\"value\":{\"2\":\"x\"},\"category\":{}}"),
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.json:$.status.value[\"2\"]:", "“x”" },
   { "unknown-class", "{\"version\":\"2.0\",\"class\":\"dimension\",\"category\":{}}",
     DISTRETTO_IMPORT_ERROR_FORMAT, "test.json:$.class:", "“dataset”, “bundle” or “collection”" },
   { "error-response", "{\"version\":\"2.0\",\"class\":\"dataset\",\"error\":[{\"status\":\"404\"}]}",
@@ -326,6 +349,120 @@ static const Malformed malformed[] = {
     "\"geo\":{\"category\":{\"index\":[\"ITH3\"]}},\"time\":{\"category\":{\"index\":[\"2020\"]}}}}}",
     DISTRETTO_IMPORT_ERROR_DUPLICATE, "test.json:$.b.value[0]:", "given twice: first at the value index 0" },
 };
+
+/* Eurostat's older JSON web service wrapped the statuses like a dimension
+ * (`"status":{"value":{…},"category":{"label":{…}}}`, as in the nama_gdp_c
+ * response kept in jsonstat.py's fixtures): 20 `b` and 4 `e` among 24 cells
+ * here, none to be dropped; a status for a cell without a value makes it a
+ * missing value with that flag. */
+static void
+test_status_legacy_object (void)
+{
+  static const char *const regions[] = { "AT11", "AT12", "AT13", "AT21", "AT22", "AT31" };
+  g_autoptr(GString) text = g_string_new ("{\"nama_10r_2gdp\":{\"wsVersion\":\"V1_1\",\"code\":\"nama_10r_2gdp\",");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  guint n_break = 0, n_estimated = 0;
+  DistrettoFlags flags;
+
+  g_string_append (text, "\"status\":{\"value\":{");
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (text, "%s\"%u\":\"%s\"", i ? "," : "", i, i % 6 == 5 ? "e" : "b");
+  g_string_append (text, ",\"24\":\"c\"},\"category\":{\"label\":{\"b\":\"break in time series\","
+                         "\"e\":\"estimated\",\"c\":\"confidential\"}}},\"value\":{");
+  for (guint i = 0; i < 24; i++)
+    g_string_append_printf (text, "%s\"%u\":%u.5", i ? "," : "", i, i);
+  g_string_append (text, "},\"dimension\":{\"id\":[\"unit\",\"geo\",\"time\"],\"size\":[1,7,4],"
+                         "\"unit\":{\"category\":{\"index\":{\"MIO_EUR\":0}}},"
+                         "\"geo\":{\"category\":{\"index\":{");
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    g_string_append_printf (text, "\"%s\":%u,", regions[r], r);
+  g_string_append (text, "\"AT32\":6}}},\"time\":{\"category\":{\"index\":{\"2019\":0,\"2020\":1,"
+                         "\"2021\":2,\"2022\":3}}}}}}");
+
+  dataset = load_named (text->str, text->len, "gdp.json", &error);
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    for (int y = 2019; y <= 2022; y++)
+      {
+        g_assert_false (isnan (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", regions[r], y, &flags)));
+        n_break += flags == DISTRETTO_FLAGS_BREAK;
+        n_estimated += flags == DISTRETTO_FLAGS_ESTIMATED;
+      }
+  g_assert_cmpuint (n_break, ==, 20);
+  g_assert_cmpuint (n_estimated, ==, 4);
+
+  /* Index 24 is AT32 in 2019: given no value, a status only. */
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "AT32", 2019, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+  g_assert_cmpint (distretto_dataset_get_flags_seen (dataset), ==,
+                   DISTRETTO_FLAGS_BREAK | DISTRETTO_FLAGS_ESTIMATED | DISTRETTO_FLAGS_CONFIDENTIAL);
+}
+
+/* A status object keyed by position next to a value array, and a status
+ * array next to a sparse value object. */
+static void
+test_status_object_and_array (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_text (DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":[1,2,null,4],\"status\":{\"1\":\"p\",\"3\":\"b\"}"),
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "test", "ITH3", 2021, &flags), ==, 2.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_PROVISIONAL);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "test", "ITH4", 2021, &flags), ==, 4.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_BREAK);
+  g_clear_object (&dataset);
+
+  dataset = load_text (DATASET (GEO_TIME, DIMS_GEO_TIME, "\"value\":{\"0\":1},\"status\":[null,\"c\",\":\",\"\"]"),
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "test", "ITH3", 2020, &flags), ==, 1.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "test", "ITH3", 2021, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+  g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, 2);
+}
+
+/* Eurostat's dissemination API (statistics/1.0): the table is
+ * `extension.id`, statuses an object keyed by position, values sparse. */
+static void
+test_dissemination_api (void)
+{
+  static const char text[] =
+    "{\"version\":\"2.0\",\"class\":\"dataset\",\"label\":\"R&D\",\"source\":\"ESTAT\","
+    "\"updated\":\"2026-01-07T11:00:00+0100\",\"value\":{\"0\":0.89,\"3\":1.2},"
+    "\"status\":{\"0\":\"b\",\"2\":\"c\"},\"id\":[\"freq\",\"sectperf\",\"unit\",\"geo\",\"time\"],"
+    "\"size\":[1,1,1,2,2],\"dimension\":{\"freq\":{\"category\":{\"index\":{\"A\":0}}},"
+    "\"sectperf\":{\"category\":{\"index\":{\"TOTAL\":0}}},\"unit\":{\"category\":{\"index\":{\"PC_GDP\":0}}},"
+    "\"geo\":{\"category\":{\"index\":{\"AT11\":0,\"BE10\":1},\"label\":{\"AT11\":\"Burgenland\","
+    "\"BE10\":\"Région de Bruxelles-Capitale\"}}},\"time\":{\"category\":{\"index\":{\"2013\":0,\"2020\":1}}}},"
+    "\"extension\":{\"lang\":\"EN\",\"agencyId\":\"ESTAT\",\"id\":\"TGS00042\",\"version\":\"1.0\","
+    "\"datastructure\":{\"agencyId\":\"ESTAT\",\"id\":\"TGS00042\",\"version\":\"1.0\"},"
+    "\"status\":{\"label\":{\"b\":\"break in time series\",\"c\":\"confidential\"}},"
+    "\"positions-with-no-data\":{\"freq\":[],\"geo\":[],\"time\":[]}}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autofree char *selector = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_named (text, strlen (text), "download.json", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (dataset, 0)), ==, "tgs00042");
+  selector = distretto_series_dup_selector (distretto_dataset_get_series_at (dataset, 0));
+  g_assert_cmpstr (selector, ==, "tgs00042?sectperf=TOTAL&unit=PC_GDP");
+
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "AT11", 2013, &flags), ==, 0.89);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_BREAK);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "BE10", 2020, &flags), ==, 1.2);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "tgs00042.TOTAL.PC_GDP", "BE10", 2013, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+}
 
 static void
 test_malformed (gconstpointer data)
@@ -504,6 +641,9 @@ main (int   argc,
   g_test_add_func ("/Distretto/JsonStat/roles-sparse-values-status-string", test_roles_sparse_values_status_string);
   g_test_add_func ("/Distretto/JsonStat/1.x-two-datasets", test_1_x_two_datasets);
   g_test_add_func ("/Distretto/JsonStat/collection", test_collection);
+  g_test_add_func ("/Distretto/JsonStat/status-legacy-object", test_status_legacy_object);
+  g_test_add_func ("/Distretto/JsonStat/status-object-and-array", test_status_object_and_array);
+  g_test_add_func ("/Distretto/JsonStat/dissemination-api", test_dissemination_api);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
     {
       g_autofree char *path = g_strdup_printf ("/Distretto/JsonStat/malformed/%s", malformed[i].name);

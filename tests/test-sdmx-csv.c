@@ -107,6 +107,129 @@ test_sdmx_2_0_labels_semicolon_bom_crlf (void)
   g_assert_null (distretto_region_get_name (distretto_dataset_get_region (dataset, "ITH3")));
 }
 
+/* Eurostat's downloads with labels: a column of labels after each column
+ * of codes, quoted labels holding commas, CRLF, and confidentiality. */
+#define LABELS_HEADER_2_0 \
+  "STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,nace_r2,\"Statistical classification of " \
+  "economic activities, NACE Rev. 2\",unit,Unit of measure,geo,Geopolitical entity (reporting)," \
+  "TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Observation status (Flag) V2 structure," \
+  "CONF_STATUS,Confidentiality status (flag)\r\n"
+#define LABELS_ROW_2_0 \
+  "dataflow,ESTAT:LFST_R_LFE2EN2(1.0),\"Employment by age, economic activity and NUTS 2 regions\"," \
+  "A,Annual,C,Manufacturing,THS,Thousand persons,"
+
+static void
+test_labels_2_0 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoSeries *series;
+  g_autofree char *selector = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_text (LABELS_HEADER_2_0
+                       LABELS_ROW_2_0 "AT11,Burgenland (AT),2021,,12.5,,,,,\r\n"
+                       LABELS_ROW_2_0 "AT11,Burgenland (AT),2022,,13,,e,estimated,,\r\n"
+                       LABELS_ROW_2_0 "HU10,\"Közép-Magyarország, (region) (NUTS 2013)\",2016,,,,,,C,confidential\r\n"
+                       LABELS_ROW_2_0 "UKN0,Northern Ireland (UK) (NUTS 2021),2016,,80.25,,b,break in time series,F,free\r\n",
+                       &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (distretto_source_get_table_code (distretto_dataset_get_source_at (dataset, 0)), ==, "lfst_r_lfe2en2");
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 1);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "lfst_r_lfe2en2.C.THS");
+
+  /* The dimensions come from the code columns, not the labels. */
+  series = distretto_dataset_get_series_at (dataset, 0);
+  selector = distretto_series_dup_selector (series);
+  g_assert_cmpstr (selector, ==, "lfst_r_lfe2en2?nace_r2=C&unit=THS");
+
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "lfst_r_lfe2en2.C.THS", "AT11", 2021, &flags), ==, 12.5);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "lfst_r_lfe2en2.C.THS", "AT11", 2022, &flags), ==, 13.0);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "lfst_r_lfe2en2.C.THS", "HU10", 2016, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "lfst_r_lfe2en2.C.THS", "UKN0", 2016, &flags), ==, 80.25);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_BREAK);
+
+  /* Labels name the regions, without country or NUTS version; other
+   * parentheses stay. */
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "AT11")), ==, "Burgenland");
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "HU10")), ==, "Közép-Magyarország, (region)");
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "UKN0")), ==, "Northern Ireland");
+}
+
+/* The older layout (DATAFLOW, LAST UPDATE) with label columns, LF. */
+static void
+test_labels_1_0 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  dataset = load_text ("DATAFLOW,LAST UPDATE,freq,Time frequency,unit,Unit of measure,geo,"
+                       "Geopolitical entity (reporting),TIME_PERIOD,Time,OBS_VALUE,Observation value,"
+                       "OBS_FLAG,Observation status (Flag)\n"
+                       "ESTAT:NAMA_10R_2GDP(1.0),15/03/24 23:00:00,A,Annual,MIO_EUR,Million euro,ITH3,Veneto,"
+                       "2022,,171234.5,,p,provisional\n",
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "nama_10r_2gdp.MIO_EUR");
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "nama_10r_2gdp.MIO_EUR", "ITH3", 2022, NULL), ==, 171234.5);
+  g_assert_cmpstr (distretto_region_get_name (distretto_dataset_get_region (dataset, "ITH3")), ==, "Veneto");
+}
+
+/* The same table as Eurostat TSV and as SDMX-CSV with labels: the same
+ * series, selectors, values and flags. */
+static void
+test_labels_same_as_tsv (void)
+{
+  g_autoptr(GBytes) tsv_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) sdmx = NULL;
+  g_autoptr(DistrettoDataset) tsv = NULL;
+  const char *tsv_text = "unit,nace_r2,geo\\time\t2022 \t2021 \n"
+                         "THS,C,AT11\t13 e\t12.5 \n"
+                         "THS,C,UKN0\t: \t80.25 b\n";
+
+  tsv_bytes = g_bytes_new (tsv_text, strlen (tsv_text));
+  tsv = distretto_dataset_load_bytes (tsv_bytes, "lfst_r_lfe2en2.tsv", NULL, &error);
+  g_assert_no_error (error);
+  sdmx = load_text ("STRUCTURE,STRUCTURE_ID,STRUCTURE_NAME,freq,Time frequency,geo,Geopolitical entity (reporting),"
+                    "nace_r2,NACE,unit,Unit,TIME_PERIOD,Time,OBS_VALUE,Observation value,OBS_FLAG,Flag\n"
+                    "dataflow,ESTAT:LFST_R_LFE2EN2(1.0),x,A,Annual,UKN0,Northern Ireland,C,Manufacturing,THS,Thousand,2021,,80.25,,b,\n"
+                    "dataflow,ESTAT:LFST_R_LFE2EN2(1.0),x,A,Annual,AT11,Burgenland,C,Manufacturing,THS,Thousand,2022,,13,,e,\n"
+                    "dataflow,ESTAT:LFST_R_LFE2EN2(1.0),x,A,Annual,AT11,Burgenland,C,Manufacturing,THS,Thousand,2021,,12.5,,,\n",
+                    &error);
+  g_assert_no_error (error);
+
+  /* Dimension order differs (geo first here): each series matches the
+   * other's selector. */
+  g_assert_cmpuint (distretto_dataset_get_n_series (sdmx), ==, 1);
+  g_assert_cmpuint (distretto_dataset_get_n_series (tsv), ==, 1);
+  {
+    g_autofree char *a = distretto_series_dup_selector (distretto_dataset_get_series_at (sdmx, 0));
+    g_autofree char *b = distretto_series_dup_selector (distretto_dataset_get_series_at (tsv, 0));
+
+    g_assert_true (distretto_selector_matches (a, distretto_dataset_get_series_at (tsv, 0)));
+    g_assert_true (distretto_selector_matches (b, distretto_dataset_get_series_at (sdmx, 0)));
+  }
+
+  for (int y = 2021; y <= 2022; y++)
+    for (guint r = 0; r < 2; r++)
+      {
+        const char *region = r == 0 ? "AT11" : "UKN0";
+        const char *selector = "lfst_r_lfe2en2?nace_r2=C&unit=THS";
+        DistrettoFlags f1, f2;
+        double v1 = distretto_dataset_get_selected_value (tsv, selector, region, y, &f1);
+        double v2 = distretto_dataset_get_selected_value (sdmx, selector, region, y, &f2);
+
+        g_assert_true ((isnan (v1) && isnan (v2)) || v1 == v2);
+        g_assert_cmpint (f1, ==, f2);
+      }
+  g_assert_cmpfloat (distretto_dataset_get_selected_value (sdmx, "lfst_r_lfe2en2?nace_r2=C", "UKN0", 2021, NULL), ==, 80.25);
+}
+
 static void
 test_several_dataflows (void)
 {
@@ -179,8 +302,8 @@ static const Malformed malformed[] = {
     DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "“12a”" },
   { "not-finite", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,inf,\n",
     DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "number" },
-  { "unknown-flag", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,1,z\n",
-    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:72:", "“z”" },
+  { "unknown-flag", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,1,q\n",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:72:", "“q”" },
   { "quarterly-freq", HEADER_1_0 "ESTAT:X(1.0),x,Q,THS,C,Y15-64,ITH3,2015-Q1,1,\n",
     DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:16:", "only annual data" },
   { "quarterly-period", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015-Q1,1,\n",
@@ -203,6 +326,14 @@ static const Malformed malformed[] = {
     "test.csv:2:51:", "closed" },
   { "not-utf8", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,1,\n" ROW_PREFIX "C,Y15-64,IT\xE9\xFF,2016,1,\n",
     DISTRETTO_IMPORT_ERROR_ENCODING, "test.csv:3:62:", "UTF-8" },
+  { "hexadecimal", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,0x10,\n",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "hexadecimal" },
+  { "underflow", HEADER_1_0 ROW_PREFIX "C,Y15-64,ITH3,2015,1e-400,\n",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:70:", "“1e-400”" },
+  { "labels-missing-label", "STRUCTURE,STRUCTURE_ID,freq,Time frequency,geo,TIME_PERIOD,Time,OBS_VALUE\n",
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:48:", "found the column “TIME_PERIOD”" },
+  { "labels-unknown-confidentiality", LABELS_HEADER_2_0 LABELS_ROW_2_0 "AT11,Burgenland,2021,,1,,,,Q,what\r\n",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:", "confidentiality status" },
 };
 
 static void
@@ -290,6 +421,9 @@ main (int   argc,
 
   g_test_add_func ("/Distretto/SdmxCsv/1.0", test_sdmx_1_0);
   g_test_add_func ("/Distretto/SdmxCsv/2.0-labels-semicolon-bom-crlf", test_sdmx_2_0_labels_semicolon_bom_crlf);
+  g_test_add_func ("/Distretto/SdmxCsv/labels-2.0", test_labels_2_0);
+  g_test_add_func ("/Distretto/SdmxCsv/labels-1.0", test_labels_1_0);
+  g_test_add_func ("/Distretto/SdmxCsv/labels-same-as-tsv", test_labels_same_as_tsv);
   g_test_add_func ("/Distretto/SdmxCsv/several-dataflows", test_several_dataflows);
   g_test_add_func ("/Distretto/SdmxCsv/no-dataflow-column", test_no_dataflow_column);
   for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)

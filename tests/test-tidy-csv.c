@@ -128,6 +128,24 @@ static const Malformed malformed[] = {
   { "binary-after-quote", "region,indicator,year,value\nITH3,\"x\"\xDF,2020,1\n", DISTRETTO_IMPORT_ERROR_SYNTAX, "test.csv:2:9:", "0xDF" },
   { "not-utf8", "region,indicator,year,value\nITH3,x,2020,1\nIT\xE9\xFF,x,2020,1\n",
     DISTRETTO_IMPORT_ERROR_ENCODING, "test.csv:3:3:", "UTF-8" },
+  { "hexadecimal", "region,indicator,year,value\nITH3,x,2020,0x10\n", DISTRETTO_IMPORT_ERROR_VALUE,
+    "test.csv:2:13:", "hexadecimal" },
+  { "underflow", "region,indicator,year,value\nITH3,x,2020,-1e-400\n", DISTRETTO_IMPORT_ERROR_VALUE,
+    "test.csv:2:13:", "read as 0" },
+  { "overflow", "region,indicator,year,value\nITH3,x,2020,1e400\n", DISTRETTO_IMPORT_ERROR_VALUE,
+    "test.csv:2:13:", "too large" },
+  { "wide-no-indicator", "region,year,nuts_version\nITH3,2020,2021\n", DISTRETTO_IMPORT_ERROR_HEADER,
+    "test.csv:1:1:", "no indicator column" },
+  { "wide-no-year", "nuts_id,rd_private\nITH3,1\n", DISTRETTO_IMPORT_ERROR_HEADER,
+    "test.csv:1:1:", "no “year” column" },
+  { "wide-bad-name", "region,year,R&D per head\nITH3,2020,1\n", DISTRETTO_IMPORT_ERROR_HEADER,
+    "test.csv:1:13:", "“R&D per head”" },
+  { "wide-bad-value", "region,year,a,b\nITH3,2020,1,x\n", DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:13:", "“x”" },
+  { "wide-bad-flag", "region,year,a,a_flag\nITH3,2020,1,q\n", DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:13:", "“q”" },
+  { "wide-bad-version", "year,nuts_id,nuts_year_spec,a\n2020,ITH3,16,1\n", DISTRETTO_IMPORT_ERROR_VALUE,
+    "test.csv:2:11:", "NUTS version" },
+  { "long-form-unknown-column", "region,indicator,year,value,nuts_year_spec,colour\nITH3,x,2020,1,2016,red\n",
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:44:", "“colour”" },
 };
 
 static void
@@ -188,6 +206,63 @@ test_load_file (void)
   g_rmdir (dir);
 }
 
+/* One line per region and year, one column per indicator, named by its
+ * header (Nesta's `year,nuts_id,nuts_year_spec,<indicator>`). */
+static void
+test_wide_form (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_text ("year,nuts_id,nuts_year_spec,rd_private_eur_hab,rd_government_eur_hab,rd_government_eur_hab_flag\r\n"
+                       "2015,AT11,2016,237.9,12.5,e\r\n"
+                       "2016,AT11,2016,,13,\r\n"
+                       "2015,EL30,2016,101,,c\r\n",
+                       &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 2);
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 0), ==, "rd_private_eur_hab");
+  g_assert_cmpstr (distretto_dataset_get_series_code (dataset, 1), ==, "rd_government_eur_hab");
+  g_assert_cmpuint (distretto_dataset_get_n_regions (dataset), ==, 2);
+
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "rd_private_eur_hab", "AT11", 2015, &flags), ==, 237.9);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_NONE);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "rd_government_eur_hab", "AT11", 2015, &flags), ==, 12.5);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_ESTIMATED);
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "rd_private_eur_hab", "AT11", 2016, NULL)));
+  g_assert_true (isnan (distretto_dataset_get_value (dataset, "rd_government_eur_hab", "EL30", 2015, &flags)));
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_CONFIDENTIAL);
+
+  /* The file says which NUTS version its codes are. */
+  g_assert_cmpint (distretto_region_get_nuts_version (distretto_dataset_get_region (dataset, "EL30")), ==, 2016);
+
+  /* A cell given twice is an error, as in the long form. */
+  g_clear_object (&dataset);
+  dataset = load_text ("region,year,a\nITH3,2020,1\nITH3,2020,2\n", &error);
+  g_assert_null (dataset);
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_DUPLICATE, "test.csv:3:1:", "line 2");
+}
+
+/* A huge field is quoted in a message, cut: never the whole of it. */
+static void
+test_long_field_message (void)
+{
+  g_autoptr(GString) text = g_string_new ("region,indicator,year,value\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+
+  for (guint i = 0; i < 200000; i++)
+    g_string_append (text, "é");
+  g_string_append (text, ",x,2020,1\n");
+
+  dataset = load_text (text->str, &error);
+  g_assert_null (dataset);
+  distretto_test_assert_import_error (error, DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:1:", "…");
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 200);
+}
+
 static void
 test_region_names (void)
 {
@@ -242,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/Distretto/TidyCsv/long-line", test_long_line);
   g_test_add_func ("/Distretto/TidyCsv/load-file", test_load_file);
   g_test_add_func ("/Distretto/TidyCsv/region-names", test_region_names);
+  g_test_add_func ("/Distretto/TidyCsv/wide-form", test_wide_form);
+  g_test_add_func ("/Distretto/TidyCsv/long-field-message", test_long_field_message);
 
   return g_test_run ();
 }

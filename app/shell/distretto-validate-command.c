@@ -56,6 +56,70 @@ print_missing (DistrettoDataset *dataset)
            cells ? 100.0 * missing / cells : 0.0, (unsigned long long) cells);
 }
 
+/* One series: its selector, the regions with data by level, the years
+ * with data and the share of missing cells over those regions × years. */
+static void
+print_series (DistrettoDataset *dataset,
+              guint             s)
+{
+  g_autofree char *selector = distretto_series_dup_selector (distretto_dataset_get_series_at (dataset, s));
+  g_autoptr(GString) levels = g_string_new (NULL);
+  int first = distretto_dataset_get_first_year (dataset);
+  int last = distretto_dataset_get_last_year (dataset);
+  int first_with_data = G_MAXINT, last_with_data = G_MININT;
+  guint per_level[4] = { 0 }, aggregates = 0, extra = 0, n_regions = 0;
+  guint64 cells, present = 0;
+
+  for (guint r = 0; r < distretto_dataset_get_n_regions (dataset); r++)
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, r);
+      gboolean has_data = FALSE;
+
+      for (int y = first; y <= last; y++)
+        {
+          if (isnan (distretto_dataset_get_value_at (dataset, s, r, y, NULL)))
+            continue;
+          has_data = TRUE;
+          present++;
+          first_with_data = MIN (first_with_data, y);
+          last_with_data = MAX (last_with_data, y);
+        }
+
+      if (!has_data)
+        continue;
+
+      n_regions++;
+      if (distretto_region_get_level (region) == DISTRETTO_REGION_LEVEL_AGGREGATE)
+        aggregates++;
+      else if (distretto_region_is_extra_regio (region))
+        extra++;
+      else
+        per_level[distretto_region_get_level (region)]++;
+    }
+
+  g_print ("    %s\n", selector);
+  if (n_regions == 0)
+    {
+      g_print (_("      no data: every cell is missing\n"));
+      return;
+    }
+
+  for (int level = 0; level < 4; level++)
+    if (per_level[level] > 0)
+      g_string_append_printf (levels, "%s%s %d: %u", levels->len ? ", " : "", "NUTS", level, per_level[level]);
+  if (aggregates > 0)
+    g_string_append_printf (levels, _("%saggregates: %u"), levels->len ? ", " : "", aggregates);
+  if (extra > 0)
+    g_string_append_printf (levels, _("%sExtra-Regio: %u"), levels->len ? ", " : "", extra);
+
+  cells = (guint64) n_regions * (last_with_data - first_with_data + 1);
+  /* TRANSLATORS: one series of a file: regions with data by level, the
+   * years with data, the share of missing cells over those regions × years */
+  g_print (_("      regions: %u (%s), years: %d–%d, missing: %.1f%% of %llu cells\n"),
+           n_regions, levels->str, first_with_data, last_with_data,
+           100.0 * (cells - present) / cells, (unsigned long long) cells);
+}
+
 static void
 print_codes (const char          *title,
              const char * const  *codes)
@@ -164,6 +228,8 @@ print_report (DistrettoDataset    *dataset,
 
   print_levels (dataset);
   g_print (_("  series: %u\n"), distretto_dataset_get_n_series (dataset));
+  for (guint s = 0; s < distretto_dataset_get_n_series (dataset); s++)
+    print_series (dataset, s);
   g_print (_("  years: %d–%d\n"), distretto_dataset_get_first_year (dataset),
            distretto_dataset_get_last_year (dataset));
   print_missing (dataset);

@@ -14,6 +14,7 @@
 #include "distretto-boundaries.h"
 #include "distretto-data-format.h"
 #include "distretto-import-error.h"
+#include "distretto-input-private.h"
 #include "distretto-json-reader.h"
 #include "distretto-nuts.h"
 
@@ -1061,26 +1062,24 @@ builder_finish (Builder *b)
   return g_steal_pointer (&self);
 }
 
+/* Reads @input whole, within the limit of what is parsed in one piece:
+ * the JSON tree is many times larger than the file. */
 static DistrettoBoundaries *
-load_bytes (GBytes        *bytes,
-            const char    *display_name,
-            GCancellable  *cancellable,
-            GError       **error)
+load_input (DistrettoInput  *input,
+            GCancellable    *cancellable,
+            GError         **error)
 {
+  const char *display_name = _distretto_input_get_name (input);
   g_autoptr(GBytes) plain = NULL;
-  g_autoptr(GError) local_error = NULL;
   DistrettoBoundaries *self = NULL;
   JsonParser *parser;
   const char *data, *p;
   Builder b;
   gsize len;
 
-  plain = distretto_data_uncompress (bytes, &local_error);
+  plain = _distretto_input_read_all (input, DISTRETTO_INPUT_MAX_WHOLE, error);
   if (plain == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", display_name);
-      return NULL;
-    }
+    return NULL;
 
   data = g_bytes_get_data (plain, &len);
   if (data == NULL)
@@ -1107,6 +1106,21 @@ load_bytes (GBytes        *bytes,
                    "load it as a dataset", display_name,
                    distretto_data_format_get_name (distretto_data_format_detect (plain)));
       return NULL;
+    case DISTRETTO_DATA_FORMAT_TIDY_CSV:
+      {
+        const char *eol = memchr (p, '\n', data + len - p);
+        gsize line = eol ? (gsize) (eol - p) : (gsize) (data + len - p);
+
+        /* Not JSON, and a line of fields: a CSV file. */
+        if (*p != '{' && *p != '[' && (memchr (p, ',', line) != NULL || memchr (p, ';', line) != NULL))
+          {
+            g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
+                         "%s:1:1: expected a GeoJSON FeatureCollection, found CSV data: "
+                         "load it as a dataset", display_name);
+            return NULL;
+          }
+      }
+      break;
     default:
       break;
     }
@@ -1164,11 +1178,14 @@ distretto_boundaries_load_bytes (GBytes      *bytes,
                                  const char  *display_name,
                                  GError     **error)
 {
+  g_autoptr(DistrettoInput) input = NULL;
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load_bytes (bytes, display_name, NULL, error);
+  input = _distretto_input_new_bytes (bytes, display_name, NULL);
+  return load_input (input, NULL, error);
 }
 
 /**
@@ -1178,7 +1195,10 @@ distretto_boundaries_load_bytes (GBytes      *bytes,
  * @error: return location for a #GError
  *
  * Reads @file and loads it as distretto_boundaries_load_bytes() does,
- * naming it by its parse name in messages.
+ * naming it by its parse name in messages. Only a regular file is read
+ * (a folder, a pipe or a device is refused), of at most 512 MiB once
+ * uncompressed: the polygons of GISCO's most detailed NUTS file fit many
+ * times over.
  *
  * Returns: (transfer full): boundaries, or %NULL with @error set
  */
@@ -1187,19 +1207,19 @@ distretto_boundaries_load_file (GFile         *file,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(DistrettoInput) input = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  bytes = g_file_load_bytes (file, cancellable, NULL, error);
-  if (bytes == NULL)
+  /* Only a regular file, read in pieces up to a limit: never a FIFO or
+   * /dev/zero. */
+  input = _distretto_input_open_file (file, cancellable, error);
+  if (input == NULL)
     return NULL;
 
-  name = g_file_get_parse_name (file);
-  return load_bytes (bytes, name, cancellable, error);
+  return load_input (input, cancellable, error);
 }
 
 static const Region *

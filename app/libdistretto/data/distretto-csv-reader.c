@@ -69,6 +69,7 @@ distretto_csv_reader_init (DistrettoCsvReader *reader,
   reader->fields_size = 16;
   reader->fields = g_malloc (sizeof reader->fields[0] * reader->fields_size);
   reader->next_line = 1;
+  reader->at_end = TRUE;
   reader->stops[(guint8) delimiter] = 1;
   reader->stops['\n'] = 1;
   reader->stops['\r'] = 1;
@@ -78,11 +79,113 @@ distretto_csv_reader_init (DistrettoCsvReader *reader,
     reader->pos = reader->next_line_start = 3;
 }
 
+#define WINDOW_SIZE (1024 * 1024)
+
+/* Where the complete lines of the window end: the reader never looks
+ * past them until the input is exhausted. */
+static void
+set_limit (DistrettoCsvReader *reader)
+{
+  const char *last_newline;
+
+  /* The last line may be long: look back from the end. */
+  if (reader->at_end)
+    {
+      reader->len = reader->filled;
+      return;
+    }
+
+  for (last_newline = reader->window + reader->filled; last_newline > reader->window + reader->pos; last_newline--)
+    if (last_newline[-1] == '\n')
+      break;
+  reader->len = last_newline - reader->window;
+}
+
+/*
+ * refill:
+ *
+ * Drops what is read already (the record being read starts at pos), and
+ * reads more, growing the window when one record fills it.
+ */
+static gboolean
+refill (DistrettoCsvReader  *reader,
+        GError             **error)
+{
+  gsize shift = reader->pos;
+  gssize n;
+
+  if (shift > 0)
+    {
+      memmove (reader->window, reader->window + shift, reader->filled - shift);
+      reader->filled -= shift;
+      reader->pos = 0;
+      reader->next_line_start -= MIN (shift, reader->next_line_start);
+    }
+
+  if (reader->filled == reader->window_size)
+    {
+      if (reader->window_size >= DISTRETTO_CSV_MAX_RECORD)
+        {
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+                       "%s:%u:1: this line is longer than %u MiB: expected one record per line",
+                       reader->filename, reader->next_line, DISTRETTO_CSV_MAX_RECORD >> 20);
+          return FALSE;
+        }
+      reader->window_size *= 2;
+      reader->window = g_realloc (reader->window, reader->window_size);
+    }
+
+  n = _distretto_input_read (reader->input, reader->window + reader->filled,
+                             reader->window_size - reader->filled, error);
+  if (n < 0)
+    return FALSE;
+
+  reader->filled += n;
+  reader->at_end = n == 0;
+  reader->data = reader->window;
+  set_limit (reader);
+
+  return TRUE;
+}
+
+/*
+ * distretto_csv_reader_init_input:
+ *
+ * Like distretto_csv_reader_init(), reading @input a window at a time:
+ * memory holds the record being read and little else.
+ */
+gboolean
+distretto_csv_reader_init_input (DistrettoCsvReader  *reader,
+                                 DistrettoInput      *input,
+                                 const char          *filename,
+                                 char                 delimiter,
+                                 GError             **error)
+{
+  distretto_csv_reader_init (reader, "", 0, filename, delimiter);
+  reader->input = input;
+  reader->at_end = FALSE;
+  reader->window_size = WINDOW_SIZE;
+  reader->window = g_malloc (reader->window_size);
+  reader->data = reader->window;
+
+  /* At least the first line, or the whole input if it has none. */
+  do
+    if (!refill (reader, error))
+      return FALSE;
+  while (reader->len == 0 && !reader->at_end);
+
+  if (reader->len >= 3 && memcmp (reader->data, "\xEF\xBB\xBF", 3) == 0)
+    reader->pos = reader->next_line_start = 3;
+
+  return TRUE;
+}
+
 void
 distretto_csv_reader_clear (DistrettoCsvReader *reader)
 {
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_pointer (&reader->fields, g_free);
+  g_clear_pointer (&reader->window, g_free);
 }
 
 static void
@@ -201,9 +304,16 @@ validate_record (DistrettoCsvReader  *reader,
   return FALSE;
 }
 
+typedef enum
+{
+  RECORD_READ,
+  RECORD_NONE,      /* the end of the data, or an error */
+  RECORD_MORE,      /* the record goes on past the window: refill */
+} RecordStatus;
+
 /* Reads a quoted field from the opening quote at *p; leaves *p after the
  * closing quote. */
-static gboolean
+static RecordStatus
 read_quoted (DistrettoCsvReader  *reader,
              const char         **pp,
              GError             **error)
@@ -223,13 +333,15 @@ read_quoted (DistrettoCsvReader  *reader,
         p++;
       buffer_append (reader, run, p - run);
 
+      if (p >= end && !reader->at_end)
+        return RECORD_MORE;
       if (p >= end)
         {
           g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
                        "%s:%u:%u: this quoted field is never closed: expected a closing \"",
                        reader->filename, reader->line,
                        count_columns (data + reader->line_start, quote));
-          return FALSE;
+          return RECORD_NONE;
         }
 
       if (*p == '\n')
@@ -247,20 +359,14 @@ read_quoted (DistrettoCsvReader  *reader,
       else
         {
           *pp = p + 1;
-          return TRUE;
+          return RECORD_READ;
         }
     }
 }
 
-/*
- * distretto_csv_reader_next:
- *
- * Reads the next non-blank record. Returns %FALSE at the end of the data,
- * with @error unset, or on a syntax error, with @error set.
- */
-gboolean
-distretto_csv_reader_next (DistrettoCsvReader  *reader,
-                           GError             **error)
+static RecordStatus
+read_one_record (DistrettoCsvReader  *reader,
+                 GError             **error)
 {
   const char *data = reader->data;
   const char *end = data + reader->len;
@@ -279,7 +385,7 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 
       p = data + reader->pos;
       if (p >= end)
-        return FALSE;
+        return reader->at_end ? RECORD_NONE : RECORD_MORE;
       if (!is_blank_line (p, end))
         break;
 
@@ -301,8 +407,12 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
       /* A quote opens a quoted field only at the start of the field. */
       if (p < end && *p == '"' && CURRENT (reader)->offset < 0 && CURRENT (reader)->len == 0)
         {
-          if (!read_quoted (reader, &p, error))
-            return FALSE;
+          RecordStatus status = read_quoted (reader, &p, error);
+
+          if (status == RECORD_MORE)
+            goto more;
+          if (status != RECORD_READ)
+            return status;
           high = 0x80;   /* quoted text is checked in full below */
 
           if (p < end && *p == '\r' && p + 1 < end && p[1] == '\n')
@@ -318,7 +428,7 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
                            "%s:%u:%u: expected a delimiter or the end of the line after a quoted field, found %s",
                            reader->filename, reader->next_line,
                            count_columns (data + reader->next_line_start, p), found);
-              return FALSE;
+              return RECORD_NONE;
             }
         }
 
@@ -328,6 +438,8 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
       if (p > run)
         add_run (reader, run, p - run);
 
+      if (p >= end && !reader->at_end)
+        goto more;
       if (p >= end)
         break;
 
@@ -361,7 +473,7 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
   /* Each record is checked as it is read, so a large file is never walked
    * twice; an ASCII record needs no more than the runs' ORed bytes. */
   if (high >= 0x80 && !validate_record (reader, data + reader->line_start, p, error))
-    return FALSE;
+    return RECORD_NONE;
 
   /* Room for every field still in data, so distretto_csv_reader_field()
    * copies them without moving the buffer. */
@@ -379,7 +491,34 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
   reader->next_line++;
   reader->next_line_start = reader->pos;
 
-  return TRUE;
+  return RECORD_READ;
+
+more:
+  /* Read again from the start of the record once the window holds it. */
+  reader->next_line = reader->line;
+  reader->next_line_start = reader->line_start;
+  return RECORD_MORE;
+}
+
+/*
+ * distretto_csv_reader_next:
+ *
+ * Reads the next non-blank record. Returns %FALSE at the end of the data,
+ * with @error unset, or on a syntax error, with @error set.
+ */
+gboolean
+distretto_csv_reader_next (DistrettoCsvReader  *reader,
+                           GError             **error)
+{
+  for (;;)
+    {
+      RecordStatus status = read_one_record (reader, error);
+
+      if (status != RECORD_MORE)
+        return status == RECORD_READ;
+      if (!refill (reader, error))
+        return FALSE;
+    }
 }
 
 guint
@@ -422,6 +561,17 @@ distretto_csv_reader_span (DistrettoCsvReader *reader,
   if (reader->fields[index].offset >= 0)
     return reader->buffer + reader->fields[index].offset;
   return reader->fields[index].ptr;
+}
+
+/* The field as messages quote it: cut after a few dozen characters. */
+char *
+distretto_csv_reader_dup_shown (DistrettoCsvReader *reader,
+                                guint               index)
+{
+  gsize len;
+  const char *span = distretto_csv_reader_span (reader, index, &len);
+
+  return _distretto_shorten (span, len);
 }
 
 guint
@@ -486,8 +636,12 @@ distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
 
   while (distretto_csv_reader_next (reader, &local_error))
     {
+      guint64 done = reader->pos, total = reader->len;
+
+      if (reader->input != NULL)
+        _distretto_input_get_progress (reader->input, &done, &total);
       if (!read_record (user_data, error) ||
-          !_distretto_import_tick (import, reader->pos, reader->len, error))
+          !_distretto_import_tick (import, done, total, error))
         return FALSE;
       n_records++;
     }

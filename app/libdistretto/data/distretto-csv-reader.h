@@ -7,12 +7,17 @@
 
 #include <glib.h>
 
+#include "distretto-input-private.h"
+
 G_BEGIN_DECLS
+
+/* The longest record (line) a reader takes, in bytes. */
+#define DISTRETTO_CSV_MAX_RECORD (16 * 1024 * 1024)
 
 typedef struct
 {
   const char *data;
-  gsize       len;
+  gsize       len;           /* where complete lines end in data */
   gsize       pos;
   const char *filename;
   char        delimiter;
@@ -35,6 +40,13 @@ typedef struct
 
   guint       next_line;
   gsize       next_line_start;
+
+  /* Reading from an input: data is a window on it, refilled as needed. */
+  DistrettoInput *input;
+  char       *window;
+  gsize       window_size;
+  gsize       filled;        /* bytes in the window */
+  gboolean    at_end;        /* nothing more to read after data[len) */
 } DistrettoCsvReader;
 
 gboolean     distretto_validate_utf8          (const char          *data,
@@ -46,6 +58,11 @@ void         distretto_csv_reader_init        (DistrettoCsvReader  *reader,
                                                gsize                len,
                                                const char          *filename,
                                                char                 delimiter);
+gboolean     distretto_csv_reader_init_input  (DistrettoCsvReader  *reader,
+                                               DistrettoInput      *input,
+                                               const char          *filename,
+                                               char                 delimiter,
+                                               GError             **error);
 void         distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
 gboolean     distretto_csv_reader_next        (DistrettoCsvReader  *reader,
                                                GError             **error);
@@ -56,6 +73,8 @@ const char  *distretto_csv_reader_span        (DistrettoCsvReader  *reader,
                                                guint                index,
                                                gsize               *len);
 guint        distretto_csv_reader_column      (DistrettoCsvReader  *reader,
+                                               guint                index);
+char        *distretto_csv_reader_dup_shown   (DistrettoCsvReader  *reader,
                                                guint                index);
 void         distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
                                                GError             **error,

@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "distretto-data-format.h"
 #include "distretto-import-error.h"
@@ -16,7 +14,7 @@
 #define TICK_EVERY 4096
 
 /* How much of the head of a file the detection looks at. */
-#define SNIFF_LENGTH 4096
+#define DETECT_LENGTH 4096
 
 gboolean
 _distretto_import_tick (DistrettoImport  *import,
@@ -60,32 +58,17 @@ contains (const char *haystack,
   return FALSE;
 }
 
-/**
- * distretto_data_format_detect:
- * @bytes: the start of a file, or all of it, uncompressed
- *
- * Tells the format from the content: JSON objects are GeoJSON when they
- * hold a FeatureCollection, JSON-stat otherwise; a tab-separated header
- * whose first cell holds `\` (`geo\time`) is Eurostat TSV; a header with
- * `DATAFLOW` or `STRUCTURE` first, or with `TIME_PERIOD` and `OBS_VALUE`,
- * is SDMX-CSV; other text is taken for tidy CSV.
- *
- * Returns: the format, %DISTRETTO_DATA_FORMAT_UNKNOWN for binary data
- */
-DistrettoDataFormat
-distretto_data_format_detect (GBytes *bytes)
+static DistrettoDataFormat
+detect (const char *data,
+        gsize       len)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
   const char *end, *p, *eol, *tab;
   gsize head;
-
-  g_return_val_if_fail (bytes != NULL, DISTRETTO_DATA_FORMAT_UNKNOWN);
 
   if (data == NULL || len == 0)
     return DISTRETTO_DATA_FORMAT_TIDY_CSV;
 
-  head = MIN (len, SNIFF_LENGTH);
+  head = MIN (len, DETECT_LENGTH);
   if (memchr (data, '\0', head) != NULL)
     return DISTRETTO_DATA_FORMAT_UNKNOWN;
 
@@ -98,6 +81,10 @@ distretto_data_format_detect (GBytes *bytes)
         return DISTRETTO_DATA_FORMAT_GEOJSON;
       return DISTRETTO_DATA_FORMAT_JSON_STAT;
     }
+
+  /* A JSON array: the JSON-stat importer says what it should be. */
+  if (p < end && *p == '[')
+    return DISTRETTO_DATA_FORMAT_JSON_STAT;
 
   eol = memchr (p, '\n', end - p);
   if (eol == NULL)
@@ -113,6 +100,30 @@ distretto_data_format_detect (GBytes *bytes)
     return DISTRETTO_DATA_FORMAT_SDMX_CSV;
 
   return DISTRETTO_DATA_FORMAT_TIDY_CSV;
+}
+
+/**
+ * distretto_data_format_detect:
+ * @bytes: the start of a file, or all of it, uncompressed
+ *
+ * Tells the format from the content: JSON objects are GeoJSON when they
+ * hold a FeatureCollection, JSON-stat otherwise (and so are JSON arrays); a tab-separated header
+ * whose first cell holds `\` (`geo\time`) is Eurostat TSV; a header with
+ * `DATAFLOW` or `STRUCTURE` first, or with `TIME_PERIOD` and `OBS_VALUE`,
+ * is SDMX-CSV; other text is taken for tidy CSV.
+ *
+ * Returns: the format, %DISTRETTO_DATA_FORMAT_UNKNOWN for binary data
+ */
+DistrettoDataFormat
+distretto_data_format_detect (GBytes *bytes)
+{
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, DISTRETTO_DATA_FORMAT_UNKNOWN);
+
+  data = g_bytes_get_data (bytes, &len);
+  return detect (data, len);
 }
 
 /**
@@ -157,7 +168,8 @@ is_gzip (GBytes *bytes)
  * @error: return location for a #GError
  *
  * Returns @bytes unchanged, or uncompressed when they are gzip data (as
- * Eurostat's bulk downloads are).
+ * Eurostat's bulk downloads are), every member of it. The data may unpack
+ * to 250 times its size and 512 MiB at most.
  *
  * Returns: (transfer full): the uncompressed contents, or %NULL with @error set
  */
@@ -165,30 +177,18 @@ GBytes *
 distretto_data_uncompress (GBytes  *bytes,
                            GError **error)
 {
-  g_autoptr(GZlibDecompressor) decompressor = NULL;
-  g_autoptr(GInputStream) memory = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GOutputStream) out = NULL;
+  g_autoptr(DistrettoInput) input = NULL;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   if (!is_gzip (bytes))
     return g_bytes_ref (bytes);
 
-  decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  memory = g_memory_input_stream_new_from_bytes (bytes);
-  stream = g_converter_input_stream_new (memory, G_CONVERTER (decompressor));
-  out = g_memory_output_stream_new_resizable ();
-
-  if (g_output_stream_splice (out, stream,
-                              G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                              NULL, error) < 0)
-    return NULL;
-
-  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+  input = _distretto_input_new_bytes (bytes, "gzip data", NULL);
+  return _distretto_input_read_all (input, DISTRETTO_INPUT_MAX_WHOLE, error);
 }
 
-typedef gboolean (*ImportFunc) (DistrettoImport *, const char *, gsize, GError **);
+typedef gboolean (*ImportFunc) (DistrettoImport *, GError **);
 
 static ImportFunc
 importer_for (DistrettoDataFormat format)
@@ -238,24 +238,57 @@ _distretto_table_code_from_file_name (const char *display_name,
   return g_strdup (*base ? base : fallback);
 }
 
+static gboolean
+is_utf16 (const char *data,
+          gsize       len)
+{
+  return len >= 2 &&
+         (((guint8) data[0] == 0xFF && (guint8) data[1] == 0xFE) ||
+          ((guint8) data[0] == 0xFE && (guint8) data[1] == 0xFF));
+}
+
+/* Tells the format of @input from its head; %FALSE with @error set when
+ * it cannot be read at all. */
+static gboolean
+detect_input (DistrettoInput       *input,
+              DistrettoDataFormat  *format,
+              GError              **error)
+{
+  gsize len;
+  const char *head = _distretto_input_peek (input, DISTRETTO_SNIFF_LENGTH, &len, error);
+
+  if (head == NULL)
+    return FALSE;
+
+  if (is_utf16 (head, len))
+    {
+      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                   "%s:1:1: this is UTF-16 text, which Distretto does not read: save the "
+                   "file as UTF-8", _distretto_input_get_name (input));
+      return FALSE;
+    }
+
+  *format = detect (head, len);
+  return TRUE;
+}
+
 /*
- * load_data:
+ * load_input:
  *
- * Imports @data as @format into a new dataset; nothing of a file with an
+ * Imports @input as @format into a new dataset; nothing of a file with an
  * error is kept.
  */
 static DistrettoDataset *
-load_data (const char               *data,
-           gsize                     len,
-           const char               *display_name,
-           DistrettoDataFormat       format,
-           GCancellable             *cancellable,
-           DistrettoImportProgress   progress,
-           gpointer                  progress_data,
-           GError                  **error)
+load_input (DistrettoInput           *input,
+            DistrettoDataFormat       format,
+            GCancellable             *cancellable,
+            DistrettoImportProgress   progress,
+            gpointer                  progress_data,
+            GError                  **error)
 {
   g_autoptr(DistrettoDataset) dataset = distretto_dataset_new ();
   g_autoptr(DistrettoSource) source = NULL;
+  const char *display_name = _distretto_input_get_name (input);
   DistrettoImport import = { 0 };
   ImportFunc import_func = importer_for (format);
 
@@ -277,6 +310,7 @@ load_data (const char               *data,
     }
 
   import.dataset = dataset;
+  import.input = input;
   import.source = source;
   import.source_index = _distretto_dataset_add_source (dataset, source);
   import.filename = display_name;
@@ -284,7 +318,7 @@ load_data (const char               *data,
   import.progress = progress;
   import.progress_data = progress_data;
 
-  if (!import_func (&import, data, len, error))
+  if (!import_func (&import, error))
     return NULL;
 
   return g_steal_pointer (&dataset);
@@ -296,10 +330,22 @@ _distretto_dataset_load_bytes_as (GBytes               *bytes,
                                   DistrettoDataFormat   format,
                                   GError              **error)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
+  g_autoptr(DistrettoInput) input = _distretto_input_new_bytes (bytes, display_name, NULL);
 
-  return load_data (data ? data : "", len, display_name, format, NULL, NULL, NULL, error);
+  return load_input (input, format, NULL, NULL, NULL, error);
+}
+
+DistrettoDataset *
+_distretto_dataset_load_file_as (GFile                *file,
+                                 DistrettoDataFormat   format,
+                                 GError              **error)
+{
+  g_autoptr(DistrettoInput) input = _distretto_input_open_file (file, NULL, error);
+
+  if (input == NULL)
+    return NULL;
+
+  return load_input (input, format, NULL, NULL, NULL, error);
 }
 
 /**
@@ -320,31 +366,24 @@ distretto_dataset_load_bytes (GBytes        *bytes,
                               GCancellable  *cancellable,
                               GError       **error)
 {
-  g_autoptr(GBytes) plain = NULL;
-  const char *data;
-  gsize len;
+  g_autoptr(DistrettoInput) input = NULL;
+  DistrettoDataFormat format;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
 
-  plain = distretto_data_uncompress (bytes, error);
-  if (plain == NULL)
+  input = _distretto_input_new_bytes (bytes, display_name, cancellable);
+  if (!detect_input (input, &format, error))
     return NULL;
 
-  data = g_bytes_get_data (plain, &len);
-  return load_data (data ? data : "", len, display_name, distretto_data_format_detect (plain),
-                    cancellable, NULL, NULL, error);
+  return load_input (input, format, cancellable, NULL, NULL, error);
 }
 
 typedef struct
 {
   DistrettoProgressFunc func;
   gpointer data;
-  const char *mapping;     /* the mapped file, or NULL */
-  gsize released;          /* bytes handed back to the kernel */
 } Progress;
-
-#define RELEASE_CHUNK (8 * 1024 * 1024)
 
 static void
 on_import_progress (DistrettoImport *import,
@@ -354,22 +393,8 @@ on_import_progress (DistrettoImport *import,
 {
   Progress *progress = user_data;
 
-  /* Pages already parsed are dropped, so a large file does not stay
-   * resident: importers copy what they keep. */
-  if (progress->mapping != NULL && done > progress->released + RELEASE_CHUNK)
-    {
-      gsize page = (gsize) sysconf (_SC_PAGESIZE);
-      gsize upto = (done - RELEASE_CHUNK / 2) / page * page;
-
-      if (upto > progress->released)
-        {
-          madvise ((void *) (progress->mapping + progress->released), upto - progress->released, MADV_DONTNEED);
-          progress->released = upto;
-        }
-    }
-
   if (progress->func != NULL && total > 0)
-    progress->func ((double) done / total, progress->data);
+    progress->func ((double) MIN (done, total) / total, progress->data);
 }
 
 /**
@@ -381,8 +406,11 @@ on_import_progress (DistrettoImport *import,
  * @error: return location for a #GError
  *
  * Loads @file into a new dataset; see distretto_dataset_load_bytes().
- * Local files are mapped, not copied, and read in one pass, so memory
- * holds the dataset and little of the file.
+ * CSV and TSV files are read a piece at a time, in one pass, so memory
+ * holds the dataset and little of the file; JSON-stat files are read
+ * whole, up to 512 MiB. gzip data may unpack to 250 times its size and
+ * 8 GiB at most. Only regular files are read: a folder, a pipe or a
+ * device is refused. A file that shrinks while it is read is an error.
  *
  * Returns: (transfer full): a new dataset, or %NULL with @error set
  */
@@ -393,51 +421,19 @@ distretto_dataset_load_file (GFile                  *file,
                              gpointer                progress_data,
                              GError                **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) plain = NULL;
+  g_autoptr(DistrettoInput) input = NULL;
   DistrettoDataset *dataset;
-  Progress progress = { progress_func, progress_data, NULL, 0 };
-  const char *data;
-  gsize len;
+  Progress progress = { progress_func, progress_data };
+  DistrettoDataFormat format;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_parse_name (file);
-  path = g_file_get_path (file);
+  /* Every error names the file. */
+  input = _distretto_input_open_file (file, cancellable, error);
+  if (input == NULL || !detect_input (input, &format, error))
+    return NULL;
 
-  if (path != NULL)
-    {
-      /* The error message names the file already. */
-      mapped = g_mapped_file_new (path, FALSE, error);
-      if (mapped == NULL)
-        return NULL;
-      bytes = g_mapped_file_get_bytes (mapped);
-    }
-  else
-    {
-      bytes = g_file_load_bytes (file, cancellable, NULL, error);
-      if (bytes == NULL)
-        return NULL;
-    }
-
-  if (is_gzip (bytes))
-    {
-      plain = distretto_data_uncompress (bytes, error);
-      if (plain == NULL)
-        return NULL;
-    }
-  else
-    {
-      plain = g_bytes_ref (bytes);
-      progress.mapping = mapped ? g_mapped_file_get_contents (mapped) : NULL;
-    }
-
-  data = g_bytes_get_data (plain, &len);
-  dataset = load_data (data ? data : "", len, name, distretto_data_format_detect (plain),
-                       cancellable, on_import_progress, &progress, error);
+  dataset = load_input (input, format, cancellable, on_import_progress, &progress, error);
 
   if (dataset != NULL && progress_func != NULL)
     progress_func (1.0, progress_data);

@@ -26,7 +26,7 @@
 typedef struct
 {
   guint32 line;       /* the line that gave the cell */
-  guint16 flags;      /* DistrettoFlags, and CELL_PRESENT once given */
+  guint32 flags;      /* DistrettoFlags, and CELL_PRESENT once given */
   guint16 source;     /* index into the dataset's sources */
 } Cell;
 
@@ -37,7 +37,7 @@ typedef struct
 } Column;
 
 /* Marks a cell as given, so a gap can be told from a duplicate. */
-#define CELL_PRESENT (1u << 15)
+#define CELL_PRESENT (1u << 31)
 
 struct _DistrettoDataset
 {
@@ -360,7 +360,7 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
     }
 
   g_array_index (column->values, double, i) = value;
-  cell->flags = (guint16) flags | CELL_PRESENT;
+  cell->flags = (guint32) flags | CELL_PRESENT;
   cell->line = line;
   cell->source = (guint16) source;
   self->flags_seen |= flags;

@@ -88,9 +88,11 @@ read_header (EurostatTsv  *tsv,
   backslash = strchr (first, '\\');
   if (backslash == NULL || distretto_csv_reader_n_fields (reader) < 2)
     {
+      g_autofree char *shown = _distretto_shorten (first, -1);
+
       distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected dimensions ending in “geo\\time” followed by "
-                                      "tab-separated years, found “%s”", first);
+                                      "tab-separated years, found “%s”", shown);
       return FALSE;
     }
 
@@ -113,9 +115,11 @@ read_header (EurostatTsv  *tsv,
 
   if (tsv->geo_dim == -1)
     {
+      g_autofree char *shown = _distretto_shorten (first, -1);
+
       distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected a “geo” dimension among the dimensions “%s”",
-                                      first);
+                                      shown);
       return FALSE;
     }
 
@@ -127,10 +131,12 @@ read_header (EurostatTsv  *tsv,
 
       if (!parse_year (text, &year))
         {
+          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+
           distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected a year between %d and %d (only annual data "
                                           "is supported), found “%s”",
-                                          MIN_YEAR, MAX_YEAR, text);
+                                          MIN_YEAR, MAX_YEAR, shown);
           return FALSE;
         }
 
@@ -153,18 +159,21 @@ read_header (EurostatTsv  *tsv,
   return TRUE;
 }
 
-/* Splits `number flags`, `: flags` or `:`. */
+/* Splits `number flags`, `: flags` or `:`; on failure, @why tells why
+ * the number is refused when that is not plain to see. */
 static gboolean
 parse_cell (const char     *text,
             double         *value,
             DistrettoFlags *flags,
-            gboolean       *bad_flags)
+            gboolean       *bad_flags,
+            const char    **why)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
   char *space = strchr (copy, ' ');
   const char *flag_text = "";
 
   *bad_flags = FALSE;
+  *why = "";
 
   if (space != NULL)
     {
@@ -190,7 +199,11 @@ parse_cell (const char     *text,
       return TRUE;
     }
 
-  return distretto_parse_double (copy, value);
+  if (distretto_parse_double (copy, value))
+    return TRUE;
+
+  *why = distretto_number_problem (copy);
+  return FALSE;
 }
 
 /* What the file says of a series: its unit code and its publisher. */
@@ -271,9 +284,11 @@ read_row (EurostatTsv  *tsv,
   codes = g_strsplit (distretto_csv_reader_field (reader, 0), ",", -1);
   if (g_strv_length (codes) != tsv->n_dims)
     {
+      g_autofree char *shown = distretto_csv_reader_dup_shown (reader, 0);
+
       distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
                                       "expected %u comma-separated codes as in the header, found “%s”",
-                                      tsv->n_dims, distretto_csv_reader_field (reader, 0));
+                                      tsv->n_dims, shown);
       return FALSE;
     }
 
@@ -283,16 +298,19 @@ read_row (EurostatTsv  *tsv,
   geo = codes[tsv->geo_dim];
   if (!distretto_nuts_code_is_valid (geo))
     {
+      g_autofree char *shown = _distretto_shorten (geo, -1);
+
       distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected a NUTS region code such as “ITH3”, found “%s”", geo);
+                                      "expected a NUTS region code such as “ITH3”, found “%s”", shown);
       return FALSE;
     }
 
   if (tsv->freq_dim != -1 && !g_str_equal (codes[tsv->freq_dim], "A"))
     {
+      g_autofree char *shown = _distretto_shorten (codes[tsv->freq_dim], -1);
+
       distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected annual data (freq “A”), found freq “%s”",
-                                      codes[tsv->freq_dim]);
+                                      "expected annual data (freq “A”), found freq “%s”", shown);
       return FALSE;
     }
 
@@ -303,16 +321,22 @@ read_row (EurostatTsv  *tsv,
     {
       const char *text = distretto_csv_reader_field (reader, i);
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+      const char *why;
       gboolean bad_flags;
       double value;
 
-      if (!parse_cell (text, &value, &flags, &bad_flags))
+      if (!parse_cell (text, &value, &flags, &bad_flags, &why))
         {
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
-                                          bad_flags
-                                          ? "expected a number and flags among b, u, c, e, d and p, found “%s”"
-                                          : "expected a number or “:” for a missing value, found “%s”",
-                                          text);
+          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+
+          if (bad_flags)
+            distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+                                            "expected a number and flags among " DISTRETTO_FLAGS_KNOWN
+                                            ", found “%s”", shown);
+          else
+            distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+                                            "expected a number or “:” for a missing value, found “%s”%s",
+                                            shown, why);
           return FALSE;
         }
 
@@ -335,8 +359,6 @@ read_row_cb (gpointer   user_data,
 
 gboolean
 _distretto_eurostat_tsv_import (DistrettoImport  *import,
-                                const char       *data,
-                                gsize             len,
                                 GError          **error)
 {
   EurostatTsv tsv = { 0 };
@@ -344,9 +366,9 @@ _distretto_eurostat_tsv_import (DistrettoImport  *import,
 
   tsv.import = import;
   tsv.series_code = g_string_new (NULL);
-  distretto_csv_reader_init (&tsv.reader, data, len, import->filename, '\t');
 
-  ok = read_header (&tsv, error) &&
+  ok = distretto_csv_reader_init_input (&tsv.reader, import->input, import->filename, '\t', error) &&
+       read_header (&tsv, error) &&
        distretto_csv_reader_import_records (&tsv.reader, import, read_row_cb, &tsv,
                                             "THS,C,ITH3<TAB>512.5 <TAB>500.0 b", error);
 

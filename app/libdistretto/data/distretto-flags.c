@@ -20,6 +20,12 @@ static const struct
   { 'e', DISTRETTO_FLAGS_ESTIMATED },
   { 'd', DISTRETTO_FLAGS_DEFINITION_DIFFERS },
   { 'p', DISTRETTO_FLAGS_PROVISIONAL },
+  { 'f', DISTRETTO_FLAGS_FORECAST },
+  { 'i', DISTRETTO_FLAGS_SEE_NOTE },
+  { 'n', DISTRETTO_FLAGS_NOT_SIGNIFICANT },
+  { 'r', DISTRETTO_FLAGS_REVISED },
+  { 's', DISTRETTO_FLAGS_EUROSTAT_ESTIMATE },
+  { 'z', DISTRETTO_FLAGS_NOT_APPLICABLE },
 };
 
 static const struct
@@ -78,11 +84,11 @@ parse_token (const char     *token,
  * @text: flags as written in a data file
  * @flags: (out): the parsed flags
  *
- * Parses a flag field: Eurostat letters (`b u c e d p`, possibly combined
- * as in `bu`) and Distretto's words (`imputed`, `national-proxy`,
- * `converted`, `synthetic`, `proxy`, `carried-forward`, `winsorised`,
- * `recoded`), separated by spaces or `|`. An empty field
- * means no flag.
+ * Parses a flag field: Eurostat letters (`b u c e d p`, and `f i n r s z`
+ * of other and older files, possibly combined as in `bu`) and Distretto's
+ * words (`imputed`, `national-proxy`, `converted`, `synthetic`, `proxy`,
+ * `carried-forward`, `winsorised`, `recoded`), separated by spaces or `|`.
+ * An empty field means no flag.
  *
  * Returns: %TRUE if every token is a known flag
  */

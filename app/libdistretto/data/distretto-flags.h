@@ -34,6 +34,13 @@ G_BEGIN_DECLS
  *   that is not one
  * @DISTRETTO_FLAGS_RECODED: brought from another NUTS version by Distretto:
  *   the value of a recoded region, or the sum of merged ones
+ * @DISTRETTO_FLAGS_SEE_NOTE: Eurostat `i`, see the metadata (older files)
+ * @DISTRETTO_FLAGS_FORECAST: Eurostat `f`, forecast
+ * @DISTRETTO_FLAGS_NOT_SIGNIFICANT: Eurostat `n`, not significant
+ * @DISTRETTO_FLAGS_REVISED: Eurostat `r`, revised (older files)
+ * @DISTRETTO_FLAGS_EUROSTAT_ESTIMATE: Eurostat `s`, Eurostat estimate
+ *   (older files)
+ * @DISTRETTO_FLAGS_NOT_APPLICABLE: Eurostat `z`, not applicable
  *
  * Flags explaining one observation.
  */
@@ -53,8 +60,14 @@ typedef enum /*< flags >*/
   DISTRETTO_FLAGS_PROXY              = 1 << 10,
   DISTRETTO_FLAGS_CARRIED_FORWARD    = 1 << 11,
   DISTRETTO_FLAGS_WINSORISED         = 1 << 12,
-  /* A cell stores 15 bits: one is left. */
   DISTRETTO_FLAGS_RECODED            = 1 << 13,
+  /* Eurostat's other letters, apart from the flags of Distretto. */
+  DISTRETTO_FLAGS_SEE_NOTE           = 1 << 20,
+  DISTRETTO_FLAGS_FORECAST           = 1 << 21,
+  DISTRETTO_FLAGS_NOT_SIGNIFICANT    = 1 << 22,
+  DISTRETTO_FLAGS_REVISED            = 1 << 23,
+  DISTRETTO_FLAGS_EUROSTAT_ESTIMATE  = 1 << 24,
+  DISTRETTO_FLAGS_NOT_APPLICABLE     = 1 << 25,
 } DistrettoFlags;
 
 gboolean  distretto_flags_parse     (const char     *text,

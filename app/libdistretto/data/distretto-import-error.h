@@ -30,6 +30,10 @@ G_BEGIN_DECLS
  * @DISTRETTO_IMPORT_ERROR_DUPLICATE: the same cell is given twice in one file
  * @DISTRETTO_IMPORT_ERROR_CONFLICT: two files give different values for one cell
  * @DISTRETTO_IMPORT_ERROR_FORMAT: the file's format is not one Distretto reads
+ * @DISTRETTO_IMPORT_ERROR_TOO_LARGE: the file, or what its gzip data unpacks
+ *   to, is larger than Distretto reads
+ * @DISTRETTO_IMPORT_ERROR_TRUNCATED: the file ends before its data does: it
+ *   shrank while it was read, or its gzip data is cut short
  *
  * Errors of the importers. Messages start with `file:line:column:`, or
  * `file:$.json.path:` for JSON files.
@@ -44,6 +48,8 @@ typedef enum
   DISTRETTO_IMPORT_ERROR_DUPLICATE,
   DISTRETTO_IMPORT_ERROR_CONFLICT,
   DISTRETTO_IMPORT_ERROR_FORMAT,
+  DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+  DISTRETTO_IMPORT_ERROR_TRUNCATED,
 } DistrettoImportError;
 
 GQuark distretto_import_error_quark (void);

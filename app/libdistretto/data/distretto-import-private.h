@@ -9,6 +9,7 @@
 
 #include "distretto-data-format.h"
 #include "distretto-dataset-private.h"
+#include "distretto-input-private.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,7 @@ typedef void (*DistrettoImportProgress) (DistrettoImport *import,
 struct _DistrettoImport
 {
   DistrettoDataset        *dataset;     /* a fresh dataset for this one file */
+  DistrettoInput          *input;       /* the file's content */
   DistrettoSource         *source;
   guint                    source_index;
   const char              *filename;    /* as shown in messages */
@@ -37,23 +39,35 @@ gboolean _distretto_import_tick (DistrettoImport  *import,
                                  gsize             total,
                                  GError          **error);
 
-/* The importers: each fills import->dataset from data[0..len). */
+/* The importers: each fills import->dataset from import->input. */
 gboolean _distretto_tidy_csv_import    (DistrettoImport  *import,
-                                        const char       *data,
-                                        gsize             len,
                                         GError          **error);
 gboolean _distretto_eurostat_tsv_import (DistrettoImport  *import,
-                                         const char       *data,
-                                         gsize             len,
                                          GError          **error);
 gboolean _distretto_sdmx_csv_import    (DistrettoImport  *import,
-                                        const char       *data,
-                                        gsize             len,
                                         GError          **error);
 gboolean _distretto_json_stat_import   (DistrettoImport  *import,
-                                        const char       *data,
-                                        gsize             len,
                                         GError          **error);
+
+/* The flags a data file may give, for messages. */
+#define DISTRETTO_FLAGS_KNOWN \
+  "Eurostat's letters b, c, d, e, f, i, n, p, r, s, u, z and Distretto's words imputed, " \
+  "national-proxy, converted, synthetic, proxy, carried-forward, winsorised"
+
+/* How many characters of a field messages quote. */
+#define DISTRETTO_MESSAGE_QUOTE_LENGTH 80
+
+char             *_distretto_shorten    (const char *text,
+                                         gssize      len);
+char             *_distretto_shorten_to (const char *text,
+                                         gssize      len,
+                                         guint       max_chars);
+
+char             *_distretto_region_name_from_label (const char *label);
+
+/* How much of the head of a file format detection and delimiter sniffing
+ * look at. */
+#define DISTRETTO_SNIFF_LENGTH (64 * 1024)
 
 char             *_distretto_table_code_from_file_name (const char *display_name,
                                                         const char *fallback);
@@ -61,6 +75,9 @@ char             *_distretto_table_code_from_file_name (const char *display_name
 /* Loads @bytes as @format, whatever their content looks like. */
 DistrettoDataset *_distretto_dataset_load_bytes_as (GBytes               *bytes,
                                                     const char           *display_name,
+                                                    DistrettoDataFormat   format,
+                                                    GError              **error);
+DistrettoDataset *_distretto_dataset_load_file_as  (GFile                *file,
                                                     DistrettoDataFormat   format,
                                                     GError              **error);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "distretto-import-error.h"
+#include "distretto-import-private.h"
 #include "distretto-json-reader.h"
 
 /* json-glib 1.6 wraps integers beyond a gint64. */
@@ -167,7 +168,148 @@ check_number (const Text  *text,
       return NULL;
     }
 
+  if (!integer)
+    {
+      /* json-glib reads 1e-400 as 0, silently (infinity, the readers refuse
+       * with the value's path). */
+      g_autofree char *token = g_strndup (start, p - start);
+      gboolean nonzero = FALSE;
+      double value = g_ascii_strtod (token, NULL);
+
+      for (const char *d = token; *d != '\0' && *d != 'e' && *d != 'E'; d++)
+        nonzero |= *d >= '1' && *d <= '9';
+
+      if (value == 0.0 && nonzero)
+        {
+          g_autofree char *shown = _distretto_shorten (token, -1);
+
+          set_error_at (text, start, error, DISTRETTO_IMPORT_ERROR_VALUE,
+                        "expected a number that can be represented, found “%s”, so close to "
+                        "zero that it would read as 0", shown);
+          return NULL;
+        }
+    }
+
   return p;
+}
+
+/* An object being read: whether a key comes next, and the keys seen. */
+typedef struct
+{
+  gboolean object;
+  gboolean expect_key;
+  const char *first_key;     /* the first key, in the text */
+  gsize first_key_len;
+  GHashTable *keys;          /* decoded keys, once there are two */
+} Frame;
+
+static void
+frame_clear (Frame *frame)
+{
+  g_clear_pointer (&frame->keys, g_hash_table_unref);
+}
+
+/* The text of the string from its opening quote at @start to @end (just
+ * past the closing one), with its escapes decoded as json-glib does. */
+static char *
+decode_string (const char *start,
+               const char *end)
+{
+  GString *out = g_string_sized_new (end - start);
+  const char *p = start + 1;
+  const char *last = end - 1;
+
+  if (*start == '\'')
+    {
+      g_string_append_len (out, p, last - p);
+      return g_string_free (out, FALSE);
+    }
+
+  while (p < last)
+    {
+      guint unit;
+
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+
+      switch (p[1])
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          unit = hex4 (p + 2, last);
+          if (unit >= 0xD800 && unit <= 0xDBFF)
+            {
+              unit = 0x10000 + ((unit - 0xD800) << 10) + (hex4 (p + 8, last) - 0xDC00);
+              p += 6;
+            }
+          g_string_append_unichar (out, unit);
+          p += 4;
+          break;
+        default: g_string_append_c (out, p[1]); break;
+        }
+      p += 2;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Refuses a key the object has already: json-glib keeps the last one. */
+static gboolean
+check_key (const Text  *text,
+           Frame       *frame,
+           const char  *start,
+           const char  *end,
+           GError     **error)
+{
+  char *key;
+
+  if (frame->first_key == NULL)
+    {
+      frame->first_key = start;
+      frame->first_key_len = end - start;
+      return TRUE;
+    }
+
+  if (frame->keys == NULL)
+    {
+      frame->keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (frame->keys, decode_string (frame->first_key, frame->first_key + frame->first_key_len));
+    }
+
+  key = decode_string (start, end);
+  if (g_hash_table_contains (frame->keys, key))
+    {
+      g_autofree char *shown = _distretto_shorten (key, -1);
+
+      set_error_at (text, start, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                    "the key “%s” appears twice in this object: expected each key once", shown);
+      g_free (key);
+      return FALSE;
+    }
+
+  g_hash_table_add (frame->keys, key);
+  return TRUE;
+}
+
+/* A second value after the JSON value: json-glib ignores it silently. */
+static gboolean
+trailing_error (const Text  *text,
+                const char  *at,
+                GError     **error)
+{
+  g_autofree char *shown = _distretto_shorten (at, MIN ((gsize) (text->data + text->len - at), 40));
+
+  set_error_at (text, at, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                "invalid JSON: expected the end of the data after the first value, found “%s”",
+                shown);
+  return FALSE;
 }
 
 /*
@@ -176,10 +318,12 @@ check_number (const Text  *text,
  * What json-glib cannot be trusted with: invalid UTF-8 (reported without
  * a position); nesting deep enough to overflow the stack; integers too
  * long for a gint64, which it wraps; octal (`0777` is 511), hexadecimal
- * and binary integers, which JSON has not; escapes it garbles. Strings and
- * comments are skipped as json-glib's scanner skips them; where the two
- * could disagree this ends them early: brackets counted in excess are
- * harmless, brackets missed are not.
+ * and binary integers, which JSON has not; numbers it silently reads as 0
+ * or infinity; escapes it garbles; a key given twice in one object, of
+ * which it keeps the last; anything after the first value, which it
+ * ignores. Strings and comments are skipped as json-glib's scanner skips
+ * them; where the two could disagree this ends them early: brackets
+ * counted in excess are harmless, brackets missed are not.
  */
 static gboolean
 check_text (const Text  *text,
@@ -188,7 +332,19 @@ check_text (const Text  *text,
   const char *end = text->data + text->len;
   const char *invalid = NULL;
   const char *p = text->data;
-  guint depth = 0;
+  g_autoptr(GArray) stack = g_array_new (FALSE, TRUE, sizeof (Frame));
+  gboolean root_done = FALSE;
+  gboolean ok = FALSE;
+
+  g_array_set_clear_func (stack, (GDestroyNotify) frame_clear);
+
+  if (text->len >= 2 &&
+      (((guint8) p[0] == 0xFF && (guint8) p[1] == 0xFE) || ((guint8) p[0] == 0xFE && (guint8) p[1] == 0xFF)))
+    {
+      set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_ENCODING,
+                    "this is UTF-16 text, which Distretto does not read: save the file as UTF-8");
+      return FALSE;
+    }
 
   if (!g_utf8_validate_len (text->data, text->len, &invalid))
     {
@@ -199,52 +355,109 @@ check_text (const Text  *text,
 
   while (p < end)
     {
-      if (*p == '"')
-        {
-          if ((p = skip_string (text, p, error)) == NULL)
-            return FALSE;
-        }
-      else if (*p == '\'')
-        {
-          /* json-glib also takes single-quoted strings, without escapes. */
-          const char *close = memchr (p + 1, '\'', end - p - 1);
+      Frame *top = stack->len > 0 ? &g_array_index (stack, Frame, stack->len - 1) : NULL;
+      const char *start = p;
 
-          p = close ? close + 1 : end;
-        }
-      else if (*p == '/' && p + 1 < end && p[1] == '*')
+      if (g_ascii_isspace (*p) || (p == text->data && end - p >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0))
         {
-          /* Up to the first star-slash, even one sharing the opening star. */
-          const char *close = g_strstr_len (p + 1, end - p - 1, "*/");
+          p += g_ascii_isspace (*p) ? 1 : 3;
+          continue;
+        }
+      if (*p == '/' && p + 1 < end && (p[1] == '*' || p[1] == '/'))
+        {
+          /* Up to the first star-slash, even one sharing the opening star;
+           * or to the end of the line. */
+          const char *close = p[1] == '*' ? g_strstr_len (p + 1, end - p - 1, "*/")
+                                          : memchr (p, '\n', end - p);
 
-          p = close ? close + 2 : end;
+          p = close ? close + (p[1] == '*' ? 2 : 1) : end;
+          continue;
+        }
+
+      /* A value or a bracket at the top level after the first value. */
+      if (top == NULL && root_done)
+        return trailing_error (text, p, error);
+
+      if (*p == '"' || *p == '\'')
+        {
+          if (*p == '"')
+            {
+              if ((p = skip_string (text, p, error)) == NULL)
+                goto out;
+            }
+          else
+            {
+              /* json-glib also takes single-quoted strings, without escapes. */
+              const char *close = memchr (p + 1, '\'', end - p - 1);
+
+              p = close ? close + 1 : end;
+            }
+
+          if (top != NULL && top->object && top->expect_key)
+            {
+              if (p == end || !check_key (text, top, start, p, error))
+                {
+                  if (p == end)
+                    ok = TRUE;   /* an unclosed string: json-glib says so */
+                  goto out;
+                }
+              top->expect_key = FALSE;
+            }
+          root_done |= top == NULL;
         }
       else if (*p == '[' || *p == '{')
         {
-          if (++depth > DISTRETTO_JSON_MAX_DEPTH)
+          Frame frame = { *p == '{', *p == '{', NULL, 0, NULL };
+
+          if (stack->len >= DISTRETTO_JSON_MAX_DEPTH)
             {
               set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
                             "the JSON nests more than %u levels deep", DISTRETTO_JSON_MAX_DEPTH);
-              return FALSE;
+              goto out;
             }
+          g_array_append_val (stack, frame);
           p++;
         }
       else if (*p == ']' || *p == '}')
         {
-          if (depth > 0)
-            depth--;
+          if (stack->len > 0)
+            g_array_set_size (stack, stack->len - 1);
+          root_done |= stack->len == 0;
+          p++;
+        }
+      else if (*p == ',' || *p == ':')
+        {
+          if (top != NULL && top->object)
+            top->expect_key = *p == ',';
           p++;
         }
       else if (g_ascii_isdigit (*p) &&
                (p == text->data || (!g_ascii_isalnum (p[-1]) && p[-1] != '.' && p[-1] != '_')))
         {
           if ((p = check_number (text, p, error)) == NULL)
-            return FALSE;
+            goto out;
+          root_done |= top == NULL;
         }
       else
-        p++;
+        {
+          /* Literals, signs and what json-glib will refuse. */
+          p++;
+          while (p < end && (g_ascii_isalnum (*p) || *p == '_' || *p == '-' || *p == '.'))
+            {
+              if (g_ascii_isdigit (*p) && !g_ascii_isalnum (p[-1]) && p[-1] != '.' && p[-1] != '_')
+                break;
+              p++;
+            }
+          root_done |= top == NULL &&
+                       ((p - start == 4 && (memcmp (start, "true", 4) == 0 || memcmp (start, "null", 4) == 0)) ||
+                        (p - start == 5 && memcmp (start, "false", 5) == 0));
+        }
     }
 
-  return TRUE;
+  ok = TRUE;
+
+out:
+  return ok;
 }
 
 /* json-glib says "<data>:LINE:COL: Parse error: WHAT": name the file. */
@@ -274,8 +487,9 @@ set_parse_error (const Text  *text,
   if (end != NULL)
     rest = end + 2;
 
-  /* json-glib may quote a token it decoded into bytes that are not UTF-8. */
-  valid = g_utf8_make_valid (rest, -1);
+  /* json-glib may quote a token it decoded into bytes that are not UTF-8,
+   * or a whole string with its line ends: one line, not too long. */
+  valid = _distretto_shorten_to (rest, -1, 2 * DISTRETTO_MESSAGE_QUOTE_LENGTH);
   g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
                "%s:%u:%u: invalid JSON: %s", text->filename,
                (guint) MAX (line, 1), (guint) MAX (column, 1), valid);

@@ -21,7 +21,10 @@
  * their number of categories, `dimension.ID.category.index` orders each
  * dimension's category codes, and `value` lists the cells row-major (the
  * last dimension fastest), as an array or as an object of flat indices.
- * `status` gives the flags, for every cell, for each or for some.
+ * `status` gives the flags, for every cell (a string), for each (an
+ * array) or for some (an object keyed by position); Eurostat's older
+ * responses wrap them as `{"value": …, "category": …}`. A status given to
+ * a cell without a value makes it a missing value with flags.
  *
  * JSON-stat 2.0 puts `id`, `size` and `role` in the dataset; a 1.x
  * response is an object of datasets, each with them inside `dimension`.
@@ -33,8 +36,8 @@
  * series code is the table code followed by its category codes in every
  * other dimension but freq, in `id` order: `nama_10r_2gdp.MIO_EUR`, as the
  * Eurostat TSV and SDMX-CSV importers give it. The table code is
- * `extension.datasetId`, else the dataset's name in a 1.x response, else
- * the file name.
+ * `extension.datasetId` or `extension.id`, else the dataset's name in a
+ * 1.x response, else the file name.
  *
  * The labels of the geo categories name their regions.
  *
@@ -84,7 +87,10 @@ typedef struct
   guint *regions;            /* per geo category: region index + 1, or 0 */
   int *years;                /* per time category */
   guint *coords;             /* scratch: the category of each dimension */
-  JsonNode *status;          /* (nullable) */
+  JsonNode *status;          /* (nullable): a string or an array */
+  GHashTable *status_index;  /* (nullable): cell index → status, from an object */
+  char *status_path;         /* `$.status`, or `$.status.value` */
+  GHashTable *valued;        /* (nullable): the cells a value object gives */
 } Dataset;
 
 static void
@@ -102,6 +108,9 @@ dataset_clear (Dataset *ds)
   g_clear_pointer (&ds->regions, g_free);
   g_clear_pointer (&ds->years, g_free);
   g_clear_pointer (&ds->coords, g_free);
+  g_clear_pointer (&ds->status_index, g_hash_table_unref);
+  g_clear_pointer (&ds->status_path, g_free);
+  g_clear_pointer (&ds->valued, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Dataset, dataset_clear)
@@ -148,15 +157,7 @@ is_number (JsonNode *node)
 static char *
 shorten (const char *text)
 {
-  g_autofree char *head = NULL;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return g_strdup ("(not UTF-8)");
-  if (g_utf8_strlen (text, -1) <= 60)
-    return g_strdup (text);
-
-  head = g_utf8_substring (text, 0, 60);
-  return g_strconcat (head, "…", NULL);
+  return _distretto_shorten (text, -1);
 }
 
 /* What a node is, for messages: "a string", "nothing" when absent. */
@@ -735,6 +736,14 @@ read_table (Dataset     *ds,
   JsonNode *id = is_object (extension) ? member (json_node_get_object (extension), "datasetId") : NULL;
   g_autofree char *id_path = g_strconcat (ds->path, ".extension.datasetId", NULL);
 
+  /* Eurostat's current API names the table `extension.id`, its older
+   * JSON service `extension.datasetId`. */
+  if (id == NULL && is_object (extension) && (id = member (json_node_get_object (extension), "id")) != NULL)
+    {
+      g_free (id_path);
+      id_path = g_strconcat (ds->path, ".extension.id", NULL);
+    }
+
   if (id != NULL)
     {
       if (!is_string (id) || (ds->table = table_code_of (json_node_get_string (id))) == NULL)
@@ -769,23 +778,65 @@ static gboolean
 read_status (Dataset  *ds,
              GError  **error)
 {
-  g_autofree char *path = g_strconcat (ds->path, ".status", NULL);
+  JsonNode *status = member (ds->object, "status");
+  g_autoptr(GList) keys = NULL;
+  JsonObject *object;
 
-  ds->status = member (ds->object, "status");
-  if (ds->status == NULL || JSON_NODE_HOLDS_NULL (ds->status) || is_string (ds->status) ||
-      is_object (ds->status))
-    return TRUE;
+  ds->status_path = g_strconcat (ds->path, ".status", NULL);
 
-  if (!is_array (ds->status))
-    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
-                       "a string, an array or an object of statuses", ds->status);
-
-  if (json_array_get_length (json_node_get_array (ds->status)) != ds->n_cells)
+  /* Eurostat's older responses: `{"value": …, "category": {"label": …}}`. */
+  if (is_object (status) && json_object_has_member (json_node_get_object (status), "value"))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                 "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
-                 ds->n_cells, json_array_get_length (json_node_get_array (ds->status)));
-      return FALSE;
+      g_autofree char *outer = g_steal_pointer (&ds->status_path);
+
+      status = member (json_node_get_object (status), "value");
+      ds->status_path = g_strconcat (outer, ".value", NULL);
+    }
+
+  if (status == NULL || JSON_NODE_HOLDS_NULL (status) || is_string (status))
+    {
+      ds->status = status;
+      return TRUE;
+    }
+
+  if (is_array (status))
+    {
+      if (json_array_get_length (json_node_get_array (status)) != ds->n_cells)
+        {
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename,
+                                    ds->status_path,
+                                    "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
+                                    ds->n_cells, json_array_get_length (json_node_get_array (status)));
+          return FALSE;
+        }
+      ds->status = status;
+      return TRUE;
+    }
+
+  if (!is_object (status))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, ds->status_path,
+                       "a string, an array or an object of statuses", status);
+
+  /* Keyed by position: every key must be one. */
+  object = json_node_get_object (status);
+  keys = json_object_get_members (object);
+  ds->status_index = g_hash_table_new (NULL, NULL);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      guint64 index;
+
+      if (!g_ascii_string_to_unsigned (l->data, 10, 0, ds->n_cells - 1, &index, NULL))
+        {
+          g_autofree char *path = member_path (ds->status_path, l->data);
+          g_autofree char *shown = shorten (l->data);
+
+          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+                                    "expected a status keyed by a cell index from 0 to %" G_GUINT64_FORMAT
+                                    ", found the key “%s”", ds->n_cells - 1, shown);
+          return FALSE;
+        }
+      g_hash_table_insert (ds->status_index, GUINT_TO_POINTER ((guint) index),
+                           json_object_get_member (object, l->data));
     }
 
   return TRUE;
@@ -795,21 +846,19 @@ read_status (Dataset  *ds,
 static gboolean
 read_flags (Dataset         *ds,
             guint            index,
-            const char      *key,
             DistrettoFlags  *flags,
             GError         **error)
 {
   JsonNode *status = ds->status;
-  g_autofree char *index_text = key ? NULL : g_strdup_printf ("%u", index);
   g_autofree char *path = NULL;
   g_autofree char *shown = NULL;
 
   *flags = DISTRETTO_FLAGS_NONE;
 
-  if (is_array (status))
+  if (ds->status_index != NULL)
+    status = g_hash_table_lookup (ds->status_index, GUINT_TO_POINTER (index));
+  else if (is_array (status))
     status = json_array_get_element (json_node_get_array (status), index);
-  else if (is_object (status))
-    status = member (json_node_get_object (status), key ? key : index_text);
 
   /* `:` is how Eurostat marks a value as not available. */
   if (status == NULL || JSON_NODE_HOLDS_NULL (status) ||
@@ -817,21 +866,29 @@ read_flags (Dataset         *ds,
       (is_string (status) && distretto_flags_parse (json_node_get_string (status), flags)))
     return TRUE;
 
-  if (is_array (ds->status))
-    path = g_strdup_printf ("%s.status[%u]", ds->path, index);
-  else if (is_object (ds->status))
-    path = g_strdup_printf ("%s.status[\"%s\"]", ds->path, key ? key : index_text);
+  if (ds->status_index != NULL)
+    path = g_strdup_printf ("%s[\"%u\"]", ds->status_path, index);
+  else if (is_array (ds->status))
+    path = g_strdup_printf ("%s[%u]", ds->status_path, index);
   else
-    path = g_strconcat (ds->path, ".status", NULL);
+    path = g_strdup (ds->status_path);
 
   if (!is_string (status))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, "a status (a string) or null", status);
 
   shown = shorten (json_node_get_string (status));
   distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-             "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted and "
-             "synthetic, found “%s”", shown);
+             "expected flags among " DISTRETTO_FLAGS_KNOWN ", found “%s”", shown);
   return FALSE;
+}
+
+static int
+compare_indices (gconstpointer a,
+                 gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+
+  return (x > y) - (x < y);
 }
 
 static guint
@@ -904,30 +961,15 @@ intern_series (Dataset *ds)
 /* Adds the cell at flat @index; @key is its index as written in an
  * object, %NULL when @value is an array element. */
 static gboolean
-add_value (Dataset     *ds,
-           guint        index,
-           const char  *key,
-           JsonNode    *value,
-           GError     **error)
+add_cell (Dataset         *ds,
+          guint            index,
+          const char      *path,
+          double           number,
+          DistrettoFlags   flags,
+          GError         **error)
 {
-  DistrettoFlags flags;
-  double number = NAN;
   guint64 rest = index;
   g_autoptr(GError) local_error = NULL;
-
-  if (is_number (value))
-    number = json_node_get_double (value);
-
-  if ((value == NULL || !JSON_NODE_HOLDS_NULL (value)) && !(is_number (value) && isfinite (number)))
-    {
-      g_autofree char *path = key ? g_strdup_printf ("%s.value[\"%s\"]", ds->path, key)
-                                  : g_strdup_printf ("%s.value[%u]", ds->path, index);
-      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
-                         "a finite number or null", value);
-    }
-
-  if (!read_flags (ds, index, key, &flags, error))
-    return FALSE;
 
   for (guint k = ds->n_dims; k-- > 0;)
     {
@@ -940,13 +982,36 @@ add_value (Dataset     *ds,
                                     ds->years[ds->coords[ds->time]], number, flags,
                                     ds->js->import->source_index, index + 1, &local_error))
     {
-      g_autofree char *path = key ? g_strdup_printf ("%s.value[\"%s\"]", ds->path, key)
-                                  : g_strdup_printf ("%s.value[%u]", ds->path, index);
-
       relocate_duplicate_error (ds->js, local_error, path);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  return TRUE;
+}
+
+static gboolean
+add_value (Dataset     *ds,
+           guint        index,
+           const char  *key,
+           JsonNode    *value,
+           GError     **error)
+{
+  g_autofree char *path = key ? g_strdup_printf ("%s.value[\"%s\"]", ds->path, key)
+                              : g_strdup_printf ("%s.value[%u]", ds->path, index);
+  DistrettoFlags flags;
+  double number = NAN;
+
+  if (is_number (value))
+    number = json_node_get_double (value);
+
+  if ((value == NULL || !JSON_NODE_HOLDS_NULL (value)) && !(is_number (value) && isfinite (number)))
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
+                       "a finite number or null", value);
+
+  if (!read_flags (ds, index, &flags, error) ||
+      !add_cell (ds, index, path, number, flags, error))
+    return FALSE;
 
   /* The parser is done with the data: report the share of cells read. */
   ds->js->n_values++;
@@ -1004,6 +1069,55 @@ read_value_object (Dataset     *ds,
 
       if (!add_value (ds, (guint) index, key, json_object_get_member (values, key), error))
         return FALSE;
+      if (ds->valued != NULL)
+        g_hash_table_add (ds->valued, GUINT_TO_POINTER ((guint) index));
+    }
+
+  return TRUE;
+}
+
+/* A status given to a cell the value object leaves out: a missing value
+ * with flags, such as a confidential one. */
+static gboolean
+add_status_only (Dataset  *ds,
+                 guint     index,
+                 GError  **error)
+{
+  g_autofree char *path = NULL;
+  DistrettoFlags flags;
+
+  if (g_hash_table_contains (ds->valued, GUINT_TO_POINTER (index)))
+    return TRUE;
+
+  if (!read_flags (ds, index, &flags, error))
+    return FALSE;
+  if (flags == DISTRETTO_FLAGS_NONE)
+    return TRUE;
+
+  path = ds->status_index != NULL ? g_strdup_printf ("%s[\"%u\"]", ds->status_path, index)
+                                  : g_strdup_printf ("%s[%u]", ds->status_path, index);
+  return add_cell (ds, index, path, NAN, flags, error);
+}
+
+static gboolean
+read_status_only (Dataset  *ds,
+                  GError  **error)
+{
+  if (ds->status_index != NULL)
+    {
+      g_autoptr(GList) indices = g_hash_table_get_keys (ds->status_index);
+
+      /* In cell order, so what is added does not depend on hashing. */
+      indices = g_list_sort (indices, compare_indices);
+      for (GList *l = indices; l != NULL; l = l->next)
+        if (!add_status_only (ds, GPOINTER_TO_UINT (l->data), error))
+          return FALSE;
+    }
+  else if (is_array (ds->status))
+    {
+      for (guint i = 0; i < ds->n_cells; i++)
+        if (!add_status_only (ds, i, error))
+          return FALSE;
     }
 
   return TRUE;
@@ -1021,7 +1135,14 @@ read_values (Dataset  *ds,
   if (is_array (values))
     return read_value_array (ds, json_node_get_array (values), error);
   if (is_object (values))
-    return read_value_object (ds, json_node_get_object (values), error);
+    {
+      if (ds->status_index == NULL && !is_array (ds->status))
+        return read_value_object (ds, json_node_get_object (values), error);
+
+      ds->valued = g_hash_table_new (NULL, NULL);
+      return read_value_object (ds, json_node_get_object (values), error) &&
+             read_status_only (ds, error);
+    }
 
   return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
                      "an array or an object of values", values);
@@ -1187,12 +1308,21 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JsonStat, json_stat_clear)
 
 gboolean
 _distretto_json_stat_import (DistrettoImport  *import,
-                             const char       *data,
-                             gsize             len,
                              GError          **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_auto(JsonStat) js = { 0 };
+  const char *data;
+  gsize len;
+
+  /* JSON is parsed whole: the file is read whole, up to a limit. */
+  bytes = _distretto_input_read_all (import->input, DISTRETTO_INPUT_MAX_WHOLE, error);
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
 
   js.import = import;
   js.len = len;

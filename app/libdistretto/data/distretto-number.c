@@ -16,15 +16,6 @@ static const double powers_of_ten[] = {
 };
 
 /*
- * distretto_parse_double:
- *
- * Reads a whole field as a finite number in the C locale. Plain decimals
- * of up to 15 digits (nearly every statistic) take a fast path that is
- * still correctly rounded: an integer below 2^53 divided by an exact
- * power of ten is one IEEE operation. Anything else goes to
- * g_ascii_strtod().
- */
-/*
  * distretto_parse_decimal_span:
  *
  * The fast path alone, on @len bytes: plain decimals of up to 15 digits,
@@ -68,23 +59,93 @@ distretto_parse_decimal_span (const char *text,
   return TRUE;
 }
 
+/* An optional sign, digits with an optional decimal point, an optional
+ * exponent: no hexadecimal, no "inf" or "nan", no spaces. */
+static gboolean
+is_decimal_syntax (const char *text,
+                   gboolean   *nonzero)
+{
+  const char *p = text;
+  guint digits = 0;
+
+  *nonzero = FALSE;
+  if (*p == '+' || *p == '-')
+    p++;
+
+  for (; g_ascii_isdigit (*p); p++, digits++)
+    *nonzero |= *p != '0';
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, digits++)
+      *nonzero |= *p != '0';
+  if (digits == 0)
+    return FALSE;
+
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+
+  return *p == '\0';
+}
+
 /*
  * distretto_parse_double:
  *
- * Reads a whole field as a finite number in the C locale, through the fast
- * path when it can, else g_ascii_strtod().
+ * Reads a whole field as a finite decimal number in the C locale, through
+ * the fast path when it can, else g_ascii_strtod(). Hexadecimal, infinite
+ * and not-a-number spellings are refused, and so are numbers too large for
+ * a double or so close to zero that they would read as 0.
  */
 gboolean
 distretto_parse_double (const char *text,
                         double     *value)
 {
-  char *end = NULL;
+  gboolean nonzero;
 
   if (distretto_parse_decimal_span (text, strlen (text), value))
     return TRUE;
 
-  *value = g_ascii_strtod (text, &end);
-  return end != text && *end == '\0' && isfinite (*value);
+  if (!is_decimal_syntax (text, &nonzero))
+    return FALSE;
+
+  *value = g_ascii_strtod (text, NULL);
+  return isfinite (*value) && (*value != 0.0 || !nonzero);
+}
+
+/*
+ * distretto_number_problem:
+ *
+ * Why distretto_parse_double() refuses @text, when that is not plain to
+ * see: " (…)" to follow the quoted field in a message, or "".
+ */
+const char *
+distretto_number_problem (const char *text)
+{
+  const char *p = text;
+  gboolean nonzero;
+  double value;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
+    return " (hexadecimal numbers are not read as statistics)";
+
+  if (!is_decimal_syntax (text, &nonzero))
+    return "";
+
+  value = g_ascii_strtod (text, NULL);
+  if (!isfinite (value))
+    return " (too large to be represented)";
+  if (value == 0.0 && nonzero)
+    return " (so close to zero that it would read as 0)";
+
+  return "";
 }
 
 /* Reads @len bytes as a four-digit year between @first and @last. */

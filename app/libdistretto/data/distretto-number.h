@@ -11,6 +11,7 @@ G_BEGIN_DECLS
 
 gboolean distretto_parse_double (const char *text,
                                  double     *value);
+const char *distretto_number_problem (const char *text);
 gboolean distretto_parse_year   (const char *text,
                                  int         first,
                                  int         last,

@@ -11,6 +11,7 @@
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
+#include "distretto-number.h"
 #include "distretto-region.h"
 #include "distretto-source.h"
 
@@ -20,7 +21,12 @@
  * freq,…,TIME_PERIOD,OBS_VALUE,OBS_FLAG[,CONF_STATUS]`): one observation
  * per line. Column names and codes may carry a label after a colon
  * (`geo:Geopolitical entity`, `ITH3: Veneto`); only the part before it
- * counts, but a geo label names its region.
+ * counts, but a geo label names its region. Eurostat's downloads "with
+ * labels" instead follow every code column with a column of labels
+ * (`freq,Time frequency,…,geo,Geopolitical entity (reporting),TIME_PERIOD,
+ * Time,OBS_VALUE,Observation value,OBS_FLAG,…`): told by TIME_PERIOD
+ * followed by its labels, then OBS_VALUE. A confidential cell
+ * (`CONF_STATUS` C and the like) is missing, with the flag `c`.
  *
  * A row's series code is the table code (the dataflow id, lower-cased:
  * `lfst_r_lfe2en2` from `ESTAT:LFST_R_LFE2EN2(1.0)`) followed by the codes
@@ -51,6 +57,8 @@ typedef enum
   ROLE_TIME,
   ROLE_VALUE,
   ROLE_FLAG,
+  ROLE_CONF,
+  ROLE_LABEL,         /* the labels of the column before it */
 } ColumnRole;
 
 typedef struct
@@ -67,6 +75,8 @@ typedef struct
   int time_column;
   int value_column;
   int flag_column;
+  int conf_column;
+  int geo_label_column;     /* in a file with label columns, or -1 */
 
   GString *code;            /* scratch for one field's code */
   GString *series_code;
@@ -135,13 +145,7 @@ code_of (GString    *out,
 static char *
 shorten (const char *text)
 {
-  g_autofree char *head = NULL;
-
-  if (g_utf8_strlen (text, -1) <= 60)
-    return g_strdup (text);
-
-  head = g_utf8_substring (text, 0, 60);
-  return g_strconcat (head, "…", NULL);
+  return _distretto_shorten (text, -1);
 }
 
 /* Sets "file:line:column: EXPECTED, found “FOUND”" for field @index. */
@@ -173,32 +177,48 @@ is_sdmx_id (const char *text)
   return TRUE;
 }
 
+static const struct
+{
+  const char *name;
+  ColumnRole role;
+} known_columns[] = {
+  { "DATAFLOW", ROLE_TABLE },
+  { "STRUCTURE_ID", ROLE_TABLE },
+  { "STRUCTURE", ROLE_IGNORED },
+  { "STRUCTURE_NAME", ROLE_IGNORED },
+  { "LAST UPDATE", ROLE_IGNORED },
+  { "LAST_UPDATE", ROLE_IGNORED },
+  { "ACTION", ROLE_ACTION },
+  { "freq", ROLE_FREQ },
+  { "geo", ROLE_GEO },
+  { "TIME_PERIOD", ROLE_TIME },
+  { "OBS_VALUE", ROLE_VALUE },
+  { "OBS_FLAG", ROLE_FLAG },
+  { "CONF_STATUS", ROLE_CONF },
+  { "OBS_STATUS", ROLE_IGNORED },
+};
+
 static ColumnRole
 role_of (const char *name,
          gboolean    after_value)
 {
-  static const struct { const char *name; ColumnRole role; } known[] = {
-    { "DATAFLOW", ROLE_TABLE },
-    { "STRUCTURE_ID", ROLE_TABLE },
-    { "STRUCTURE", ROLE_IGNORED },
-    { "STRUCTURE_NAME", ROLE_IGNORED },
-    { "LAST UPDATE", ROLE_IGNORED },
-    { "LAST_UPDATE", ROLE_IGNORED },
-    { "ACTION", ROLE_ACTION },
-    { "freq", ROLE_FREQ },
-    { "geo", ROLE_GEO },
-    { "TIME_PERIOD", ROLE_TIME },
-    { "OBS_VALUE", ROLE_VALUE },
-    { "OBS_FLAG", ROLE_FLAG },
-    { "CONF_STATUS", ROLE_IGNORED },
-    { "OBS_STATUS", ROLE_IGNORED },
-  };
-
-  for (guint k = 0; k < G_N_ELEMENTS (known); k++)
-    if (g_ascii_strcasecmp (name, known[k].name) == 0)
-      return known[k].role;
+  for (guint k = 0; k < G_N_ELEMENTS (known_columns); k++)
+    if (g_ascii_strcasecmp (name, known_columns[k].name) == 0)
+      return known_columns[k].role;
 
   return after_value ? ROLE_IGNORED : ROLE_DIMENSION;
+}
+
+/* Whether @name is, as written, the id of a column with a role: a label
+ * may be `Geo`, not `geo`. */
+static gboolean
+is_column_id (const char *name)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (known_columns); k++)
+    if (g_str_equal (name, known_columns[k].name))
+      return known_columns[k].role != ROLE_IGNORED;
+
+  return FALSE;
 }
 
 static int *
@@ -221,8 +241,11 @@ column_for_role (SdmxCsv    *sdmx,
       return &sdmx->value_column;
     case ROLE_FLAG:
       return &sdmx->flag_column;
+    case ROLE_CONF:
+      return &sdmx->conf_column;
     case ROLE_DIMENSION:
     case ROLE_IGNORED:
+    case ROLE_LABEL:
     default:
       return NULL;
     }
@@ -293,15 +316,46 @@ check_required_columns (SdmxCsv  *sdmx,
   return FALSE;
 }
 
+/* Whether each code column is followed by a column of its labels, as in
+ * Eurostat's downloads with labels: then TIME_PERIOD is followed by its
+ * labels (`Time`), and those by OBS_VALUE. */
+static gboolean
+has_label_columns (SdmxCsv *sdmx)
+{
+  DistrettoCsvReader *reader = &sdmx->reader;
+
+  for (guint i = 0; i + 2 < sdmx->n_header_fields; i++)
+    {
+      if (g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i)), "TIME_PERIOD") != 0)
+        continue;
+
+      return !is_column_id (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1))) &&
+             g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 2)),
+                                 "OBS_VALUE") == 0;
+    }
+
+  return FALSE;
+}
+
+/* The columns that describe the file, not the observation, have no
+ * label column after them. */
+static gboolean
+takes_label (ColumnRole role)
+{
+  return role != ROLE_TABLE && role != ROLE_IGNORED && role != ROLE_ACTION;
+}
+
 static gboolean
 read_header (SdmxCsv  *sdmx,
              GError  **error)
 {
   DistrettoCsvReader *reader = &sdmx->reader;
   g_autoptr(GError) local_error = NULL;
+  gboolean labels;
 
   sdmx->table_column = sdmx->action_column = sdmx->freq_column = -1;
   sdmx->geo_column = sdmx->time_column = sdmx->value_column = sdmx->flag_column = -1;
+  sdmx->conf_column = sdmx->geo_label_column = -1;
 
   if (!distretto_csv_reader_next (reader, &local_error))
     {
@@ -324,9 +378,38 @@ read_header (SdmxCsv  *sdmx,
 
   sdmx->roles = g_new0 (ColumnRole, sdmx->n_header_fields);
   sdmx->names = g_ptr_array_new_with_free_func (g_free);
+  labels = has_label_columns (sdmx);
+
   for (guint i = 0; i < sdmx->n_header_fields; i++)
-    if (!read_header_field (sdmx, i, error))
-      return FALSE;
+    {
+      if (!read_header_field (sdmx, i, error))
+        return FALSE;
+
+      if (labels && takes_label (sdmx->roles[i]) && i + 1 < sdmx->n_header_fields)
+        {
+          const char *label = code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1));
+
+          /* A column of codes where the labels should be. */
+          if (is_column_id (label))
+            {
+              g_autofree char *shown = shorten (label);
+
+              distretto_csv_reader_set_error (reader, error, i + 1, DISTRETTO_IMPORT_ERROR_HEADER,
+                                              "expected the labels of “%s” (in a file with labels, "
+                                              "each column of codes is followed by one of labels), "
+                                              "found the column “%s”",
+                                              (const char *) g_ptr_array_index (sdmx->names, sdmx->names->len - 1),
+                                              shown);
+              return FALSE;
+            }
+
+          if (sdmx->roles[i] == ROLE_GEO)
+            sdmx->geo_label_column = i + 1;
+          i++;
+          sdmx->roles[i] = ROLE_LABEL;
+          g_ptr_array_add (sdmx->names, shorten (distretto_csv_reader_field (reader, i)));
+        }
+    }
 
   return check_required_columns (sdmx, error);
 }
@@ -432,22 +515,82 @@ check_freq (SdmxCsv  *sdmx,
                       distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
 }
 
+/* Whether @text, between parentheses, says which country or which NUTS
+ * version a name belongs to: `AT`, `NUTS 2013`, `statistical region 2016`. */
+static gboolean
+is_name_qualifier (const char *text,
+                   gsize       len)
+{
+  static const char *const prefixes[] = { "NUTS ", "statistical region ", "statistical regions " };
+
+  if (len == 2 && g_ascii_isupper (text[0]) && g_ascii_isupper (text[1]))
+    return TRUE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (prefixes); k++)
+    {
+      gsize n = strlen (prefixes[k]);
+
+      if (len == n + 4 && g_ascii_strncasecmp (text, prefixes[k], n) == 0 &&
+          g_ascii_isdigit (text[n]) && g_ascii_isdigit (text[n + 1]) &&
+          g_ascii_isdigit (text[n + 2]) && g_ascii_isdigit (text[n + 3]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/*
+ * _distretto_region_name_from_label:
+ *
+ * The name in an Eurostat label: `Burgenland` from `Burgenland (AT)`,
+ * `Northern Ireland` from `Northern Ireland (UK) (NUTS 2021)`.
+ */
+char *
+_distretto_region_name_from_label (const char *label)
+{
+  g_autofree char *name = g_strstrip (g_strdup (label));
+  gsize len = strlen (name);
+
+  while (len > 0 && name[len - 1] == ')')
+    {
+      char *open = g_strrstr_len (name, len, "(");
+
+      if (open == NULL || open == name || open[-1] != ' ' ||
+          !is_name_qualifier (open + 1, name + len - 1 - (open + 1)))
+        break;
+
+      *open = '\0';
+      g_strchomp (name);
+      len = strlen (name);
+    }
+
+  return g_steal_pointer (&name);
+}
+
 /* Names the region after the label of the geo field, `ITH4: Friuli-Venezia
- * Giulia`, unless it has a name. */
+ * Giulia`, or of the column after it, unless it has a name. */
 static void
 name_region (SdmxCsv *sdmx,
              guint    index)
 {
-  const char *colon = strchr (distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column), ':');
   DistrettoRegion *region = distretto_dataset_get_region_at (sdmx->import->dataset, index);
-  g_autofree char *label = NULL;
+  const char *label = NULL;
+  g_autofree char *name = NULL;
 
-  if (colon == NULL || distretto_region_get_name (region) != NULL)
+  if (distretto_region_get_name (region) != NULL)
     return;
 
-  label = g_strstrip (g_strdup (colon + 1));
-  if (*label != '\0')
-    distretto_region_set_name (region, label);
+  if (sdmx->geo_label_column != -1)
+    label = distretto_csv_reader_field (&sdmx->reader, sdmx->geo_label_column);
+  else if ((label = strchr (distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column), ':')) != NULL)
+    label++;
+
+  if (label == NULL)
+    return;
+
+  name = _distretto_region_name_from_label (label);
+  if (*name != '\0')
+    distretto_region_set_name (region, name);
 }
 
 static gboolean
@@ -507,7 +650,7 @@ read_value (SdmxCsv  *sdmx,
 {
   const char *text = distretto_csv_reader_field (&sdmx->reader, sdmx->value_column);
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
+  g_autofree char *expected = NULL;
 
   if (*copy == '\0' || g_str_equal (copy, ":") || g_str_equal (copy, "NaN"))
     {
@@ -515,12 +658,12 @@ read_value (SdmxCsv  *sdmx,
       return TRUE;
     }
 
-  *value = g_ascii_strtod (copy, &end);
-  if (end != copy && *end == '\0' && isfinite (*value))
+  if (distretto_parse_double (copy, value))
     return TRUE;
 
-  return field_error (sdmx, error, sdmx->value_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected a number (or an empty field for a missing value)", text);
+  expected = g_strconcat ("expected a number (or an empty field for a missing value)",
+                          distretto_number_problem (copy), NULL);
+  return field_error (sdmx, error, sdmx->value_column, DISTRETTO_IMPORT_ERROR_VALUE, expected, text);
 }
 
 static gboolean
@@ -539,8 +682,36 @@ read_flags (SdmxCsv         *sdmx,
     return TRUE;
 
   return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected flags among b, u, c, e, d, p, imputed, national-proxy, converted "
-                      "and synthetic", distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
+                      "expected flags among " DISTRETTO_FLAGS_KNOWN,
+                      distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
+}
+
+/* SDMX's confidentiality statuses: F is free, the others withhold the
+ * value (C confidential, D and S secondary, A, O, T and G primary
+ * confidentiality, N not for publication). */
+static gboolean
+read_confidentiality (SdmxCsv         *sdmx,
+                      DistrettoFlags  *flags,
+                      GError         **error)
+{
+  const char *status;
+
+  if (sdmx->conf_column == -1)
+    return TRUE;
+
+  status = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
+  if (*status == '\0' || g_str_equal (status, "F"))
+    return TRUE;
+
+  if (strlen (status) == 1 && strchr ("CDSAOTGN", *status) != NULL)
+    {
+      *flags |= DISTRETTO_FLAGS_CONFIDENTIAL;
+      return TRUE;
+    }
+
+  return field_error (sdmx, error, sdmx->conf_column, DISTRETTO_IMPORT_ERROR_VALUE,
+                      "expected a confidentiality status such as F (free) or C (confidential)",
+                      distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
 }
 
 /* The table and the dimension codes of the series just interned. */
@@ -632,6 +803,7 @@ read_record (SdmxCsv  *sdmx,
       !read_year (sdmx, &year, error) ||
       !read_value (sdmx, &value, error) ||
       !read_flags (sdmx, &flags, error) ||
+      !read_confidentiality (sdmx, &flags, error) ||
       !read_series (sdmx, &series, error))
     return FALSE;
 
@@ -648,19 +820,24 @@ read_record_cb (gpointer   user_data,
 
 gboolean
 _distretto_sdmx_csv_import (DistrettoImport  *import,
-                            const char       *data,
-                            gsize             len,
                             GError          **error)
 {
   SdmxCsv sdmx = { 0 };
+  const char *head;
+  gsize len;
   gboolean ok;
+
+  head = _distretto_input_peek (import->input, DISTRETTO_SNIFF_LENGTH, &len, error);
+  if (head == NULL)
+    return FALSE;
 
   sdmx.import = import;
   sdmx.code = g_string_new (NULL);
   sdmx.series_code = g_string_new (NULL);
-  distretto_csv_reader_init (&sdmx.reader, data, len, import->filename, sniff_delimiter (data, len));
 
-  ok = read_header (&sdmx, error) &&
+  ok = distretto_csv_reader_init_input (&sdmx.reader, import->input, import->filename,
+                                        sniff_delimiter (head, len), error) &&
+       read_header (&sdmx, error) &&
        distretto_csv_reader_import_records (&sdmx.reader, import, read_record_cb, &sdmx,
                                             EXAMPLE_ROW, error);
 

@@ -1,4 +1,5 @@
-/* distretto-tidy-csv.c: `region,indicator,year,value[,flag]` files
+/* distretto-tidy-csv.c: `region,indicator,year,value[,flag]` files, and
+ * `region,year,<indicator>…` ones
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -14,10 +15,21 @@
 #include "distretto-import-private.h"
 #include "distretto-number.h"
 #include "distretto-import-error.h"
+#include "distretto-region.h"
 #include "distretto-tidy-csv.h"
 
 #define MIN_YEAR 1900
 #define MAX_YEAR 2100
+
+/*
+ * The long form has one observation per line: `region,indicator,year,
+ * value[,flag]`, columns in any order. The wide form has one line per
+ * region and year and one column per indicator, named by its header:
+ * `region,year,rd_private_eur_hab,…`, where `<indicator>_flag` holds the
+ * flags of `<indicator>`. Both may name the region column `geo` or
+ * `nuts_id`, and add `nuts_version` (or `nuts_year_spec`), the NUTS
+ * version of the region codes.
+ */
 
 enum {
   COL_REGION,
@@ -25,12 +37,39 @@ enum {
   COL_YEAR,
   COL_VALUE,
   COL_FLAG,
+  COL_NUTS_VERSION,
   N_COLUMNS
 };
 
-static const char *column_names[N_COLUMNS] = {
-  "region", "indicator", "year", "value", "flag",
+static const struct
+{
+  const char *name;
+  int column;
+} column_names[] = {
+  { "region", COL_REGION },
+  { "geo", COL_REGION },
+  { "nuts_id", COL_REGION },
+  { "indicator", COL_INDICATOR },
+  { "year", COL_YEAR },
+  { "value", COL_VALUE },
+  { "flag", COL_FLAG },
+  { "nuts_version", COL_NUTS_VERSION },
+  { "nuts_year_spec", COL_NUTS_VERSION },
 };
+
+/* The canonical name of each column, for messages. */
+static const char *canonical_names[N_COLUMNS] = {
+  "region", "indicator", "year", "value", "flag", "nuts_version",
+};
+
+#define WIDE_FLAG_SUFFIX "_flag"
+
+typedef struct
+{
+  guint field;                /* where its values are */
+  int flag_field;             /* where its flags are, or -1 */
+  guint series;
+} WideColumn;
 
 typedef struct
 {
@@ -38,6 +77,7 @@ typedef struct
   DistrettoCsvReader reader;
   int position[N_COLUMNS];    /* field index of each column, -1 if absent */
   guint n_header_fields;
+  GArray *wide;               /* WideColumn, in the wide form */
 
   /* The codes of the previous line: files repeat them line after line. */
   char *last_region;
@@ -52,6 +92,7 @@ static void
 tidy_csv_clear (TidyCsv *tidy)
 {
   distretto_csv_reader_clear (&tidy->reader);
+  g_clear_pointer (&tidy->wide, g_array_unref);
   g_clear_pointer (&tidy->last_region, g_free);
   g_clear_pointer (&tidy->last_series, g_free);
 }
@@ -69,12 +110,97 @@ sniff_delimiter (const char *data,
   return ',';
 }
 
+static int
+column_of (const char *name)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (column_names); k++)
+    if (g_str_equal (name, column_names[k].name))
+      return column_names[k].column;
+  return -1;
+}
+
+static gboolean is_series_code (const char *code);
+
+/* The header field that holds the flags of @name in the wide form, or -1. */
+static int
+find_flag_field (char  **names,
+                 guint   n,
+                 guint   field)
+{
+  g_autofree char *flag_name = g_strconcat (names[field], WIDE_FLAG_SUFFIX, NULL);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (names[i], flag_name))
+      return i;
+  return -1;
+}
+
+/* Every column that is not a known one holds an indicator. */
+static gboolean
+read_wide_header (TidyCsv   *tidy,
+                  char     **names,
+                  GError   **error)
+{
+  DistrettoCsvReader *reader = &tidy->reader;
+
+  tidy->wide = g_array_new (FALSE, FALSE, sizeof (WideColumn));
+
+  for (guint i = 0; i < tidy->n_header_fields; i++)
+    {
+      WideColumn column = { i, -1, 0 };
+      gsize len = strlen (names[i]);
+
+      if (column_of (names[i]) != -1)
+        continue;
+
+      /* The flags of another column. */
+      if (len > strlen (WIDE_FLAG_SUFFIX) && g_str_has_suffix (names[i], WIDE_FLAG_SUFFIX))
+        {
+          g_autofree char *base = g_strndup (names[i], len - strlen (WIDE_FLAG_SUFFIX));
+          gboolean found = FALSE;
+
+          for (guint k = 0; k < tidy->n_header_fields && !found; k++)
+            found = g_str_equal (names[k], base);
+          if (found)
+            continue;
+        }
+
+      if (!is_series_code (names[i]))
+        {
+          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                          "expected an indicator code (letters, digits, “_”, “.” "
+                                          "or “-”) naming the column, found “%s”", shown);
+          return FALSE;
+        }
+
+      column.flag_field = find_flag_field (names, tidy->n_header_fields, i);
+      column.series = _distretto_dataset_intern_series (tidy->import->dataset, names[i],
+                                                        tidy->import->source_index);
+      g_array_append_val (tidy->wide, column);
+    }
+
+  if (tidy->wide->len == 0)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "the header has no indicator column: expected "
+                                      "“region,indicator,year,value[,flag]” or "
+                                      "“region,year,<indicator>…”");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_header (TidyCsv  *tidy,
              GError  **error)
 {
   DistrettoCsvReader *reader = &tidy->reader;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  gboolean wide;
 
   for (guint c = 0; c < N_COLUMNS; c++)
     tidy->position[c] = -1;
@@ -92,51 +218,65 @@ read_header (TidyCsv  *tidy,
     }
 
   tidy->n_header_fields = distretto_csv_reader_n_fields (reader);
+  if (tidy->n_header_fields == 1 && strchr (distretto_csv_reader_field (reader, 0), '\t') != NULL)
+    {
+      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                      "expected column names separated by “,” or “;”, found tabs");
+      return FALSE;
+    }
 
   for (guint i = 0; i < tidy->n_header_fields; i++)
     {
-      g_autofree char *name = g_strstrip (g_ascii_strdown (distretto_csv_reader_field (reader, i), -1));
-      gboolean known = FALSE;
+      char *name = g_strstrip (g_ascii_strdown (distretto_csv_reader_field (reader, i), -1));
+      int c = column_of (name);
 
-      for (guint c = 0; c < N_COLUMNS; c++)
-        {
-          if (g_str_equal (name, column_names[c]))
-            {
-              if (tidy->position[c] != -1)
-                {
-                  distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                                  "the column “%s” appears twice in the header",
-                                                  column_names[c]);
-                  return FALSE;
-                }
-              tidy->position[c] = i;
-              known = TRUE;
-            }
-        }
+      g_ptr_array_add (names, name);
+      if (c == -1)
+        continue;
 
-      if (!known)
+      if (tidy->position[c] != -1)
         {
           distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+                                          "the column “%s” appears twice in the header",
+                                          canonical_names[c]);
+          return FALSE;
+        }
+      tidy->position[c] = i;
+    }
+  g_ptr_array_add (names, NULL);
+
+  /* Without indicator and value columns, the others name indicators. */
+  wide = tidy->position[COL_INDICATOR] == -1 && tidy->position[COL_VALUE] == -1 &&
+         tidy->position[COL_FLAG] == -1;
+
+  for (guint i = 0; i < tidy->n_header_fields && !wide; i++)
+    {
+      if (column_of (g_ptr_array_index (names, i)) == -1)
+        {
+          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+
+          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected a column name among region, indicator, "
-                                          "year, value and flag, found “%s”",
-                                          distretto_csv_reader_field (reader, i));
+                                          "year, value, flag and nuts_version, found “%s”",
+                                          shown);
           return FALSE;
         }
     }
 
   for (guint c = 0; c < COL_FLAG; c++)
     {
-      if (tidy->position[c] == -1)
+      if (tidy->position[c] == -1 && !(wide && (c == COL_INDICATOR || c == COL_VALUE)))
         {
           distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "the header has no “%s” column: expected "
-                                          "“region,indicator,year,value[,flag]”",
-                                          column_names[c]);
+                                          "“region,indicator,year,value[,flag]”%s",
+                                          canonical_names[c],
+                                          wide ? " or “region,year,<indicator>…”" : "");
           return FALSE;
         }
     }
 
-  return TRUE;
+  return !wide || read_wide_header (tidy, (char **) names->pdata, error);
 }
 
 static gboolean
@@ -201,125 +341,226 @@ intern_series (TidyCsv    *tidy,
   return tidy->last_series_index;
 }
 
+/* Sets "file:line:column: expected …, found “FIELD”" for field @index. */
+static gboolean
+field_error (TidyCsv     *tidy,
+             GError     **error,
+             guint        index,
+             const char  *expected,
+             const char  *why)
+{
+  g_autofree char *shown = distretto_csv_reader_dup_shown (&tidy->reader, index);
+
+  distretto_csv_reader_set_error (&tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
+                                  "expected %s, found “%s”%s", expected, shown, why ? why : "");
+  return FALSE;
+}
+
+static gboolean
+read_region (TidyCsv  *tidy,
+             guint    *region_index,
+             GError  **error)
+{
+  DistrettoCsvReader *reader = &tidy->reader;
+  const char *span, *region;
+  gsize len;
+
+  span = distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
+  if (same_as (tidy->last_region, tidy->last_region_len, span, len))
+    {
+      *region_index = tidy->last_region_index;
+      return TRUE;
+    }
+
+  region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
+  if (!distretto_nuts_code_is_valid (region))
+    return field_error (tidy, error, tidy->position[COL_REGION],
+                        "a NUTS region code such as “ITH3”", NULL);
+
+  *region_index = intern_region (tidy, region);
+
+  /* The version the file gives the region's code. */
+  if (tidy->position[COL_NUTS_VERSION] != -1)
+    {
+      DistrettoRegion *r = distretto_dataset_get_region_at (tidy->import->dataset, *region_index);
+      const char *text = distretto_csv_reader_field (reader, tidy->position[COL_NUTS_VERSION]);
+      int version;
+
+      if (*text == '\0')
+        return TRUE;
+      if (!distretto_parse_year (text, MIN_YEAR, MAX_YEAR, &version))
+        return field_error (tidy, error, tidy->position[COL_NUTS_VERSION],
+                            "a NUTS version such as 2016", NULL);
+      if (distretto_region_get_nuts_version (r) == 0)
+        distretto_region_set_nuts_version (r, version);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_year (TidyCsv  *tidy,
+           int      *year,
+           GError  **error)
+{
+  gsize len;
+  const char *span = distretto_csv_reader_span (&tidy->reader, tidy->position[COL_YEAR], &len);
+
+  if (distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
+    return TRUE;
+
+  return field_error (tidy, error, tidy->position[COL_YEAR],
+                      "a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR), NULL);
+}
+
+static gboolean
+read_value (TidyCsv  *tidy,
+            guint     index,
+            double   *value,
+            GError  **error)
+{
+  gsize len;
+  const char *span = distretto_csv_reader_span (&tidy->reader, index, &len);
+  const char *text;
+
+  if (distretto_parse_decimal_span (span, len, value))
+    return TRUE;
+
+  text = distretto_csv_reader_field (&tidy->reader, index);
+  if (parse_value (text, value))
+    return TRUE;
+
+  return field_error (tidy, error, index, "a number (or an empty field for a missing value)",
+                      distretto_number_problem (text));
+}
+
+static gboolean
+read_flags (TidyCsv         *tidy,
+            int              index,
+            DistrettoFlags  *flags,
+            GError         **error)
+{
+  gsize len;
+
+  *flags = DISTRETTO_FLAGS_NONE;
+  if (index == -1 || (distretto_csv_reader_span (&tidy->reader, index, &len), len == 0))
+    return TRUE;
+
+  if (distretto_flags_parse (distretto_csv_reader_field (&tidy->reader, index), flags))
+    return TRUE;
+
+  return field_error (tidy, error, index,
+                      "flags among " DISTRETTO_FLAGS_KNOWN, NULL);
+}
+
+static gboolean
+check_n_fields (TidyCsv  *tidy,
+                GError  **error)
+{
+  guint n_fields = distretto_csv_reader_n_fields (&tidy->reader);
+
+  if (n_fields == tidy->n_header_fields)
+    return TRUE;
+
+  distretto_csv_reader_set_error (&tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
+                                  DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                  "expected %u fields as in the header, found %u",
+                                  tidy->n_header_fields, n_fields);
+  return FALSE;
+}
+
 static gboolean
 read_record (TidyCsv  *tidy,
              GError  **error)
 {
   DistrettoCsvReader *reader = &tidy->reader;
-  const char *region, *series, *year_text, *value_text, *span;
-  DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
-  guint n_fields = distretto_csv_reader_n_fields (reader);
+  DistrettoFlags flags;
+  const char *series, *span;
   guint region_index, series_index;
   gsize len;
   double value;
   int year;
 
-  if (n_fields != tidy->n_header_fields)
-    {
-      distretto_csv_reader_set_error (reader, error, MIN (n_fields, tidy->n_header_fields),
-                                      DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                      "expected %u fields as in the header, found %u",
-                                      tidy->n_header_fields, n_fields);
-      return FALSE;
-    }
+  if (!check_n_fields (tidy, error) || !read_region (tidy, &region_index, error))
+    return FALSE;
 
   /* The hot path reads fields where they are; only what is new or wrong
    * is copied. */
-  span = distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
-  region = NULL;
-  if (same_as (tidy->last_region, tidy->last_region_len, span, len))
-    region_index = tidy->last_region_index;
-  else if (distretto_nuts_code_is_valid ((region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]))))
-    region_index = intern_region (tidy, region);
-  else
-    {
-      distretto_csv_reader_set_error (reader, error, tidy->position[COL_REGION],
-                                      DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected a NUTS region code such as “ITH3”, found “%s”",
-                                      region);
-      return FALSE;
-    }
-
   span = distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
-  series = NULL;
   if (same_as (tidy->last_series, tidy->last_series_len, span, len))
     series_index = tidy->last_series_index;
   else if (is_series_code ((series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]))))
     series_index = intern_series (tidy, series);
   else
-    {
-      distretto_csv_reader_set_error (reader, error, tidy->position[COL_INDICATOR],
-                                      DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected an indicator code (letters, digits, “_”, “.” "
-                                      "or “-”), found “%s”",
-                                      series);
-      return FALSE;
-    }
+    return field_error (tidy, error, tidy->position[COL_INDICATOR],
+                        "an indicator code (letters, digits, “_”, “.” or “-”)", NULL);
 
-  span = distretto_csv_reader_span (reader, tidy->position[COL_YEAR], &len);
-  if (!distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, &year))
-    {
-      year_text = distretto_csv_reader_field (reader, tidy->position[COL_YEAR]);
-      distretto_csv_reader_set_error (reader, error, tidy->position[COL_YEAR],
-                                      DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected a year between %d and %d, found “%s”",
-                                      MIN_YEAR, MAX_YEAR, year_text);
-      return FALSE;
-    }
-
-  span = distretto_csv_reader_span (reader, tidy->position[COL_VALUE], &len);
-  if (!distretto_parse_decimal_span (span, len, &value) &&
-      !parse_value ((value_text = distretto_csv_reader_field (reader, tidy->position[COL_VALUE])), &value))
-    {
-      distretto_csv_reader_set_error (reader, error, tidy->position[COL_VALUE],
-                                      DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected a number (or an empty field for a missing "
-                                      "value), found “%s”",
-                                      value_text);
-      return FALSE;
-    }
-
-  if (tidy->position[COL_FLAG] != -1 &&
-      (distretto_csv_reader_span (reader, tidy->position[COL_FLAG], &len), len > 0))
-    {
-      const char *flag_text = distretto_csv_reader_field (reader, tidy->position[COL_FLAG]);
-
-      if (!distretto_flags_parse (flag_text, &flags))
-        {
-          distretto_csv_reader_set_error (reader, error, tidy->position[COL_FLAG],
-                                          DISTRETTO_IMPORT_ERROR_VALUE,
-                                          "expected flags among b, u, c, e, d, p, imputed, "
-                                          "national-proxy, converted and synthetic, found “%s”",
-                                          flag_text);
-          return FALSE;
-        }
-    }
+  if (!read_year (tidy, &year, error) ||
+      !read_value (tidy, tidy->position[COL_VALUE], &value, error) ||
+      !read_flags (tidy, tidy->position[COL_FLAG], &flags, error))
+    return FALSE;
 
   return _distretto_dataset_add_cell (tidy->import->dataset, series_index, region_index,
                                       year, value, flags,
                                       tidy->import->source_index, reader->line, error);
 }
 
+/* A line of the wide form: a value for each indicator column. */
+static gboolean
+read_wide_record (TidyCsv  *tidy,
+                  GError  **error)
+{
+  guint region_index;
+  int year;
+
+  if (!check_n_fields (tidy, error) ||
+      !read_region (tidy, &region_index, error) ||
+      !read_year (tidy, &year, error))
+    return FALSE;
+
+  for (guint k = 0; k < tidy->wide->len; k++)
+    {
+      WideColumn *column = &g_array_index (tidy->wide, WideColumn, k);
+      DistrettoFlags flags;
+      double value;
+
+      if (!read_value (tidy, column->field, &value, error) ||
+          !read_flags (tidy, column->flag_field, &flags, error) ||
+          !_distretto_dataset_add_cell (tidy->import->dataset, column->series, region_index,
+                                        year, value, flags, tidy->import->source_index,
+                                        tidy->reader.line, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_record_cb (gpointer   user_data,
                 GError   **error)
 {
-  return read_record (user_data, error);
+  TidyCsv *tidy = user_data;
+
+  return tidy->wide != NULL ? read_wide_record (tidy, error) : read_record (tidy, error);
 }
 
 gboolean
 _distretto_tidy_csv_import (DistrettoImport  *import,
-                            const char       *data,
-                            gsize             len,
                             GError          **error)
 {
   TidyCsv tidy = { 0 };
+  const char *head;
+  gsize len;
   gboolean ok;
 
-  tidy.import = import;
-  distretto_csv_reader_init (&tidy.reader, data, len, import->filename, sniff_delimiter (data, len));
+  head = _distretto_input_peek (import->input, DISTRETTO_SNIFF_LENGTH, &len, error);
+  if (head == NULL)
+    return FALSE;
 
-  ok = read_header (&tidy, error) &&
+  tidy.import = import;
+  ok = distretto_csv_reader_init_input (&tidy.reader, import->input, import->filename,
+                                        sniff_delimiter (head, len), error) &&
+       read_header (&tidy, error) &&
        distretto_csv_reader_import_records (&tidy.reader, import, read_record_cb, &tidy,
                                             "ITH3,emp_total,2022,2150.4", error);
 
@@ -361,7 +602,8 @@ distretto_tidy_csv_load_bytes (GBytes      *bytes,
  * @file: a tidy CSV file
  * @error: return location for a #GError
  *
- * Reads @file and loads it with distretto_tidy_csv_load_bytes().
+ * Reads @file, a piece at a time, as distretto_tidy_csv_load_bytes() reads
+ * its bytes; only a regular file is read.
  *
  * Returns: (transfer full): a new dataset, or %NULL with @error set
  */
@@ -369,17 +611,9 @@ DistrettoDataset *
 distretto_tidy_csv_load_file (GFile   *file,
                               GError **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return NULL;
-
-  name = g_file_get_parse_name (file);
-  return distretto_tidy_csv_load_bytes (bytes, name, error);
+  return _distretto_dataset_load_file_as (file, DISTRETTO_DATA_FORMAT_TIDY_CSV, error);
 }
 
 /**
