@@ -91,6 +91,9 @@ char                         *distretto_indicator_dup_coverage    (DistrettoIndi
                                                                    DistrettoDataset    *dataset);
 int                           distretto_indicator_get_latest_year (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset);
+int                          *distretto_indicator_dup_years       (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset,
+                                                                   guint               *n_years);
 int                           distretto_indicator_choose_year     (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset,
                                                                    GError             **error);
@@ -98,6 +101,11 @@ DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndi
                                                                    DistrettoDataset    *dataset,
                                                                    int                  year,
                                                                    GError             **error);
+DistrettoIndicatorResult     *distretto_indicator_compute_with_method (DistrettoIndicator     *self,
+                                                                       DistrettoDataset       *dataset,
+                                                                       int                     year,
+                                                                       const DistrettoMethod  *method,
+                                                                       GError                **error);
 void                          distretto_indicator_report_error    (DistrettoIndicator  *self,
                                                                    const char          *message);
 const char                   *distretto_indicator_get_reported_error (DistrettoIndicator *self);
