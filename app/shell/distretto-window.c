@@ -284,22 +284,21 @@ update_view_dropdown (DistrettoWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), TRUE);
 }
 
-/* The information button's popover: what the selected module measures,
- * how, and what it could use of the data; built each time it opens. */
+/* The information button's popover: what the module measures, how, and
+ * what it could use of the data. */
 static void
-on_info_popover_show_cb (DistrettoWindow *self)
+update_info (DistrettoWindow *self,
+             DistrettoModule *module)
 {
-  g_autoptr(DistrettoModule) module = dup_selected_module (self);
-
-  if (module != NULL)
-    gtk_popover_set_child (self->info_popover, distretto_module_info_new (module, self->dataset));
+  gtk_popover_set_child (self->info_popover, distretto_module_info_new (module, self->dataset));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->info_button), TRUE);
 }
 
 static void
 show_module (DistrettoWindow *self,
              DistrettoModule *module)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->info_button), TRUE);
+  update_info (self, module);
   adw_window_title_set_title (self->window_title, distretto_module_get_title (module));
   update_view_dropdown (self, module);
   show_chart (self, module);
@@ -665,7 +664,6 @@ distretto_window_init (DistrettoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   set_importing (self, FALSE);
-  g_signal_connect_object (self->info_popover, "show", G_CALLBACK (on_info_popover_show_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->chart_view, "region-selected",
                            G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);
 }

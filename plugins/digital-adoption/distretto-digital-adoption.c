@@ -143,7 +143,7 @@ distretto_digital_adoption_get_definition (DistrettoIndicator *indicator)
                              "category", "digital",
                              "method-note",
                              _("Digital adoption after the Digital Economy and Society Index’s “integration of "
-                               "digital technology”, brought down to the regions. Three pillars. Households and "
+                               "digital technology”, brought down to the regions.\n\nThree pillars. Households and "
                                "citizens: households with broadband (DA1, isoc_r_broad_h; internet access at home, "
                                "tgs00047 / isoc_r_iacc_h, stands in, flagged proxy), regular internet users (DA2, "
                                "isoc_r_iuse_i), online shoppers (DA3, isoc_r_blt12_i) and people dealing online "
@@ -153,16 +153,16 @@ distretto_digital_adoption_get_definition (DistrettoIndicator *indicator)
                                "isoc_sk_dskl_i21 where the region has no value). Enterprise integration: SMEs "
                                "with at least basic digital intensity (DA7, isoc_e_dii) and enterprises using "
                                "cloud, AI or data analytics (DA8, mean of isoc_cicce_use, isoc_eb_ai, "
-                               "isoc_eb_das). Each sub-indicator is scaled 0–100 over every region and year; "
+                               "isoc_eb_das).\n\nEach sub-indicator is scaled 0–100 over every region and year; "
                                "arithmetic mean within pillars, geometric mean across them. The goalposts "
                                "option scales against the 2030 targets instead: 90% of SMEs at basic digital "
                                "intensity, 75% of enterprises using cloud, AI or big data, 80% with digital "
-                               "skills, 10% of employment in ICT-intensive services, 100% elsewhere. Where a "
+                               "skills, 10% of employment in ICT-intensive services, 100% elsewhere.\n\nWhere a "
                                "region has no value of its own it takes its NUTS 1 region’s (flagged proxy) or "
                                "its country’s (flagged national proxy). DA7 and DA8 exist only for whole "
                                "countries: they set regions of different countries apart but are the same for "
                                "every region of one country, so a ranking within one country gives them weight "
-                               "0. Caveats: survey-based regional figures of small regions carry "
+                               "0.\n\nCaveats: survey-based regional figures of small regions carry "
                                "low-reliability flags (u); values up to 2 years old are carried forward, "
                                "flagged."),
                              "references", references,

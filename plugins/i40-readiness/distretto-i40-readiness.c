@@ -138,7 +138,7 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
                              "category", "industry",
                              "method-note",
                              _("A place-based view of Industry 4.0 in local productive systems (Bellandi, De "
-                               "Propris and Santini): four drivers of two sub-indicators each. Smart "
+                               "Propris and Santini): four drivers of two sub-indicators each.\n\nSmart "
                                "micro-manufacturing and new makers: business R&D, % of GDP (IR1, rd_e_gerdreg "
                                "BES; total R&D, tgs00042, stands in, flagged proxy) and SMEs introducing product "
                                "innovations (IR2, Regional Innovation Scoreboard 3.1.1). Territorial "
@@ -149,13 +149,13 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
                                "the European Quality of Government Index (IR6, University of Gothenburg). "
                                "Evolving equilibria, rerouting against the dark sides of the transition: "
                                "lifelong learning (IR7, trng_lfse_04) and the digital divide, people who never "
-                               "used a computer (IR8, isoc_r_cux_i), which lowers the score. Each sub-indicator "
+                               "used a computer (IR8, isoc_r_cux_i), which lowers the score.\n\nEach sub-indicator "
                                "is scaled 0–100 over every region and year; arithmetic mean within a driver, "
                                "geometric mean across the four, as evolving equilibria allow little compensation. "
-                               "The Regional Innovation Scoreboard and the Quality of Government Index have no "
+                               "\n\nThe Regional Innovation Scoreboard and the Quality of Government Index have no "
                                "Eurostat table: import them as a tidy CSV with the series "
                                "ris_sme_product_innovators, ris_innovative_smes_collaborating and qog_eqi (see the "
-                               "plugin guide); until then the module is computed without them and says so. "
+                               "plugin guide); until then the module is computed without them and says so.\n\n"
                                "Caveats: RIS values based on the Community Innovation Survey are partly "
                                "estimated; the Quality of Government Index covers Germany and Belgium at NUTS 1; "
                                "regional LFS figures of small regions carry low-reliability flags (u)."),

@@ -222,7 +222,7 @@ class IndustrialStructure(GObject.Object, Distretto.Indicator):
                 'The productive structure Mark 3 industrial districts grow from: a manufacturing '
                 'specialisation set in a varied economy. From employment by NACE section (Labour '
                 'Force Survey lfst_r_lfe2en2; regional accounts nama_10r_3empers for NUTS 3 regions) '
-                'the module computes three measures. Specialisation: the Krugman index, the sum over '
+                'the module computes three measures.\n\nSpecialisation: the Krugman index, the sum over '
                 'the ten sections of the gaps between the region’s and the EU’s shares of employment, '
                 'from 0 (the EU’s structure) to 2. Diversity: the Shannon entropy of the shares, from 0 '
                 '(one section) to ln 10 = 2.30 (ten equal sections). Manufacturing: the location '
@@ -230,10 +230,10 @@ class IndustrialStructure(GObject.Object, Distretto.Indicator):
                 'proxy), the region’s share over the EU’s. Each is scaled 0–100 over every region and '
                 'year and the score is their mean, so a region scores high when it is specialised in '
                 'manufacturing and distinct from the EU average yet keeps a broad mix of sectors around '
-                'its industry (related variety). The EU is the EU aggregate of the same table when '
+                'its industry (related variety).\n\nThe EU is the EU aggregate of the same table when '
                 'loaded, otherwise the sum of the NUTS 2 regions. The module computes its own scores '
                 '(it is written in Python and shows plugin authors how): no error bars from other '
-                'methods. Caveats: the ten sections are coarse (manufacturing districts differ within '
+                'methods.\n\nCaveats: the ten sections are coarse (manufacturing districts differ within '
                 'C); small cells of the Labour Force Survey carry low-reliability flags (u).'),
             references=[
                 'Krugman, P. (1991). Geography and Trade. MIT Press',

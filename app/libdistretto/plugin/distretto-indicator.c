@@ -274,6 +274,7 @@ typedef struct
   guint n_missing;              /* of the n_subs */
   GPtrArray *missing_ids;       /* char * */
   GPtrArray *missing_tables;    /* char * */
+  GPtrArray *missing_plain;     /* char *: series without a Eurostat table */
   GString *proxies;
   GPtrArray *national;          /* const char *: national-frame ids */
   gboolean location_quotient;
@@ -284,6 +285,7 @@ coverage_clear (Coverage *coverage)
 {
   g_clear_pointer (&coverage->missing_ids, g_ptr_array_unref);
   g_clear_pointer (&coverage->missing_tables, g_ptr_array_unref);
+  g_clear_pointer (&coverage->missing_plain, g_ptr_array_unref);
   if (coverage->proxies != NULL)
     g_string_free (g_steal_pointer (&coverage->proxies), TRUE);
   g_clear_pointer (&coverage->national, g_ptr_array_unref);
@@ -294,10 +296,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Coverage, coverage_clear)
 static void
 add_proxy (Coverage              *coverage,
            DistrettoSubIndicator *sub,
-           DistrettoSubIndicator *source)
+           DistrettoSubIndicator *source,
+           const char            *within)
 {
+  g_autofree char *id = within != NULL ? g_strdup_printf (_("%s (in %s)"), distretto_sub_indicator_get_id (sub), within)
+                                       : g_strdup (distretto_sub_indicator_get_id (sub));
+
   g_string_append_printf (coverage->proxies, "%s%s: %s", coverage->proxies->len > 0 ? "; " : "",
-                          distretto_sub_indicator_get_id (sub), distretto_sub_indicator_get_label (source));
+                          id, distretto_sub_indicator_get_label (source));
 }
 
 static void cover_pillars (Coverage          *coverage,
@@ -316,6 +322,8 @@ cover_sub (Coverage              *coverage,
 {
   DistrettoSubIndicator *source = distretto_sub_indicator_find_source (sub, dataset, NULL);
   const char *id = distretto_sub_indicator_get_id (sub);
+  g_auto(GStrv) own_tables = NULL;
+  const char *series;
 
   if (within == NULL)
     coverage->n_subs++;
@@ -332,11 +340,18 @@ cover_sub (Coverage              *coverage,
       for (guint t = 0; tables[t] != NULL; t++)
         if (!g_ptr_array_find_with_equal_func (coverage->missing_tables, tables[t], g_str_equal, NULL))
           g_ptr_array_add (coverage->missing_tables, g_strdup (tables[t]));
+      /* A plain name, such as a Regional Innovation Scoreboard series:
+       * there is no table to get, the user imports it. */
+      series = distretto_sub_indicator_get_series (sub);
+      own_tables = series != NULL ? distretto_selector_dup_tables (series) : NULL;
+      if (series != NULL && own_tables[0] == NULL &&
+          !g_ptr_array_find_with_equal_func (coverage->missing_plain, series, g_str_equal, NULL))
+        g_ptr_array_add (coverage->missing_plain, g_strdup (series));
       return;
     }
 
   if (source != sub)
-    add_proxy (coverage, sub, source);
+    add_proxy (coverage, sub, source, within);
   if (distretto_sub_indicator_get_transform (source) == DISTRETTO_TRANSFORM_LOCATION_QUOTIENT)
     coverage->location_quotient = TRUE;
   if (distretto_sub_indicator_get_national_frame (sub) && within == NULL)
@@ -348,7 +363,7 @@ cover_sub (Coverage              *coverage,
       DistrettoSubIndicator *factor_source = distretto_sub_indicator_find_source (factor, dataset, NULL);
 
       if (factor_source != NULL && factor_source != factor)
-        add_proxy (coverage, sub, factor_source);
+        add_proxy (coverage, sub, factor_source, within);
       if (factor_source != NULL &&
           distretto_sub_indicator_get_transform (factor_source) == DISTRETTO_TRANSFORM_LOCATION_QUOTIENT)
         coverage->location_quotient = TRUE;
@@ -422,6 +437,7 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
 
   coverage.missing_ids = g_ptr_array_new_with_free_func (g_free);
   coverage.missing_tables = g_ptr_array_new_with_free_func (g_free);
+  coverage.missing_plain = g_ptr_array_new_with_free_func (g_free);
   coverage.proxies = g_string_new (NULL);
   coverage.national = g_ptr_array_new ();
 
@@ -443,6 +459,18 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
       else
         g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s."),
                                 coverage.n_subs - coverage.n_missing, coverage.n_subs, ids);
+    }
+
+  if (coverage.missing_plain->len > 0)
+    {
+      g_autofree char *names = join (coverage.missing_plain);
+
+      g_string_append_c (text, ' ');
+      /* Translators: series names without a Eurostat table, e.g. "ris_sme_product_innovators, qog_eqi" */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Import %s, which has no Eurostat table, as a tidy CSV file.",
+                                                 "Import %s, which have no Eurostat table, as a tidy CSV file.",
+                                                 coverage.missing_plain->len), names);
     }
 
   if (coverage.proxies->len > 0)
