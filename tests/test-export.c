@@ -90,18 +90,22 @@ write_file (const char *dir,
   return path;
 }
 
+/* Employment by NACE section as Eurostat's API serves it, SDMX-CSV. */
+#define LFS_HEADER "DATAFLOW,LAST UPDATE,freq,unit,nace_r2,age,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+#define LFS_ROW(nace, geo, value) "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS," nace ",Y15-64,T," geo ",2020," value ",\n"
 #define EMPLOYMENT_CSV \
-  "region,indicator,year,value\n" \
-  "ITH3,emp_total,2020,2000\nITH3,emp_kibs,2020,200\nITH3,emp_manuf,2020,500\n" \
-  "ES52,emp_total,2020,1800\nES52,emp_kibs,2020,90\nES52,emp_manuf,2020,300\n"
+  LFS_HEADER \
+  LFS_ROW ("TOTAL", "ITH3", "2000") LFS_ROW ("J", "ITH3", "80") LFS_ROW ("M_N", "ITH3", "120") \
+  LFS_ROW ("C", "ITH3", "500") \
+  LFS_ROW ("TOTAL", "ES52", "1800") LFS_ROW ("J", "ES52", "40") LFS_ROW ("M_N", "ES52", "50") \
+  LFS_ROW ("C", "ES52", "300")
 
 static void
 test_export_own_data (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autofree char *csv = write_file (fixture->dir, "mine.csv", EMPLOYMENT_CSV);
-  g_autofree char *other = write_file (fixture->dir, "other.csv",
-                                       "region,indicator,year,value\nITH3,emp_total,2020,2001\n");
+  g_autofree char *other = write_file (fixture->dir, "other.csv", LFS_HEADER LFS_ROW ("TOTAL", "ITH3", "2001"));
   g_autofree char *out = g_build_filename (fixture->dir, "mine.svg", NULL);
   const char *args[] = { "-m", "servitization", "--data", csv, "-o", out, NULL };
   const char *conflict[] = { "-m", "servitization", "--data", csv, "--data", other, "-o", out, NULL };
@@ -208,7 +212,10 @@ static void
 test_validate (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *good = write_file (fixture->dir, "good.csv", EMPLOYMENT_CSV);
+  g_autofree char *good = write_file (fixture->dir, "good.csv",
+                                      "region,indicator,year,value\n"
+                                      "ITH3,emp_total,2020,2000\nITH3,emp_kibs,2020,200\nITH3,emp_manuf,2020,500\n"
+                                      "ES52,emp_total,2020,1800\nES52,emp_kibs,2020,90\nES52,emp_manuf,2020,300\n");
   g_autofree char *bad = write_file (fixture->dir, "bad.csv", "region,indicator,year,value\nITH3,x,20x0,1\n");
   const char *good_args[] = { good, NULL };
   const char *both_args[] = { good, bad, NULL };
@@ -299,7 +306,7 @@ test_trend_table (Fixture       *fixture,
   g_autofree char *out = g_build_filename (fixture->dir, "trend.csv", NULL);
   const char *args[] = { "-m", "servitization", "--chart", "trend", "--region", "ITH3",
                          "--region", "ES52", "--format", "csv", "-o", out, NULL };
-  const char *regions[] = { "ITH3", "ES52" };
+  const char *regions[] = { "ITH3", "ES52", "EU27_2020" };
   g_autoptr(GError) error = NULL;
   g_autofree char *err = NULL;
   g_autofree char *contents = NULL;
@@ -311,7 +318,8 @@ test_trend_table (Fixture       *fixture,
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "region,name,year,value,flags");
-  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 9 + 1);
+  /* The two regions, then the EU aggregate as the reference line. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 9 + 1);
 
   for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
     for (int year = 2015; year <= 2023; year++, row++)
@@ -465,8 +473,8 @@ export_table (Fixture            *fixture,
   return g_strsplit (contents, "\n", -1);
 }
 
-/* The profile of a region against the regions' mean: the two pillars and
- * the composite, normalised scores. */
+/* The profile of a region against the EU: the three pillars,
+ * normalised scores. */
 static void
 test_radar_table (Fixture       *fixture,
                   gconstpointer  data)
@@ -477,10 +485,10 @@ test_radar_table (Fixture       *fixture,
   g_assert_cmpstr (lines[0], ==, "region,name,axis,value");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 3 + 1);
   g_assert_true (g_str_has_prefix (lines[1], "ITH3,"));
-  g_assert_true (g_str_has_prefix (lines[4], "mean,Mean of the regions,"));
+  g_assert_true (g_str_has_prefix (lines[4], "EU27_2020,EU,"));
   g_assert_nonnull (strstr (lines[1], ",Manufacturing base,"));
   g_assert_nonnull (strstr (lines[2], ",KIBS depth,"));
-  g_assert_nonnull (strstr (lines[3], ",Territorial servitization,"));
+  g_assert_nonnull (strstr (lines[3], ",Coupling,"));
   for (guint i = 1; i <= 6; i++)
     {
       double value = g_ascii_strtod (strrchr (lines[i], ',') + 1, NULL);
@@ -490,8 +498,9 @@ test_radar_table (Fixture       *fixture,
     }
 }
 
-/* Every ranked region by pillar and composite, in ranking order; the
- * scatter has the same regions, the composite as third value. */
+/* Every ranked region by sub-indicator (TS1–TS5) and composite, in
+ * ranking order; the scatter has the same regions, the composite as
+ * third value. */
 static void
 test_heatmap_and_scatter_tables (Fixture       *fixture,
                                  gconstpointer  data)
@@ -504,14 +513,14 @@ test_heatmap_and_scatter_tables (Fixture       *fixture,
   g_auto(GStrv) ranking = export_table (fixture, ranking_args);
 
   g_assert_cmpstr (heatmap[0], ==, "region,name,axis,value");
-  g_assert_cmpuint (g_strv_length (heatmap), ==, 1 + 127 * 3 + 1);
+  g_assert_cmpuint (g_strv_length (heatmap), ==, 1 + 127 * 6 + 1);
   g_assert_cmpstr (scatter[0], ==, "region,name,x,y,third");
   g_assert_cmpuint (g_strv_length (scatter), ==, 1 + 127 + 1);
 
   for (guint i = 1; i <= 127; i++)
     {
       g_auto(GStrv) point = g_strsplit (scatter[i], ",", -1);
-      g_auto(GStrv) composite = g_strsplit (heatmap[3 * i], ",", -1);
+      g_auto(GStrv) composite = g_strsplit (heatmap[6 * i], ",", -1);
       g_auto(GStrv) rank_fields = g_strsplit (ranking[i], ",", -1);
       guint n = g_strv_length (point), n_rank = g_strv_length (rank_fields);
       double score = g_ascii_strtod (rank_fields[n_rank - 4], NULL);
@@ -587,11 +596,14 @@ static void
 test_export_recoded (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "old-codes.csv",
-                                     "region,indicator,year,value\n"
-                                     "FR21,emp_total,2015,500\nFR21,emp_kibs,2015,40\nFR21,emp_manuf,2015,90\n"
-                                     "FR10,emp_total,2015,5000\nFR10,emp_kibs,2015,900\nFR10,emp_manuf,2015,400\n"
-                                     "ITH3,emp_total,2015,2000\nITH3,emp_kibs,2015,200\nITH3,emp_manuf,2015,500\n");
+  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
+                                     "unit,nace_r2,age,geo\\time\t2015 \n"
+                                     "THS,TOTAL,Y15-64,FR21\t500 \nTHS,J,Y15-64,FR21\t10 \n"
+                                     "THS,M_N,Y15-64,FR21\t30 \nTHS,B-E,Y15-64,FR21\t90 \n"
+                                     "THS,TOTAL,Y15-64,FR10\t5000 \nTHS,J,Y15-64,FR10\t400 \n"
+                                     "THS,M_N,Y15-64,FR10\t500 \nTHS,B-E,Y15-64,FR10\t400 \n"
+                                     "THS,TOTAL,Y15-64,ITH3\t2000 \nTHS,J,Y15-64,ITH3\t50 \n"
+                                     "THS,M_N,Y15-64,ITH3\t150 \nTHS,B-E,Y15-64,ITH3\t500 \n");
   g_autofree char *ranking = g_build_filename (fixture->dir, "ranking.csv", NULL);
   g_autofree char *map = g_build_filename (fixture->dir, "map.csv", NULL);
   const char *real = g_getenv ("DISTRETTO_REAL_DATA");

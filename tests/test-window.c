@@ -53,6 +53,45 @@ find_dropdown (DistrettoWindow *window)
   return NULL;
 }
 
+/* The first descendant of @root for which @match is true, depth first. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
+{
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* Every label's text under @root, one per line. */
+static void
+collect_labels (GtkWidget *root,
+                GString   *text)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
 static const char *
 row_title (GtkListBoxRow *row)
 {
@@ -137,8 +176,12 @@ test_window_lists_modules (void)
   list = distretto_window_get_modules_list (window);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     g_ptr_array_add (titles, (gpointer) row_title (gtk_list_box_get_row_at_index (list, i)));
-  g_assert_cmpuint (titles->len, ==, 2);
+  /* The four bundled modules and the Python example. */
+  g_assert_cmpuint (titles->len, ==, 5);
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Territorial servitization", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Regional digital adoption", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Industry 4.0+ readiness", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Industrial structure (Mark 3 districts)", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Manufacturing employment share", g_str_equal, NULL));
 
   /* The first module is selected and its ranking is shown. */
@@ -173,6 +216,63 @@ write_temp (const char *dir,
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   return path;
+}
+
+static void
+select_module (DistrettoWindow *window,
+               const char      *title)
+{
+  GtkListBox *list = distretto_window_get_modules_list (window);
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), title))
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+}
+
+/* The header's information button shows what the selected module
+ * measures, how, what it could use of the data, and the papers. */
+static void
+test_window_module_info (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  DistrettoWindow *window;
+  GtkWidget *button;
+  GtkPopover *popover;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (NULL);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+  select_module (window, "Regional digital adoption");
+
+  button = find_widget (GTK_WIDGET (window), has_tooltip, "About This Indicator");
+  g_assert_true (GTK_IS_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (wait_for (GTK_WIDGET (popover)));
+
+  collect_labels (gtk_popover_get_child (popover), text);
+  g_test_message ("%s", text->str);
+  g_assert_nonnull (strstr (text->str, "Regional digital adoption\n"));
+  g_assert_nonnull (strstr (text->str, "a ranking within one country gives them weight 0"));
+  g_assert_nonnull (strstr (text->str, "DA7, DA8 exist only for whole countries: each region shows its country’s value"));
+  g_assert_nonnull (strstr (text->str, "Years with enough data: 2016–2023 (shown: 2023)"));
+  g_assert_nonnull (strstr (text->str, "• Decision (EU) 2022/2481"));
+
+  gtk_popover_popdown (popover);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static DistrettoChart *
@@ -239,9 +339,15 @@ test_window_imports (void)
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
   good = write_temp (dir, "employment.csv",
-                     "region,indicator,year,value\n"
-                     "ITH3,emp_total,2022,2000\nITH3,emp_kibs,2022,300\nITH3,emp_manuf,2022,600\n"
-                     "ES52,emp_total,2022,1800\nES52,emp_kibs,2022,90\nES52,emp_manuf,2022,200\n");
+                     "DATAFLOW,LAST UPDATE,freq,unit,nace_r2,age,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,TOTAL,Y15-64,T,ITH3,2022,2000,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,J,Y15-64,T,ITH3,2022,100,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,M_N,Y15-64,T,ITH3,2022,200,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,C,Y15-64,T,ITH3,2022,600,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,TOTAL,Y15-64,T,ES52,2022,1800,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,J,Y15-64,T,ES52,2022,30,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,M_N,Y15-64,T,ES52,2022,60,\n"
+                     "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS,C,Y15-64,T,ES52,2022,200,\n");
   bad = write_temp (dir, "broken.csv", "region,indicator,year,value\nITH3,emp_total,20x2,1\n");
   good_file = g_file_new_for_path (good);
   bad_file = g_file_new_for_path (bad);
@@ -256,6 +362,7 @@ test_window_imports (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (GTK_WIDGET (window)));
+  select_module (window, "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   demo_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
   g_assert_cmpuint (distretto_chart_get_n_bars (demo_chart), ==, 127);
@@ -312,10 +419,12 @@ test_window_nuts_versions (void)
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
-  data_path = write_temp (dir, "nl.csv",
-                          "region,indicator,year,value\n"
-                          "NL31,emp_total,2022,700\nNL31,emp_kibs,2022,120\nNL31,emp_manuf,2022,60\n"
-                          "ES52,emp_total,2022,1800\nES52,emp_kibs,2022,90\nES52,emp_manuf,2022,200\n");
+  data_path = write_temp (dir, "lfst_r_lfe2en2.tsv",
+                          "unit,nace_r2,age,geo\\time\t2022 \n"
+                          "THS,TOTAL,Y15-64,NL31\t700 \nTHS,J,Y15-64,NL31\t70 \n"
+                          "THS,M_N,Y15-64,NL31\t50 \nTHS,B-E,Y15-64,NL31\t60 \n"
+                          "THS,TOTAL,Y15-64,ES52\t1800 \nTHS,J,Y15-64,ES52\t40 \n"
+                          "THS,M_N,Y15-64,ES52\t50 \nTHS,B-E,Y15-64,ES52\t200 \n");
   geo_path = write_temp (dir, "nuts2021.geojson",
                          "{\"type\":\"FeatureCollection\","
                          "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::3035\"}},"
@@ -337,6 +446,7 @@ test_window_nuts_versions (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (GTK_WIDGET (window)));
+  select_module (window, "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   before = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
 
@@ -589,6 +699,7 @@ main (int   argc,
 
   g_test_add_func ("/Distretto/Window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/Distretto/Window/imports", test_window_imports);
+  g_test_add_func ("/Distretto/Window/module-info", test_window_module_info);
   g_test_add_func ("/Distretto/Window/module-view", test_window_module_view);
   g_test_add_func ("/Distretto/Window/nuts-versions", test_window_nuts_versions);
   g_test_add_func ("/Distretto/Window/builtin-charts", test_window_builtin_charts);

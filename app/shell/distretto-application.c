@@ -138,7 +138,10 @@ distretto_application_about_action (GSimpleAction *action,
   adw_show_about_window (gtk_application_get_active_window (self),
                          "application-name", _("Distretto"),
                          "application-icon", APP_ID,
-                         "comments", _("A dashboard of indicators for regional industrial policy"),
+                         "comments", _("A dashboard of indicators for regional industrial policy. Its modules "
+                                       "chart territorial servitization, regional digital adoption, Industry 4.0+ "
+                                       "readiness and the industrial structure of regions (Mark 3 districts) from "
+                                       "Eurostat data; research institutes add their own as plugins in Python or C."),
                          "developer-name", _("The Distretto developers"),
                          "developers", developers,
                          "version", PACKAGE_VERSION,

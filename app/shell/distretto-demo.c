@@ -10,29 +10,46 @@
 #include "distretto-demo.h"
 
 #define DEMO_PATH RESOURCE_BASE "/demo/"
+#define NAMES_FILE "demo-regions.csv"
 
 /* The embedded demo dataset: real NUTS codes and names, values made by
- * data/demo/generate-demo.py and flagged synthetic. */
+ * data/demo/generate-demo.py and flagged synthetic. Its files are read
+ * as any imported file is: Eurostat tables as SDMX-CSV, the series
+ * without a Eurostat table as tidy CSV. */
 DistrettoDataset *
 distretto_demo_dataset_load (GError **error)
 {
-  g_autoptr(GBytes) observations = NULL;
+  g_autoptr(DistrettoDataset) dataset = distretto_dataset_new ();
   g_autoptr(GBytes) names = NULL;
-  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_auto(GStrv) files = NULL;
 
-  observations = g_resources_lookup_data (DEMO_PATH "demo-observations.csv", 0, error);
-  if (observations == NULL)
+  files = g_resources_enumerate_children (DEMO_PATH, 0, error);
+  if (files == NULL)
     return NULL;
 
-  dataset = distretto_tidy_csv_load_bytes (observations, "demo-observations.csv", error);
-  if (dataset == NULL)
-    return NULL;
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (DEMO_PATH, files[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(DistrettoDataset) table = NULL;
 
-  names = g_resources_lookup_data (DEMO_PATH "demo-regions.csv", 0, error);
+      if (g_str_equal (files[i], NAMES_FILE))
+        continue;
+
+      bytes = g_resources_lookup_data (path, 0, error);
+      if (bytes == NULL)
+        return NULL;
+
+      table = distretto_dataset_load_bytes (bytes, files[i], NULL, error);
+      if (table == NULL || !distretto_dataset_merge (dataset, table, error))
+        return NULL;
+    }
+
+  names = g_resources_lookup_data (DEMO_PATH NAMES_FILE, 0, error);
   if (names == NULL)
     return NULL;
 
-  if (!distretto_region_names_load_bytes (dataset, names, "demo-regions.csv", error))
+  if (!distretto_region_names_load_bytes (dataset, names, NAMES_FILE, error))
     return NULL;
 
   return g_steal_pointer (&dataset);

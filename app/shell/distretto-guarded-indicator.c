@@ -92,6 +92,22 @@ compute (DistrettoIndicator  *indicator,
   return result;
 }
 
+static DistrettoIndicatorResult *
+compute_with_method (DistrettoIndicator     *indicator,
+                     DistrettoDataset       *dataset,
+                     int                     year,
+                     const DistrettoMethod  *method,
+                     GError                **error)
+{
+  DistrettoGuardedIndicator *self = DISTRETTO_GUARDED_INDICATOR (indicator);
+
+  /* The host's pipeline varies the method; the plugin's own code cannot. */
+  if (plugin_iface (self)->compute == default_iface->compute)
+    return distretto_indicator_compute_declared (indicator, dataset, year, method, error);
+
+  return compute (indicator, dataset, year, error);
+}
+
 static gboolean
 render_view (DistrettoIndicator  *indicator,
              const char          *view_id,
@@ -142,6 +158,7 @@ distretto_guarded_indicator_iface_init (DistrettoIndicatorInterface *iface)
 {
   iface->get_definition = get_definition;
   iface->compute = compute;
+  iface->compute_with_method = compute_with_method;
   iface->render_view = render_view;
   iface->create_configuration_widget = create_configuration_widget;
 }

@@ -87,6 +87,7 @@ distretto_map_chart_build (DistrettoModule      *module,
   subtitle = g_strdup_printf (_("NUTS %d regions, %d, quantiles"), level, year);
   distretto_chart_set_subtitle (chart, subtitle);
   distretto_chart_set_source (chart, distretto_ranking_source_line (flags_used));
+  distretto_module_note_coverage (module, dataset, chart);
 
   return g_steal_pointer (&chart);
 }

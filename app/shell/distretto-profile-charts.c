@@ -11,7 +11,9 @@
 #include "distretto-profile-charts.h"
 #include "distretto-ranking.h"
 
-/* What the three charts are drawn from: the latest result and its axes. */
+/* What the three charts are drawn from: the latest result and its axes,
+ * the pillars of a declared module or the components of one that
+ * computes its scores itself. */
 typedef struct
 {
   int year;
@@ -19,6 +21,7 @@ typedef struct
   GPtrArray *ids;         /* component ids; NULL for the composite score */
   GPtrArray *titles;      /* NULL-terminated */
   GPtrArray *regions;     /* codes of the ranked regions, best first */
+  GStrv components;       /* the module's declared components */
   const char *eu;         /* the EU aggregate's code, if it has a score */
   DistrettoFlags flags_used;
 } Profiles;
@@ -30,6 +33,7 @@ profiles_clear (Profiles *profiles)
   g_clear_pointer (&profiles->ids, g_ptr_array_unref);
   g_clear_pointer (&profiles->titles, g_ptr_array_unref);
   g_clear_pointer (&profiles->regions, g_ptr_array_unref);
+  g_clear_pointer (&profiles->components, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Profiles, profiles_clear)
@@ -43,8 +47,10 @@ add_axis (Profiles   *profiles,
   g_ptr_array_add (profiles->titles, (gpointer) title);
 }
 
-/* The pillars, or the sub-indicators when there are more of them, and
- * the composite score when that leaves fewer than @min_axes. */
+/* The pillars when there are at least @min_axes of them, else the
+ * sub-indicators (or the declared components of a module computing its
+ * scores itself), and the composite score when that leaves fewer than
+ * @min_axes. */
 static gboolean
 profiles_load (Profiles          *profiles,
                DistrettoModule   *module,
@@ -55,9 +61,9 @@ profiles_load (Profiles          *profiles,
   DistrettoIndicator *indicator = distretto_module_get_indicator (module);
   DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
   guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
-  guint n_subs = 0;
 
-  if (n_pillars == 0)
+  profiles->components = distretto_indicator_definition_dup_component_ids (definition);
+  if (n_pillars == 0 && profiles->components[0] == NULL)
     {
       g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
                    _("The module “%s” declares no pillars: it has no profile to chart"),
@@ -74,14 +80,15 @@ profiles_load (Profiles          *profiles,
 
   profiles->ids = g_ptr_array_new ();
   profiles->titles = g_ptr_array_new_null_terminated (0, NULL, TRUE);
-  for (guint p = 0; p < n_pillars; p++)
-    n_subs += distretto_pillar_get_n_sub_indicators (distretto_indicator_definition_get_pillar (definition, p));
+  for (guint c = 0; n_pillars == 0 && profiles->components[c] != NULL; c++)
+    add_axis (profiles, profiles->components[c],
+              distretto_indicator_definition_get_component_title (definition, profiles->components[c]));
 
   for (guint p = 0; p < n_pillars; p++)
     {
       DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
 
-      if (n_subs <= n_pillars)
+      if (n_pillars >= min_axes)
         add_axis (profiles, distretto_pillar_get_id (pillar), distretto_pillar_get_title (pillar));
       else
         for (guint s = 0; s < distretto_pillar_get_n_sub_indicators (pillar); s++)
@@ -153,9 +160,10 @@ profiles_reference_name (Profiles *profiles)
 }
 
 static void
-set_common (DistrettoChart  *chart,
-            Profiles        *profiles,
-            DistrettoModule *module)
+set_common (DistrettoChart   *chart,
+            Profiles         *profiles,
+            DistrettoModule  *module,
+            DistrettoDataset *dataset)
 {
   g_autofree char *subtitle = NULL;
   const char *unit = distretto_indicator_definition_get_unit (distretto_module_get_definition (module));
@@ -165,6 +173,7 @@ set_common (DistrettoChart  *chart,
   distretto_chart_set_subtitle (chart, subtitle);
   distretto_chart_set_unit (chart, unit);
   distretto_chart_set_source (chart, distretto_ranking_source_line (profiles->flags_used));
+  distretto_module_note_coverage (module, dataset, chart);
 }
 
 static const char *
@@ -221,8 +230,8 @@ distretto_radar_chart_build (DistrettoModule    *module,
                                       profiles_reference_name (&profiles), values, profiles.ids->len);
   distretto_chart_set_reference_line (chart, line);
 
-  set_common (chart, &profiles, module);
   distretto_chart_set_notes (chart, _("Each axis is a normalised score from 0 (the lowest region) to 100 (the highest)."));
+  set_common (chart, &profiles, module, dataset);
 
   return g_steal_pointer (&chart);
 }
@@ -257,8 +266,8 @@ distretto_heatmap_chart_build (DistrettoModule   *module,
       distretto_chart_add_profile (chart, code, region_name (dataset, code), values, profiles.ids->len);
     }
 
-  set_common (chart, &profiles, module);
   distretto_chart_set_notes (chart, _("Normalised scores from 0 (the lowest region) to 100 (the highest); rows in ranking order."));
+  set_common (chart, &profiles, module, dataset);
 
   return g_steal_pointer (&chart);
 }
@@ -311,7 +320,7 @@ distretto_scatter_chart_build (DistrettoModule    *module,
   g_ptr_array_add (labelled, NULL);
   distretto_chart_set_labelled (chart, (const char * const *) labelled->pdata);
 
-  set_common (chart, &profiles, module);
+  set_common (chart, &profiles, module, dataset);
   distretto_chart_set_unit (chart, NULL);
 
   return g_steal_pointer (&chart);

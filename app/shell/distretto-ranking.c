@@ -165,6 +165,7 @@ static const struct
   { DISTRETTO_NORMALISATION_RANK, DISTRETTO_AGGREGATION_GEOMETRIC },
 };
 
+/* The declared method, or one of its variants. */
 static DistrettoIndicatorResult *
 compute_variant (DistrettoIndicatorDefinition *definition,
                  DistrettoDataset             *dataset,
@@ -175,12 +176,16 @@ compute_variant (DistrettoIndicatorDefinition *definition,
 {
   guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
   g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n_pillars);
+  g_autoptr(DistrettoMethod) method = distretto_indicator_definition_dup_method (definition);
 
   for (guint p = 0; p < n_pillars; p++)
     pillars[p] = distretto_indicator_definition_get_pillar (definition, p);
 
-  return distretto_index_compute (pillars, n_pillars, normalisation, within, across,
-                                  distretto_indicator_definition_get_imputation (definition), dataset, year);
+  distretto_method_set_normalisation (method, normalisation);
+  distretto_method_set_within_pillars (method, within);
+  distretto_method_set_across_pillars (method, across);
+
+  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
 }
 
 /* Each bar's score range over the method variants, when the module's
@@ -300,6 +305,7 @@ distretto_ranking_chart_build (DistrettoModule   *module,
   distretto_chart_set_subtitle (chart, subtitle);
 
   distretto_chart_set_source (chart, distretto_ranking_source_line (flags_used));
+  distretto_module_note_coverage (module, dataset, chart);
 
   return g_steal_pointer (&chart);
 }

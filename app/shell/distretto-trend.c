@@ -34,16 +34,23 @@ compute_years (DistrettoModule   *module,
 {
   DistrettoIndicator *indicator = distretto_module_get_indicator (module);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (YearResult));
-  int last = distretto_dataset_get_last_year (dataset);
+  g_autofree int *usable = NULL;
+  guint n_usable = 0;
 
   g_array_set_clear_func (years, clear_year_result);
 
-  for (int year = distretto_dataset_get_first_year (dataset); year <= last; year++)
+  /* The years whose data cover most regions. */
+  if (distretto_indicator_check_dataset (indicator, dataset, error))
+    usable = distretto_indicator_dup_years (indicator, dataset, &n_usable);
+  else
+    return NULL;
+
+  for (guint i = 0; i < n_usable; i++)
     {
       g_autoptr(GError) local_error = NULL;
-      YearResult entry = { year, NULL };
+      YearResult entry = { usable[i], NULL };
 
-      entry.result = distretto_indicator_compute (indicator, dataset, year, &local_error);
+      entry.result = distretto_indicator_compute (indicator, dataset, usable[i], &local_error);
       if (entry.result == NULL)
         {
           if (g_error_matches (local_error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA))
@@ -191,6 +198,7 @@ distretto_trend_chart_build (DistrettoModule    *module,
 
   add_eu_reference (chart, dataset, years, (const char * const *) codes->pdata);
   distretto_chart_set_source (chart, distretto_ranking_source_line (flags_used));
+  distretto_module_note_coverage (module, dataset, chart);
 
   return g_steal_pointer (&chart);
 }

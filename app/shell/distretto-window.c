@@ -11,6 +11,7 @@
 #include "distretto-fetch-dialog.h"
 #include "distretto-module.h"
 #include "distretto-map.h"
+#include "distretto-module-info.h"
 #include "distretto-profile-charts.h"
 #include "distretto-ranking.h"
 #include "distretto-trend.h"
@@ -35,6 +36,8 @@ struct _DistrettoWindow
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
   GtkDropDown *view_dropdown;
+  GtkMenuButton *info_button;
+  GtkPopover *info_popover;
   GPtrArray *view_ids;        /* the drop-down's views: built-in charts, then the module's */
   DistrettoBoundaries *boundaries;  /* for the map, once imported */
   int nuts_version;           /* what data is brought to: the boundaries' version */
@@ -50,7 +53,8 @@ struct _DistrettoWindow
 G_DEFINE_FINAL_TYPE (DistrettoWindow, distretto_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* The charts every module offers in the header's drop-down, the module's
- * own views follow; radar, scatter and heatmap need pillars. */
+ * own views follow; radar, scatter and heatmap need pillars (or the
+ * components a module computing its scores itself declares). */
 static const struct
 {
   const char *id;
@@ -96,10 +100,14 @@ distretto_window_show_error (DistrettoWindow *self,
                              const char      *title,
                              const char      *message)
 {
+  g_autofree char *escaped = NULL;
+
   g_return_if_fail (DISTRETTO_IS_WINDOW (self));
 
+  escaped = g_markup_escape_text (message, -1);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, message);
+  /* The description is markup; messages quote selectors with “&”. */
+  adw_status_page_set_description (self->status_page, escaped);
   gtk_stack_set_visible_child_name (self->stack, "status");
 }
 
@@ -247,7 +255,8 @@ update_view_dropdown (DistrettoWindow *self,
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   g_autofree char *previous = NULL;
   g_auto(GStrv) own = distretto_indicator_definition_dup_view_ids (definition);
-  gboolean has_pillars = distretto_indicator_definition_get_n_pillars (definition) > 0;
+  g_auto(GStrv) components = distretto_indicator_definition_dup_component_ids (definition);
+  gboolean has_pillars = distretto_indicator_definition_get_n_pillars (definition) > 0 || components[0] != NULL;
   guint keep = 0;
 
   if (self->view_ids != NULL && gtk_drop_down_get_selected (self->view_dropdown) < self->view_ids->len)
@@ -280,10 +289,21 @@ update_view_dropdown (DistrettoWindow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->view_dropdown), TRUE);
 }
 
+/* The information button's popover: what the module measures, how, and
+ * what it could use of the data. */
+static void
+update_info (DistrettoWindow *self,
+             DistrettoModule *module)
+{
+  gtk_popover_set_child (self->info_popover, distretto_module_info_new (module, self->dataset));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->info_button), TRUE);
+}
+
 static void
 show_module (DistrettoWindow *self,
              DistrettoModule *module)
 {
+  update_info (self, module);
   adw_window_title_set_title (self->window_title, distretto_module_get_title (module));
   update_view_dropdown (self, module);
   show_chart (self, module);
@@ -737,6 +757,8 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, info_button);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, info_popover);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, crash_revealer);

@@ -24,5 +24,10 @@ DistrettoIndicatorResult *distretto_index_compute (DistrettoPillar       **pilla
                                                    DistrettoImputation     imputation,
                                                    DistrettoDataset       *dataset,
                                                    int                     year);
+DistrettoIndicatorResult *distretto_index_compute_with_method (DistrettoPillar       **pillars,
+                                                               guint                   n_pillars,
+                                                               const DistrettoMethod  *method,
+                                                               DistrettoDataset       *dataset,
+                                                               int                     year);
 
 G_END_DECLS

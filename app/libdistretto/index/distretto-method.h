@@ -9,7 +9,7 @@
 # error "Only <distretto.h> can be included directly."
 #endif
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -19,6 +19,11 @@ G_BEGIN_DECLS
  *   years (the Regional Innovation Scoreboard's panel approach)
  * @DISTRETTO_NORMALISATION_RANK: percentile rank, 0–100, over all regions
  *   and years
+ * @DISTRETTO_NORMALISATION_GOALPOSTS: distance travelled between two fixed
+ *   goalposts, such as 0% and a policy target
+ *   (distretto_sub_indicator_set_goalposts()): 0 at the lower, 100 at the
+ *   upper goalpost, clamped between them; a sub-indicator without
+ *   goalposts is scaled min–max
  *
  * How sub-indicators are brought to a common scale. Negative indicators
  * are reversed, so 100 is always best.
@@ -27,7 +32,25 @@ typedef enum
 {
   DISTRETTO_NORMALISATION_MIN_MAX,
   DISTRETTO_NORMALISATION_RANK,
+  DISTRETTO_NORMALISATION_GOALPOSTS,
 } DistrettoNormalisation;
+
+/**
+ * DistrettoTransform:
+ * @DISTRETTO_TRANSFORM_NONE: the value as it is
+ * @DISTRETTO_TRANSFORM_LOCATION_QUOTIENT: the value divided by that of the
+ *   reference region in the same year: the EU aggregate (`EU27_2020`,
+ *   `EU28`…) when the dataset has it, else the mean of the regions of the
+ *   same NUTS level. A share of employment becomes a location quotient,
+ *   1 where the region matches the EU
+ *
+ * What is done to a sub-indicator's value before it is normalised.
+ */
+typedef enum
+{
+  DISTRETTO_TRANSFORM_NONE,
+  DISTRETTO_TRANSFORM_LOCATION_QUOTIENT,
+} DistrettoTransform;
 
 /**
  * DistrettoAggregation:
@@ -79,5 +102,45 @@ typedef enum
   DISTRETTO_PERFORMANCE_GROUP_STRONG,
   DISTRETTO_PERFORMANCE_GROUP_LEADER,
 } DistrettoPerformanceGroup;
+
+#define DISTRETTO_TYPE_METHOD (distretto_method_get_type ())
+
+/**
+ * DistrettoMethod:
+ *
+ * The method of a composite indicator, as one value the host can vary:
+ * normalisation, aggregation within and across pillars, imputation, how
+ * many years a value may be carried forward, and whether the regions
+ * compared lie in one country. A definition gives its declared method
+ * (distretto_indicator_definition_dup_method()); the window or a
+ * sensitivity analysis changes a copy and computes with it
+ * (distretto_indicator_compute_with_method()).
+ */
+typedef struct _DistrettoMethod DistrettoMethod;
+
+GType                   distretto_method_get_type           (void) G_GNUC_CONST;
+DistrettoMethod        *distretto_method_new                (void);
+DistrettoMethod        *distretto_method_copy               (const DistrettoMethod  *self);
+void                    distretto_method_free               (DistrettoMethod        *self);
+DistrettoNormalisation  distretto_method_get_normalisation  (const DistrettoMethod  *self);
+void                    distretto_method_set_normalisation  (DistrettoMethod        *self,
+                                                             DistrettoNormalisation  normalisation);
+DistrettoAggregation    distretto_method_get_within_pillars (const DistrettoMethod  *self);
+void                    distretto_method_set_within_pillars (DistrettoMethod        *self,
+                                                             DistrettoAggregation    aggregation);
+DistrettoAggregation    distretto_method_get_across_pillars (const DistrettoMethod  *self);
+void                    distretto_method_set_across_pillars (DistrettoMethod        *self,
+                                                             DistrettoAggregation    aggregation);
+DistrettoImputation     distretto_method_get_imputation     (const DistrettoMethod  *self);
+void                    distretto_method_set_imputation     (DistrettoMethod        *self,
+                                                             DistrettoImputation     imputation);
+guint                   distretto_method_get_carry_forward  (const DistrettoMethod  *self);
+void                    distretto_method_set_carry_forward  (DistrettoMethod        *self,
+                                                             guint                   years);
+gboolean                distretto_method_get_within_country (const DistrettoMethod  *self);
+void                    distretto_method_set_within_country (DistrettoMethod        *self,
+                                                             gboolean                within_country);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DistrettoMethod, distretto_method_free)
 
 G_END_DECLS

@@ -13,12 +13,15 @@
 
 #include "../data/distretto-dataset.h"
 #include "../data/distretto-series.h"
+#include "distretto-method.h"
 
 G_BEGIN_DECLS
 
 #define DISTRETTO_TYPE_SUB_INDICATOR (distretto_sub_indicator_get_type ())
 
 G_DECLARE_FINAL_TYPE (DistrettoSubIndicator, distretto_sub_indicator, DISTRETTO, SUB_INDICATOR, GObject)
+
+typedef struct _DistrettoPillar DistrettoPillar;
 
 DistrettoSubIndicator *distretto_sub_indicator_new             (const char            *id,
                                                                 const char            *label,
@@ -50,6 +53,32 @@ DistrettoSubIndicator *distretto_sub_indicator_find_source     (DistrettoSubIndi
                                                                 DistrettoDataset      *dataset,
                                                                 GError               **error);
 char                 **distretto_sub_indicator_dup_tables      (DistrettoSubIndicator *self);
+DistrettoTransform     distretto_sub_indicator_get_transform   (DistrettoSubIndicator *self);
+void                   distretto_sub_indicator_set_transform   (DistrettoSubIndicator *self,
+                                                                DistrettoTransform     transform);
+gboolean               distretto_sub_indicator_get_national_frame (DistrettoSubIndicator *self);
+void                   distretto_sub_indicator_set_national_frame (DistrettoSubIndicator *self,
+                                                                   gboolean               national_frame);
+void                   distretto_sub_indicator_set_goalposts   (DistrettoSubIndicator *self,
+                                                                double                 lower,
+                                                                double                 upper);
+gboolean               distretto_sub_indicator_get_goalposts   (DistrettoSubIndicator *self,
+                                                                double                *lower,
+                                                                double                *upper);
+void                   distretto_sub_indicator_add_factor      (DistrettoSubIndicator *self,
+                                                                DistrettoSubIndicator *factor);
+guint                  distretto_sub_indicator_get_n_factors   (DistrettoSubIndicator *self);
+DistrettoSubIndicator *distretto_sub_indicator_get_factor      (DistrettoSubIndicator *self,
+                                                                guint                  index);
+DistrettoSubIndicator *distretto_sub_indicator_new_nested      (const char            *id,
+                                                                const char            *label,
+                                                                DistrettoPillar      **pillars,
+                                                                guint                  n_pillars,
+                                                                const DistrettoMethod *method);
+guint                  distretto_sub_indicator_get_n_nested_pillars (DistrettoSubIndicator *self);
+DistrettoPillar       *distretto_sub_indicator_get_nested_pillar (DistrettoSubIndicator *self,
+                                                                  guint                  index);
+const DistrettoMethod *distretto_sub_indicator_get_nested_method (DistrettoSubIndicator *self);
 double                 distretto_sub_indicator_get_raw_value   (DistrettoSubIndicator *self,
                                                                 DistrettoDataset      *dataset,
                                                                 const char            *region_code,

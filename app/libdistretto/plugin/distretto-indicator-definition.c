@@ -36,10 +36,12 @@ struct _DistrettoIndicatorDefinition
   DistrettoAggregation within_pillars;
   DistrettoAggregation across_pillars;
   DistrettoImputation imputation;
+  guint carry_forward;
   char *method_note;
   GStrv references;
   GPtrArray *pillars;
   GPtrArray *views;          /* id, title, id, title… */
+  GPtrArray *components;     /* id, title, id, title… */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorDefinition, distretto_indicator_definition, G_TYPE_OBJECT)
@@ -57,6 +59,7 @@ enum {
   PROP_WITHIN_PILLARS,
   PROP_ACROSS_PILLARS,
   PROP_IMPUTATION,
+  PROP_CARRY_FORWARD,
   PROP_METHOD_NOTE,
   PROP_REFERENCES,
   N_PROPS
@@ -79,6 +82,7 @@ distretto_indicator_definition_finalize (GObject *object)
   g_clear_pointer (&self->references, g_strfreev);
   g_clear_pointer (&self->pillars, g_ptr_array_unref);
   g_clear_pointer (&self->views, g_ptr_array_unref);
+  g_clear_pointer (&self->components, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_indicator_definition_parent_class)->finalize (object);
 }
@@ -135,6 +139,10 @@ distretto_indicator_definition_get_property (GObject    *object,
 
     case PROP_IMPUTATION:
       g_value_set_enum (value, self->imputation);
+      break;
+
+    case PROP_CARRY_FORWARD:
+      g_value_set_uint (value, self->carry_forward);
       break;
 
     case PROP_METHOD_NOTE:
@@ -202,6 +210,10 @@ distretto_indicator_definition_set_property (GObject      *object,
 
     case PROP_IMPUTATION:
       self->imputation = g_value_get_enum (value);
+      break;
+
+    case PROP_CARRY_FORWARD:
+      self->carry_forward = g_value_get_uint (value);
       break;
 
     case PROP_METHOD_NOTE:
@@ -326,6 +338,17 @@ distretto_indicator_definition_class_init (DistrettoIndicatorDefinitionClass *kl
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * DistrettoIndicatorDefinition:carry-forward:
+   *
+   * How many years a sub-indicator's value may be carried forward to a
+   * year without one, flagged %DISTRETTO_FLAGS_CARRIED_FORWARD; 2 by
+   * default, 0 for none.
+   */
+  properties[PROP_CARRY_FORWARD] =
+    g_param_spec_uint ("carry-forward", NULL, NULL, 0, 100, 2,
+                       (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * DistrettoIndicatorDefinition:method-note:
    *
    * The method in plain, translated language, for people reading the chart.
@@ -352,8 +375,10 @@ distretto_indicator_definition_init (DistrettoIndicatorDefinition *self)
   self->required_series = g_new0 (char *, 1);
   self->across_pillars = DISTRETTO_AGGREGATION_GEOMETRIC;
   self->imputation = DISTRETTO_IMPUTATION_COUNTRY_MEAN;
+  self->carry_forward = 2;
   self->pillars = g_ptr_array_new_with_free_func (g_object_unref);
   self->views = g_ptr_array_new_with_free_func (g_free);
+  self->components = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -677,12 +702,33 @@ add_unique (GPtrArray  *codes,
   g_ptr_array_add (codes, g_strdup (code));
 }
 
+/* The series of @sub, its factors and nested sub-indicators. */
+static void
+add_sub_series (GPtrArray             *codes,
+                DistrettoSubIndicator *sub)
+{
+  add_unique (codes, distretto_sub_indicator_get_series (sub));
+  add_unique (codes, distretto_sub_indicator_get_denominator (sub));
+
+  for (guint f = 0; f < distretto_sub_indicator_get_n_factors (sub); f++)
+    add_sub_series (codes, distretto_sub_indicator_get_factor (sub, f));
+
+  for (guint p = 0; p < distretto_sub_indicator_get_n_nested_pillars (sub); p++)
+    {
+      DistrettoPillar *pillar = distretto_sub_indicator_get_nested_pillar (sub, p);
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        add_sub_series (codes, distretto_pillar_get_sub_indicator (pillar, i));
+    }
+}
+
 /**
  * distretto_indicator_definition_dup_all_series:
  * @self: a #DistrettoIndicatorDefinition
  *
  * Every series the indicator reads: the required series and those of
- * every sub-indicator, numerators and denominators, each once.
+ * every sub-indicator, numerators and denominators, factors and nested
+ * sub-indicators included (not the alternatives), each once.
  *
  * Returns: (transfer full) (array zero-terminated=1): series codes
  */
@@ -701,12 +747,7 @@ distretto_indicator_definition_dup_all_series (DistrettoIndicatorDefinition *sel
       DistrettoPillar *pillar = g_ptr_array_index (self->pillars, p);
 
       for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
-        {
-          DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, i);
-
-          add_unique (codes, distretto_sub_indicator_get_series (sub));
-          add_unique (codes, distretto_sub_indicator_get_denominator (sub));
-        }
+        add_sub_series (codes, distretto_pillar_get_sub_indicator (pillar, i));
     }
 
   g_ptr_array_set_free_func (codes, NULL);
@@ -807,27 +848,87 @@ add_problem (GPtrArray *problems,
     g_ptr_array_add (problems, problem);
 }
 
+static void check_pillars (GPtrArray  *problems,
+                           GHashTable *ids,
+                           GPtrArray  *pillars);
+
+/* The selectors of @source, one of the series a sub-indicator reads. */
+static void
+check_source (GPtrArray             *problems,
+              const char            *id,
+              DistrettoSubIndicator *source)
+{
+  const char *denominator = distretto_sub_indicator_get_denominator (source);
+
+  add_problem (problems, check_selector (_("sub-indicator"), id, distretto_sub_indicator_get_series (source)));
+  if (denominator != NULL)
+    add_problem (problems, check_selector (_("sub-indicator"), id, denominator));
+}
+
 static void
 check_sub_indicator (GPtrArray             *problems,
                      GHashTable            *ids,
                      DistrettoSubIndicator *sub)
 {
   const char *id = distretto_sub_indicator_get_id (sub);
+  guint n_nested = distretto_sub_indicator_get_n_nested_pillars (sub);
+  guint n_factors = distretto_sub_indicator_get_n_factors (sub);
 
   check_id (problems, ids, _("sub-indicator"), id);
-  for (guint i = 0; i <= distretto_sub_indicator_get_n_alternatives (sub); i++)
-    {
-      DistrettoSubIndicator *source = i == 0 ? sub : distretto_sub_indicator_get_alternative (sub, i - 1);
-      const char *denominator = distretto_sub_indicator_get_denominator (source);
+  if (id == NULL)
+    id = "?";
 
-      add_problem (problems, check_selector (_("sub-indicator"), id ? id : "?",
-                                             distretto_sub_indicator_get_series (source)));
-      if (denominator != NULL)
-        add_problem (problems, check_selector (_("sub-indicator"), id ? id : "?", denominator));
+  if (n_nested > 0)
+    {
+      /* The nested composite's ids are its own. */
+      g_autoptr(GHashTable) nested_ids = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GPtrArray) pillars = g_ptr_array_new ();
+
+      for (guint p = 0; p < n_nested; p++)
+        g_ptr_array_add (pillars, distretto_sub_indicator_get_nested_pillar (sub, p));
+      check_pillars (problems, nested_ids, pillars);
     }
+  else if (n_factors > 0)
+    {
+      for (guint f = 0; f < n_factors; f++)
+        {
+          DistrettoSubIndicator *factor = distretto_sub_indicator_get_factor (sub, f);
+
+          if (distretto_sub_indicator_get_n_factors (factor) > 0 ||
+              distretto_sub_indicator_get_n_nested_pillars (factor) > 0)
+            g_ptr_array_add (problems, g_strdup_printf (_("a factor of the sub-indicator “%s” has factors or "
+                                                          "nests a composite: factors read series"), id));
+          else
+            check_source (problems, id, factor);
+        }
+    }
+  else
+    for (guint i = 0; i <= distretto_sub_indicator_get_n_alternatives (sub); i++)
+      check_source (problems, id, i == 0 ? sub : distretto_sub_indicator_get_alternative (sub, i - 1));
+
   if (distretto_sub_indicator_get_weight (sub) < 0 || !isfinite (distretto_sub_indicator_get_weight (sub)))
-    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” has a negative weight"),
-                                                id ? id : "?"));
+    g_ptr_array_add (problems, g_strdup_printf (_("the sub-indicator “%s” has a negative weight"), id));
+}
+
+static void
+check_pillars (GPtrArray  *problems,
+               GHashTable *ids,
+               GPtrArray  *pillars)
+{
+  for (guint p = 0; p < pillars->len; p++)
+    {
+      DistrettoPillar *pillar = g_ptr_array_index (pillars, p);
+      const char *id = distretto_pillar_get_id (pillar);
+
+      check_id (problems, ids, _("pillar"), id);
+      if (distretto_pillar_get_n_sub_indicators (pillar) == 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has no sub-indicator"), id ? id : "?"));
+      if (distretto_pillar_get_weight (pillar) < 0 || !isfinite (distretto_pillar_get_weight (pillar)))
+        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has a negative weight"), id ? id : "?"));
+
+      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
+        check_sub_indicator (problems, ids, distretto_pillar_get_sub_indicator (pillar, i));
+    }
 }
 
 /**
@@ -837,7 +938,8 @@ check_sub_indicator (GPtrArray             *problems,
  *
  * Checks the definition: ids present and unique, a title, every pillar
  * with at least one sub-indicator, weights not negative, selectors well
- * formed. The error lists every problem, one per line.
+ * formed, factors that read series, nested composites valid in
+ * themselves. The error lists every problem, one per line.
  *
  * Returns: %TRUE if the definition is valid
  */
@@ -860,20 +962,7 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
     add_problem (problems, check_selector (_("required series"), self->required_series[i],
                                            self->required_series[i]));
 
-  for (guint p = 0; p < self->pillars->len; p++)
-    {
-      DistrettoPillar *pillar = g_ptr_array_index (self->pillars, p);
-      const char *id = distretto_pillar_get_id (pillar);
-
-      check_id (problems, ids, _("pillar"), id);
-      if (distretto_pillar_get_n_sub_indicators (pillar) == 0)
-        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has no sub-indicator"), id ? id : "?"));
-      if (distretto_pillar_get_weight (pillar) < 0 || !isfinite (distretto_pillar_get_weight (pillar)))
-        g_ptr_array_add (problems, g_strdup_printf (_("the pillar “%s” has a negative weight"), id ? id : "?"));
-
-      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
-        check_sub_indicator (problems, ids, distretto_pillar_get_sub_indicator (pillar, i));
-    }
+  check_pillars (problems, ids, self->pillars);
 
   for (guint i = 0; i + 1 < self->views->len; i += 2)
     {
@@ -884,6 +973,9 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
       else
         check_id (problems, ids, _("view"), view_id);
     }
+
+  for (guint i = 0; i + 1 < self->components->len; i += 2)
+    check_id (problems, ids, _("component"), g_ptr_array_index (self->components, i));
 
   if (problems->len == 0)
     return TRUE;
@@ -959,6 +1051,142 @@ distretto_indicator_definition_get_view_title (DistrettoIndicatorDefinition *sel
   for (guint i = 0; i + 1 < self->views->len; i += 2)
     if (g_str_equal (g_ptr_array_index (self->views, i), view_id))
       return g_ptr_array_index (self->views, i + 1);
+
+  return NULL;
+}
+
+/**
+ * distretto_indicator_definition_get_carry_forward:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how many years a value may be carried forward
+ */
+guint
+distretto_indicator_definition_get_carry_forward (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), 0);
+  return self->carry_forward;
+}
+
+/**
+ * distretto_indicator_definition_dup_method:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * The method the definition declares, as a value the host can vary
+ * (see distretto_indicator_compute_with_method()).
+ *
+ * Returns: (transfer full): a new #DistrettoMethod
+ */
+DistrettoMethod *
+distretto_indicator_definition_dup_method (DistrettoIndicatorDefinition *self)
+{
+  DistrettoMethod *method;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  method = distretto_method_new ();
+  distretto_method_set_normalisation (method, self->normalisation);
+  distretto_method_set_within_pillars (method, self->within_pillars);
+  distretto_method_set_across_pillars (method, self->across_pillars);
+  distretto_method_set_imputation (method, self->imputation);
+  distretto_method_set_carry_forward (method, self->carry_forward);
+
+  return method;
+}
+
+/**
+ * distretto_indicator_definition_to_sub_indicator:
+ * @self: a #DistrettoIndicatorDefinition with pillars
+ * @id: the sub-indicator's id, unique within the definition it goes into
+ * @label: the translated label
+ *
+ * Nests this indicator in another: a sub-indicator whose value, for
+ * every region and year, is the score the host computes from this
+ * definition's pillars and method. The Industry 4.0 readiness index
+ * takes the territorial servitization index as one sub-indicator so.
+ *
+ * Returns: (transfer full): a new #DistrettoSubIndicator
+ */
+DistrettoSubIndicator *
+distretto_indicator_definition_to_sub_indicator (DistrettoIndicatorDefinition *self,
+                                                 const char                   *id,
+                                                 const char                   *label)
+{
+  g_autoptr(DistrettoMethod) method = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  method = distretto_indicator_definition_dup_method (self);
+  return distretto_sub_indicator_new_nested (id, label, (DistrettoPillar **) self->pillars->pdata,
+                                             self->pillars->len, method);
+}
+
+/**
+ * distretto_indicator_definition_add_component:
+ * @self: a #DistrettoIndicatorDefinition
+ * @component_id: the id the module's own compute records the
+ *   component's score under (distretto_indicator_result_set_component())
+ * @title: the translated title shown to people
+ *
+ * Declares a part of the score that a module computing its scores itself
+ * records, such as a specialisation index: the profile, scatter and
+ * heatmap views chart the components as they chart the pillars of a
+ * declared indicator. Components are best recorded as scores from 0 to
+ * 100, as pillars are.
+ */
+void
+distretto_indicator_definition_add_component (DistrettoIndicatorDefinition *self,
+                                              const char                   *component_id,
+                                              const char                   *title)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self));
+  g_return_if_fail (component_id != NULL);
+  g_return_if_fail (title != NULL);
+
+  g_ptr_array_add (self->components, g_strdup (component_id));
+  g_ptr_array_add (self->components, g_strdup (title));
+}
+
+/**
+ * distretto_indicator_definition_dup_component_ids:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the
+ *   declared components
+ */
+char **
+distretto_indicator_definition_dup_component_ids (DistrettoIndicatorDefinition *self)
+{
+  GPtrArray *ids;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  ids = g_ptr_array_new ();
+  for (guint i = 0; i + 1 < self->components->len; i += 2)
+    g_ptr_array_add (ids, g_strdup (g_ptr_array_index (self->components, i)));
+  g_ptr_array_add (ids, NULL);
+
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+/**
+ * distretto_indicator_definition_get_component_title:
+ * @self: a #DistrettoIndicatorDefinition
+ * @component_id: a component id
+ *
+ * Returns: (nullable): the component's title, or %NULL if there is no
+ *   such component
+ */
+const char *
+distretto_indicator_definition_get_component_title (DistrettoIndicatorDefinition *self,
+                                                    const char                   *component_id)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  g_return_val_if_fail (component_id != NULL, NULL);
+
+  for (guint i = 0; i + 1 < self->components->len; i += 2)
+    if (g_str_equal (g_ptr_array_index (self->components, i), component_id))
+      return g_ptr_array_index (self->components, i + 1);
 
   return NULL;
 }

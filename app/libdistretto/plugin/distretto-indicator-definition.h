@@ -56,6 +56,17 @@ void                          distretto_indicator_definition_add_view           
 char                        **distretto_indicator_definition_dup_view_ids        (DistrettoIndicatorDefinition *self);
 const char                   *distretto_indicator_definition_get_view_title      (DistrettoIndicatorDefinition *self,
                                                                                   const char                   *view_id);
+guint                         distretto_indicator_definition_get_carry_forward   (DistrettoIndicatorDefinition *self);
+DistrettoMethod              *distretto_indicator_definition_dup_method          (DistrettoIndicatorDefinition *self);
+DistrettoSubIndicator        *distretto_indicator_definition_to_sub_indicator    (DistrettoIndicatorDefinition *self,
+                                                                                  const char                   *id,
+                                                                                  const char                   *label);
+void                          distretto_indicator_definition_add_component       (DistrettoIndicatorDefinition *self,
+                                                                                  const char                   *component_id,
+                                                                                  const char                   *title);
+char                        **distretto_indicator_definition_dup_component_ids   (DistrettoIndicatorDefinition *self);
+const char                   *distretto_indicator_definition_get_component_title (DistrettoIndicatorDefinition *self,
+                                                                                  const char                   *component_id);
 gboolean                      distretto_indicator_definition_validate            (DistrettoIndicatorDefinition *self,
                                                                                   GError                      **error);
 

@@ -6,9 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "distretto-indicator.h"
-#include "../index/distretto-index.h"
+#include "../index/distretto-index-private.h"
 
 /**
  * DistrettoIndicator:
@@ -62,31 +63,31 @@ compute_single_series (DistrettoIndicatorDefinition *definition,
   return g_steal_pointer (&result);
 }
 
-/* The host's computation of a declared indicator: the pipeline for one
- * with pillars, the series itself for one with a single series. */
+/* The host's computation of a declared indicator with @method (the
+ * declared one when %NULL): the pipeline for one with pillars, the
+ * series itself for one with a single series. */
 static DistrettoIndicatorResult *
-compute_declared (DistrettoIndicator  *self,
-                  DistrettoDataset    *dataset,
-                  int                  year,
-                  GError             **error)
+compute_declared_with_method (DistrettoIndicatorDefinition  *definition,
+                              const DistrettoMethod         *method,
+                              DistrettoDataset              *dataset,
+                              int                            year,
+                              GError                       **error)
 {
-  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
   const char * const *series = distretto_indicator_definition_get_required_series (definition);
   guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
 
   if (n_pillars > 0)
     {
       g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n_pillars);
+      g_autoptr(DistrettoMethod) declared = NULL;
 
       for (guint i = 0; i < n_pillars; i++)
         pillars[i] = distretto_indicator_definition_get_pillar (definition, i);
 
-      return distretto_index_compute (pillars, n_pillars,
-                                      distretto_indicator_definition_get_normalisation (definition),
-                                      distretto_indicator_definition_get_within_pillars (definition),
-                                      distretto_indicator_definition_get_across_pillars (definition),
-                                      distretto_indicator_definition_get_imputation (definition),
-                                      dataset, year);
+      if (method == NULL)
+        method = declared = distretto_indicator_definition_dup_method (definition);
+
+      return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
     }
 
   if (series[0] != NULL && series[1] == NULL)
@@ -99,10 +100,73 @@ compute_declared (DistrettoIndicator  *self,
   return NULL;
 }
 
+static DistrettoIndicatorResult *
+compute_declared (DistrettoIndicator  *self,
+                  DistrettoDataset    *dataset,
+                  int                  year,
+                  GError             **error)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
+
+  return compute_declared_with_method (definition, NULL, dataset, year, error);
+}
+
+/* A module with its own arithmetic has no method to vary. */
+static DistrettoIndicatorResult *
+compute_with_method_default (DistrettoIndicator     *self,
+                             DistrettoDataset       *dataset,
+                             int                     year,
+                             const DistrettoMethod  *method,
+                             GError                **error)
+{
+  if (DISTRETTO_INDICATOR_GET_IFACE (self)->compute != compute_declared)
+    return DISTRETTO_INDICATOR_GET_IFACE (self)->compute (self, dataset, year, error);
+
+  return distretto_indicator_compute_declared (self, dataset, year, method, error);
+}
+
+/**
+ * distretto_indicator_compute_declared:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @year: the year to compute
+ * @method: (nullable): method parameters, or %NULL for the definition's
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Runs the host's pipeline on the module's definition, whatever its own
+ * @compute does: for hosts that wrap a module. Plugins call
+ * distretto_indicator_compute() or distretto_indicator_compute_with_method().
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+DistrettoIndicatorResult *
+distretto_indicator_compute_declared (DistrettoIndicator     *self,
+                                      DistrettoDataset       *dataset,
+                                      int                     year,
+                                      const DistrettoMethod  *method,
+                                      GError                **error)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  definition = distretto_indicator_get_definition (self);
+  if (definition == NULL)
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                   _("The module returned no definition"));
+      return NULL;
+    }
+
+  return compute_declared_with_method (definition, method, dataset, year, error);
+}
+
 static void
 distretto_indicator_default_init (DistrettoIndicatorInterface *iface)
 {
   iface->compute = compute_declared;
+  iface->compute_with_method = compute_with_method_default;
 
   /**
    * DistrettoIndicator::error-reported:
@@ -256,14 +320,152 @@ distretto_indicator_check_dataset (DistrettoIndicator  *self,
          check_series (definition, dataset, error);
 }
 
+typedef struct
+{
+  guint n_subs;
+  guint n_missing;              /* of the n_subs */
+  GPtrArray *missing_ids;       /* char * */
+  GPtrArray *missing_tables;    /* char * */
+  GPtrArray *missing_plain;     /* char *: series without a Eurostat table */
+  GString *proxies;
+  GPtrArray *national;          /* const char *: national-frame ids */
+  gboolean location_quotient;
+} Coverage;
+
+static void
+coverage_clear (Coverage *coverage)
+{
+  g_clear_pointer (&coverage->missing_ids, g_ptr_array_unref);
+  g_clear_pointer (&coverage->missing_tables, g_ptr_array_unref);
+  g_clear_pointer (&coverage->missing_plain, g_ptr_array_unref);
+  if (coverage->proxies != NULL)
+    g_string_free (g_steal_pointer (&coverage->proxies), TRUE);
+  g_clear_pointer (&coverage->national, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Coverage, coverage_clear)
+
+static void
+add_proxy (Coverage              *coverage,
+           DistrettoSubIndicator *sub,
+           DistrettoSubIndicator *source,
+           const char            *within)
+{
+  g_autofree char *id = within != NULL ? g_strdup_printf (_("%s (in %s)"), distretto_sub_indicator_get_id (sub), within)
+                                       : g_strdup (distretto_sub_indicator_get_id (sub));
+
+  g_string_append_printf (coverage->proxies, "%s%s: %s", coverage->proxies->len > 0 ? "; " : "",
+                          id, distretto_sub_indicator_get_label (source));
+}
+
+static void cover_pillars (Coverage          *coverage,
+                           DistrettoPillar  **pillars,
+                           guint              n_pillars,
+                           const char        *within,
+                           DistrettoDataset  *dataset);
+
+/* What @dataset gives of @sub, nested in the sub-indicator @within
+ * (%NULL at the top). */
+static void
+cover_sub (Coverage              *coverage,
+           DistrettoSubIndicator *sub,
+           const char            *within,
+           DistrettoDataset      *dataset)
+{
+  DistrettoSubIndicator *source = distretto_sub_indicator_find_source (sub, dataset, NULL);
+  const char *id = distretto_sub_indicator_get_id (sub);
+  g_auto(GStrv) own_tables = NULL;
+  const char *series;
+
+  if (within == NULL)
+    coverage->n_subs++;
+
+  if (source == NULL)
+    {
+      g_auto(GStrv) tables = distretto_sub_indicator_dup_tables (sub);
+
+      if (within == NULL)
+        coverage->n_missing++;
+      /* Translators: a missing sub-indicator inside a nested one, e.g. "TS4 (in IR3)" */
+      g_ptr_array_add (coverage->missing_ids, within != NULL ? g_strdup_printf (_("%s (in %s)"), id, within)
+                                                             : g_strdup (id));
+      for (guint t = 0; tables[t] != NULL; t++)
+        if (!g_ptr_array_find_with_equal_func (coverage->missing_tables, tables[t], g_str_equal, NULL))
+          g_ptr_array_add (coverage->missing_tables, g_strdup (tables[t]));
+      /* A plain name, such as a Regional Innovation Scoreboard series:
+       * there is no table to get, the user imports it. */
+      series = distretto_sub_indicator_get_series (sub);
+      own_tables = series != NULL ? distretto_selector_dup_tables (series) : NULL;
+      if (series != NULL && own_tables[0] == NULL &&
+          !g_ptr_array_find_with_equal_func (coverage->missing_plain, series, g_str_equal, NULL))
+        g_ptr_array_add (coverage->missing_plain, g_strdup (series));
+      return;
+    }
+
+  if (source != sub)
+    add_proxy (coverage, sub, source, within);
+  if (distretto_sub_indicator_get_transform (source) == DISTRETTO_TRANSFORM_LOCATION_QUOTIENT)
+    coverage->location_quotient = TRUE;
+  if (distretto_sub_indicator_get_national_frame (sub) && within == NULL)
+    g_ptr_array_add (coverage->national, (gpointer) id);
+
+  for (guint f = 0; f < distretto_sub_indicator_get_n_factors (sub); f++)
+    {
+      DistrettoSubIndicator *factor = distretto_sub_indicator_get_factor (sub, f);
+      DistrettoSubIndicator *factor_source = distretto_sub_indicator_find_source (factor, dataset, NULL);
+
+      if (factor_source != NULL && factor_source != factor)
+        add_proxy (coverage, sub, factor_source, within);
+      if (factor_source != NULL &&
+          distretto_sub_indicator_get_transform (factor_source) == DISTRETTO_TRANSFORM_LOCATION_QUOTIENT)
+        coverage->location_quotient = TRUE;
+    }
+
+  if (distretto_sub_indicator_get_n_nested_pillars (sub) > 0)
+    {
+      guint n = distretto_sub_indicator_get_n_nested_pillars (sub);
+      g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n);
+
+      for (guint p = 0; p < n; p++)
+        pillars[p] = distretto_sub_indicator_get_nested_pillar (sub, p);
+      cover_pillars (coverage, pillars, n, id, dataset);
+    }
+}
+
+static void
+cover_pillars (Coverage          *coverage,
+               DistrettoPillar  **pillars,
+               guint              n_pillars,
+               const char        *within,
+               DistrettoDataset  *dataset)
+{
+  for (guint p = 0; p < n_pillars; p++)
+    for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillars[p]); i++)
+      cover_sub (coverage, distretto_pillar_get_sub_indicator (pillars[p], i), within, dataset);
+}
+
+static char *
+join (GPtrArray *strings)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < strings->len; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", (const char *) g_ptr_array_index (strings, i));
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /**
  * distretto_indicator_dup_coverage:
  * @self: a #DistrettoIndicator
  * @dataset: a #DistrettoDataset
  *
- * What the module could use of @dataset, for the notes under its charts:
- * how many sub-indicators it is computed from, which are missing and in
- * which Eurostat tables they are, and which come from a fallback series.
+ * What the module could use of @dataset, for the notes under its charts
+ * and its method notes: how many sub-indicators it is computed from,
+ * which are missing (nested ones included) and in which Eurostat tables
+ * they are, which come from a fallback series, which national series
+ * weigh 0 because every region lies in one country, and what location
+ * quotients are measured against when no EU aggregate is loaded.
  *
  * Returns: (transfer full) (nullable): a sentence or two, or %NULL when
  *   every sub-indicator comes from the series asked for
@@ -273,11 +475,10 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
                                   DistrettoDataset   *dataset)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
-  g_autoptr(GPtrArray) missing_ids = g_ptr_array_new ();
-  g_autoptr(GPtrArray) missing_tables = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) proxies = g_string_new (NULL);
+  g_auto(Coverage) coverage = { 0, };
   g_autoptr(GString) text = g_string_new (NULL);
-  guint n_subs = 0;
+  g_autofree DistrettoPillar **pillars = NULL;
+  guint n_pillars;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
@@ -286,6 +487,97 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
   if (definition == NULL)
     return NULL;
 
+  coverage.missing_ids = g_ptr_array_new_with_free_func (g_free);
+  coverage.missing_tables = g_ptr_array_new_with_free_func (g_free);
+  coverage.missing_plain = g_ptr_array_new_with_free_func (g_free);
+  coverage.proxies = g_string_new (NULL);
+  coverage.national = g_ptr_array_new ();
+
+  n_pillars = distretto_indicator_definition_get_n_pillars (definition);
+  pillars = g_new (DistrettoPillar *, MAX (n_pillars, 1));
+  for (guint p = 0; p < n_pillars; p++)
+    pillars[p] = distretto_indicator_definition_get_pillar (definition, p);
+  cover_pillars (&coverage, pillars, n_pillars, NULL, dataset);
+
+  if (coverage.missing_ids->len > 0)
+    {
+      g_autofree char *ids = join (coverage.missing_ids);
+      g_autofree char *tables = join (coverage.missing_tables);
+
+      if (*tables != '\0')
+        /* Translators: "Computed from 6 of 8 sub-indicators; missing: DA6, DA8 (tables isoc_sk_dskl_i21, isoc_eb_ai)." */
+        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s (tables %s)."),
+                                coverage.n_subs - coverage.n_missing, coverage.n_subs, ids, tables);
+      else
+        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s."),
+                                coverage.n_subs - coverage.n_missing, coverage.n_subs, ids);
+    }
+
+  if (coverage.missing_plain->len > 0)
+    {
+      g_autofree char *names = join (coverage.missing_plain);
+
+      g_string_append_c (text, ' ');
+      /* Translators: series names without a Eurostat table, e.g. "ris_sme_product_innovators, qog_eqi" */
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                 "Import %s, which has no Eurostat table, as a tidy CSV file.",
+                                                 "Import %s, which have no Eurostat table, as a tidy CSV file.",
+                                                 coverage.missing_plain->len), names);
+    }
+
+  if (coverage.proxies->len > 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      /* Translators: the sub-indicators taken from a fallback series, e.g. "ts2: NACE B–E industry" */
+      g_string_append_printf (text, _("Stand-in data (flagged proxy): %s."), coverage.proxies->str);
+    }
+
+  if (coverage.national->len > 0)
+    {
+      g_autofree char *ids = join (coverage.national);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      if (_distretto_index_in_one_country (dataset))
+        /* Translators: national series, e.g. "DA7, DA8" */
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s exists only for whole countries: weight 0, as every region "
+                                                   "lies in one country.",
+                                                   "%s exist only for whole countries: weight 0, as every region "
+                                                   "lies in one country.", coverage.national->len), ids);
+      else
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s exists only for whole countries: each region shows its "
+                                                   "country’s value (flagged national proxy).",
+                                                   "%s exist only for whole countries: each region shows its "
+                                                   "country’s value (flagged national proxy).",
+                                                   coverage.national->len), ids);
+    }
+
+  if (coverage.location_quotient && _distretto_index_find_eu (dataset) < 0)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, _("No EU aggregate is loaded: location quotients are measured against the mean of "
+                               "the regions."));
+    }
+
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* The sub-indicators the year is chosen on, and the share of them that
+ * must cover a year: those of the pillars @dataset can give (2/3 of
+ * them), or the required series (all of them). */
+static GPtrArray *
+year_columns (DistrettoIndicatorDefinition *definition,
+              DistrettoDataset             *dataset,
+              double                       *share)
+{
+  GPtrArray *subs = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const *required = distretto_indicator_definition_get_required_series (definition);
+
+  *share = 2.0 / 3.0;
   for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
     {
       DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
@@ -293,52 +585,75 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
       for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
         {
           DistrettoSubIndicator *sub = distretto_pillar_get_sub_indicator (pillar, i);
-          DistrettoSubIndicator *source = distretto_sub_indicator_find_source (sub, dataset, NULL);
 
-          n_subs++;
-          if (source == NULL)
-            {
-              g_auto(GStrv) tables = distretto_sub_indicator_dup_tables (sub);
-
-              g_ptr_array_add (missing_ids, (gpointer) distretto_sub_indicator_get_id (sub));
-              for (guint t = 0; tables[t] != NULL; t++)
-                if (!g_ptr_array_find_with_equal_func (missing_tables, tables[t], g_str_equal, NULL))
-                  g_ptr_array_add (missing_tables, g_strdup (tables[t]));
-            }
-          else if (source != sub)
-            g_string_append_printf (proxies, "%s%s: %s", proxies->len > 0 ? "; " : "",
-                                    distretto_sub_indicator_get_id (sub),
-                                    distretto_sub_indicator_get_label (source));
+          if (distretto_sub_indicator_find_source (sub, dataset, NULL) != NULL)
+            g_ptr_array_add (subs, g_object_ref (sub));
         }
     }
 
-  if (missing_ids->len > 0)
+  if (subs->len == 0)
     {
-      g_autofree char *ids = NULL;
-      g_autofree char *tables = NULL;
-
-      g_ptr_array_add (missing_ids, NULL);
-      g_ptr_array_add (missing_tables, NULL);
-      ids = g_strjoinv (", ", (char **) missing_ids->pdata);
-      tables = g_strjoinv (", ", (char **) missing_tables->pdata);
-      if (*tables != '\0')
-        /* Translators: "Computed from 6 of 8 sub-indicators; missing: DA6, DA8 (tables isoc_sk_dskl_i21, isoc_eb_ai)." */
-        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s (tables %s)."),
-                                n_subs - (missing_ids->len - 1), n_subs, ids, tables);
-      else
-        g_string_append_printf (text, _("Computed from %u of %u sub-indicators; missing: %s."),
-                                n_subs - (missing_ids->len - 1), n_subs, ids);
+      *share = 1.0;
+      for (guint i = 0; required[i] != NULL; i++)
+        if (distretto_dataset_check_selector (dataset, required[i], NULL))
+          g_ptr_array_add (subs, distretto_sub_indicator_new (required[i], required[i], required[i]));
     }
 
-  if (proxies->len > 0)
-    {
-      if (text->len > 0)
-        g_string_append_c (text, ' ');
-      /* Translators: the sub-indicators taken from a fallback series, e.g. "ts2: NACE B–E industry" */
-      g_string_append_printf (text, _("Stand-in data (flagged proxy): %s."), proxies->str);
-    }
+  return subs;
+}
 
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+/**
+ * distretto_indicator_dup_years:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @n_years: (out): the number of years returned
+ *
+ * The years a chart of the module can show: those in which at least
+ * 2/3 of the sub-indicators @dataset can give (or every required series,
+ * for a module without pillars) have values for most of the regions they
+ * cover, values up to #DistrettoIndicatorDefinition:carry-forward years
+ * old included, and one of them has values of that year itself. Tables
+ * that end in different years still give a year so.
+ *
+ * Returns: (transfer full) (array length=n_years): the years, earliest
+ *   first; every year of @dataset for a module that reads no series
+ */
+int *
+distretto_indicator_dup_years (DistrettoIndicator *self,
+                               DistrettoDataset   *dataset,
+                               guint              *n_years)
+{
+  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
+  g_autoptr(DistrettoMethod) method = NULL;
+  g_autoptr(GPtrArray) subs = NULL;
+  g_autoptr(GArray) years = NULL;
+  double share;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (n_years != NULL, NULL);
+
+  *n_years = 0;
+  definition = distretto_indicator_get_definition (self);
+  if (definition == NULL)
+    return g_new0 (int, 1);
+
+  method = distretto_indicator_definition_dup_method (definition);
+  subs = year_columns (definition, dataset, &share);
+
+  if (subs->len == 0 && distretto_indicator_definition_get_n_pillars (definition) == 0 &&
+      distretto_indicator_definition_get_required_series (definition)[0] == NULL)
+    {
+      years = g_array_new (FALSE, FALSE, sizeof (int));
+      for (int y = distretto_dataset_get_first_year (dataset);
+           distretto_dataset_get_n_observations (dataset) > 0 && y <= distretto_dataset_get_last_year (dataset); y++)
+        g_array_append_val (years, y);
+    }
+  else
+    years = _distretto_index_list_years ((DistrettoSubIndicator **) subs->pdata, subs->len, method, dataset, share);
+
+  *n_years = years->len;
+  return g_memdup2 (years->data, sizeof (int) * MAX (years->len, 1));
 }
 
 /**
@@ -346,8 +661,7 @@ distretto_indicator_dup_coverage (DistrettoIndicator *self,
  * @self: a #DistrettoIndicator
  * @dataset: a #DistrettoDataset
  *
- * The latest year for which every series the module uses has data: its
- * required series and the sub-indicators the dataset can give.
+ * The latest of distretto_indicator_dup_years().
  *
  * Returns: a year, or 0 if there is none
  */
@@ -355,48 +669,51 @@ int
 distretto_indicator_get_latest_year (DistrettoIndicator *self,
                                      DistrettoDataset   *dataset)
 {
-  g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
-  const char * const *required;
-  int latest = G_MAXINT;
-  gboolean any = FALSE;
+  g_autofree int *years = NULL;
+  guint n_years;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), 0);
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), 0);
 
-  definition = distretto_indicator_get_definition (self);
-  if (definition == NULL)
-    return 0;
+  years = distretto_indicator_dup_years (self, dataset, &n_years);
+  return n_years > 0 ? years[n_years - 1] : 0;
+}
 
-  required = distretto_indicator_definition_get_required_series (definition);
-  for (guint i = 0; required[i] != NULL; i++, any = TRUE)
-    latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset, required[i]));
+/**
+ * distretto_indicator_compute_with_method:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @year: the year to compute
+ * @method: (nullable): the method to compute a declared indicator with,
+ *   or %NULL for the one it declares
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * distretto_indicator_compute() with another method than the declared
+ * one, as the window's method options and sensitivity analyses need: a
+ * ranking within one country (distretto_method_set_within_country()),
+ * goalposts instead of min–max. A module that computes its scores itself
+ * ignores @method.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+DistrettoIndicatorResult *
+distretto_indicator_compute_with_method (DistrettoIndicator     *self,
+                                         DistrettoDataset       *dataset,
+                                         int                     year,
+                                         const DistrettoMethod  *method,
+                                         GError                **error)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
-    {
-      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+  if (method == NULL)
+    return distretto_indicator_compute (self, dataset, year, error);
 
-      for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillar); i++)
-        {
-          DistrettoSubIndicator *source =
-            distretto_sub_indicator_find_source (distretto_pillar_get_sub_indicator (pillar, i), dataset, NULL);
-          const char *denominator;
+  if (!distretto_indicator_check_dataset (self, dataset, error))
+    return NULL;
 
-          if (source == NULL)
-            continue;
-
-          any = TRUE;
-          latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset,
-                                                                             distretto_sub_indicator_get_series (source)));
-          denominator = distretto_sub_indicator_get_denominator (source);
-          if (denominator != NULL)
-            latest = MIN (latest, distretto_dataset_get_selected_latest_year (dataset, denominator));
-        }
-    }
-
-  if (!any)
-    return distretto_dataset_get_last_year (dataset);
-
-  return latest == G_MAXINT ? 0 : latest;
+  return DISTRETTO_INDICATOR_GET_IFACE (self)->compute_with_method (self, dataset, year, method, error);
 }
 
 /**
@@ -589,8 +906,9 @@ distretto_indicator_create_configuration_widget (DistrettoIndicator *self)
  * @error: return location for a #DistrettoIndicatorError
  *
  * Checks @dataset with distretto_indicator_check_dataset() and picks the
- * year charts show by default: the latest in which every series the
- * module needs has data.
+ * year charts show by default: the latest of
+ * distretto_indicator_dup_years(), the latest year in which the module's
+ * data cover most regions.
  *
  * Returns: a year, or 0 with @error set
  */
@@ -610,7 +928,7 @@ distretto_indicator_choose_year (DistrettoIndicator  *self,
   year = distretto_indicator_get_latest_year (self, dataset);
   if (year == 0)
     g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
-                 _("The dataset has no year in which every series of this module has a value"));
+                 _("The dataset has no year in which this module’s series cover most regions"));
 
   return year;
 }

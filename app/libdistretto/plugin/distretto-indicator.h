@@ -59,6 +59,10 @@ G_DECLARE_INTERFACE (DistrettoIndicator, distretto_indicator, DISTRETTO, INDICAT
  * @create_configuration_widget: returns a #GtkWidget (typed #GObject, as
  *   libdistretto has no GTK) that configures the module, shown in the
  *   plugin's row of the Preferences; optional
+ * @compute_with_method: computes the scores with other method parameters
+ *   (weights, normalisation…); the default runs the host's pipeline for a
+ *   module without its own @compute, and calls @compute otherwise. Hosts
+ *   that wrap a module override it; plugins need not
  *
  * The extension point of indicator modules.
  */
@@ -80,6 +84,11 @@ struct _DistrettoIndicatorInterface
                                                    double               height,
                                                    GError             **error);
   GObject                      *(*create_configuration_widget) (DistrettoIndicator *self);
+  DistrettoIndicatorResult     *(*compute_with_method) (DistrettoIndicator     *self,
+                                                        DistrettoDataset       *dataset,
+                                                        int                     year,
+                                                        const DistrettoMethod  *method,
+                                                        GError                **error);
 };
 
 GQuark                        distretto_indicator_error_quark     (void);
@@ -91,6 +100,9 @@ char                         *distretto_indicator_dup_coverage    (DistrettoIndi
                                                                    DistrettoDataset    *dataset);
 int                           distretto_indicator_get_latest_year (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset);
+int                          *distretto_indicator_dup_years       (DistrettoIndicator  *self,
+                                                                   DistrettoDataset    *dataset,
+                                                                   guint               *n_years);
 int                           distretto_indicator_choose_year     (DistrettoIndicator  *self,
                                                                    DistrettoDataset    *dataset,
                                                                    GError             **error);
@@ -98,6 +110,16 @@ DistrettoIndicatorResult     *distretto_indicator_compute         (DistrettoIndi
                                                                    DistrettoDataset    *dataset,
                                                                    int                  year,
                                                                    GError             **error);
+DistrettoIndicatorResult     *distretto_indicator_compute_with_method (DistrettoIndicator     *self,
+                                                                       DistrettoDataset       *dataset,
+                                                                       int                     year,
+                                                                       const DistrettoMethod  *method,
+                                                                       GError                **error);
+DistrettoIndicatorResult     *distretto_indicator_compute_declared (DistrettoIndicator     *self,
+                                                                    DistrettoDataset       *dataset,
+                                                                    int                     year,
+                                                                    const DistrettoMethod  *method,
+                                                                    GError                **error);
 void                          distretto_indicator_report_error    (DistrettoIndicator  *self,
                                                                    const char          *message);
 const char                   *distretto_indicator_get_reported_error (DistrettoIndicator *self);

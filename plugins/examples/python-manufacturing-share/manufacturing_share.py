@@ -12,6 +12,11 @@ import gi
 gi.require_version('Distretto', '1.0')
 from gi.repository import Distretto, GObject  # noqa: E402
 
+# Employment in thousands, by NACE section, from the Labour Force Survey:
+# series named by selectors, whatever the file they were imported from.
+MANUFACTURING = 'lfst_r_lfe2en2?nace_r2=C&age=Y15-64&sex=T&unit=THS'
+TOTAL = 'lfst_r_lfe2en2?nace_r2=TOTAL&age=Y15-64&sex=T&unit=THS'
+
 # Okabe–Ito vermillion, safe for colour-blind readers.
 BAR_COLOUR = (0.835, 0.369, 0.0)
 N_BINS = 10
@@ -23,8 +28,8 @@ def _(message):
 
 def share(dataset, code, year):
     """Manufacturing employment as a percentage, and the flags behind it."""
-    manuf, manuf_flags = dataset.get_value('emp_manuf', code, year)
-    total, total_flags = dataset.get_value('emp_total', code, year)
+    manuf, manuf_flags = dataset.get_selected_value(MANUFACTURING, code, year)
+    total, total_flags = dataset.get_selected_value(TOTAL, code, year)
     value = 100.0 * manuf / total if total > 0 else math.nan
     return value, manuf_flags | total_flags
 
@@ -38,7 +43,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
             title=_('Manufacturing employment share'),
             description=_('Employment in manufacturing (NACE C) as a share of total employment'),
             unit=_('Manufacturing employment, % of total employment'),
-            required_series=['emp_manuf', 'emp_total'],
+            required_series=[MANUFACTURING, TOTAL],
         )
         definition.add_view('distribution', _('Distribution across NUTS 2 regions'))
         return definition
