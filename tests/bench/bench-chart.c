@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-chart [map|ranking]
+ *   bench-chart [map|ranking|hit]
  *   bench-chart --export png|svg|pdf FILE
  *
  * The map: the choropleth of all NUTS 3 regions of GISCO's NUTS 2024
@@ -27,6 +27,11 @@
  *  - the whole process time of a matplotlib script drawing the same bars
  *    with the Agg backend (Debian's python3-matplotlib): median of 5 runs.
  *
+ * The hit test (`bench-chart hit`): what a pointer motion over a ranking
+ * of 299 regions with notes costs, distretto_chart_describe_at() at a
+ * random point of a 1000 px wide chart at its natural height: the first
+ * call, then the mean of N_DESCRIBES.
+ *
  * It prints figures only; nothing is asserted about the times.
  */
 
@@ -49,6 +54,7 @@
 #define N_WARM_UPS   3
 #define N_REDRAWS    50
 #define N_HIT_TESTS  1000
+#define N_DESCRIBES  2000
 #define NUTS_FILE    "nuts-geo-2024-20m/NUTS_RG_20M_2024_3035.geojson"
 /* What NUTS_FILE holds at NUTS 3: the generated map has as many. */
 #define N_NUTS3      1345
@@ -88,6 +94,41 @@ build_ranking (void)
     }
 
   return chart;
+}
+
+/* Microseconds per distretto_chart_describe_at() on the ranking with
+ * notes, as the window shows it on each motion of the pointer. */
+static void
+bench_hit (void)
+{
+  g_autoptr(DistrettoChart) chart = build_ranking ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  double height, first_us, mean_us;
+  guint n_hits = 0;
+  gint64 start;
+
+  distretto_chart_set_notes (chart, "Error bars: the score under other normalisation and aggregation "
+                             "methods. Regions without data for the year are left out.");
+  height = distretto_chart_get_natural_height (chart);
+
+  start = g_get_monotonic_time ();
+  g_free (distretto_chart_describe_at (chart, WIDTH, height, WIDTH / 2, height / 2, NULL));
+  first_us = g_get_monotonic_time () - start;
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_DESCRIBES; i++)
+    {
+      g_autofree char *text = distretto_chart_describe_at (chart, WIDTH, height,
+                                                           g_rand_double_range (rand, 0, WIDTH),
+                                                           g_rand_double_range (rand, 0, height), NULL);
+
+      n_hits += text != NULL;
+    }
+  mean_us = (g_get_monotonic_time () - start) / (double) N_DESCRIBES;
+
+  g_print ("ranking of %u regions with notes, %.0f×%.0f px\n", N_REGIONS, WIDTH, height);
+  g_print ("hit  Distretto  describe_at %8.1f µs (mean of %d, %u on a bar; first call %.1f µs)\n\n",
+           mean_us, N_DESCRIBES, n_hits, first_us);
 }
 
 /* In the child: export one file and exit. */
@@ -550,11 +591,17 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--export"))
     return export_only (argv[2], argv[3]);
-  if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "map") && !g_str_equal (argv[1], "ranking")))
+  if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "map") && !g_str_equal (argv[1], "ranking") &&
+                    !g_str_equal (argv[1], "hit")))
     {
-      g_printerr ("usage: %s [map|ranking]\n       %s --export png|svg|pdf FILE\n", argv[0], argv[0]);
+      g_printerr ("usage: %s [map|ranking|hit]\n       %s --export png|svg|pdf FILE\n", argv[0], argv[0]);
       return 2;
     }
+
+  if (argc == 1 || g_str_equal (argv[1], "hit"))
+    bench_hit ();
+  if (argc == 2 && g_str_equal (argv[1], "hit"))
+    return 0;
 
   dir = g_dir_make_tmp ("distretto-bench-chart-XXXXXX", &error);
   g_assert_no_error (error);
