@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "distretto-chart-private.h"
@@ -105,6 +106,13 @@ _distretto_chart_format_number (double value,
   return g_strdup_printf ("%.*f", decimals, value);
 }
 
+/* A tooltip's value, to two decimals. */
+char *
+_distretto_chart_format_value (double value)
+{
+  return isnan (value) ? g_strdup (_("no data")) : _distretto_chart_format_number (value, 2);
+}
+
 void
 _distretto_chart_draw_message (cairo_t                     *cr,
                                const DistrettoChartPalette *palette,
@@ -118,6 +126,16 @@ _distretto_chart_draw_message (cairo_t                     *cr,
   _distretto_chart_show_layout (cr, layout,
                                 (width - _distretto_chart_layout_width (layout)) / 2.0,
                                 (height - _distretto_chart_layout_height (layout)) / 2.0);
+}
+
+/* The subtitle line's top, where a ranking's legend goes. */
+double
+_distretto_chart_subtitle_top (DistrettoChart *self,
+                               cairo_t        *cr)
+{
+  g_autoptr(PangoLayout) title = _distretto_chart_create_layout (cr, self->title, 18.0, TRUE);
+
+  return DISTRETTO_CHART_MARGIN + _distretto_chart_layout_height (title) + 2;
 }
 
 /* Draws title and subtitle; returns the subtitle line's top. */

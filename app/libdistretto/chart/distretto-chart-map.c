@@ -146,8 +146,10 @@ typedef struct
 } MapModel;
 
 static void
-map_model_clear (MapModel *model)
+map_model_clear (gpointer data)
 {
+  MapModel *model = data;
+
   g_clear_pointer (&model->bars, g_free);
   g_clear_pointer (&model->classes, g_free);
   g_clear_pointer (&model->insets, g_array_unref);
@@ -764,8 +766,9 @@ layout_map (DistrettoChart *self,
             cairo_t        *cr,
             double          width,
             double          height,
-            MapModel       *model)
+            gpointer        data)
 {
+  MapModel *model = data;
   Extent mainland;
   double top, bottom, footer, lo, hi, map_right;
 
@@ -1323,12 +1326,12 @@ draw_attribution (cairo_t                     *cr,
   _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN, model->attribution_y);
 }
 
-void
-_distretto_chart_render_map (DistrettoChart              *self,
-                             cairo_t                     *cr,
-                             const DistrettoChartPalette *palette,
-                             double                       width,
-                             double                       height)
+static void
+render (DistrettoChart              *self,
+        cairo_t                     *cr,
+        const DistrettoChartPalette *palette,
+        double                       width,
+        double                       height)
 {
   g_auto(MapModel) model = { 0, };
   const char *problem = layout_map (self, cr, width, height, &model);
@@ -1385,33 +1388,19 @@ frame_contains (const Frame *frame,
          y >= frame->top && y <= frame->top + frame->height;
 }
 
-const char *
-_distretto_chart_hit_test_map (DistrettoChart *self,
-                               double          width,
-                               double          height,
-                               double          x,
-                               double          y)
+static const char *
+code_at (DistrettoChart *self,
+         gconstpointer   data,
+         double          x,
+         double          y)
 {
-  g_auto(MapModel) model = { 0, };
-  cairo_surface_t *surface;
-  const char *problem;
-  cairo_t *cr;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_map (self, cr, width, height, &model);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return NULL;
+  const MapModel *model = data;
 
   /* The point in metres in each frame, then the regions' boxes first. */
-  for (guint i = 0; i < model.cache->regions->len; i++)
+  for (guint i = 0; i < model->cache->regions->len; i++)
     {
-      const Region *region = region_at (model.cache, i);
-      const Frame *frame = frame_of (&model, region);
+      const Region *region = region_at (model->cache, i);
+      const Frame *frame = frame_of (model, region);
       double mx, my;
 
       if (frame->scale <= 0 || !frame_contains (frame, x, y))
@@ -1421,17 +1410,52 @@ _distretto_chart_hit_test_map (DistrettoChart *self,
       my = (frame->y0 - y) / frame->scale;
       if (mx >= region->extent.x_min && mx <= region->extent.x_max &&
           my >= region->extent.y_min && my <= region->extent.y_max &&
-          region_contains (model.cache, region, mx, my))
+          region_contains (model->cache, region, mx, my))
         return region->code;
     }
 
   return NULL;
 }
 
+/* The bar of the region under (x, y): its first, if given twice. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *index,
+          int            *axis)
+{
+  const char *code = code_at (self, data, x, y);
+
+  for (guint i = 0; code != NULL && i < self->bars->len; i++)
+    if (g_str_equal (g_array_index (self->bars, DistrettoChartBar, i).code, code))
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
+  g_autofree char *value = _distretto_chart_format_value (bar->value);
+
+  *code = bar->code;
+  /* TRANSLATORS: a map's tooltip: region name, code, value */
+  return g_strdup_printf (_("%s (%s): %s"), bar->label, bar->code, value);
+}
+
 /* The data table. */
 
-char *
-_distretto_chart_dup_map_table (DistrettoChart *self)
+static char *
+dup_table (DistrettoChart *self)
 {
   g_autoptr(GString) out = g_string_new ("region,name,value,class\n");
   g_auto(MapModel) model = { 0, };
@@ -1458,6 +1482,24 @@ _distretto_chart_dup_map_table (DistrettoChart *self)
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_MAP_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_map_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (MapModel),
+  .layout = layout_map,
+  .clear_layout = map_model_clear,
+  .hit_test = hit_test,
+  .region_at = code_at,
+  .describe = describe,
+  .dup_table = dup_table,
+};
 
 /* Classification. */
 

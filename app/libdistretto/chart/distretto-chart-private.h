@@ -47,6 +47,8 @@ typedef struct
   double third;       /* NaN for none */
 } DistrettoChartMark;
 
+typedef struct _DistrettoChartKindClass DistrettoChartKindClass;
+
 struct _DistrettoChart
 {
   GObject parent_instance;
@@ -79,6 +81,7 @@ struct _DistrettoChart
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
   char *highlighted;  /* the code under the pointer, or NULL */
+  const DistrettoChartKindClass *kind_class;  /* what the kind does */
 };
 
 /* Drawn thicker or outlined: the selected region, or the one hovered. */
@@ -165,80 +168,72 @@ void                _distretto_chart_draw_notes     (DistrettoChart             
                                                      double                       width,
                                                      double                       height);
 
-/* The trend renderer, in distretto-chart-trend.c. */
-void                _distretto_chart_render_trend   (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_trend (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y,
-                                                     guint                       *index);
+/* What one kind of chart does, in the kind's own file: a table, not
+ * subclasses, so that DistrettoChart stays the one final type the GIR,
+ * Python and the shell know, its kind a construct property. The chart
+ * calls render() and layout() with its body's size (above the notes);
+ * hit_test() and region_at() get what layout() laid out, measured on a
+ * scratch surface as the renderer measures. */
+struct _DistrettoChartKindClass
+{
+  /* The body's height at which the chart reads well, notes aside. */
+  double       (*natural_height) (DistrettoChart              *self);
+  /* Draws the body: what is between the header and the notes. */
+  void         (*render)         (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  const DistrettoChartPalette *palette,
+                                  double                       width,
+                                  double                       height);
+  /* layout_size bytes for layout() to fill: returns a message to show
+   * instead of the chart when it cannot be laid out, else NULL. */
+  gsize          layout_size;
+  const char  *(*layout)         (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  double                       width,
+                                  double                       height,
+                                  gpointer                     layout);
+  void         (*clear_layout)   (gpointer                     layout);
+  /* The bar, line, profile or point at (x, y), and the axis if the kind
+   * has axes (-1 if not); an axis alone (a heatmap's column header)
+   * sets @axis and returns FALSE. */
+  gboolean     (*hit_test)       (DistrettoChart              *self,
+                                  gconstpointer                layout,
+                                  double                       x,
+                                  double                       y,
+                                  guint                       *index,
+                                  int                         *axis);
+  /* A map's region at (x, y), with or without a value; NULL elsewhere. */
+  const char  *(*region_at)      (DistrettoChart              *self,
+                                  gconstpointer                layout,
+                                  double                       x,
+                                  double                       y);
+  /* The tooltip of what hit_test() found. */
+  char        *(*describe)       (DistrettoChart              *self,
+                                  guint                        index,
+                                  int                          axis,
+                                  const char                 **code);
+  char        *(*dup_table)      (DistrettoChart              *self);
+};
 
-/* The map renderer, in distretto-chart-map.c. */
-void                _distretto_chart_render_map     (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-const char         *_distretto_chart_hit_test_map   (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y);
-char               *_distretto_chart_dup_map_table  (DistrettoChart              *self);
+extern const DistrettoChartKindClass _distretto_chart_ranking_class;
+extern const DistrettoChartKindClass _distretto_chart_trend_class;
+extern const DistrettoChartKindClass _distretto_chart_map_class;
+extern const DistrettoChartKindClass _distretto_chart_radar_class;
+extern const DistrettoChartKindClass _distretto_chart_scatter_class;
+extern const DistrettoChartKindClass _distretto_chart_heatmap_class;
+
+/* Shared by the kinds. */
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
                                                      const char                  *code);
 void                _distretto_chart_append_csv_field (GString                   *out,
                                                        const char                *text);
-
-/* The radar renderer, in distretto-chart-radar.c; hit-testing gives the
- * index of a line (a region's profile). */
-void                _distretto_chart_render_radar   (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_radar (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y,
-                                                     guint                       *line,
-                                                     int                         *axis);
-
-/* The heatmap renderer, in distretto-chart-heatmap.c; hit-testing gives
- * the line (row) and the axis (column) of a cell, the axis alone (line
- * not set, returns FALSE) for a column's header. */
-void                _distretto_chart_render_heatmap (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_heatmap (DistrettoChart            *self,
-                                                       double                     width,
-                                                       double                     height,
-                                                       double                     x,
-                                                       double                     y,
-                                                       guint                     *line,
-                                                       int                       *axis);
-
-/* The scatter renderer, in distretto-chart-scatter.c; hit-testing gives
- * the index of a mark. */
-void                _distretto_chart_render_scatter (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_scatter (DistrettoChart            *self,
-                                                       double                     width,
-                                                       double                     height,
-                                                       double                     x,
-                                                       double                     y,
-                                                       guint                     *mark);
+char               *_distretto_chart_format_value   (double                       value);
+char               *_distretto_chart_describe_profile (DistrettoChart            *self,
+                                                       guint                      index,
+                                                       int                        axis,
+                                                       const char               **code);
+double              _distretto_chart_subtitle_top   (DistrettoChart              *self,
+                                                     cairo_t                     *cr);
 
 /* Model helpers, in distretto-chart-profile.c and distretto-chart-points.c. */
 char               *_distretto_chart_dup_profile_table (DistrettoChart           *self);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "distretto-chart-private.h"
@@ -289,4 +290,25 @@ _distretto_chart_dup_profile_table (DistrettoChart *self)
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A radar's or a heatmap's tooltip: the region, and its value on @axis. */
+char *
+_distretto_chart_describe_profile (DistrettoChart  *self,
+                                   guint            index,
+                                   int              axis,
+                                   const char     **code)
+{
+  const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, index);
+  g_autofree char *value = NULL;
+
+  *code = line->code;
+  if (axis < 0)
+    /* TRANSLATORS: a tooltip: region name and code */
+    return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+
+  value = _distretto_chart_format_value (distretto_chart_get_profile_value (self, index, axis));
+  /* TRANSLATORS: a tooltip: region name, code, an axis such as a pillar, its value */
+  return g_strdup_printf (_("%s (%s)\n%s: %s"), line->label, line->code,
+                          (const char *) g_ptr_array_index (self->axes, axis), value);
 }

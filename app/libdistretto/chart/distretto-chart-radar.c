@@ -141,8 +141,9 @@ layout_radar (DistrettoChart *self,
               cairo_t        *cr,
               double          width,
               double          height,
-              RadarLayout    *layout)
+              gpointer        data)
 {
+  RadarLayout *layout = data;
   double lo, hi, widest = 0.0, line_height, label_width, area_width, area_height;
 
   if (self->axes->len == 0 || self->lines->len == 0 || !measure_values (self, &lo, &hi))
@@ -473,12 +474,12 @@ draw_legend_column (DistrettoChart              *self,
                        layout->legend_width - LEGEND_SWATCH - 6);
 }
 
-void
-_distretto_chart_render_radar (DistrettoChart              *self,
-                               cairo_t                     *cr,
-                               const DistrettoChartPalette *palette,
-                               double                       width,
-                               double                       height)
+static void
+render (DistrettoChart              *self,
+        cairo_t                     *cr,
+        const DistrettoChartPalette *palette,
+        double                       width,
+        double                       height)
 {
   RadarLayout layout;
   const char *problem = layout_radar (self, cr, width, height, &layout);
@@ -542,34 +543,18 @@ segment_distance (double x,
   return hypot (x - (ax + t * dx), y - (ay + t * dy));
 }
 
-gboolean
-_distretto_chart_hit_test_radar (DistrettoChart *self,
-                                 double          width,
-                                 double          height,
-                                 double          x,
-                                 double          y,
-                                 guint          *line,
-                                 int            *axis)
+/* A vertex within HIT_DISTANCE, the nearest, and its axis; else an edge. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *line,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  RadarLayout layout;
-  const char *problem;
+  const RadarLayout *layout = data;
   double best = HIT_DISTANCE;
   int found = -1, found_axis = -1;
-  cairo_t *cr;
-
-  if (axis != NULL)
-    *axis = -1;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_radar (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   /* A vertex first, the nearest within reach. */
   for (guint i = 0; i < self->lines->len; i++)
@@ -580,7 +565,7 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
 
         if (isnan (value))
           continue;
-        vertex_of (self, &layout, j, value, &vx, &vy);
+        vertex_of (self, layout, j, value, &vx, &vy);
         distance = hypot (x - vx, y - vy);
         if (distance <= best)
           {
@@ -601,8 +586,8 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
 
           if (isnan (a) || isnan (b))
             continue;
-          vertex_of (self, &layout, j, a, &ax, &ay);
-          vertex_of (self, &layout, (j + 1) % self->axes->len, b, &bx, &by);
+          vertex_of (self, layout, j, a, &ax, &ay);
+          vertex_of (self, layout, (j + 1) % self->axes->len, b, &bx, &by);
           distance = segment_distance (x, y, ax, ay, bx, by);
           if (distance <= best)
             {
@@ -614,9 +599,23 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (line != NULL)
-    *line = found;
-  if (axis != NULL)
-    *axis = found_axis;
+  *line = found;
+  *axis = found_axis;
   return TRUE;
 }
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_RADAR_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_radar_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (RadarLayout),
+  .layout = layout_radar,
+  .hit_test = hit_test,
+  .describe = _distretto_chart_describe_profile,
+  .dup_table = _distretto_chart_dup_profile_table,
+};

@@ -5,331 +5,63 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <math.h>
-#include <pango/pangocairo.h>
 
 #include "distretto-chart-private.h"
 
-#define LABEL_GAP    8.0
-#define MIN_TEXT_ROW 9.0
-
-/* Where the parts of a ranking go, for drawing and for hit-testing. */
+/* The kind's layout of the body of a chart drawn at @width × @height,
+ * measured on a scratch surface, as the renderer measures its text. */
 typedef struct
 {
-  DistrettoChartAxis axis;
-  double top;
-  double plot_left;
-  double plot_right;
-  double plot_bottom;
-  double row;
-  double bar_height;
-  double zero_x;
-  double scale;
-  double label_width;
-  gboolean show_text;
-} RankingLayout;
-
-/* Returns a message to show instead when the bars cannot be laid out. */
-static const char *
-layout_ranking (DistrettoChart *self,
-                cairo_t        *cr,
-                double          width,
-                double          height,
-                RankingLayout  *layout)
-{
-  double lo = 0.0, hi = 0.0;
-  double label_width = 0.0, value_width = 0.0;
-
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, 12.0, FALSE);
-      g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
-      g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
-
-      lo = MIN (lo, bar->value);
-      hi = MAX (hi, bar->value);
-      if (!isnan (bar->lower))
-        {
-          lo = MIN (lo, bar->lower);
-          hi = MAX (hi, bar->upper);
-        }
-      label_width = MAX (label_width, _distretto_chart_layout_width (label));
-      value_width = MAX (value_width, _distretto_chart_layout_width (value));
-    }
-
-  if (isfinite (self->reference))
-    {
-      lo = MIN (lo, self->reference);
-      hi = MAX (hi, self->reference);
-    }
-
-  if (!isfinite (hi - lo))
-    return _("Values too large to draw");
-
-  layout->axis = _distretto_chart_nice_axis (lo, hi);
-  layout->top = _distretto_chart_header_bottom (self, cr);
-  layout->plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
-  layout->row = (layout->plot_bottom - layout->top) / self->bars->len;
-  layout->show_text = layout->row >= MIN_TEXT_ROW;
-
-  /* Rows too thin for text get no label column either. */
-  layout->label_width = layout->show_text ? MIN (label_width, 0.35 * width) : 0.0;
-  value_width = layout->show_text ? value_width : 0.0;
-  layout->plot_left = DISTRETTO_CHART_MARGIN + layout->label_width + LABEL_GAP;
-  layout->plot_right = width - DISTRETTO_CHART_MARGIN - value_width - LABEL_GAP;
-
-  if (layout->plot_right - layout->plot_left < 20 || layout->plot_bottom - layout->top < self->bars->len)
-    return _("Too small to draw");
-
-  layout->scale = (layout->plot_right - layout->plot_left) / (layout->axis.last - layout->axis.first);
-  layout->zero_x = layout->plot_left + (0.0 - layout->axis.first) * layout->scale;
-  layout->bar_height = MAX (1.0, layout->row * 0.72);
-
-  return NULL;
-}
-
-static const DistrettoChartColor *
-bar_color (DistrettoChart              *self,
-           const DistrettoChartPalette *palette,
-           const DistrettoChartBar     *bar)
-{
-  if (bar->category >= 0 && (guint) bar->category < self->categories->len)
-    return &palette->categories[bar->category];
-  return &palette->bar;
-}
-
-/* The categories' colours and names, right-aligned on the subtitle's line. */
-static void
-draw_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       width,
-             double                       y)
-{
-  double x = width - DISTRETTO_CHART_MARGIN;
-
-  for (int i = self->categories->len - 1; i >= 0; i--)
-    {
-      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, g_ptr_array_index (self->categories, i), 11.0, FALSE);
-
-      x -= _distretto_chart_layout_width (label);
-      _distretto_chart_set_color (cr, &palette->muted);
-      _distretto_chart_show_layout (cr, label, x, y);
-      x -= 14;
-      _distretto_chart_set_color (cr, &palette->categories[i]);
-      cairo_rectangle (cr, x, y + 3, 10, 10);
-      cairo_fill (cr);
-      x -= 12;
-    }
-}
+  const char *problem;
+  gpointer data;
+} Layout;
 
 static void
-draw_reference (DistrettoChart              *self,
-                cairo_t                     *cr,
-                const DistrettoChartPalette *palette,
-                const RankingLayout         *layout)
+lay_out (DistrettoChart *self,
+         double          width,
+         double          height,
+         Layout         *layout)
 {
-  double x = round (layout->zero_x + self->reference * layout->scale) + 0.5;
-  const double dashes[] = { 4.0, 3.0 };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
 
-  _distretto_chart_set_color (cr, &palette->reference);
-  cairo_save (cr);
-  cairo_set_line_width (cr, 1.5);
-  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
-  cairo_move_to (cr, x, layout->top - 4);
-  cairo_line_to (cr, x, layout->plot_bottom);
-  cairo_stroke (cr);
-  cairo_restore (cr);
-
-  if (self->reference_label != NULL)
-    {
-      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, self->reference_label, 11.0, TRUE);
-
-      _distretto_chart_show_layout (cr, label, MIN (x + 4, layout->plot_right - _distretto_chart_layout_width (label)),
-                                    layout->top - 4 - _distretto_chart_layout_height (label));
-    }
-}
-
-/* An error bar: a line from the lower to the upper end, with caps. */
-static void
-draw_interval (cairo_t                     *cr,
-               const DistrettoChartPalette *palette,
-               const RankingLayout         *layout,
-               const DistrettoChartBar     *bar,
-               double                       y)
-{
-  double x0 = layout->zero_x + bar->lower * layout->scale;
-  double x1 = layout->zero_x + bar->upper * layout->scale;
-  double cap = MIN (layout->bar_height / 2.0, 5.0);
-
-  /* On a pixel row, so the line is crisp. */
-  y = round (y) + 0.5;
-  cairo_save (cr);
-  _distretto_chart_set_color (cr, &palette->foreground);
-  cairo_set_line_width (cr, 1.0);
-  cairo_move_to (cr, x0, y);
-  cairo_line_to (cr, x1, y);
-  if (cap >= 1.5)
-    {
-      cairo_move_to (cr, x0, y - cap);
-      cairo_line_to (cr, x0, y + cap);
-      cairo_move_to (cr, x1, y - cap);
-      cairo_line_to (cr, x1, y + cap);
-    }
-  cairo_stroke (cr);
-  cairo_restore (cr);
-}
-
-static void
-draw_ranking (DistrettoChart              *self,
-              cairo_t                     *cr,
-              const DistrettoChartPalette *palette,
-              double                       width,
-              double                       height)
-{
-  RankingLayout layout;
-  const char *problem = layout_ranking (self, cr, width, height, &layout);
-  const DistrettoChartAxis *axis = &layout.axis;
-
-  if (problem != NULL)
-    {
-      _distretto_chart_draw_message (cr, palette, problem, width, height);
-      return;
-    }
-
-  /* Grid and tick labels. */
-  cairo_set_line_width (cr, 1.0);
-  for (int t = 0; axis->first + t * axis->step <= axis->last + axis->step * 1e-6; t++)
-    {
-      double v = axis->first + t * axis->step;
-      double x = round (layout.plot_left + (v - axis->first) * layout.scale) + 0.5;
-      g_autofree char *text = _distretto_chart_format_number (v, axis->decimals);
-      g_autoptr(PangoLayout) tick = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
-
-      _distretto_chart_set_color (cr, &palette->grid);
-      cairo_move_to (cr, x, layout.top);
-      cairo_line_to (cr, x, layout.plot_bottom);
-      cairo_stroke (cr);
-
-      _distretto_chart_set_color (cr, &palette->muted);
-      _distretto_chart_show_layout (cr, tick, x - _distretto_chart_layout_width (tick) / 2.0, layout.plot_bottom + 4);
-    }
-
-  if (self->unit != NULL)
-    {
-      g_autoptr(PangoLayout) unit = _distretto_chart_create_layout (cr, self->unit, 12.0, FALSE);
-
-      _distretto_chart_set_color (cr, &palette->foreground);
-      _distretto_chart_show_layout (cr, unit, (layout.plot_left + layout.plot_right - _distretto_chart_layout_width (unit)) / 2.0,
-                                    layout.plot_bottom + 20);
-    }
-
-  /* Bars, labels and values. */
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      gboolean selected = g_strcmp0 (bar->code, self->selected) == 0;
-      double y = layout.top + i * layout.row;
-      double x_end = layout.zero_x + bar->value * layout.scale;
-
-      /* The hovered row: a band behind its label and bar. */
-      if (g_strcmp0 (bar->code, self->highlighted) == 0)
-        {
-          _distretto_chart_set_color (cr, &palette->grid);
-          cairo_rectangle (cr, DISTRETTO_CHART_MARGIN, y, width - 2 * DISTRETTO_CHART_MARGIN, layout.row);
-          cairo_fill (cr);
-        }
-
-      _distretto_chart_set_color (cr, bar_color (self, palette, bar));
-      cairo_rectangle (cr, MIN (layout.zero_x, x_end), y + (layout.row - layout.bar_height) / 2.0,
-                       fabs (x_end - layout.zero_x), layout.bar_height);
-      cairo_fill_preserve (cr);
-      if (selected)
-        {
-          _distretto_chart_set_color (cr, &palette->foreground);
-          cairo_set_line_width (cr, 2.0);
-          cairo_stroke (cr);
-          cairo_set_line_width (cr, 1.0);
-        }
-      cairo_new_path (cr);
-
-      if (!isnan (bar->lower))
-        draw_interval (cr, palette, &layout, bar, y + layout.row / 2.0);
-
-      if (layout.show_text)
-        {
-          double size = MIN (12.0, layout.row * 0.8);
-          g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, size, selected);
-          g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
-          g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, MIN (11.0, size), FALSE);
-
-          pango_layout_set_width (label, layout.label_width * PANGO_SCALE);
-          pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-          pango_layout_set_alignment (label, PANGO_ALIGN_RIGHT);
-          _distretto_chart_set_color (cr, &palette->foreground);
-          _distretto_chart_show_layout (cr, label, DISTRETTO_CHART_MARGIN, y + (layout.row - _distretto_chart_layout_height (label)) / 2.0);
-
-          /* The value goes right of the bar and of its interval. */
-          if (!isnan (bar->upper))
-            x_end = MAX (x_end, layout.zero_x + bar->upper * layout.scale);
-          _distretto_chart_set_color (cr, &palette->muted);
-          _distretto_chart_show_layout (cr, value, MAX (x_end, layout.zero_x) + 4, y + (layout.row - _distretto_chart_layout_height (value)) / 2.0);
-        }
-    }
-
-  /* The zero line over the bars. */
-  _distretto_chart_set_color (cr, &palette->foreground);
-  cairo_move_to (cr, round (layout.zero_x) + 0.5, layout.top);
-  cairo_line_to (cr, round (layout.zero_x) + 0.5, layout.plot_bottom);
-  cairo_stroke (cr);
-
-  if (isfinite (self->reference))
-    draw_reference (self, cr, palette, &layout);
-}
-
-/* The height left to the chart above its notes. */
-static double
-body_height (DistrettoChart *self,
-             double          width,
-             double          height)
-{
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double notes;
-
-  if (self->notes == NULL)
-    return height;
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  notes = _distretto_chart_notes_height (self, cr, width);
+  /* The chart is drawn above its notes. */
+  height -= _distretto_chart_notes_height (self, cr, width);
+  layout->data = g_malloc0 (self->kind_class->layout_size);
+  layout->problem = self->kind_class->layout (self, cr, width, height, layout->data);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+}
 
-  return height - notes;
+static void
+layout_clear (DistrettoChart *self,
+              Layout         *layout)
+{
+  if (self->kind_class->clear_layout != NULL)
+    self->kind_class->clear_layout (layout->data);
+  g_clear_pointer (&layout->data, g_free);
 }
 
 static gboolean
-hit_test_map_bar (DistrettoChart *self,
-                  double          width,
-                  double          height,
-                  double          x,
-                  double          y,
-                  guint          *index)
+hit_test (DistrettoChart *self,
+          double          width,
+          double          height,
+          double          x,
+          double          y,
+          guint          *index,
+          int            *axis)
 {
-  const char *code = _distretto_chart_hit_test_map (self, width, height, x, y);
+  Layout layout;
+  gboolean hit = FALSE;
 
-  for (guint i = 0; code != NULL && i < self->bars->len; i++)
-    if (g_str_equal (g_array_index (self->bars, DistrettoChartBar, i).code, code))
-      {
-        if (index != NULL)
-          *index = i;
-        return TRUE;
-      }
+  *axis = -1;
+  lay_out (self, width, height, &layout);
+  if (layout.problem == NULL)
+    hit = self->kind_class->hit_test (self, layout.data, x, y, index, axis);
+  layout_clear (self, &layout);
 
-  return FALSE;
+  return hit;
 }
 
 /**
@@ -353,12 +85,20 @@ distretto_chart_hit_test_region (DistrettoChart *self,
                                  double          x,
                                  double          y)
 {
+  const char *code = NULL;
+  Layout layout;
+
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
-  if (self->kind != DISTRETTO_CHART_KIND_MAP)
+  if (self->kind_class->region_at == NULL)
     return NULL;
 
-  return _distretto_chart_hit_test_map (self, width, body_height (self, width, height), x, y);
+  lay_out (self, width, height, &layout);
+  if (layout.problem == NULL)
+    code = self->kind_class->region_at (self, layout.data, x, y);
+  layout_clear (self, &layout);
+
+  return code;
 }
 
 /**
@@ -392,47 +132,16 @@ distretto_chart_hit_test (DistrettoChart *self,
                           double          y,
                           guint          *index)
 {
-  cairo_surface_t *surface;
-  RankingLayout layout;
-  const char *problem;
-  cairo_t *cr;
-  guint row;
+  guint found;
+  int axis;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
 
-  height = body_height (self, width, height);
-
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    return _distretto_chart_hit_test_trend (self, width, height, x, y, index);
-  if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    return hit_test_map_bar (self, width, height, x, y, index);
-  if (self->kind == DISTRETTO_CHART_KIND_RADAR)
-    return _distretto_chart_hit_test_radar (self, width, height, x, y, index, NULL);
-  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    return _distretto_chart_hit_test_heatmap (self, width, height, x, y, index, NULL);
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    return _distretto_chart_hit_test_scatter (self, width, height, x, y, index);
-
-  if (self->bars->len == 0)
-    return FALSE;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_ranking (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL || y < layout.top || y >= layout.plot_bottom ||
-      x < DISTRETTO_CHART_MARGIN || x > width - DISTRETTO_CHART_MARGIN)
-    return FALSE;
-
-  row = (guint) ((y - layout.top) / layout.row);
-  if (row >= self->bars->len)
+  if (!hit_test (self, width, height, x, y, &found, &axis))
     return FALSE;
 
   if (index != NULL)
-    *index = row;
+    *index = found;
   return TRUE;
 }
 
@@ -456,7 +165,6 @@ distretto_chart_render (DistrettoChart      *self,
 {
   const DistrettoChartPalette *palette;
   double full_height = height;
-  double legend_y;
 
   g_return_if_fail (DISTRETTO_IS_CHART (self));
   g_return_if_fail (cr != NULL);
@@ -473,26 +181,10 @@ distretto_chart_render (DistrettoChart      *self,
   height -= _distretto_chart_notes_height (self, cr, width);
   _distretto_chart_draw_notes (self, cr, palette, width, full_height);
 
-  legend_y = _distretto_chart_draw_header (self, cr, palette, width);
+  _distretto_chart_draw_header (self, cr, palette, width);
   _distretto_chart_draw_source (self, cr, palette, width, height);
 
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    _distretto_chart_render_trend (self, cr, palette, width, height);
-  else if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    _distretto_chart_render_map (self, cr, palette, width, height);
-  else if (self->kind == DISTRETTO_CHART_KIND_RADAR)
-    _distretto_chart_render_radar (self, cr, palette, width, height);
-  else if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    _distretto_chart_render_heatmap (self, cr, palette, width, height);
-  else if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    _distretto_chart_render_scatter (self, cr, palette, width, height);
-  else if (self->bars->len == 0)
-    _distretto_chart_draw_message (cr, palette, _("No data"), width, height);
-  else
-    {
-      draw_ranking (self, cr, palette, width, height);
-      draw_legend (self, cr, palette, width, legend_y);
-    }
+  self->kind_class->render (self, cr, palette, width, height);
 
   cairo_restore (cr);
 }
@@ -519,23 +211,13 @@ distretto_chart_hit_test_axis (DistrettoChart *self,
                                double          x,
                                double          y)
 {
-  int axis = -1;
+  guint index;
+  int axis;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), -1);
 
-  height = body_height (self, width, height);
-  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    _distretto_chart_hit_test_heatmap (self, width, height, x, y, NULL, &axis);
-  else if (self->kind == DISTRETTO_CHART_KIND_RADAR)
-    _distretto_chart_hit_test_radar (self, width, height, x, y, NULL, &axis);
-
+  hit_test (self, width, height, x, y, &index, &axis);
   return axis;
-}
-
-static char *
-format_value (double value)
-{
-  return isnan (value) ? g_strdup (_("no data")) : _distretto_chart_format_number (value, 2);
 }
 
 /**
@@ -562,92 +244,17 @@ distretto_chart_describe_at (DistrettoChart  *self,
                              double           y,
                              const char     **code)
 {
-  g_autofree char *value = NULL;
+  const char *found = NULL;
+  char *text = NULL;
   guint index;
-  int axis = -1;
+  int axis;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
+  if (hit_test (self, width, height, x, y, &index, &axis))
+    text = self->kind_class->describe (self, index, axis, &found);
+
   if (code != NULL)
-    *code = NULL;
-
-  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP || self->kind == DISTRETTO_CHART_KIND_RADAR)
-    {
-      double body = body_height (self, width, height);
-      const DistrettoChartLine *line;
-      gboolean hit = self->kind == DISTRETTO_CHART_KIND_HEATMAP
-                     ? _distretto_chart_hit_test_heatmap (self, width, body, x, y, &index, &axis)
-                     : _distretto_chart_hit_test_radar (self, width, body, x, y, &index, &axis);
-
-      if (!hit)
-        return NULL;
-
-      line = &g_array_index (self->lines, DistrettoChartLine, index);
-      if (code != NULL)
-        *code = line->code;
-      if (axis < 0)
-        /* TRANSLATORS: a tooltip: region name and code */
-        return g_strdup_printf (_("%s (%s)"), line->label, line->code);
-
-      value = format_value (distretto_chart_get_profile_value (self, index, axis));
-      /* TRANSLATORS: a tooltip: region name, code, an axis such as a pillar, its value */
-      return g_strdup_printf (_("%s (%s)\n%s: %s"), line->label, line->code,
-                              (const char *) g_ptr_array_index (self->axes, axis), value);
-    }
-
-  if (!distretto_chart_hit_test (self, width, height, x, y, &index))
-    return NULL;
-
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    {
-      const DistrettoChartMark *mark = &g_array_index (self->marks, DistrettoChartMark, index);
-      g_autofree char *x_value = format_value (mark->x);
-      g_autofree char *y_value = format_value (mark->y);
-
-      if (code != NULL)
-        *code = mark->code;
-      if (isnan (mark->third) || self->third_title == NULL)
-        /* TRANSLATORS: a scatter's tooltip: region, code, x title, x value, y title, y value */
-        return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s"), mark->label, mark->code,
-                                self->x_title ? self->x_title : "x", x_value,
-                                self->y_title ? self->y_title : "y", y_value);
-
-      value = format_value (mark->third);
-      /* TRANSLATORS: a scatter's tooltip: region, code, then three titles and values */
-      return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s\n%s: %s"), mark->label, mark->code,
-                              self->x_title ? self->x_title : "x", x_value,
-                              self->y_title ? self->y_title : "y", y_value,
-                              self->third_title, value);
-    }
-
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    {
-      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, index);
-
-      if (code != NULL)
-        *code = line->code;
-      return g_strdup_printf (_("%s (%s)"), line->label, line->code);
-    }
-
-  {
-    const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
-
-    if (code != NULL)
-      *code = bar->code;
-    value = format_value (bar->value);
-    if (self->kind == DISTRETTO_CHART_KIND_MAP)
-      /* TRANSLATORS: a map's tooltip: region name, code, value */
-      return g_strdup_printf (_("%s (%s): %s"), bar->label, bar->code, value);
-    if (!isnan (bar->lower))
-      {
-        g_autofree char *lower = format_value (bar->lower);
-        g_autofree char *upper = format_value (bar->upper);
-
-        /* TRANSLATORS: a ranking's tooltip: rank, region, code, value, its interval */
-        return g_strdup_printf (_("%u. %s (%s): %s (%s to %s)"), index + 1, bar->label, bar->code,
-                                value, lower, upper);
-      }
-    /* TRANSLATORS: a ranking's tooltip: rank, region name, code, value */
-    return g_strdup_printf (_("%u. %s (%s): %s"), index + 1, bar->label, bar->code, value);
-  }
+    *code = found;
+  return text;
 }

@@ -493,8 +493,9 @@ layout_scatter (DistrettoChart *self,
                 cairo_t        *cr,
                 double          width,
                 double          height,
-                ScatterLayout  *layout)
+                gpointer        data)
 {
+  ScatterLayout *layout = data;
   double x_lo, x_hi, y_lo, y_hi, tick_height, x_tick_width, y_tick_width, spacing;
 
   if (self->marks->len == 0)
@@ -1005,12 +1006,12 @@ draw_labels (DistrettoChart              *self,
 }
 
 /* Draws a scatter's plot between the header and the footer. */
-void
-_distretto_chart_render_scatter (DistrettoChart              *self,
-                                 cairo_t                     *cr,
-                                 const DistrettoChartPalette *palette,
-                                 double                       width,
-                                 double                       height)
+static void
+render (DistrettoChart              *self,
+        cairo_t                     *cr,
+        const DistrettoChartPalette *palette,
+        double                       width,
+        double                       height)
 {
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
   ScatterLayout layout;
@@ -1051,39 +1052,23 @@ _distretto_chart_render_scatter (DistrettoChart              *self,
 }
 
 /* The point nearest (x, y) within its radius plus HIT_SLACK. */
-gboolean
-_distretto_chart_hit_test_scatter (DistrettoChart *self,
-                                   double          width,
-                                   double          height,
-                                   double          x,
-                                   double          y,
-                                   guint          *mark)
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *mark,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  ScatterLayout layout;
-  const char *problem;
+  const ScatterLayout *layout = data;
   double best = G_MAXDOUBLE;
   int found = -1;
-  cairo_t *cr;
-
-  if (self->marks->len == 0)
-    return FALSE;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_scatter (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   for (guint i = 0; i < self->marks->len; i++)
     {
       const DistrettoChartMark *point = mark_at (self, i);
-      double reach = radius_of (self, &layout, point->third) + HIT_SLACK;
-      double dx = x - x_of (&layout, point->x), dy = y - y_of (&layout, point->y);
+      double reach = radius_of (self, layout, point->third) + HIT_SLACK;
+      double dx = x - x_of (layout, point->x), dy = y - y_of (layout, point->y);
       double distance = dx * dx + dy * dy;
 
       if (distance <= reach * reach && distance < best)
@@ -1096,7 +1081,48 @@ _distretto_chart_hit_test_scatter (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (mark != NULL)
-    *mark = found;
+  *mark = found;
   return TRUE;
 }
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartMark *mark = mark_at (self, index);
+  g_autofree char *x_value = _distretto_chart_format_value (mark->x);
+  g_autofree char *y_value = _distretto_chart_format_value (mark->y);
+  g_autofree char *value = NULL;
+
+  *code = mark->code;
+  if (isnan (mark->third) || self->third_title == NULL)
+    /* TRANSLATORS: a scatter's tooltip: region, code, x title, x value, y title, y value */
+    return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s"), mark->label, mark->code,
+                            self->x_title ? self->x_title : "x", x_value,
+                            self->y_title ? self->y_title : "y", y_value);
+
+  value = _distretto_chart_format_value (mark->third);
+  /* TRANSLATORS: a scatter's tooltip: region, code, then three titles and values */
+  return g_strdup_printf (_("%s (%s)\n%s: %s\n%s: %s\n%s: %s"), mark->label, mark->code,
+                          self->x_title ? self->x_title : "x", x_value,
+                          self->y_title ? self->y_title : "y", y_value,
+                          self->third_title, value);
+}
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_SCATTER_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_scatter_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (ScatterLayout),
+  .layout = layout_scatter,
+  .hit_test = hit_test,
+  .describe = describe,
+  .dup_table = _distretto_chart_dup_scatter_table,
+};

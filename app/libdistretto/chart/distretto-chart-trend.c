@@ -148,8 +148,9 @@ layout_trend (DistrettoChart *self,
               cairo_t        *cr,
               double          width,
               double          height,
-              TrendLayout    *layout)
+              gpointer        data)
 {
+  TrendLayout *layout = data;
   double lo = 0.0, hi = 0.0, footer;
   int span;
 
@@ -400,12 +401,12 @@ draw_legend (DistrettoChart              *self,
     }
 }
 
-void
-_distretto_chart_render_trend (DistrettoChart              *self,
-                               cairo_t                     *cr,
-                               const DistrettoChartPalette *palette,
-                               double                       width,
-                               double                       height)
+static void
+render (DistrettoChart              *self,
+        cairo_t                     *cr,
+        const DistrettoChartPalette *palette,
+        double                       width,
+        double                       height)
 {
   TrendLayout layout;
   const char *problem = layout_trend (self, cr, width, height, &layout);
@@ -437,30 +438,18 @@ _distretto_chart_render_trend (DistrettoChart              *self,
   draw_legend (self, cr, palette, &layout);
 }
 
-gboolean
-_distretto_chart_hit_test_trend (DistrettoChart *self,
-                                 double          width,
-                                 double          height,
-                                 double          x,
-                                 double          y,
-                                 guint          *index)
+/* The line with the point nearest (x, y), within HIT_DISTANCE. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *index,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  TrendLayout layout;
-  const char *problem;
+  const TrendLayout *layout = data;
   double best = HIT_DISTANCE * HIT_DISTANCE;
   int found = -1;
-  cairo_t *cr;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_trend (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -474,8 +463,8 @@ _distretto_chart_hit_test_trend (DistrettoChart *self,
           if (isnan (point->value))
             continue;
 
-          dx = x - x_of (&layout, point->year);
-          dy = y - y_of (&layout, point->value);
+          dx = x - x_of (layout, point->year);
+          dy = y - y_of (layout, point->value);
           if (dx * dx + dy * dy <= best)
             {
               best = dx * dx + dy * dy;
@@ -487,7 +476,67 @@ _distretto_chart_hit_test_trend (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (index != NULL)
-    *index = found;
+  *index = found;
   return TRUE;
 }
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartLine *line = line_at (self, index);
+
+  *code = line->code;
+  return g_strdup_printf (_("%s (%s)"), line->label, line->code);
+}
+
+/* One row per point drawn: missing years are left out. */
+static char *
+dup_trend_table (DistrettoChart *self)
+{
+  g_autoptr(GString) out = g_string_new ("region,name,year,value,flags\n");
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, i);
+
+      for (guint j = 0; j < line->points->len; j++)
+        {
+          const DistrettoChartPoint *point = &g_array_index (line->points, DistrettoChartPoint, j);
+          g_autofree char *flags = NULL;
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (isnan (point->value))
+            continue;
+
+          flags = distretto_flags_to_string (point->flags);
+          _distretto_chart_append_csv_field (out, line->code);
+          g_string_append_c (out, ',');
+          _distretto_chart_append_csv_field (out, line->label);
+          g_string_append_printf (out, ",%d,%s,", point->year,
+                                  g_ascii_dtostr (number, sizeof number, point->value));
+          _distretto_chart_append_csv_field (out, flags);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_TREND_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_trend_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (TrendLayout),
+  .layout = layout_trend,
+  .hit_test = hit_test,
+  .describe = describe,
+  .dup_table = dup_trend_table,
+};

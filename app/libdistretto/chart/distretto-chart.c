@@ -49,6 +49,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const DistrettoChartKindClass * const kind_classes[] = {
+  [DISTRETTO_CHART_KIND_RANKING] = &_distretto_chart_ranking_class,
+  [DISTRETTO_CHART_KIND_TREND] = &_distretto_chart_trend_class,
+  [DISTRETTO_CHART_KIND_MAP] = &_distretto_chart_map_class,
+  [DISTRETTO_CHART_KIND_RADAR] = &_distretto_chart_radar_class,
+  [DISTRETTO_CHART_KIND_SCATTER] = &_distretto_chart_scatter_class,
+  [DISTRETTO_CHART_KIND_HEATMAP] = &_distretto_chart_heatmap_class,
+};
+
 static void
 clear_bar (gpointer data)
 {
@@ -143,6 +152,7 @@ distretto_chart_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      self->kind_class = kind_classes[self->kind];
       break;
 
     case PROP_TITLE:
@@ -237,6 +247,7 @@ distretto_chart_init (DistrettoChart *self)
   self->classification = DISTRETTO_CLASSIFICATION_QUANTILES;
   self->n_classes = 5;
   self->scheme = DISTRETTO_COLOR_SCHEME_VIRIDIS;
+  self->kind_class = kind_classes[DISTRETTO_CHART_KIND_RANKING];
   _distretto_chart_init_profiles (self);
   _distretto_chart_init_points (self);
 }
@@ -979,39 +990,6 @@ _distretto_chart_append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* One row per point drawn: missing years are left out. */
-static char *
-dup_trend_table (DistrettoChart *self)
-{
-  g_autoptr(GString) out = g_string_new ("region,name,year,value,flags\n");
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, i);
-
-      for (guint j = 0; j < line->points->len; j++)
-        {
-          const DistrettoChartPoint *point = &g_array_index (line->points, DistrettoChartPoint, j);
-          g_autofree char *flags = NULL;
-          char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-          if (isnan (point->value))
-            continue;
-
-          flags = distretto_flags_to_string (point->flags);
-          _distretto_chart_append_csv_field (out, line->code);
-          g_string_append_c (out, ',');
-          _distretto_chart_append_csv_field (out, line->label);
-          g_string_append_printf (out, ",%d,%s,", point->year,
-                                  g_ascii_dtostr (number, sizeof number, point->value));
-          _distretto_chart_append_csv_field (out, flags);
-          g_string_append_c (out, '\n');
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /**
  * distretto_chart_dup_table:
  * @self: a #DistrettoChart
@@ -1033,48 +1011,9 @@ dup_trend_table (DistrettoChart *self)
 char *
 distretto_chart_dup_table (DistrettoChart *self)
 {
-  g_autoptr(GString) out = NULL;
-  gboolean with_intervals = FALSE;
-
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    return dup_trend_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    return _distretto_chart_dup_map_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_RADAR || self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    return _distretto_chart_dup_profile_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    return _distretto_chart_dup_scatter_table (self);
-
-  for (guint i = 0; i < self->bars->len; i++)
-    with_intervals |= !isnan (g_array_index (self->bars, DistrettoChartBar, i).lower);
-
-  out = g_string_new (with_intervals ? "rank,region,name,value,category,lower,upper\n"
-                                     : "rank,region,name,value,category\n");
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (out, "%u,", i + 1);
-      _distretto_chart_append_csv_field (out, bar->code);
-      g_string_append_c (out, ',');
-      _distretto_chart_append_csv_field (out, bar->label);
-      g_string_append_printf (out, ",%s,", g_ascii_dtostr (number, sizeof number, bar->value));
-      if (bar->category >= 0 && (guint) bar->category < self->categories->len)
-        _distretto_chart_append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
-      if (with_intervals && !isnan (bar->lower))
-        {
-          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->lower));
-          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->upper));
-        }
-      else if (with_intervals)
-        g_string_append (out, ",,");
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return self->kind_class->dup_table (self);
 }
 
 /**
@@ -1142,25 +1081,6 @@ distretto_chart_get_bar_value (DistrettoChart *self,
   return g_array_index (self->bars, DistrettoChartBar, index).value;
 }
 
-static double
-natural_body_height (DistrettoChart *self)
-{
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    return DISTRETTO_CHART_TREND_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    return DISTRETTO_CHART_MAP_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_RADAR)
-    return DISTRETTO_CHART_RADAR_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    return DISTRETTO_CHART_SCATTER_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT + DISTRETTO_CHART_HEATMAP_HEADER
-           + MAX (self->lines->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
-
-  return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
-         + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
-}
-
 /**
  * distretto_chart_get_natural_height:
  * @self: a #DistrettoChart
@@ -1188,5 +1108,5 @@ distretto_chart_get_natural_height (DistrettoChart *self)
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  return notes + natural_body_height (self);
+  return notes + self->kind_class->natural_height (self);
 }
