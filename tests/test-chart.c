@@ -1221,6 +1221,176 @@ test_map_hairline_borders (void)
   cairo_surface_destroy (replayed);
 }
 
+/* The layout cache. Hit-testing lays a chart out once per size and keeps
+ * it until the size or the chart changes; its answers must be those of a
+ * chart laid out afresh. */
+
+typedef DistrettoChart *(*BuildChart) (void);
+
+static DistrettoChart *
+noted_ranking (void)
+{
+  DistrettoChart *chart = three_bar_chart ();
+
+  distretto_chart_set_notes (chart, "Notes take a strip at the bottom, so the bars move up.");
+  return chart;
+}
+
+static DistrettoChart *
+trend_chart (void)
+{
+  return two_line_trend (DISTRETTO_FLAGS_BREAK);
+}
+
+static const char *cache_axes[] = { "Human resources", "Digitalisation", "Services", "Linkages", NULL };
+
+static DistrettoChart *
+profiles_chart (DistrettoChart *chart)
+{
+  const double veneto[] = { 62.0, 48.5, 71.0, 55.0 };
+  const double valencia[] = { 51.0, NAN, 64.0, 42.0 };
+
+  distretto_chart_set_subtitle (chart, "Pillar scores, 2023");
+  distretto_chart_set_axes (chart, cache_axes);
+  distretto_chart_add_profile (chart, "ITH3", "Veneto", veneto, G_N_ELEMENTS (veneto));
+  distretto_chart_add_profile (chart, "ES52", "Comunitat Valenciana", valencia, G_N_ELEMENTS (valencia));
+  return chart;
+}
+
+static DistrettoChart *
+radar_chart (void)
+{
+  return profiles_chart (distretto_chart_new_radar ("Test radar"));
+}
+
+static DistrettoChart *
+heatmap_chart (void)
+{
+  DistrettoChart *chart = profiles_chart (distretto_chart_new_heatmap ("Test heatmap"));
+
+  distretto_chart_set_sort_axis (chart, 2);
+  return chart;
+}
+
+static DistrettoChart *
+scatter_chart (void)
+{
+  DistrettoChart *chart = distretto_chart_new_scatter ("Test scatter");
+
+  distretto_chart_set_axis_titles (chart, "Manufacturing", "Services");
+  distretto_chart_set_third (chart, "Composite", DISTRETTO_CHART_ENCODING_SIZE);
+  for (int i = 0; i < 12; i++)
+    {
+      char code[8];
+
+      g_snprintf (code, sizeof code, "R%02d", i);
+      distretto_chart_add_point (chart, code, code, (i * 37) % 100, (i * 61) % 100, i * 5.0);
+    }
+  return chart;
+}
+
+/* Every answer about points on a grid over the chart, as a string. */
+static char *
+answers (DistrettoChart *chart,
+         double          width,
+         double          height,
+         double          x,
+         double          y)
+{
+  g_autofree char *text = NULL;
+  const char *code = NULL;
+  guint index = G_MAXUINT;
+  gboolean hit;
+
+  hit = distretto_chart_hit_test (chart, width, height, x, y, &index);
+  text = distretto_chart_describe_at (chart, width, height, x, y, &code);
+  return g_strdup_printf ("%d %u %d %s %s %s", hit, hit ? index : G_MAXUINT,
+                          distretto_chart_hit_test_axis (chart, width, height, x, y),
+                          text ? text : "-", code ? code : "-",
+                          distretto_chart_hit_test_region (chart, width, height, x, y) ?: "-");
+}
+
+/* @chart's answers at @width × @height against those of a chart built
+ * the same way and asked nothing before; returns how many points hit. */
+static guint
+assert_fresh_answers (DistrettoChart *chart,
+                      BuildChart      build,
+                      void          (*change) (DistrettoChart *),
+                      double          width,
+                      double          height)
+{
+  guint hits = 0;
+
+  for (int j = 0; j < 24; j++)
+    for (int i = 0; i < 32; i++)
+      {
+        double x = (i + 0.5) * width / 32, y = (j + 0.5) * height / 24;
+        g_autoptr(DistrettoChart) fresh = build ();
+        g_autofree char *theirs = NULL;
+        g_autofree char *ours = NULL;
+
+        if (change != NULL)
+          change (fresh);
+        theirs = answers (fresh, width, height, x, y);
+        ours = answers (chart, width, height, x, y);
+        g_assert_cmpstr (ours, ==, theirs);
+        hits += ours[0] == '1';
+      }
+
+  return hits;
+}
+
+static void
+add_extra (DistrettoChart *chart)
+{
+  switch (distretto_chart_get_kind (chart))
+    {
+    case DISTRETTO_CHART_KIND_RANKING:
+    case DISTRETTO_CHART_KIND_MAP:
+      distretto_chart_add_bar (chart, "AA14", "Now valued", 45.0);
+      break;
+    case DISTRETTO_CHART_KIND_TREND:
+      distretto_chart_line_add_point (chart, 0, 2021, 90.0, DISTRETTO_FLAGS_NONE);
+      break;
+    case DISTRETTO_CHART_KIND_RADAR:
+    case DISTRETTO_CHART_KIND_HEATMAP:
+      {
+        const double values[] = { 99.0, 10.0, 20.0, 30.0 };
+
+        distretto_chart_add_profile (chart, "DE21", "Oberbayern", values, G_N_ELEMENTS (values));
+      }
+      break;
+    case DISTRETTO_CHART_KIND_SCATTER:
+      distretto_chart_add_point (chart, "XX", "Far out", 250.0, -40.0, 80.0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_layout_cache (void)
+{
+  const BuildChart builders[] = { noted_ranking, trend_chart, map_chart, radar_chart, heatmap_chart, scatter_chart };
+
+  for (guint k = 0; k < G_N_ELEMENTS (builders); k++)
+    {
+      g_autoptr(DistrettoChart) chart = builders[k] ();
+      guint hits;
+
+      /* Laid out at one size, then narrower, then taller, and back. */
+      hits = assert_fresh_answers (chart, builders[k], NULL, WIDTH, HEIGHT);
+      g_assert_cmpuint (hits, >, 0);
+      assert_fresh_answers (chart, builders[k], NULL, 520, HEIGHT);
+      assert_fresh_answers (chart, builders[k], NULL, 520, 610);
+      g_assert_cmpuint (assert_fresh_answers (chart, builders[k], NULL, WIDTH, HEIGHT), ==, hits);
+
+      /* A change to the chart is seen at once. */
+      add_extra (chart);
+      assert_fresh_answers (chart, builders[k], add_extra, WIDTH, HEIGHT);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1247,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-color-schemes", test_map_color_schemes);
   g_test_add_func ("/Distretto/Chart/map-hairline-borders", test_map_hairline_borders);
   g_test_add_func ("/Distretto/Chart/png-round-trip", test_png_round_trip);
+  g_test_add_func ("/Distretto/Chart/layout-cache", test_layout_cache);
 
   return g_test_run ();
 }

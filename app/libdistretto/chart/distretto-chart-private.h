@@ -82,7 +82,20 @@ struct _DistrettoChart
   GHashTable *labelled;   /* codes of a scatter's points given labels */
   char *highlighted;  /* the code under the pointer, or NULL */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
+
+  guint revision;         /* changes with anything drawn but the selection */
+  cairo_t *scratch;       /* text measured as on an image, not drawn */
+  /* The last layout hit-testing used, and what it was for. */
+  gpointer layout;        /* the kind's, or NULL */
+  const char *layout_problem;
+  double layout_width;
+  double layout_height;
+  guint layout_revision;
 };
+
+void                _distretto_chart_changed        (DistrettoChart              *self);
+cairo_t            *_distretto_chart_get_scratch    (DistrettoChart              *self);
+void                _distretto_chart_clear_layout   (DistrettoChart              *self);
 
 /* Drawn thicker or outlined: the selected region, or the one hovered. */
 static inline gboolean

@@ -82,6 +82,7 @@ distretto_chart_set_axes (DistrettoChart     *self,
   self->sort_axis = -1;
   for (guint i = 0; labels[i] != NULL; i++)
     g_ptr_array_add (self->axes, g_strdup (labels[i]));
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -155,6 +156,7 @@ distretto_chart_add_profile (DistrettoChart *self,
       g_array_append_val (line.points, point);
     }
   g_array_append_val (self->lines, line);
+  _distretto_chart_changed (self);
 
   return self->lines->len - 1;
 }
@@ -199,6 +201,7 @@ distretto_chart_set_sort_axis (DistrettoChart *self,
   g_return_if_fail (axis >= -1 && axis < (int) self->axes->len);
 
   self->sort_axis = axis;
+  _distretto_chart_changed (self);
 }
 
 /**

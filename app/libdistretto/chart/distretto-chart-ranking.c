@@ -39,19 +39,24 @@ layout_ranking (DistrettoChart *self,
                 gpointer        data)
 {
   RankingLayout *layout = data;
+  g_autoptr(PangoLayout) label = NULL;
+  g_autoptr(PangoLayout) value = NULL;
   double lo = 0.0, hi = 0.0;
   double label_width = 0.0, value_width = 0.0;
 
   if (self->bars->len == 0)
     return _("No data");
 
+  /* Two layouts measure every bar's text. */
+  label = _distretto_chart_create_layout (cr, "", 12.0, FALSE);
+  value = _distretto_chart_create_layout (cr, "", 11.0, FALSE);
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, 12.0, FALSE);
       g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
-      g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
 
+      pango_layout_set_text (label, bar->label, -1);
+      pango_layout_set_text (value, text, -1);
       lo = MIN (lo, bar->value);
       hi = MAX (hi, bar->value);
       if (!isnan (bar->lower))

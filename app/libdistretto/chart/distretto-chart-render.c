@@ -9,38 +9,40 @@
 
 #include "distretto-chart-private.h"
 
-/* The kind's layout of the body of a chart drawn at @width × @height,
- * measured on a scratch surface, as the renderer measures its text. */
-typedef struct
+void
+_distretto_chart_clear_layout (DistrettoChart *self)
 {
-  const char *problem;
-  gpointer data;
-} Layout;
-
-static void
-lay_out (DistrettoChart *self,
-         double          width,
-         double          height,
-         Layout         *layout)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-
-  /* The chart is drawn above its notes. */
-  height -= _distretto_chart_notes_height (self, cr, width);
-  layout->data = g_malloc0 (self->kind_class->layout_size);
-  layout->problem = self->kind_class->layout (self, cr, width, height, layout->data);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  if (self->layout != NULL && self->kind_class->clear_layout != NULL)
+    self->kind_class->clear_layout (self->layout);
+  g_clear_pointer (&self->layout, g_free);
 }
 
-static void
-layout_clear (DistrettoChart *self,
-              Layout         *layout)
+/* The kind's layout of the chart drawn at @width × @height, for
+ * hit-testing: the last one, unless the size or the chart changed. Laid
+ * out on the scratch surface, as the renderer lays out on an image. */
+static gconstpointer
+get_layout (DistrettoChart  *self,
+            double           width,
+            double           height,
+            const char     **problem)
 {
-  if (self->kind_class->clear_layout != NULL)
-    self->kind_class->clear_layout (layout->data);
-  g_clear_pointer (&layout->data, g_free);
+  if (self->layout == NULL || self->layout_width != width || self->layout_height != height ||
+      self->layout_revision != self->revision)
+    {
+      cairo_t *cr = _distretto_chart_get_scratch (self);
+
+      _distretto_chart_clear_layout (self);
+      self->layout = g_malloc0 (self->kind_class->layout_size);
+      self->layout_width = width;
+      self->layout_height = height;
+      self->layout_revision = self->revision;
+      /* The chart is drawn above its notes. */
+      height -= _distretto_chart_notes_height (self, cr, width);
+      self->layout_problem = self->kind_class->layout (self, cr, width, height, self->layout);
+    }
+
+  *problem = self->layout_problem;
+  return self->layout;
 }
 
 static gboolean
@@ -52,16 +54,11 @@ hit_test (DistrettoChart *self,
           guint          *index,
           int            *axis)
 {
-  Layout layout;
-  gboolean hit = FALSE;
+  const char *problem;
+  gconstpointer layout = get_layout (self, width, height, &problem);
 
   *axis = -1;
-  lay_out (self, width, height, &layout);
-  if (layout.problem == NULL)
-    hit = self->kind_class->hit_test (self, layout.data, x, y, index, axis);
-  layout_clear (self, &layout);
-
-  return hit;
+  return problem == NULL && self->kind_class->hit_test (self, layout, x, y, index, axis);
 }
 
 /**
@@ -85,20 +82,16 @@ distretto_chart_hit_test_region (DistrettoChart *self,
                                  double          x,
                                  double          y)
 {
-  const char *code = NULL;
-  Layout layout;
+  gconstpointer layout;
+  const char *problem;
 
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
   if (self->kind_class->region_at == NULL)
     return NULL;
 
-  lay_out (self, width, height, &layout);
-  if (layout.problem == NULL)
-    code = self->kind_class->region_at (self, layout.data, x, y);
-  layout_clear (self, &layout);
-
-  return code;
+  layout = get_layout (self, width, height, &problem);
+  return problem == NULL ? self->kind_class->region_at (self, layout, x, y) : NULL;
 }
 
 /**

@@ -101,6 +101,8 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->third_title, g_free);
   g_clear_pointer (&self->x_reference_label, g_free);
   g_clear_pointer (&self->labelled, g_hash_table_unref);
+  _distretto_chart_clear_layout (self);
+  g_clear_pointer (&self->scratch, cairo_destroy);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -344,6 +346,7 @@ distretto_chart_set_classification (DistrettoChart          *self,
 
   self->classification = method;
   self->n_classes = n_classes;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -441,6 +444,7 @@ distretto_chart_set_##name (DistrettoChart *self,                           \
     return;                                                                 \
   g_free (self->name);                                                      \
   self->name = g_strdup (name);                                             \
+  _distretto_chart_changed (self);                                          \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]);      \
 }
 
@@ -519,6 +523,7 @@ distretto_chart_set_notes (DistrettoChart *self,
 
   g_free (self->notes);
   self->notes = g_strdup (notes);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -552,6 +557,7 @@ distretto_chart_set_color_scheme (DistrettoChart       *self,
   g_return_if_fail (scheme <= DISTRETTO_COLOR_SCHEME_DIVERGING);
 
   self->scheme = scheme;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -584,6 +590,7 @@ distretto_chart_set_bar_interval (DistrettoChart *self,
         {
           bar->lower = isfinite (lower) && isfinite (upper) ? lower : NAN;
           bar->upper = isfinite (lower) && isfinite (upper) ? upper : NAN;
+          _distretto_chart_changed (self);
           return TRUE;
         }
     }
@@ -679,6 +686,7 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   bar.lower = NAN;
   bar.upper = NAN;
   g_array_insert_val (self->bars, position, bar);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -716,6 +724,7 @@ distretto_chart_set_categories (DistrettoChart     *self,
   g_ptr_array_set_size (self->categories, 0);
   for (guint i = 0; labels[i] != NULL && i < DISTRETTO_CHART_N_CATEGORIES; i++)
     g_ptr_array_add (self->categories, g_strdup (labels[i]));
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -736,6 +745,7 @@ distretto_chart_set_reference (DistrettoChart *self,
   self->reference = value;
   g_free (self->reference_label);
   self->reference_label = g_strdup (label);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -779,6 +789,7 @@ distretto_chart_add_line (DistrettoChart *self,
   line.label = g_strdup (label);
   line.points = g_array_new (FALSE, FALSE, sizeof (DistrettoChartPoint));
   g_array_append_val (self->lines, line);
+  _distretto_chart_changed (self);
 
   return self->lines->len - 1;
 }
@@ -818,6 +829,7 @@ distretto_chart_line_add_point (DistrettoChart *self,
     g_array_index (points, DistrettoChartPoint, position - 1) = point;
   else
     g_array_insert_val (points, position, point);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -884,6 +896,7 @@ distretto_chart_set_reference_line (DistrettoChart *self,
   g_return_if_fail (line >= -1 && line < (int) self->lines->len);
 
   self->reference_line = line;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -1095,18 +1108,52 @@ distretto_chart_get_bar_value (DistrettoChart *self,
 double
 distretto_chart_get_natural_height (DistrettoChart *self)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double notes;
-
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
 
   /* Notes are measured as if 800 wide: wider charts have room to spare. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  notes = _distretto_chart_notes_height (self, cr, 800.0);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  return _distretto_chart_notes_height (self, _distretto_chart_get_scratch (self), 800.0)
+         + self->kind_class->natural_height (self);
+}
 
-  return notes + self->kind_class->natural_height (self);
+/* Every change to what is drawn, the selection aside, ends here. */
+void
+_distretto_chart_changed (DistrettoChart *self)
+{
+  self->revision++;
+  _distretto_chart_clear_layout (self);
+}
+
+/**
+ * distretto_chart_get_revision:
+ * @self: a #DistrettoChart
+ *
+ * A number that changes whenever the chart changes in a way that changes
+ * its drawing, the selection aside: a view that keeps a drawing of the
+ * chart (an image of a map, say) compares it with the one it drew to know
+ * when to draw again.
+ *
+ * Returns: the chart's revision
+ */
+guint
+distretto_chart_get_revision (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  return self->revision;
+}
+
+/* A context on a 1×1 image, kept for measuring text: laid out there as
+ * the renderer lays it out on an image. */
+cairo_t *
+_distretto_chart_get_scratch (DistrettoChart *self)
+{
+  if (self->scratch == NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+      self->scratch = cairo_create (surface);
+      cairo_surface_destroy (surface);
+    }
+
+  return self->scratch;
 }

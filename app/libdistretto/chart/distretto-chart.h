@@ -254,6 +254,7 @@ const char     *distretto_chart_hit_test_region    (DistrettoChart      *self,
                                                     double               x,
                                                     double               y);
 double          distretto_chart_get_natural_height (DistrettoChart      *self);
+guint           distretto_chart_get_revision       (DistrettoChart      *self);
 void            distretto_chart_render             (DistrettoChart      *self,
                                                     cairo_t             *cr,
                                                     double               width,
