@@ -1391,6 +1391,162 @@ test_layout_cache (void)
     }
 }
 
+/* Render options: the selection and the pointer belong to one drawing. */
+
+/* @chart drawn with @options, or as exported for %NULL, at @scale times
+ * WIDTH × HEIGHT pixels. */
+static cairo_surface_t *
+render_scaled (DistrettoChart                    *chart,
+               const DistrettoChartRenderOptions *options,
+               int                                scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  if (options != NULL)
+    distretto_chart_render_with_options (chart, cr, WIDTH, HEIGHT, options);
+  else
+    distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* How many pixels differ. */
+static guint
+n_differing (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pa = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *pb = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        n += pa[x] != pb[x];
+    }
+
+  return n;
+}
+
+/* Whatever a view drew under the pointer, the export has no hover. */
+static void
+test_export_without_hover (void)
+{
+  const struct { BuildChart build; const char *hovered; } charts[] = {
+    { noted_ranking, "FI19" }, { trend_chart, "ES52" }, { map_chart, "AA13" },
+    { radar_chart, "ES52" }, { heatmap_chart, "ES52" }, { scatter_chart, "R03" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+    {
+      g_autoptr(DistrettoChart) chart = charts[k].build ();
+      g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *hovered, *again, *plain;
+
+      distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (chart));
+      distretto_chart_render_options_set_highlighted (options, charts[k].hovered);
+      hovered = render_scaled (chart, options, 1);
+
+      png = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, WIDTH, HEIGHT, &error);
+      g_assert_no_error (error);
+      plain = render_scaled (chart, NULL, 1);
+      assert_png_pixels (png, plain, 2);
+
+      /* The hover shows, in its own drawing only. */
+      g_assert_cmpuint (n_differing (hovered, plain), >, 0);
+      again = render_scaled (chart, options, 1);
+      g_assert_cmpuint (n_differing (hovered, again), ==, 0);
+
+      cairo_surface_destroy (hovered);
+      cairo_surface_destroy (again);
+      cairo_surface_destroy (plain);
+    }
+}
+
+/* One chart, two views, two selections; the chart's own is the export's. */
+static void
+test_views_own_selection (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  g_autoptr(DistrettoChart) other = map_chart ();
+  g_autoptr(DistrettoChartRenderOptions) first = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+  g_autoptr(DistrettoChartRenderOptions) second = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+  cairo_surface_t *a, *b, *exported, *other_exported;
+
+  distretto_chart_render_options_set_selected (first, "AA12");
+  distretto_chart_render_options_set_selected (second, "AA13");
+  a = render_scaled (chart, first, 1);
+  b = render_scaled (chart, second, 1);
+  g_assert_cmpstr (distretto_chart_get_selected (chart), ==, "AA12");
+
+  exported = render_scaled (chart, NULL, 1);
+  distretto_chart_set_selected (other, "AA13");
+  other_exported = render_scaled (other, NULL, 1);
+  g_assert_cmpuint (n_differing (a, exported), ==, 0);
+  g_assert_cmpuint (n_differing (b, other_exported), ==, 0);
+  g_assert_cmpuint (n_differing (a, b), >, 0);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  cairo_surface_destroy (exported);
+  cairo_surface_destroy (other_exported);
+}
+
+/* A map drawn without selection or hover, then its overlay, is the map
+ * drawn with them, pixel for pixel, at the display's scale too. */
+static void
+test_map_overlay (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  g_autoptr(DistrettoChart) ranking = three_bar_chart ();
+  g_autoptr(DistrettoChartRenderOptions) bare = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_LIGHT);
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_LIGHT);
+  cairo_surface_t *whole, *layered, *before;
+  cairo_t *cr;
+
+  distretto_chart_set_notes (chart, "Regions without a value are hatched.");
+  distretto_chart_render_options_set_selected (options, "AA12");
+  distretto_chart_render_options_set_highlighted (options, "AA13");
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      whole = render_scaled (chart, options, scale);
+      layered = render_scaled (chart, bare, scale);
+      g_assert_cmpuint (n_differing (whole, layered), >, 0);
+
+      cr = cairo_create (layered);
+      g_assert_true (distretto_chart_render_overlay (chart, cr, WIDTH, HEIGHT, options));
+      cairo_destroy (cr);
+      cairo_surface_flush (layered);
+      g_assert_cmpuint (n_differing (whole, layered), ==, 0);
+
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (layered);
+    }
+
+  /* A ranking's selection is in its drawing: no overlay, nothing drawn. */
+  layered = render_scaled (ranking, bare, 1);
+  before = render_scaled (ranking, bare, 1);
+  cr = cairo_create (layered);
+  g_assert_false (distretto_chart_render_overlay (ranking, cr, WIDTH, HEIGHT, options));
+  cairo_destroy (cr);
+  g_assert_cmpuint (n_differing (layered, before), ==, 0);
+  cairo_surface_destroy (layered);
+  cairo_surface_destroy (before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1418,6 +1574,9 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-hairline-borders", test_map_hairline_borders);
   g_test_add_func ("/Distretto/Chart/png-round-trip", test_png_round_trip);
   g_test_add_func ("/Distretto/Chart/layout-cache", test_layout_cache);
+  g_test_add_func ("/Distretto/Chart/export-without-hover", test_export_without_hover);
+  g_test_add_func ("/Distretto/Chart/views-own-selection", test_views_own_selection);
+  g_test_add_func ("/Distretto/Chart/map-overlay", test_map_overlay);
 
   return g_test_run ();
 }

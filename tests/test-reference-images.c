@@ -204,16 +204,21 @@ reference_trend (void)
   return chart;
 }
 
-/* Drawn with the region of @hovered under the pointer, or none. */
+/* Drawn with the region of @hovered under the pointer, or as exported. */
 static cairo_surface_t *
 render (DistrettoChart *chart,
         const char     *hovered)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
 
-  distretto_chart_set_highlighted (chart, hovered);
-  distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (chart));
+  distretto_chart_render_options_set_highlighted (options, hovered);
+  if (hovered != NULL)
+    distretto_chart_render_with_options (chart, cr, WIDTH, HEIGHT, options);
+  else
+    distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

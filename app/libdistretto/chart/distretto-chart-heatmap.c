@@ -429,11 +429,12 @@ draw_legend (DistrettoChart              *self,
 }
 
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   HeatmapLayout layout = { 0, };
   const char *problem = layout_heatmap (self, cr, width, height, &layout);
@@ -452,12 +453,12 @@ render (DistrettoChart              *self,
   for (guint r = 0; r < layout.n_rows; r++)
     {
       const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, order[r]);
-      gboolean is_selected = selected < 0 && g_strcmp0 (line->code, self->selected) == 0;
+      gboolean is_selected = selected < 0 && g_strcmp0 (line->code, options->selected) == 0;
       double y = layout.grid_top + r * layout.row;
 
       if (is_selected)
         selected = r;
-      else if (highlighted < 0 && g_strcmp0 (line->code, self->highlighted) == 0)
+      else if (highlighted < 0 && g_strcmp0 (line->code, options->highlighted) == 0)
         highlighted = r;
 
       for (guint j = 0; j < layout.n_columns; j++)

@@ -805,8 +805,8 @@ layout_map (DistrettoChart *self,
 /* Projects @ring into @frame, dropping the points closer than @tolerance
  * to the last one kept, and turns it so that the fill's winding rule
  * gives holes: outer rings one way, holes the other. */
-static void
-project_ring (Ring        *ring,
+static guint
+project_ring (const Ring  *ring,
               const Frame *frame,
               double       tolerance,
               GArray      *points)
@@ -856,8 +856,7 @@ project_ring (Ring        *ring,
       }
 
   g_array_set_size (points, first + 2 * n);
-  ring->first = first / 2;
-  ring->n_projected = n;
+  return n;
 }
 
 /* Douglas–Peucker: keeps the points of p[first..last] that the line
@@ -980,7 +979,8 @@ project_regions (MapModel *model,
         {
           Ring *ring = &g_array_index (cache->rings, Ring, region->first_ring + r);
 
-          project_ring (ring, frame, tolerance, cache->points);
+          ring->first = cache->points->len / 2;
+          ring->n_projected = project_ring (ring, frame, tolerance, cache->points);
           longest = MAX (longest, ring->n_points);
         }
     }
@@ -1150,7 +1150,6 @@ draw_regions (DistrettoChart              *self,
 {
   const MapCache *cache = model->cache;
   guint n_regions = cache->regions->len;
-  int selected;
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
@@ -1184,26 +1183,69 @@ draw_regions (DistrettoChart              *self,
 
   draw_borders (cr, palette, model);
 
-  /* The hovered region outlined, the selected one on top of all. */
-  if (self->highlighted != NULL && g_strcmp0 (self->highlighted, self->selected) != 0 &&
-      (selected = region_index (cache, self->highlighted)) >= 0)
-    {
-      append_region_path (cr, cache, selected);
-      _distretto_chart_set_color (cr, &palette->foreground);
-      cairo_set_line_width (cr, 1.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-    }
-  if (self->selected != NULL && (selected = region_index (cache, self->selected)) >= 0)
-    {
-      append_region_path (cr, cache, selected);
-      _distretto_chart_set_color (cr, &palette->foreground);
-      cairo_set_line_width (cr, SELECTED_WIDTH);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-    }
-
   cairo_restore (cr);
+}
+
+/* A region's outline, projected now: only one or two are drawn. */
+static void
+append_outline (cairo_t        *cr,
+                const MapModel *model,
+                guint           index,
+                double          tolerance)
+{
+  const Region *region = region_at (model->cache, index);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < region->n_rings; r++)
+    {
+      const Ring *ring = &g_array_index (model->cache->rings, Ring, region->first_ring + r);
+      guint n;
+      const double *p;
+
+      g_array_set_size (points, 0);
+      n = project_ring (ring, frame_of (model, region), tolerance, points);
+      p = &g_array_index (points, double, 0);
+      if (n == 0)
+        continue;
+      cairo_move_to (cr, p[0], p[1]);
+      for (guint i = 1; i < n; i++)
+        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+      cairo_close_path (cr);
+    }
+}
+
+static void
+stroke_outline (cairo_t                     *cr,
+                const DistrettoChartPalette *palette,
+                const MapModel              *model,
+                const char                  *code,
+                double                       width)
+{
+  int index = region_index (model->cache, code);
+
+  if (index < 0)
+    return;
+
+  cairo_new_path (cr);
+  append_outline (cr, model, index, simplify_tolerance (cr));
+  _distretto_chart_set_color (cr, &palette->foreground);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+/* The hovered region outlined, the selected one over it: last of all,
+ * so that they can be drawn over a map drawn without them. */
+static void
+draw_outlines (cairo_t                           *cr,
+               const DistrettoChartPalette       *palette,
+               const DistrettoChartRenderOptions *options,
+               const MapModel                    *model)
+{
+  if (options->highlighted != NULL && g_strcmp0 (options->highlighted, options->selected) != 0)
+    stroke_outline (cr, palette, model, options->highlighted, 1.0);
+  if (options->selected != NULL)
+    stroke_outline (cr, palette, model, options->selected, SELECTED_WIDTH);
 }
 
 /* The insets' frames, each named in its top left corner: the name of its
@@ -1327,11 +1369,12 @@ draw_attribution (cairo_t                     *cr,
 }
 
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   g_auto(MapModel) model = { 0, };
   const char *problem = layout_map (self, cr, width, height, &model);
@@ -1347,6 +1390,17 @@ render (DistrettoChart              *self,
   draw_inset_boxes (self, cr, palette, &model);
   draw_legend (self, cr, palette, &model);
   draw_attribution (cr, palette, &model, width);
+  draw_outlines (cr, palette, options, &model);
+}
+
+static void
+render_overlay (DistrettoChart                    *self,
+                cairo_t                           *cr,
+                const DistrettoChartPalette       *palette,
+                const DistrettoChartRenderOptions *options,
+                gconstpointer                      layout)
+{
+  draw_outlines (cr, palette, options, layout);
 }
 
 /* Hit-testing. */
@@ -1492,6 +1546,7 @@ natural_height (DistrettoChart *self)
 const DistrettoChartKindClass _distretto_chart_map_class = {
   .natural_height = natural_height,
   .render = render,
+  .render_overlay = render_overlay,
   .layout_size = sizeof (MapModel),
   .layout = layout_map,
   .clear_layout = map_model_clear,

@@ -80,7 +80,6 @@ struct _DistrettoChart
   double x_reference; /* NaN for none */
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
-  char *highlighted;  /* the code under the pointer, or NULL */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
 
   guint revision;         /* changes with anything drawn but the selection */
@@ -97,12 +96,21 @@ void                _distretto_chart_changed        (DistrettoChart             
 cairo_t            *_distretto_chart_get_scratch    (DistrettoChart              *self);
 void                _distretto_chart_clear_layout   (DistrettoChart              *self);
 
+/* How one drawing of a chart looks: the colours, the region selected and
+ * the one under the pointer. */
+struct _DistrettoChartRenderOptions
+{
+  DistrettoChartStyle style;
+  char *selected;
+  char *highlighted;
+};
+
 /* Drawn thicker or outlined: the selected region, or the one hovered. */
 static inline gboolean
-_distretto_chart_is_emphasised (DistrettoChart *self,
-                                const char     *code)
+_distretto_chart_is_emphasised (const DistrettoChartRenderOptions *options,
+                                const char                        *code)
 {
-  return g_strcmp0 (code, self->selected) == 0 || g_strcmp0 (code, self->highlighted) == 0;
+  return g_strcmp0 (code, options->selected) == 0 || g_strcmp0 (code, options->highlighted) == 0;
 }
 
 /* Layout of a ranking, shared by the renderer and the natural size. */
@@ -195,8 +203,16 @@ struct _DistrettoChartKindClass
   void         (*render)         (DistrettoChart              *self,
                                   cairo_t                     *cr,
                                   const DistrettoChartPalette *palette,
+                                  const DistrettoChartRenderOptions *options,
                                   double                       width,
                                   double                       height);
+  /* Draws over a drawing without selection or hover what they add, if
+   * that is all they change (a map's outlines); NULL for the others. */
+  void         (*render_overlay) (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  const DistrettoChartPalette *palette,
+                                  const DistrettoChartRenderOptions *options,
+                                  gconstpointer                layout);
   /* layout_size bytes for layout() to fill: returns a message to show
    * instead of the chart when it cannot be laid out, else NULL. */
   gsize          layout_size;

@@ -128,12 +128,13 @@ measure_values (DistrettoChart *self,
 /* Lays the legend's entries out in rows of @width from (@left, @top),
  * drawing them if @palette is given; returns the height taken. */
 static double
-flow_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       left,
-             double                       top,
-             double                       width);
+flow_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             double                             left,
+             double                             top,
+             double                             width);
 
 /* Returns a message to show instead when the radar cannot be laid out. */
 static const char *
@@ -187,7 +188,7 @@ layout_radar (DistrettoChart *self,
       layout->legend_width = width - 2 * DISTRETTO_CHART_MARGIN;
       layout->legend_left = DISTRETTO_CHART_MARGIN;
       layout->area_right = width - DISTRETTO_CHART_MARGIN;
-      layout->area_bottom = layout->bottom - flow_legend (self, cr, NULL, layout->legend_left, 0,
+      layout->area_bottom = layout->bottom - flow_legend (self, cr, NULL, NULL, layout->legend_left, 0,
                                                           layout->legend_width) - LABEL_GAP;
       layout->legend_top = layout->area_bottom + LABEL_GAP;
     }
@@ -225,15 +226,16 @@ n_edges (DistrettoChart *self)
 }
 
 static void
-draw_profile (DistrettoChart              *self,
-              cairo_t                     *cr,
-              const DistrettoChartPalette *palette,
-              const RadarLayout           *layout,
-              guint                        index)
+draw_profile (DistrettoChart                    *self,
+              cairo_t                           *cr,
+              const DistrettoChartPalette       *palette,
+              const DistrettoChartRenderOptions *options,
+              const RadarLayout                 *layout,
+              guint                              index)
 {
   const DistrettoChartLine *line = line_at (self, index);
   const DistrettoChartColor *color = _distretto_chart_line_color (self, palette, index);
-  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, line->code);
   gboolean reference = (int) index == self->reference_line;
   guint n = self->axes->len;
 
@@ -406,15 +408,16 @@ draw_axis_labels (DistrettoChart              *self,
 }
 
 static void
-draw_legend_entry (DistrettoChart              *self,
-                   cairo_t                     *cr,
-                   const DistrettoChartPalette *palette,
-                   guint                        index,
-                   double                       x,
-                   double                       y,
-                   double                       label_width)
+draw_legend_entry (DistrettoChart                    *self,
+                   cairo_t                           *cr,
+                   const DistrettoChartPalette       *palette,
+                   const DistrettoChartRenderOptions *options,
+                   guint                              index,
+                   double                             x,
+                   double                             y,
+                   double                             label_width)
 {
-  gboolean selected = g_strcmp0 (line_at (self, index)->code, self->selected) == 0;
+  gboolean selected = g_strcmp0 (line_at (self, index)->code, options->selected) == 0;
   g_autofree char *text = legend_text (self, index);
   g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, text, 11.0, selected);
 
@@ -432,12 +435,13 @@ draw_legend_entry (DistrettoChart              *self,
 }
 
 static double
-flow_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       left,
-             double                       top,
-             double                       width)
+flow_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             double                             left,
+             double                             top,
+             double                             width)
 {
   double x = left, y = top + LEGEND_ROW / 2.0;
 
@@ -453,7 +457,7 @@ flow_legend (DistrettoChart              *self,
           y += LEGEND_ROW;
         }
       if (palette != NULL)
-        draw_legend_entry (self, cr, palette, i, x, y, label_width);
+        draw_legend_entry (self, cr, palette, options, i, x, y, label_width);
       x += entry + LEGEND_GAP;
     }
 
@@ -462,24 +466,26 @@ flow_legend (DistrettoChart              *self,
 
 /* The regions' names in a column right of the radar. */
 static void
-draw_legend_column (DistrettoChart              *self,
-                    cairo_t                     *cr,
-                    const DistrettoChartPalette *palette,
-                    const RadarLayout           *layout)
+draw_legend_column (DistrettoChart                    *self,
+                    cairo_t                           *cr,
+                    const DistrettoChartPalette       *palette,
+                    const DistrettoChartRenderOptions *options,
+                    const RadarLayout                 *layout)
 {
   double y = layout->legend_top + LEGEND_ROW / 2.0;
 
   for (guint i = 0; i < self->lines->len && y < layout->bottom; i++, y += LEGEND_ROW)
-    draw_legend_entry (self, cr, palette, i, layout->legend_left, y,
+    draw_legend_entry (self, cr, palette, options, i, layout->legend_left, y,
                        layout->legend_width - LEGEND_SWATCH - 6);
 }
 
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   RadarLayout layout;
   const char *problem = layout_radar (self, cr, width, height, &layout);
@@ -507,23 +513,23 @@ render (DistrettoChart              *self,
 
   /* The reference under the regions, the selected region on top. */
   if (self->reference_line >= 0 && (guint) self->reference_line < self->lines->len)
-    draw_profile (self, cr, palette, &layout, self->reference_line);
+    draw_profile (self, cr, palette, options, &layout, self->reference_line);
   for (guint i = 0; i < self->lines->len; i++)
     {
       if ((int) i == self->reference_line)
         continue;
-      if (selected < 0 && g_strcmp0 (line_at (self, i)->code, self->selected) == 0)
+      if (selected < 0 && g_strcmp0 (line_at (self, i)->code, options->selected) == 0)
         selected = i;
       else
-        draw_profile (self, cr, palette, &layout, i);
+        draw_profile (self, cr, palette, options, &layout, i);
     }
   if (selected >= 0)
-    draw_profile (self, cr, palette, &layout, selected);
+    draw_profile (self, cr, palette, options, &layout, selected);
 
   if (layout.legend_right)
-    draw_legend_column (self, cr, palette, &layout);
+    draw_legend_column (self, cr, palette, options, &layout);
   else
-    flow_legend (self, cr, palette, layout.legend_left, layout.legend_top, layout.legend_width);
+    flow_legend (self, cr, palette, options, layout.legend_left, layout.legend_top, layout.legend_width);
 }
 
 /* The distance from (@x, @y) to the segment from (@ax, @ay) to (@bx, @by). */

@@ -193,11 +193,12 @@ draw_interval (cairo_t                     *cr,
 }
 
 static void
-draw_ranking (DistrettoChart              *self,
-              cairo_t                     *cr,
-              const DistrettoChartPalette *palette,
-              double                       width,
-              double                       height)
+draw_ranking (DistrettoChart                    *self,
+              cairo_t                           *cr,
+              const DistrettoChartPalette       *palette,
+              const DistrettoChartRenderOptions *options,
+              double                             width,
+              double                             height)
 {
   RankingLayout layout;
   const char *problem = layout_ranking (self, cr, width, height, &layout);
@@ -240,12 +241,12 @@ draw_ranking (DistrettoChart              *self,
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      gboolean selected = g_strcmp0 (bar->code, self->selected) == 0;
+      gboolean selected = g_strcmp0 (bar->code, options->selected) == 0;
       double y = layout.top + i * layout.row;
       double x_end = layout.zero_x + bar->value * layout.scale;
 
       /* The hovered row: a band behind its label and bar. */
-      if (g_strcmp0 (bar->code, self->highlighted) == 0)
+      if (g_strcmp0 (bar->code, options->highlighted) == 0)
         {
           _distretto_chart_set_color (cr, &palette->grid);
           cairo_rectangle (cr, DISTRETTO_CHART_MARGIN, y, width - 2 * DISTRETTO_CHART_MARGIN, layout.row);
@@ -308,11 +309,12 @@ natural_height (DistrettoChart *self)
 
 /* No bars: a message, and no legend either. */
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   if (self->bars->len == 0)
     {
@@ -320,7 +322,7 @@ render (DistrettoChart              *self,
       return;
     }
 
-  draw_ranking (self, cr, palette, width, height);
+  draw_ranking (self, cr, palette, options, width, height);
   draw_legend (self, cr, palette, width, _distretto_chart_subtitle_top (self, cr));
 }
 

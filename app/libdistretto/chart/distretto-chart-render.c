@@ -146,8 +146,11 @@ distretto_chart_hit_test (DistrettoChart *self,
  * @height: the height in user units
  * @style: the colours to use
  *
- * Draws the chart. The window, the tests and every export call this one
- * function, so what is exported is what was seen.
+ * Draws the chart with its selection (distretto_chart_set_selected()),
+ * as every export does: nothing is under a pointer here. The window, the
+ * tests and the exports all draw with this function or
+ * distretto_chart_render_with_options(), so what is exported is what was
+ * seen.
  */
 void
 distretto_chart_render (DistrettoChart      *self,
@@ -156,13 +159,41 @@ distretto_chart_render (DistrettoChart      *self,
                         double               height,
                         DistrettoChartStyle  style)
 {
+  DistrettoChartRenderOptions options = { style, NULL, NULL };
+
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  options.selected = self->selected;
+  distretto_chart_render_with_options (self, cr, width, height, &options);
+}
+
+/**
+ * distretto_chart_render_with_options:
+ * @self: a #DistrettoChart
+ * @cr: a cairo context; the chart fills (0, 0, @width, @height)
+ * @width: the width in user units
+ * @height: the height in user units
+ * @options: the style, and what is selected and under the pointer
+ *
+ * Draws the chart as @options say: in their style, with their selection
+ * (not the chart's own) and their region under the pointer.
+ */
+void
+distretto_chart_render_with_options (DistrettoChart                    *self,
+                                     cairo_t                           *cr,
+                                     double                             width,
+                                     double                             height,
+                                     const DistrettoChartRenderOptions *options)
+{
   const DistrettoChartPalette *palette;
   double full_height = height;
 
   g_return_if_fail (DISTRETTO_IS_CHART (self));
   g_return_if_fail (cr != NULL);
+  g_return_if_fail (options != NULL);
 
-  palette = distretto_chart_style_get_palette (style);
+  palette = distretto_chart_style_get_palette (options->style);
 
   cairo_save (cr);
 
@@ -177,9 +208,61 @@ distretto_chart_render (DistrettoChart      *self,
   _distretto_chart_draw_header (self, cr, palette, width);
   _distretto_chart_draw_source (self, cr, palette, width, height);
 
-  self->kind_class->render (self, cr, palette, width, height);
+  self->kind_class->render (self, cr, palette, options, width, height);
 
   cairo_restore (cr);
+}
+
+/**
+ * distretto_chart_render_overlay:
+ * @self: a #DistrettoChart
+ * @cr: a cairo context on the chart drawn at @width × @height
+ * @width: the width in user units
+ * @height: the height in user units
+ * @options: the style, and what is selected and under the pointer
+ *
+ * Draws what the selection and the pointer of @options add to the chart
+ * drawn without them, where that is all they change: on a map, the
+ * outlines of the regions. A map drawn with options that select nothing,
+ * then this overlay, give the picture distretto_chart_render_with_options()
+ * draws with @options; a view can keep the map as an image and draw only
+ * the overlay as the pointer moves. Other kinds draw their selection and
+ * hover into the chart (bold labels, lines on top): they draw nothing
+ * here.
+ *
+ * The overlay is laid out as on an image surface with no transformation
+ * but a device scale, as a view draws it.
+ *
+ * Returns: %TRUE if the kind of chart has an overlay, %FALSE if the
+ *   chart must be drawn whole instead
+ */
+gboolean
+distretto_chart_render_overlay (DistrettoChart                    *self,
+                                cairo_t                           *cr,
+                                double                             width,
+                                double                             height,
+                                const DistrettoChartRenderOptions *options)
+{
+  gconstpointer layout;
+  const char *problem;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (cr != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (self->kind_class->render_overlay == NULL)
+    return FALSE;
+
+  layout = get_layout (self, width, height, &problem);
+  if (problem == NULL)
+    {
+      cairo_save (cr);
+      self->kind_class->render_overlay (self, cr, distretto_chart_style_get_palette (options->style),
+                                        options, layout);
+      cairo_restore (cr);
+    }
+
+  return TRUE;
 }
 
 /**

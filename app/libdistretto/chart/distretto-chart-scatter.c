@@ -779,13 +779,14 @@ draw_reference_labels (DistrettoChart              *self,
 }
 
 static void
-draw_point (DistrettoChart              *self,
-            cairo_t                     *cr,
-            const DistrettoChartPalette *palette,
-            const ScatterLayout         *layout,
-            const DistrettoChartMark    *mark)
+draw_point (DistrettoChart                    *self,
+            cairo_t                           *cr,
+            const DistrettoChartPalette       *palette,
+            const DistrettoChartRenderOptions *options,
+            const ScatterLayout               *layout,
+            const DistrettoChartMark          *mark)
 {
-  gboolean selected = _distretto_chart_is_emphasised (self, mark->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, mark->code);
   double r = radius_of (self, layout, mark->third);
   double x = x_of (layout, mark->x), y = y_of (layout, mark->y);
 
@@ -832,10 +833,11 @@ compare_radius (gconstpointer a,
 
 /* Larger points first, so smaller ones stay visible; the selected last. */
 static void
-draw_points (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const ScatterLayout         *layout)
+draw_points (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const ScatterLayout               *layout)
 {
   g_autofree guint *order = g_new (guint, self->marks->len);
   g_autofree double *radii = g_new (double, self->marks->len);
@@ -852,14 +854,14 @@ draw_points (DistrettoChart              *self,
     {
       const DistrettoChartMark *mark = mark_at (self, order[i]);
 
-      if (selected < 0 && g_strcmp0 (mark->code, self->selected) == 0)
+      if (selected < 0 && g_strcmp0 (mark->code, options->selected) == 0)
         selected = order[i];
       else
-        draw_point (self, cr, palette, layout, mark);
+        draw_point (self, cr, palette, options, layout, mark);
     }
 
   if (selected >= 0)
-    draw_point (self, cr, palette, layout, mark_at (self, selected));
+    draw_point (self, cr, palette, options, layout, mark_at (self, selected));
 }
 
 static gboolean
@@ -928,15 +930,16 @@ place_label (DistrettoChart      *self,
 }
 
 static void
-draw_label (DistrettoChart              *self,
-            cairo_t                     *cr,
-            const DistrettoChartPalette *palette,
-            const ScatterLayout         *layout,
-            GArray                      *taken,
-            guint                        index)
+draw_label (DistrettoChart                    *self,
+            cairo_t                           *cr,
+            const DistrettoChartPalette       *palette,
+            const DistrettoChartRenderOptions *options,
+            const ScatterLayout               *layout,
+            GArray                            *taken,
+            guint                              index)
 {
   const DistrettoChartMark *mark = mark_at (self, index);
-  gboolean selected = g_strcmp0 (mark->code, self->selected) == 0;
+  gboolean selected = g_strcmp0 (mark->code, options->selected) == 0;
   g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, mark->label, LABEL_SIZE, selected);
   double x = x_of (layout, mark->x), y = y_of (layout, mark->y);
   double r = radius_of (self, layout, mark->third);
@@ -984,34 +987,36 @@ draw_label (DistrettoChart              *self,
 /* The labelled points' names, the selected one's first so it always
  * gets a place; the others only where they overlap no other label. */
 static void
-draw_labels (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const ScatterLayout         *layout,
-             GArray                      *taken)
+draw_labels (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const ScatterLayout               *layout,
+             GArray                            *taken)
 {
   int selected = -1;
 
-  for (guint i = 0; i < self->marks->len && self->selected != NULL; i++)
-    if (g_str_equal (mark_at (self, i)->code, self->selected))
+  for (guint i = 0; i < self->marks->len && options->selected != NULL; i++)
+    if (g_str_equal (mark_at (self, i)->code, options->selected))
       {
         selected = i;
-        draw_label (self, cr, palette, layout, taken, i);
+        draw_label (self, cr, palette, options, layout, taken, i);
         break;
       }
 
   for (guint i = 0; i < self->marks->len; i++)
-    if ((int) i != selected && distretto_chart_is_labelled (self, mark_at (self, i)->code))
-      draw_label (self, cr, palette, layout, taken, i);
+    if ((int) i != selected && g_hash_table_contains (self->labelled, mark_at (self, i)->code))
+      draw_label (self, cr, palette, options, layout, taken, i);
 }
 
 /* Draws a scatter's plot between the header and the footer. */
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
   ScatterLayout layout;
@@ -1027,7 +1032,7 @@ render (DistrettoChart              *self,
 
   draw_axes (self, cr, palette, &layout, width);
   draw_references (self, cr, palette, &layout);
-  draw_points (self, cr, palette, &layout);
+  draw_points (self, cr, palette, options, &layout);
 
   if (layout.legend)
     {
@@ -1046,7 +1051,7 @@ render (DistrettoChart              *self,
     }
 
   draw_reference_labels (self, cr, palette, &layout, taken);
-  draw_labels (self, cr, palette, &layout, taken);
+  draw_labels (self, cr, palette, options, &layout, taken);
 
   cairo_restore (cr);
 }

@@ -285,14 +285,15 @@ draw_marker (cairo_t                     *cr,
 }
 
 static void
-draw_line (DistrettoChart              *self,
-           cairo_t                     *cr,
-           const DistrettoChartPalette *palette,
-           const TrendLayout           *layout,
-           guint                        index)
+draw_line (DistrettoChart                    *self,
+           cairo_t                           *cr,
+           const DistrettoChartPalette       *palette,
+           const DistrettoChartRenderOptions *options,
+           const TrendLayout                 *layout,
+           guint                              index)
 {
   const DistrettoChartLine *line = line_at (self, index);
-  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, line->code);
   gboolean pen_down = FALSE;
 
   _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, index));
@@ -363,10 +364,11 @@ draw_legend_label (cairo_t                     *cr,
 
 /* The regions' names in a column right of the plot, then the markers. */
 static void
-draw_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const TrendLayout           *layout)
+draw_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const TrendLayout                 *layout)
 {
   DistrettoFlags flags = flags_shown (self);
   double y = layout->top + LEGEND_ROW / 2.0;
@@ -375,7 +377,7 @@ draw_legend (DistrettoChart              *self,
   for (guint i = 0; i < self->lines->len && y < layout->plot_bottom; i++, y += LEGEND_ROW)
     {
       const DistrettoChartLine *line = line_at (self, i);
-      gboolean selected = g_strcmp0 (line->code, self->selected) == 0;
+      gboolean selected = g_strcmp0 (line->code, options->selected) == 0;
 
       _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, i));
       _distretto_chart_set_line_style (self, cr, i, selected);
@@ -402,11 +404,12 @@ draw_legend (DistrettoChart              *self,
 }
 
 static void
-render (DistrettoChart              *self,
-        cairo_t                     *cr,
-        const DistrettoChartPalette *palette,
-        double                       width,
-        double                       height)
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   TrendLayout layout;
   const char *problem = layout_trend (self, cr, width, height, &layout);
@@ -422,20 +425,20 @@ render (DistrettoChart              *self,
 
   /* The reference under the regions, the selected region on top. */
   if (self->reference_line >= 0)
-    draw_line (self, cr, palette, &layout, self->reference_line);
+    draw_line (self, cr, palette, options, &layout, self->reference_line);
   for (guint i = 0; i < self->lines->len; i++)
     {
       if ((int) i == self->reference_line)
         continue;
-      if (g_strcmp0 (line_at (self, i)->code, self->selected) == 0)
+      if (g_strcmp0 (line_at (self, i)->code, options->selected) == 0)
         selected = i;
       else
-        draw_line (self, cr, palette, &layout, i);
+        draw_line (self, cr, palette, options, &layout, i);
     }
   if (selected >= 0)
-    draw_line (self, cr, palette, &layout, selected);
+    draw_line (self, cr, palette, options, &layout, selected);
 
-  draw_legend (self, cr, palette, &layout);
+  draw_legend (self, cr, palette, options, &layout);
 }
 
 /* The line with the point nearest (x, y), within HIT_DISTANCE. */

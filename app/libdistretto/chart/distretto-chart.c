@@ -93,7 +93,6 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_object (&self->boundaries);
   g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->highlighted, g_free);
   g_clear_pointer (&self->axes, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
@@ -917,7 +916,7 @@ distretto_chart_get_reference_line (DistrettoChart *self)
  * distretto_chart_get_selected:
  * @self: a #DistrettoChart
  *
- * Returns: (nullable): the code of the highlighted region
+ * Returns: (nullable): the code of the selected region
  */
 const char *
 distretto_chart_get_selected (DistrettoChart *self)
@@ -928,50 +927,13 @@ distretto_chart_get_selected (DistrettoChart *self)
 }
 
 /**
- * distretto_chart_get_highlighted:
- * @self: a #DistrettoChart
- *
- * Returns: (nullable): the code of the region highlighted, or %NULL
- */
-const char *
-distretto_chart_get_highlighted (DistrettoChart *self)
-{
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
-
-  return self->highlighted;
-}
-
-/**
- * distretto_chart_set_highlighted:
- * @self: a #DistrettoChart
- * @code: (nullable): a region's code, or %NULL for none
- *
- * Highlights the region under the pointer, more lightly than the
- * selection: a band behind its bar or its heatmap row, its outline on a
- * map, its line, profile or point drawn thicker.
- *
- * Returns: %TRUE if the highlighted region changed
- */
-gboolean
-distretto_chart_set_highlighted (DistrettoChart *self,
-                                 const char     *code)
-{
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
-
-  if (g_strcmp0 (self->highlighted, code) == 0)
-    return FALSE;
-
-  g_free (self->highlighted);
-  self->highlighted = g_strdup (code);
-  return TRUE;
-}
-
-/**
  * distretto_chart_set_selected:
  * @self: a #DistrettoChart
  * @code: (nullable): a region code
  *
- * Highlights the bar or the line of @code.
+ * Selects the region of @code: distretto_chart_render() and the exports
+ * draw it selected (see distretto_chart_render_options_set_selected()).
+ * Drawings with their own options choose their own selection.
  */
 void
 distretto_chart_set_selected (DistrettoChart *self,
