@@ -1311,7 +1311,8 @@ answers (DistrettoChart *chart,
 }
 
 /* @chart's answers at @width × @height against those of a chart built
- * the same way and asked nothing before; returns how many points hit. */
+ * the same way and laid out for this size alone; returns how many points
+ * hit. */
 static guint
 assert_fresh_answers (DistrettoChart *chart,
                       BuildChart      build,
@@ -1319,20 +1320,19 @@ assert_fresh_answers (DistrettoChart *chart,
                       double          width,
                       double          height)
 {
+  g_autoptr(DistrettoChart) fresh = build ();
   guint hits = 0;
+
+  if (change != NULL)
+    change (fresh);
 
   for (int j = 0; j < 24; j++)
     for (int i = 0; i < 32; i++)
       {
         double x = (i + 0.5) * width / 32, y = (j + 0.5) * height / 24;
-        g_autoptr(DistrettoChart) fresh = build ();
-        g_autofree char *theirs = NULL;
-        g_autofree char *ours = NULL;
+        g_autofree char *theirs = answers (fresh, width, height, x, y);
+        g_autofree char *ours = answers (chart, width, height, x, y);
 
-        if (change != NULL)
-          change (fresh);
-        theirs = answers (fresh, width, height, x, y);
-        ours = answers (chart, width, height, x, y);
         g_assert_cmpstr (ours, ==, theirs);
         hits += ours[0] == '1';
       }
@@ -1547,6 +1547,151 @@ test_map_overlay (void)
   cairo_surface_destroy (before);
 }
 
+/* The classification is kept, and computed again when the chart changes:
+ * values 0, 10, 20, 30 (AA11, AA12, AA13, FRY1; AA1 is not at the mapped
+ * level, ZZ99 has no boundary). */
+static void
+test_map_classes_follow_changes (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+
+  /* 4 equal intervals up to 10, 20, 30: 20 is in the third. */
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 2);
+
+  /* 3 quantiles of 4 values: bounds at the 2nd, 3rd and 4th, 10, 20, 30. */
+  distretto_chart_set_classification (chart, DISTRETTO_CLASSIFICATION_QUANTILES, 3);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA12"), ==, 0);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "FRY1"), ==, 2);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA14"), ==, -1);
+
+  /* 25 more: 5 values, bounds at the 2nd, 4th and 5th, 10, 25, 30. */
+  distretto_chart_add_bar (chart, "AA14", "No longer", 25.0);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA14"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "FRY1"), ==, 2);
+}
+
+static void
+set_other_text (DistrettoChart *chart)
+{
+  distretto_chart_set_subtitle (chart, "Another subtitle, longer than the first");
+  distretto_chart_set_source (chart, "Source: another test");
+  distretto_chart_set_notes (chart, "Notes added later.");
+}
+
+/* Text laid out once is kept for the next drawings, until the chart
+ * changes: then each drawing is that of a chart built with the new text. */
+static void
+test_kept_text (void)
+{
+  const BuildChart builders[] = { noted_ranking, map_chart, scatter_chart };
+
+  for (guint k = 0; k < G_N_ELEMENTS (builders); k++)
+    {
+      g_autoptr(DistrettoChart) chart = builders[k] ();
+      g_autoptr(DistrettoChart) fresh = builders[k] ();
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *before, *again, *after, *expected;
+
+      before = render_scaled (chart, NULL, 1);
+      /* Text laid out for a PDF in between is laid out again for an image. */
+      pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, WIDTH, HEIGHT, &error);
+      g_assert_no_error (error);
+      again = render_scaled (chart, NULL, 1);
+      g_assert_cmpuint (n_differing (before, again), ==, 0);
+
+      set_other_text (chart);
+      after = render_scaled (chart, NULL, 1);
+      set_other_text (fresh);
+      expected = render_scaled (fresh, NULL, 1);
+      g_assert_cmpuint (n_differing (before, after), >, 0);
+      g_assert_cmpuint (n_differing (after, expected), ==, 0);
+
+      cairo_surface_destroy (before);
+      cairo_surface_destroy (again);
+      cairo_surface_destroy (after);
+      cairo_surface_destroy (expected);
+    }
+}
+
+/* The pixel at (x, y) of an image at @scale, as 0xRRGGBB. */
+static guint32
+scaled_pixel (cairo_surface_t *surface,
+              int              x,
+              int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return ((const guint32 *) (gconstpointer) (data + y * cairo_image_surface_get_stride (surface)))[x] & 0xFFFFFF;
+}
+
+/* The largest difference of two pixels' channels. */
+static int
+channel_difference (guint32 a,
+                    guint32 b)
+{
+  int largest = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    largest = MAX (largest, ABS ((int) ((a >> shift) & 0xFF) - (int) ((b >> shift) & 0xFF)));
+  return largest;
+}
+
+/* On an image the regions are filled and hatched in one pass over the
+ * pixels; replayed from a recording, cairo fills them class by class and
+ * hatches each region under a clip. Nearly all pixels look the same; the
+ * hatching inside a region is cairo's to a few levels (cairo samples some
+ * rows where a line ends, and computes others exactly). */
+static void
+test_map_one_pass_fill (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  cairo_surface_t *plain = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  Box holed = colour_box (plain, 0x440154);
+
+  cairo_surface_destroy (plain);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      int width = WIDTH * scale, height = HEIGHT * scale;
+      cairo_surface_t *direct = render_scaled (chart, NULL, scale);
+      cairo_surface_t *replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (recording);
+      guint differing = 0, hatch_lines = 0;
+
+      distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+      cairo_destroy (cr);
+      cairo_surface_set_device_scale (replayed, scale, scale);
+      cr = cairo_create (replayed);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (recording);
+      cairo_surface_flush (replayed);
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          differing += !near_colour (scaled_pixel (direct, x, y), scaled_pixel (replayed, x, y));
+      g_assert_cmpuint (differing, <, (guint) (width * height / 500));
+
+      /* Inside the region without data, AA14, as high as the holed
+       * region AA11 (class 0) and right above it. */
+      for (int y = (2 * holed.y0 - holed.y1 + 3) * scale; y <= (holed.y0 - 3) * scale; y++)
+        for (int x = (holed.x0 + 3) * scale; x <= (holed.x1 - 3) * scale; x++)
+          {
+            g_assert_cmpint (channel_difference (scaled_pixel (direct, x, y), scaled_pixel (replayed, x, y)), <=, 8);
+            hatch_lines += scaled_pixel (direct, x, y) != 0xffffff;
+          }
+      g_assert_cmpuint (hatch_lines, >, 0);
+
+      cairo_surface_destroy (direct);
+      cairo_surface_destroy (replayed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1577,6 +1722,9 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/export-without-hover", test_export_without_hover);
   g_test_add_func ("/Distretto/Chart/views-own-selection", test_views_own_selection);
   g_test_add_func ("/Distretto/Chart/map-overlay", test_map_overlay);
+  g_test_add_func ("/Distretto/Chart/map-classes-follow-changes", test_map_classes_follow_changes);
+  g_test_add_func ("/Distretto/Chart/kept-text", test_kept_text);
+  g_test_add_func ("/Distretto/Chart/map-one-pass-fill", test_map_one_pass_fill);
 
   return g_test_run ();
 }

@@ -15,7 +15,9 @@
  * (distretto_chart_render() of the built chart onto one 1600×1000 image
  * surface, after N_WARM_UPS), of a hit test, and the same for a matplotlib
  * script drawing the same polygons with a PolyCollection (Agg, redraw
- * only: fig.canvas.draw()).
+ * only: fig.canvas.draw()). Distretto fills the regions and draws the
+ * borders in bands of rows, one per core; DISTRETTO_CHART_THREADS=N sets
+ * how many threads (1: one core).
  *
  * The ranking: builds a ranking of 299 regions (synthetic codes and names, values from a
  * seeded GRand) and prints, per format:
@@ -506,6 +508,16 @@ write_map_polygons (DistrettoBoundaries *boundaries,
   "ms.sort()\n" \
   "print('%.3f %.3f' % (ms[len(ms) // 2], ms[0]))\n"
 
+/* The threads libdistretto draws a map with, as it counts them. */
+static guint
+drawing_threads (void)
+{
+  const char *threads = g_getenv ("DISTRETTO_CHART_THREADS");
+  guint n = threads != NULL ? (guint) g_ascii_strtoull (threads, NULL, 10) : g_get_num_processors ();
+
+  return CLAMP (n, 1, 8);
+}
+
 static void
 bench_map (const char *dir,
            gboolean    matplotlib)
@@ -525,8 +537,10 @@ bench_map (const char *dir,
   g_print ("map of %u NUTS 3 regions, %u vertices, %d×%d px, from %s\n",
            n_regions, n_vertices, MAP_WIDTH, MAP_HEIGHT,
            path != NULL ? path : "generated polygons (set DISTRETTO_REAL_DATA to the real data's folder)");
-  g_print ("redraw: distretto_chart_render onto one image surface, %d runs after %d warm-ups\n\n",
+  g_print ("redraw: distretto_chart_render onto one image surface, %d runs after %d warm-ups\n",
            N_REDRAWS, N_WARM_UPS);
+  g_print ("cores: %u; drawing threads: Distretto %u (DISTRETTO_CHART_THREADS), matplotlib 1\n\n",
+           g_get_num_processors (), drawing_threads ());
 
   time_map_redraws (chart, &median, &minimum);
   g_print ("map  Distretto  redraw %6.2f ms (min %.2f)\n", median, minimum);

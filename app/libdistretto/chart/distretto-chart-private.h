@@ -84,17 +84,30 @@ struct _DistrettoChart
 
   guint revision;         /* changes with anything drawn but the selection */
   cairo_t *scratch;       /* text measured as on an image, not drawn */
+  GHashTable *kept_layouts;  /* name → text laid out for the next drawing */
   /* The last layout hit-testing used, and what it was for. */
   gpointer layout;        /* the kind's, or NULL */
   const char *layout_problem;
   double layout_width;
-  double layout_height;
+  double layout_height;   /* the chart's, or NaN if laid out for its body */
+  double layout_body_height;
   guint layout_revision;
 };
 
 void                _distretto_chart_changed        (DistrettoChart              *self);
 cairo_t            *_distretto_chart_get_scratch    (DistrettoChart              *self);
 void                _distretto_chart_clear_layout   (DistrettoChart              *self);
+gconstpointer       _distretto_chart_get_body_layout (DistrettoChart             *self,
+                                                      double                      width,
+                                                      double                      height,
+                                                      const char                **problem);
+gboolean            _distretto_chart_measures_as_scratch (cairo_t                *cr);
+PangoLayout        *_distretto_chart_keep_layout    (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const char                  *name,
+                                                     const char                  *text,
+                                                     double                       size,
+                                                     gboolean                     bold);
 
 /* How one drawing of a chart looks: the colours, the region selected and
  * the one under the pointer. */

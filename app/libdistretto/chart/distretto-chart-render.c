@@ -17,6 +17,23 @@ _distretto_chart_clear_layout (DistrettoChart *self)
   g_clear_pointer (&self->layout, g_free);
 }
 
+/* Lays the chart's body out for the cache, on the scratch surface. */
+static void
+lay_out (DistrettoChart *self,
+         double          width,
+         double          height,
+         double          body_height)
+{
+  _distretto_chart_clear_layout (self);
+  self->layout = g_malloc0 (self->kind_class->layout_size);
+  self->layout_width = width;
+  self->layout_height = height;
+  self->layout_body_height = body_height;
+  self->layout_revision = self->revision;
+  self->layout_problem = self->kind_class->layout (self, _distretto_chart_get_scratch (self),
+                                                   width, body_height, self->layout);
+}
+
 /* The kind's layout of the chart drawn at @width × @height, for
  * hit-testing: the last one, unless the size or the chart changed. Laid
  * out on the scratch surface, as the renderer lays out on an image. */
@@ -28,21 +45,55 @@ get_layout (DistrettoChart  *self,
 {
   if (self->layout == NULL || self->layout_width != width || self->layout_height != height ||
       self->layout_revision != self->revision)
-    {
-      cairo_t *cr = _distretto_chart_get_scratch (self);
-
-      _distretto_chart_clear_layout (self);
-      self->layout = g_malloc0 (self->kind_class->layout_size);
-      self->layout_width = width;
-      self->layout_height = height;
-      self->layout_revision = self->revision;
-      /* The chart is drawn above its notes. */
-      height -= _distretto_chart_notes_height (self, cr, width);
-      self->layout_problem = self->kind_class->layout (self, cr, width, height, self->layout);
-    }
+    /* The chart is drawn above its notes. */
+    lay_out (self, width, height,
+             height - _distretto_chart_notes_height (self, _distretto_chart_get_scratch (self), width));
 
   *problem = self->layout_problem;
   return self->layout;
+}
+
+/* The same for a renderer drawing the body, @width × @height above the
+ * notes, where text measures as on the scratch surface. */
+gconstpointer
+_distretto_chart_get_body_layout (DistrettoChart  *self,
+                                  double           width,
+                                  double           height,
+                                  const char     **problem)
+{
+  if (self->layout == NULL || self->layout_width != width || self->layout_body_height != height ||
+      self->layout_revision != self->revision)
+    lay_out (self, width, NAN, height);
+
+  *problem = self->layout_problem;
+  return self->layout;
+}
+
+/* Whether text on @cr is laid out as on the scratch surface: on an image,
+ * moved at most, with cairo's default font options. A device scale makes
+ * no difference: Pango measures in user space. */
+gboolean
+_distretto_chart_measures_as_scratch (cairo_t *cr)
+{
+  cairo_font_options_t *options, *plain;
+  cairo_matrix_t matrix;
+  gboolean same;
+
+  if (cairo_surface_get_type (cairo_get_target (cr)) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xx != 1.0 || matrix.yy != 1.0 || matrix.xy != 0.0 || matrix.yx != 0.0)
+    return FALSE;
+
+  options = cairo_font_options_create ();
+  plain = cairo_font_options_create ();
+  cairo_get_font_options (cr, options);
+  same = cairo_font_options_equal (options, plain);
+  cairo_font_options_destroy (options);
+  cairo_font_options_destroy (plain);
+
+  return same;
 }
 
 static gboolean

@@ -102,6 +102,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->labelled, g_hash_table_unref);
   _distretto_chart_clear_layout (self);
   g_clear_pointer (&self->scratch, cairo_destroy);
+  g_clear_pointer (&self->kept_layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -1083,6 +1084,8 @@ _distretto_chart_changed (DistrettoChart *self)
 {
   self->revision++;
   _distretto_chart_clear_layout (self);
+  if (self->kept_layouts != NULL)
+    g_hash_table_remove_all (self->kept_layouts);
 }
 
 /**
