@@ -85,7 +85,8 @@ struct _DistrettoChart
   guint revision;         /* changes with anything drawn but the selection */
   cairo_t *scratch;       /* text measured as on an image, not drawn */
   GHashTable *kept_layouts;  /* name → text laid out for the next drawing */
-  /* The last layout hit-testing used, and what it was for. */
+  /* The last layout, for hit-testing and maps drawn on images, and what
+   * it was laid out for. */
   gpointer layout;        /* the kind's, or NULL */
   const char *layout_problem;
   double layout_width;
