@@ -66,10 +66,13 @@ _distretto_bands_get_n_threads (void)
 }
 
 /* Calls @func on bands of rows [top, bottom), one per thread, and returns
- * when all are drawn; the last band is drawn on the calling thread. */
+ * when all are drawn; the last band is drawn on the calling thread. Each
+ * band gets about as much of @work, what each row costs, if given, else
+ * as many rows. */
 void
 _distretto_bands_run (int               top,
                       int               bottom,
+                      const guint      *work,
                       DistrettoBandFunc func,
                       gpointer          data)
 {
@@ -77,7 +80,9 @@ _distretto_bands_run (int               top,
   GMutex mutex;
   GCond cond;
   guint n = MIN (_distretto_bands_get_n_threads (), (guint) MAX (1, (bottom - top) / MIN_BAND_ROWS));
+  guint64 total = 0, done = 0;
   guint pending = n - 1;
+  int y = top;
 
   if (n <= 1)
     {
@@ -85,12 +90,22 @@ _distretto_bands_run (int               top,
       return;
     }
 
+  for (int row = top; row < bottom; row++)
+    total += work != NULL ? work[row - top] : 1;
+
   g_mutex_init (&mutex);
   g_cond_init (&cond);
   for (guint i = 0; i < n; i++)
     {
-      bands[i] = (Band) { func, data, top + (int) ((gint64) (bottom - top) * i / n),
-                          top + (int) ((gint64) (bottom - top) * (i + 1) / n), &mutex, &cond, &pending };
+      int first = y;
+
+      /* Rows until this band's share of the work is done. */
+      while (y < bottom && (i + 1 == n || done * n < total * (i + 1)))
+        {
+          done += work != NULL ? work[y - top] : 1;
+          y++;
+        }
+      bands[i] = (Band) { func, data, first, y, &mutex, &cond, &pending };
       if (i + 1 < n)
         g_thread_pool_push (pool, &bands[i], NULL);
     }

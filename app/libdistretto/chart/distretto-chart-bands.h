@@ -18,6 +18,7 @@ typedef void (*DistrettoBandFunc) (gpointer data,
 guint _distretto_bands_get_n_threads (void);
 void  _distretto_bands_run           (int               top,
                                       int               bottom,
+                                      const guint      *work,
                                       DistrettoBandFunc func,
                                       gpointer          data);
 

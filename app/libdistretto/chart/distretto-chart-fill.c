@@ -565,10 +565,27 @@ _distretto_fill_end (DistrettoFill *self)
 
   if (top < bottom && self->x1 < self->x2)
     {
+      g_autofree int *starts = g_new0 (int, bottom - top + 1);
+      g_autofree guint *work = g_new (guint, bottom - top);
+
+      /* A row costs what its edges add, and a little for its pixels. */
+      for (guint i = 0; i < self->edges->len; i++)
+        {
+          const Edge *edge = &g_array_index (self->edges, Edge, i);
+
+          starts[CLAMP (floor_int (edge->y_top), top, bottom) - top]++;
+          starts[CLAMP (ceil_int (edge->y_bottom), top, bottom) - top]--;
+        }
+      for (int y = top, edges = 0; y < bottom; y++)
+        {
+          edges += starts[y - top];
+          work[y - top] = 4 * edges + 1;
+        }
+
       cairo_surface_flush (self->target);
       self->data = cairo_image_surface_get_data (self->target);
       self->stride = cairo_image_surface_get_stride (self->target);
-      _distretto_bands_run (top, bottom, fill_band, self);
+      _distretto_bands_run (top, bottom, work, fill_band, self);
       cairo_surface_mark_dirty (self->target);
     }
 

@@ -259,7 +259,27 @@ _distretto_hairlines_end (DistrettoHairlines *self)
   self->stride = cairo_image_surface_get_stride (self->target);
 
   if (self->y1 < self->y2)
-    _distretto_bands_run (self->y1, self->y2, draw_band, self);
+    {
+      g_autofree int *starts = g_new0 (int, self->y2 - self->y1 + 1);
+      g_autofree guint *work = g_new (guint, self->y2 - self->y1);
+
+      /* A row costs the segments across it, and a little. */
+      for (guint i = 0; i < self->segments->len; i++)
+        {
+          const Segment *segment = &g_array_index (self->segments, Segment, i);
+          double top = MIN (segment->y0, segment->y1), bottom = MAX (segment->y0, segment->y1) + 2;
+
+          starts[(int) CLAMP (top, self->y1, self->y2) - self->y1]++;
+          starts[(int) CLAMP (bottom, self->y1, self->y2) - self->y1]--;
+        }
+      for (int y = self->y1, segments = 0; y < self->y2; y++)
+        {
+          segments += starts[y - self->y1];
+          work[y - self->y1] = segments + 1;
+        }
+
+      _distretto_bands_run (self->y1, self->y2, work, draw_band, self);
+    }
 
   cairo_surface_mark_dirty (self->target);
   g_array_unref (self->segments);
