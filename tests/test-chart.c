@@ -1251,6 +1251,477 @@ test_map_hairline_borders (void)
   cairo_surface_destroy (replayed);
 }
 
+/* The layout cache. Hit-testing lays a chart out once per size and keeps
+ * it until the size or the chart changes; its answers must be those of a
+ * chart laid out afresh. */
+
+typedef DistrettoChart *(*BuildChart) (void);
+
+static DistrettoChart *
+noted_ranking (void)
+{
+  DistrettoChart *chart = three_bar_chart ();
+
+  distretto_chart_set_notes (chart, "Notes take a strip at the bottom, so the bars move up.");
+  return chart;
+}
+
+static DistrettoChart *
+trend_chart (void)
+{
+  return two_line_trend (DISTRETTO_FLAGS_BREAK);
+}
+
+static const char *cache_axes[] = { "Human resources", "Digitalisation", "Services", "Linkages", NULL };
+
+static DistrettoChart *
+profiles_chart (DistrettoChart *chart)
+{
+  const double veneto[] = { 62.0, 48.5, 71.0, 55.0 };
+  const double valencia[] = { 51.0, NAN, 64.0, 42.0 };
+
+  distretto_chart_set_subtitle (chart, "Pillar scores, 2023");
+  distretto_chart_set_axes (chart, cache_axes);
+  distretto_chart_add_profile (chart, "ITH3", "Veneto", veneto, G_N_ELEMENTS (veneto));
+  distretto_chart_add_profile (chart, "ES52", "Comunitat Valenciana", valencia, G_N_ELEMENTS (valencia));
+  return chart;
+}
+
+static DistrettoChart *
+radar_chart (void)
+{
+  return profiles_chart (distretto_chart_new_radar ("Test radar"));
+}
+
+static DistrettoChart *
+heatmap_chart (void)
+{
+  DistrettoChart *chart = profiles_chart (distretto_chart_new_heatmap ("Test heatmap"));
+
+  distretto_chart_set_sort_axis (chart, 2);
+  return chart;
+}
+
+static DistrettoChart *
+scatter_chart (void)
+{
+  DistrettoChart *chart = distretto_chart_new_scatter ("Test scatter");
+
+  distretto_chart_set_axis_titles (chart, "Manufacturing", "Services");
+  distretto_chart_set_third (chart, "Composite", DISTRETTO_CHART_ENCODING_SIZE);
+  for (int i = 0; i < 12; i++)
+    {
+      char code[8];
+
+      g_snprintf (code, sizeof code, "R%02d", i);
+      distretto_chart_add_point (chart, code, code, (i * 37) % 100, (i * 61) % 100, i * 5.0);
+    }
+  return chart;
+}
+
+/* Every answer about points on a grid over the chart, as a string. */
+static char *
+answers (DistrettoChart *chart,
+         double          width,
+         double          height,
+         double          x,
+         double          y)
+{
+  g_autofree char *text = NULL;
+  const char *code = NULL;
+  guint index = G_MAXUINT;
+  gboolean hit;
+
+  hit = distretto_chart_hit_test (chart, width, height, x, y, &index);
+  text = distretto_chart_describe_at (chart, width, height, x, y, &code);
+  return g_strdup_printf ("%d %u %d %s %s %s", hit, hit ? index : G_MAXUINT,
+                          distretto_chart_hit_test_axis (chart, width, height, x, y),
+                          text ? text : "-", code ? code : "-",
+                          distretto_chart_hit_test_region (chart, width, height, x, y) ?: "-");
+}
+
+/* @chart's answers at @width × @height against those of a chart built
+ * the same way and laid out for this size alone; returns how many points
+ * hit. */
+static guint
+assert_fresh_answers (DistrettoChart *chart,
+                      BuildChart      build,
+                      void          (*change) (DistrettoChart *),
+                      double          width,
+                      double          height)
+{
+  g_autoptr(DistrettoChart) fresh = build ();
+  guint hits = 0;
+
+  if (change != NULL)
+    change (fresh);
+
+  for (int j = 0; j < 24; j++)
+    for (int i = 0; i < 32; i++)
+      {
+        double x = (i + 0.5) * width / 32, y = (j + 0.5) * height / 24;
+        g_autofree char *theirs = answers (fresh, width, height, x, y);
+        g_autofree char *ours = answers (chart, width, height, x, y);
+
+        g_assert_cmpstr (ours, ==, theirs);
+        hits += ours[0] == '1';
+      }
+
+  return hits;
+}
+
+static void
+add_extra (DistrettoChart *chart)
+{
+  switch (distretto_chart_get_kind (chart))
+    {
+    case DISTRETTO_CHART_KIND_RANKING:
+    case DISTRETTO_CHART_KIND_MAP:
+      distretto_chart_add_bar (chart, "AA14", "Now valued", 45.0);
+      break;
+    case DISTRETTO_CHART_KIND_TREND:
+      distretto_chart_line_add_point (chart, 0, 2021, 90.0, DISTRETTO_FLAGS_NONE);
+      break;
+    case DISTRETTO_CHART_KIND_RADAR:
+    case DISTRETTO_CHART_KIND_HEATMAP:
+      {
+        const double values[] = { 99.0, 10.0, 20.0, 30.0 };
+
+        distretto_chart_add_profile (chart, "DE21", "Oberbayern", values, G_N_ELEMENTS (values));
+      }
+      break;
+    case DISTRETTO_CHART_KIND_SCATTER:
+      distretto_chart_add_point (chart, "XX", "Far out", 250.0, -40.0, 80.0);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_layout_cache (void)
+{
+  const BuildChart builders[] = { noted_ranking, trend_chart, map_chart, radar_chart, heatmap_chart, scatter_chart };
+
+  for (guint k = 0; k < G_N_ELEMENTS (builders); k++)
+    {
+      g_autoptr(DistrettoChart) chart = builders[k] ();
+      guint hits;
+
+      /* Laid out at one size, then narrower, then taller, and back. */
+      hits = assert_fresh_answers (chart, builders[k], NULL, WIDTH, HEIGHT);
+      g_assert_cmpuint (hits, >, 0);
+      assert_fresh_answers (chart, builders[k], NULL, 520, HEIGHT);
+      assert_fresh_answers (chart, builders[k], NULL, 520, 610);
+      g_assert_cmpuint (assert_fresh_answers (chart, builders[k], NULL, WIDTH, HEIGHT), ==, hits);
+
+      /* A change to the chart is seen at once. */
+      add_extra (chart);
+      assert_fresh_answers (chart, builders[k], add_extra, WIDTH, HEIGHT);
+    }
+}
+
+/* Render options: the selection and the pointer belong to one drawing. */
+
+/* @chart drawn with @options, or as exported for %NULL, at @scale times
+ * WIDTH × HEIGHT pixels. */
+static cairo_surface_t *
+render_scaled (DistrettoChart                    *chart,
+               const DistrettoChartRenderOptions *options,
+               int                                scale)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH * scale, HEIGHT * scale);
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  if (options != NULL)
+    distretto_chart_render_with_options (chart, cr, WIDTH, HEIGHT, options);
+  else
+    distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  return surface;
+}
+
+/* How many pixels differ. */
+static guint
+n_differing (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int width = cairo_image_surface_get_width (a), height = cairo_image_surface_get_height (a);
+  guint n = 0;
+
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pa = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *pb = (const guint32 *) (gconstpointer) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        n += pa[x] != pb[x];
+    }
+
+  return n;
+}
+
+/* Whatever a view drew under the pointer, the export has no hover. */
+static void
+test_export_without_hover (void)
+{
+  const struct { BuildChart build; const char *hovered; } charts[] = {
+    { noted_ranking, "FI19" }, { trend_chart, "ES52" }, { map_chart, "AA13" },
+    { radar_chart, "ES52" }, { heatmap_chart, "ES52" }, { scatter_chart, "R03" },
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (charts); k++)
+    {
+      g_autoptr(DistrettoChart) chart = charts[k].build ();
+      g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *hovered, *again, *plain;
+
+      distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (chart));
+      distretto_chart_render_options_set_highlighted (options, charts[k].hovered);
+      hovered = render_scaled (chart, options, 1);
+
+      png = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PNG, WIDTH, HEIGHT, &error);
+      g_assert_no_error (error);
+      plain = render_scaled (chart, NULL, 1);
+      assert_png_pixels (png, plain, 2);
+
+      /* The hover shows, in its own drawing only. */
+      g_assert_cmpuint (n_differing (hovered, plain), >, 0);
+      again = render_scaled (chart, options, 1);
+      g_assert_cmpuint (n_differing (hovered, again), ==, 0);
+
+      cairo_surface_destroy (hovered);
+      cairo_surface_destroy (again);
+      cairo_surface_destroy (plain);
+    }
+}
+
+/* One chart, two views, two selections; the chart's own is the export's. */
+static void
+test_views_own_selection (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  g_autoptr(DistrettoChart) other = map_chart ();
+  g_autoptr(DistrettoChartRenderOptions) first = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+  g_autoptr(DistrettoChartRenderOptions) second = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
+  cairo_surface_t *a, *b, *exported, *other_exported;
+
+  distretto_chart_render_options_set_selected (first, "AA12");
+  distretto_chart_render_options_set_selected (second, "AA13");
+  a = render_scaled (chart, first, 1);
+  b = render_scaled (chart, second, 1);
+  g_assert_cmpstr (distretto_chart_get_selected (chart), ==, "AA12");
+
+  exported = render_scaled (chart, NULL, 1);
+  distretto_chart_set_selected (other, "AA13");
+  other_exported = render_scaled (other, NULL, 1);
+  g_assert_cmpuint (n_differing (a, exported), ==, 0);
+  g_assert_cmpuint (n_differing (b, other_exported), ==, 0);
+  g_assert_cmpuint (n_differing (a, b), >, 0);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+  cairo_surface_destroy (exported);
+  cairo_surface_destroy (other_exported);
+}
+
+/* A map drawn without selection or hover, then its overlay, is the map
+ * drawn with them, pixel for pixel, at the display's scale too. */
+static void
+test_map_overlay (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  g_autoptr(DistrettoChart) ranking = three_bar_chart ();
+  g_autoptr(DistrettoChartRenderOptions) bare = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_LIGHT);
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_LIGHT);
+  cairo_surface_t *whole, *layered, *before;
+  cairo_t *cr;
+
+  distretto_chart_set_notes (chart, "Regions without a value are hatched.");
+  distretto_chart_render_options_set_selected (options, "AA12");
+  distretto_chart_render_options_set_highlighted (options, "AA13");
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      whole = render_scaled (chart, options, scale);
+      layered = render_scaled (chart, bare, scale);
+      g_assert_cmpuint (n_differing (whole, layered), >, 0);
+
+      cr = cairo_create (layered);
+      g_assert_true (distretto_chart_render_overlay (chart, cr, WIDTH, HEIGHT, options));
+      cairo_destroy (cr);
+      cairo_surface_flush (layered);
+      g_assert_cmpuint (n_differing (whole, layered), ==, 0);
+
+      cairo_surface_destroy (whole);
+      cairo_surface_destroy (layered);
+    }
+
+  /* A ranking's selection is in its drawing: no overlay, nothing drawn. */
+  layered = render_scaled (ranking, bare, 1);
+  before = render_scaled (ranking, bare, 1);
+  cr = cairo_create (layered);
+  g_assert_false (distretto_chart_render_overlay (ranking, cr, WIDTH, HEIGHT, options));
+  cairo_destroy (cr);
+  g_assert_cmpuint (n_differing (layered, before), ==, 0);
+  cairo_surface_destroy (layered);
+  cairo_surface_destroy (before);
+}
+
+/* The classification is kept, and computed again when the chart changes:
+ * values 0, 10, 20, 30 (AA11, AA12, AA13, FRY1; AA1 is not at the mapped
+ * level, ZZ99 has no boundary). */
+static void
+test_map_classes_follow_changes (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+
+  /* 4 equal intervals up to 10, 20, 30: 20 is in the third. */
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 2);
+
+  /* 3 quantiles of 4 values: bounds at the 2nd, 3rd and 4th, 10, 20, 30. */
+  distretto_chart_set_classification (chart, DISTRETTO_CLASSIFICATION_QUANTILES, 3);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA12"), ==, 0);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "FRY1"), ==, 2);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA14"), ==, -1);
+
+  /* 25 more: 5 values, bounds at the 2nd, 4th and 5th, 10, 25, 30. */
+  distretto_chart_add_bar (chart, "AA14", "No longer", 25.0);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA13"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "AA14"), ==, 1);
+  g_assert_cmpint (distretto_chart_get_region_class (chart, "FRY1"), ==, 2);
+}
+
+static void
+set_other_text (DistrettoChart *chart)
+{
+  distretto_chart_set_subtitle (chart, "Another subtitle, longer than the first");
+  distretto_chart_set_source (chart, "Source: another test");
+  distretto_chart_set_notes (chart, "Notes added later.");
+}
+
+/* Text laid out once is kept for the next drawings, until the chart
+ * changes: then each drawing is that of a chart built with the new text. */
+static void
+test_kept_text (void)
+{
+  const BuildChart builders[] = { noted_ranking, map_chart, scatter_chart };
+
+  for (guint k = 0; k < G_N_ELEMENTS (builders); k++)
+    {
+      g_autoptr(DistrettoChart) chart = builders[k] ();
+      g_autoptr(DistrettoChart) fresh = builders[k] ();
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *before, *again, *after, *expected;
+
+      before = render_scaled (chart, NULL, 1);
+      /* Text laid out for a PDF in between is laid out again for an image. */
+      pdf = distretto_chart_export_bytes (chart, DISTRETTO_CHART_FORMAT_PDF, WIDTH, HEIGHT, &error);
+      g_assert_no_error (error);
+      again = render_scaled (chart, NULL, 1);
+      g_assert_cmpuint (n_differing (before, again), ==, 0);
+
+      set_other_text (chart);
+      after = render_scaled (chart, NULL, 1);
+      set_other_text (fresh);
+      expected = render_scaled (fresh, NULL, 1);
+      g_assert_cmpuint (n_differing (before, after), >, 0);
+      g_assert_cmpuint (n_differing (after, expected), ==, 0);
+
+      cairo_surface_destroy (before);
+      cairo_surface_destroy (again);
+      cairo_surface_destroy (after);
+      cairo_surface_destroy (expected);
+    }
+}
+
+/* The pixel at (x, y) of an image at @scale, as 0xRRGGBB. */
+static guint32
+scaled_pixel (cairo_surface_t *surface,
+              int              x,
+              int              y)
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+
+  return ((const guint32 *) (gconstpointer) (data + y * cairo_image_surface_get_stride (surface)))[x] & 0xFFFFFF;
+}
+
+/* The largest difference of two pixels' channels. */
+static int
+channel_difference (guint32 a,
+                    guint32 b)
+{
+  int largest = 0;
+
+  for (int shift = 0; shift <= 16; shift += 8)
+    largest = MAX (largest, ABS ((int) ((a >> shift) & 0xFF) - (int) ((b >> shift) & 0xFF)));
+  return largest;
+}
+
+/* On an image the regions are filled and hatched in one pass over the
+ * pixels; replayed from a recording, cairo fills them class by class and
+ * hatches each region under a clip. Nearly all pixels look the same; the
+ * hatching inside a region is cairo's to a few levels (cairo samples some
+ * rows where a line ends, and computes others exactly). */
+static void
+test_map_one_pass_fill (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  cairo_surface_t *plain = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  Box holed = colour_box (plain, 0x440154);
+
+  cairo_surface_destroy (plain);
+
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      int width = WIDTH * scale, height = HEIGHT * scale;
+      cairo_surface_t *direct = render_scaled (chart, NULL, scale);
+      cairo_surface_t *replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (recording);
+      guint differing = 0, hatch_lines = 0;
+
+      distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+      cairo_destroy (cr);
+      cairo_surface_set_device_scale (replayed, scale, scale);
+      cr = cairo_create (replayed);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (recording);
+      cairo_surface_flush (replayed);
+
+      for (int y = 0; y < height; y++)
+        for (int x = 0; x < width; x++)
+          differing += !near_colour (scaled_pixel (direct, x, y), scaled_pixel (replayed, x, y));
+      g_assert_cmpuint (differing, <, (guint) (width * height / 500));
+
+      /* Inside the region without data, AA14, as high as the holed
+       * region AA11 (class 0) and right above it. */
+      for (int y = (2 * holed.y0 - holed.y1 + 3) * scale; y <= (holed.y0 - 3) * scale; y++)
+        for (int x = (holed.x0 + 3) * scale; x <= (holed.x1 - 3) * scale; x++)
+          {
+            g_assert_cmpint (channel_difference (scaled_pixel (direct, x, y), scaled_pixel (replayed, x, y)), <=, 8);
+            hatch_lines += scaled_pixel (direct, x, y) != 0xffffff;
+          }
+      g_assert_cmpuint (hatch_lines, >, 0);
+
+      cairo_surface_destroy (direct);
+      cairo_surface_destroy (replayed);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1278,6 +1749,13 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-color-schemes", test_map_color_schemes);
   g_test_add_func ("/Distretto/Chart/map-hairline-borders", test_map_hairline_borders);
   g_test_add_func ("/Distretto/Chart/png-round-trip", test_png_round_trip);
+  g_test_add_func ("/Distretto/Chart/layout-cache", test_layout_cache);
+  g_test_add_func ("/Distretto/Chart/export-without-hover", test_export_without_hover);
+  g_test_add_func ("/Distretto/Chart/views-own-selection", test_views_own_selection);
+  g_test_add_func ("/Distretto/Chart/map-overlay", test_map_overlay);
+  g_test_add_func ("/Distretto/Chart/map-classes-follow-changes", test_map_classes_follow_changes);
+  g_test_add_func ("/Distretto/Chart/kept-text", test_kept_text);
+  g_test_add_func ("/Distretto/Chart/map-one-pass-fill", test_map_one_pass_fill);
 
   return g_test_run ();
 }

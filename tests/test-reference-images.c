@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Renders a fixed ranking and a fixed trend in the print style and compares
- * them with tests/reference/NAME.png. A pixel differs when one of its
+ * Renders a fixed chart of each kind in the print style, as exported and
+ * with the pointer over a region (NAME-hover), and compares them with
+ * tests/reference/NAME.png. A pixel differs when one of its
  * channels is more than TOLERANCE apart; up to MAX_DIFFERING of the pixels
  * may differ, which absorbs font hinting and antialiasing. On failure the
  * render is written to tests/reference-actual/NAME.png in the build dir.
@@ -203,13 +204,21 @@ reference_trend (void)
   return chart;
 }
 
+/* Drawn with the region of @hovered under the pointer, or as exported. */
 static cairo_surface_t *
-render (DistrettoChart *chart)
+render (DistrettoChart *chart,
+        const char     *hovered)
 {
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, WIDTH, HEIGHT);
   cairo_t *cr = cairo_create (surface);
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_PRINT);
 
-  distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (chart));
+  distretto_chart_render_options_set_highlighted (options, hovered);
+  if (hovered != NULL)
+    distretto_chart_render_with_options (chart, cr, WIDTH, HEIGHT, options);
+  else
+    distretto_chart_render (chart, cr, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
@@ -265,7 +274,8 @@ differing_share (cairo_surface_t *actual,
 
 static void
 check_reference (DistrettoChart *chart,
-                 const char     *name)
+                 const char     *name,
+                 const char     *hovered)
 {
   g_autofree char *file_name = g_strconcat (name, ".png", NULL);
   g_autofree char *expected_path = g_test_build_filename (G_TEST_DIST, "reference", file_name, NULL);
@@ -280,7 +290,7 @@ check_reference (DistrettoChart *chart,
       return;
     }
 
-  actual = render (chart);
+  actual = render (chart, hovered);
 
   if (update != NULL && g_str_equal (update, "1"))
     {
@@ -327,52 +337,37 @@ check_reference (DistrettoChart *chart,
   cairo_surface_destroy (actual);
 }
 
-static void
-test_reference_ranking (void)
+typedef struct
 {
-  g_autoptr(DistrettoChart) chart = reference_ranking ();
+  const char *name;
+  DistrettoChart *(*build) (void);
+  const char *hovered;    /* the region under the pointer, or NULL */
+} Reference;
 
-  check_reference (chart, "ranking");
-}
-
-static void
-test_reference_trend (void)
-{
-  g_autoptr(DistrettoChart) chart = reference_trend ();
-
-  check_reference (chart, "trend");
-}
-
-static void
-test_reference_radar (void)
-{
-  g_autoptr(DistrettoChart) chart = reference_radar ();
-
-  check_reference (chart, "radar");
-}
-
-static void
-test_reference_scatter (void)
-{
-  g_autoptr(DistrettoChart) chart = reference_scatter ();
-
-  check_reference (chart, "scatter");
-}
+/* Each chart as exported, then with the pointer over another region than
+ * the selected one. */
+static const Reference references[] = {
+  { "ranking", reference_ranking, NULL },
+  { "trend", reference_trend, NULL },
+  { "radar", reference_radar, NULL },
+  { "scatter", reference_scatter, NULL },
+  { "heatmap", reference_heatmap, NULL },
+  { "map", reference_map, NULL },
+  { "ranking-hover", reference_ranking, "FI19" },
+  { "trend-hover", reference_trend, "ES52" },
+  { "radar-hover", reference_radar, "ES52" },
+  { "scatter-hover", reference_scatter, "ITH5" },
+  { "heatmap-hover", reference_heatmap, "Oberbayern" },
+  { "map-hover", reference_map, "AA15" },
+};
 
 static void
-test_reference_heatmap (void)
+test_reference (gconstpointer data)
 {
-  g_autoptr(DistrettoChart) chart = reference_heatmap ();
+  const Reference *reference = data;
+  g_autoptr(DistrettoChart) chart = reference->build ();
 
-  check_reference (chart, "heatmap");
-}
-
-static void
-test_reference_map (void)
-{
-  g_autoptr(DistrettoChart) chart = reference_map ();
-
-  check_reference (chart, "map");
+  check_reference (chart, reference->name, reference->hovered);
 }
 
 int
@@ -381,12 +376,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/reference-images/ranking", test_reference_ranking);
-  g_test_add_func ("/reference-images/trend", test_reference_trend);
-  g_test_add_func ("/reference-images/radar", test_reference_radar);
-  g_test_add_func ("/reference-images/scatter", test_reference_scatter);
-  g_test_add_func ("/reference-images/heatmap", test_reference_heatmap);
-  g_test_add_func ("/reference-images/map", test_reference_map);
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autofree char *path = g_strconcat ("/reference-images/", references[i].name, NULL);
+
+      g_test_add_data_func (path, &references[i], test_reference);
+    }
 
   return g_test_run ();
 }

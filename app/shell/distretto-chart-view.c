@@ -7,18 +7,29 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "distretto-chart-view.h"
 #include "distretto-module-view.h"
 
 /* Shows a DistrettoChart with the same render function as the exporter,
- * in the light or dark style that AdwStyleManager asks for. */
+ * in the light or dark style that AdwStyleManager asks for, the region
+ * under the pointer highlighted. */
 struct _DistrettoChartView
 {
   GtkWidget parent_instance;
 
   DistrettoChart *chart;
   DistrettoModuleView *module_view;   /* drawn instead, when set */
+  char *hovered;                      /* the region under the pointer */
+
+  /* A map drawn without selection or hover, and what it was drawn for. */
+  GdkTexture *map_texture;
+  int map_width;
+  int map_height;
+  int map_scale;
+  gboolean map_dark;
+  guint map_revision;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoChartView, distretto_chart_view, GTK_TYPE_WIDGET)
@@ -61,18 +72,17 @@ draw_module_view (DistrettoChartView *self,
     }
 }
 
-/* A map is drawn on an image at the display's scale and shown as a
- * texture: on an image its thousands of borders are drawn as hairlines,
+/* The map without selection or hover, drawn on an image at the display's
+ * scale: on an image its thousands of borders are drawn as hairlines,
  * several times faster than the stroke a recording would replay. */
-static void
-snapshot_map (DistrettoChartView *self,
-              GtkSnapshot        *snapshot,
-              int                 width,
-              int                 height,
-              gboolean            dark)
+static GdkTexture *
+draw_map_texture (DistrettoChartView *self,
+                  int                 width,
+                  int                 height,
+                  int                 scale,
+                  DistrettoChartStyle style)
 {
-  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (style);
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
@@ -80,17 +90,67 @@ snapshot_map (DistrettoChartView *self,
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
   cairo_surface_set_device_scale (surface, scale, scale);
   cr = cairo_create (surface);
-  distretto_chart_render (self->chart, cr, width, height,
-                          dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
+  distretto_chart_render_with_options (self->chart, cr, width, height, options);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       (gsize) cairo_image_surface_get_stride (surface) * height * scale,
                                       (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  return gdk_memory_texture_new (width * scale, height * scale, GDK_MEMORY_DEFAULT, bytes,
+                                 cairo_image_surface_get_stride (surface));
+}
+
+/* A map is kept as a texture, drawn again only when its size, scale,
+ * style or model change; the selection and the region under the pointer
+ * are outlined over it, in a node as small as the outlines. */
+static void
+snapshot_map (DistrettoChartView                *self,
+              GtkSnapshot                       *snapshot,
+              int                                width,
+              int                                height,
+              const DistrettoChartRenderOptions *options)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  gboolean dark = distretto_chart_render_options_get_style (options) == DISTRETTO_CHART_STYLE_DARK;
+  guint revision = distretto_chart_get_revision (self->chart);
+  cairo_surface_t *overlay;
+  double x, y, w, h;
+  cairo_t *cr;
+
+  if (self->map_texture == NULL || self->map_width != width || self->map_height != height ||
+      self->map_scale != scale || self->map_dark != dark || self->map_revision != revision)
+    {
+      g_clear_object (&self->map_texture);
+      self->map_texture = draw_map_texture (self, width, height, scale, distretto_chart_render_options_get_style (options));
+      self->map_width = width;
+      self->map_height = height;
+      self->map_scale = scale;
+      self->map_dark = dark;
+      self->map_revision = revision;
+    }
+  gtk_snapshot_append_texture (snapshot, self->map_texture, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (distretto_chart_render_options_get_selected (options) == NULL &&
+      distretto_chart_render_options_get_highlighted (options) == NULL)
+    return;
+
+  overlay = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (overlay);
+  distretto_chart_render_overlay (self->chart, cr, width, height, options);
+  cairo_destroy (cr);
+
+  cairo_recording_surface_ink_extents (overlay, &x, &y, &w, &h);
+  if (w > 0 && h > 0)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (floor (x), floor (y),
+                                                                     ceil (x + w) - floor (x),
+                                                                     ceil (y + h) - floor (y)));
+      cairo_set_source_surface (cr, overlay, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (overlay);
 }
 
 static void
@@ -101,23 +161,32 @@ distretto_chart_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autoptr(DistrettoChartRenderOptions) options = NULL;
   cairo_t *cr;
 
   if ((self->chart == NULL && self->module_view == NULL) || width <= 0 || height <= 0)
     return;
 
-  if (self->module_view == NULL && distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_MAP)
+  if (self->module_view != NULL)
     {
-      snapshot_map (self, snapshot, width, height, dark);
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      draw_module_view (self, cr, width, height);
+      cairo_destroy (cr);
+      return;
+    }
+
+  options = distretto_chart_render_options_new (dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
+  distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (self->chart));
+  distretto_chart_render_options_set_highlighted (options, self->hovered);
+
+  if (distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_MAP)
+    {
+      snapshot_map (self, snapshot, width, height, options);
       return;
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->module_view != NULL)
-    draw_module_view (self, cr, width, height);
-  else
-    distretto_chart_render (self->chart, cr, width, height,
-                            dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
+  distretto_chart_render_with_options (self->chart, cr, width, height, options);
   cairo_destroy (cr);
 }
 
@@ -221,6 +290,18 @@ on_click_pressed_cb (DistrettoChartView *self,
   g_signal_emit (self, signals[REGION_SELECTED], 0, code);
 }
 
+static void
+set_hovered (DistrettoChartView *self,
+             const char         *code)
+{
+  if (g_strcmp0 (self->hovered, code) == 0)
+    return;
+
+  g_free (self->hovered);
+  self->hovered = g_strdup (code);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* The region under the pointer is highlighted. */
 static void
 on_motion_cb (DistrettoChartView *self,
@@ -235,15 +316,13 @@ on_motion_cb (DistrettoChartView *self,
 
   text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
                                       gtk_widget_get_height (GTK_WIDGET (self)), x, y, &code);
-  if (distretto_chart_set_highlighted (self->chart, code))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  set_hovered (self, code);
 }
 
 static void
 on_leave_cb (DistrettoChartView *self)
 {
-  if (self->chart != NULL && distretto_chart_set_highlighted (self->chart, NULL))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  set_hovered (self, NULL);
 }
 
 static void
@@ -259,6 +338,8 @@ distretto_chart_view_dispose (GObject *object)
 
   g_clear_object (&self->chart);
   g_clear_pointer (&self->module_view, distretto_module_view_free);
+  g_clear_pointer (&self->hovered, g_free);
+  g_clear_object (&self->map_texture);
 
   G_OBJECT_CLASS (distretto_chart_view_parent_class)->dispose (object);
 }
@@ -372,6 +453,8 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
     return;
 
   g_clear_pointer (&self->module_view, distretto_module_view_free);
+  g_clear_pointer (&self->hovered, g_free);
+  g_clear_object (&self->map_texture);
 
   if (chart != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),

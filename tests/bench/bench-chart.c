@@ -3,7 +3,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- *   bench-chart [map|ranking]
+ *   bench-chart [map|ranking|hit]
  *   bench-chart --export png|svg|pdf FILE
  *
  * The map: the choropleth of all NUTS 3 regions of GISCO's NUTS 2024
@@ -15,7 +15,9 @@
  * (distretto_chart_render() of the built chart onto one 1600×1000 image
  * surface, after N_WARM_UPS), of a hit test, and the same for a matplotlib
  * script drawing the same polygons with a PolyCollection (Agg, redraw
- * only: fig.canvas.draw()).
+ * only: fig.canvas.draw()). Distretto fills the regions and draws the
+ * borders in bands of rows, one per core; DISTRETTO_CHART_THREADS=N sets
+ * how many threads (1: one core).
  *
  * The ranking: builds a ranking of 299 regions (synthetic codes and names, values from a
  * seeded GRand) and prints, per format:
@@ -26,6 +28,11 @@
  *    from the parent around spawn and wait: median of 5 runs;
  *  - the whole process time of a matplotlib script drawing the same bars
  *    with the Agg backend (Debian's python3-matplotlib): median of 5 runs.
+ *
+ * The hit test (`bench-chart hit`): what a pointer motion over a ranking
+ * of 299 regions with notes costs, distretto_chart_describe_at() at a
+ * random point of a 1000 px wide chart at its natural height: the first
+ * call, then the mean of N_DESCRIBES.
  *
  * It prints figures only; nothing is asserted about the times.
  */
@@ -49,6 +56,7 @@
 #define N_WARM_UPS   3
 #define N_REDRAWS    50
 #define N_HIT_TESTS  1000
+#define N_DESCRIBES  2000
 #define NUTS_FILE    "nuts-geo-2024-20m/NUTS_RG_20M_2024_3035.geojson"
 /* What NUTS_FILE holds at NUTS 3: the generated map has as many. */
 #define N_NUTS3      1345
@@ -88,6 +96,41 @@ build_ranking (void)
     }
 
   return chart;
+}
+
+/* Microseconds per distretto_chart_describe_at() on the ranking with
+ * notes, as the window shows it on each motion of the pointer. */
+static void
+bench_hit (void)
+{
+  g_autoptr(DistrettoChart) chart = build_ranking ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  double height, first_us, mean_us;
+  guint n_hits = 0;
+  gint64 start;
+
+  distretto_chart_set_notes (chart, "Error bars: the score under other normalisation and aggregation "
+                             "methods. Regions without data for the year are left out.");
+  height = distretto_chart_get_natural_height (chart);
+
+  start = g_get_monotonic_time ();
+  g_free (distretto_chart_describe_at (chart, WIDTH, height, WIDTH / 2, height / 2, NULL));
+  first_us = g_get_monotonic_time () - start;
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < N_DESCRIBES; i++)
+    {
+      g_autofree char *text = distretto_chart_describe_at (chart, WIDTH, height,
+                                                           g_rand_double_range (rand, 0, WIDTH),
+                                                           g_rand_double_range (rand, 0, height), NULL);
+
+      n_hits += text != NULL;
+    }
+  mean_us = (g_get_monotonic_time () - start) / (double) N_DESCRIBES;
+
+  g_print ("ranking of %u regions with notes, %.0f×%.0f px\n", N_REGIONS, WIDTH, height);
+  g_print ("hit  Distretto  describe_at %8.1f µs (mean of %d, %u on a bar; first call %.1f µs)\n\n",
+           mean_us, N_DESCRIBES, n_hits, first_us);
 }
 
 /* In the child: export one file and exit. */
@@ -465,6 +508,16 @@ write_map_polygons (DistrettoBoundaries *boundaries,
   "ms.sort()\n" \
   "print('%.3f %.3f' % (ms[len(ms) // 2], ms[0]))\n"
 
+/* The threads libdistretto draws a map with, as it counts them. */
+static guint
+drawing_threads (void)
+{
+  const char *threads = g_getenv ("DISTRETTO_CHART_THREADS");
+  guint n = threads != NULL ? (guint) g_ascii_strtoull (threads, NULL, 10) : g_get_num_processors ();
+
+  return CLAMP (n, 1, 8);
+}
+
 static void
 bench_map (const char *dir,
            gboolean    matplotlib)
@@ -484,8 +537,10 @@ bench_map (const char *dir,
   g_print ("map of %u NUTS 3 regions, %u vertices, %d×%d px, from %s\n",
            n_regions, n_vertices, MAP_WIDTH, MAP_HEIGHT,
            path != NULL ? path : "generated polygons (set DISTRETTO_REAL_DATA to the real data's folder)");
-  g_print ("redraw: distretto_chart_render onto one image surface, %d runs after %d warm-ups\n\n",
+  g_print ("redraw: distretto_chart_render onto one image surface, %d runs after %d warm-ups\n",
            N_REDRAWS, N_WARM_UPS);
+  g_print ("cores: %u; drawing threads: Distretto %u (DISTRETTO_CHART_THREADS), matplotlib 1\n\n",
+           g_get_num_processors (), drawing_threads ());
 
   time_map_redraws (chart, &median, &minimum);
   g_print ("map  Distretto  redraw %6.2f ms (min %.2f)\n", median, minimum);
@@ -550,11 +605,17 @@ main (int   argc,
 
   if (argc == 4 && g_str_equal (argv[1], "--export"))
     return export_only (argv[2], argv[3]);
-  if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "map") && !g_str_equal (argv[1], "ranking")))
+  if (argc > 2 || (argc == 2 && !g_str_equal (argv[1], "map") && !g_str_equal (argv[1], "ranking") &&
+                    !g_str_equal (argv[1], "hit")))
     {
-      g_printerr ("usage: %s [map|ranking]\n       %s --export png|svg|pdf FILE\n", argv[0], argv[0]);
+      g_printerr ("usage: %s [map|ranking|hit]\n       %s --export png|svg|pdf FILE\n", argv[0], argv[0]);
       return 2;
     }
+
+  if (argc == 1 || g_str_equal (argv[1], "hit"))
+    bench_hit ();
+  if (argc == 2 && g_str_equal (argv[1], "hit"))
+    return 0;
 
   dir = g_dir_make_tmp ("distretto-bench-chart-XXXXXX", &error);
   g_assert_no_error (error);

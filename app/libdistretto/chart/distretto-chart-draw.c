@@ -5,7 +5,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "distretto-chart-private.h"
 
@@ -34,6 +36,92 @@ _distretto_chart_create_layout (cairo_t    *cr,
   pango_layout_set_text (layout, text, -1);
 
   return layout;
+}
+
+/* A layout, and the context it was laid out for: Pango 1.50 lays a
+ * layout out again whenever it is set to a context, even the same. */
+typedef struct
+{
+  PangoLayout *layout;
+  double size;
+  gboolean bold;
+  cairo_matrix_t matrix;
+  cairo_font_options_t *surface_options;
+  cairo_font_options_t *options;
+} KeptLayout;
+
+static void
+kept_layout_free (gpointer data)
+{
+  KeptLayout *kept = data;
+
+  g_object_unref (kept->layout);
+  cairo_font_options_destroy (kept->surface_options);
+  cairo_font_options_destroy (kept->options);
+  g_free (kept);
+}
+
+/* Notes what Pango lays text out by on @cr; TRUE if it changed. */
+static gboolean
+note_context (KeptLayout *kept,
+              cairo_t    *cr)
+{
+  cairo_font_options_t *surface_options = cairo_font_options_create ();
+  cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t matrix;
+  gboolean same;
+
+  cairo_surface_get_font_options (cairo_get_target (cr), surface_options);
+  cairo_get_font_options (cr, options);
+  cairo_get_matrix (cr, &matrix);
+  same = kept->options != NULL && memcmp (&matrix, &kept->matrix, sizeof matrix) == 0 &&
+         cairo_font_options_equal (surface_options, kept->surface_options) &&
+         cairo_font_options_equal (options, kept->options);
+
+  kept->matrix = matrix;
+  g_clear_pointer (&kept->surface_options, cairo_font_options_destroy);
+  g_clear_pointer (&kept->options, cairo_font_options_destroy);
+  kept->surface_options = surface_options;
+  kept->options = options;
+
+  return !same;
+}
+
+/* A layout of @text kept on the chart under @name for the next drawings,
+ * until the chart changes; owned by the chart. Set to @cr, it keeps its
+ * lines while @cr's font options and matrix stay those it had: a redraw
+ * does not lay the same text out again. Its width, ellipsizing and the
+ * like stay as the last caller set them. */
+PangoLayout *
+_distretto_chart_keep_layout (DistrettoChart *self,
+                              cairo_t        *cr,
+                              const char     *name,
+                              const char     *text,
+                              double          size,
+                              gboolean        bold)
+{
+  KeptLayout *kept;
+
+  if (self->kept_layouts == NULL)
+    self->kept_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, kept_layout_free);
+
+  kept = g_hash_table_lookup (self->kept_layouts, name);
+  if (kept != NULL && kept->size == size && kept->bold == bold &&
+      g_strcmp0 (pango_layout_get_text (kept->layout), text) == 0)
+    {
+      if (note_context (kept, cr))
+        pango_cairo_update_layout (cr, kept->layout);
+      return kept->layout;
+    }
+
+  kept = g_new0 (KeptLayout, 1);
+  kept->layout = _distretto_chart_create_layout (cr, text, size, bold);
+  kept->size = size;
+  kept->bold = bold;
+  note_context (kept, cr);
+  g_hash_table_replace (self->kept_layouts, g_strdup (name), kept);
+
+  return kept->layout;
 }
 
 double
@@ -105,6 +193,13 @@ _distretto_chart_format_number (double value,
   return g_strdup_printf ("%.*f", decimals, value);
 }
 
+/* A tooltip's value, to two decimals. */
+char *
+_distretto_chart_format_value (double value)
+{
+  return isnan (value) ? g_strdup (_("no data")) : _distretto_chart_format_number (value, 2);
+}
+
 void
 _distretto_chart_draw_message (cairo_t                     *cr,
                                const DistrettoChartPalette *palette,
@@ -120,6 +215,16 @@ _distretto_chart_draw_message (cairo_t                     *cr,
                                 (height - _distretto_chart_layout_height (layout)) / 2.0);
 }
 
+/* The subtitle line's top, where a ranking's legend goes. */
+double
+_distretto_chart_subtitle_top (DistrettoChart *self,
+                               cairo_t        *cr)
+{
+  g_autoptr(PangoLayout) title = _distretto_chart_create_layout (cr, self->title, 18.0, TRUE);
+
+  return DISTRETTO_CHART_MARGIN + _distretto_chart_layout_height (title) + 2;
+}
+
 /* Draws title and subtitle; returns the subtitle line's top. */
 double
 _distretto_chart_draw_header (DistrettoChart              *self,
@@ -127,7 +232,7 @@ _distretto_chart_draw_header (DistrettoChart              *self,
                               const DistrettoChartPalette *palette,
                               double                       width)
 {
-  g_autoptr(PangoLayout) title = _distretto_chart_create_layout (cr, self->title, 18.0, TRUE);
+  PangoLayout *title = _distretto_chart_keep_layout (self, cr, "title", self->title, 18.0, TRUE);
   double y = DISTRETTO_CHART_MARGIN;
 
   pango_layout_set_width (title, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
@@ -138,7 +243,7 @@ _distretto_chart_draw_header (DistrettoChart              *self,
 
   if (self->subtitle != NULL)
     {
-      g_autoptr(PangoLayout) subtitle = _distretto_chart_create_layout (cr, self->subtitle, 12.0, FALSE);
+      PangoLayout *subtitle = _distretto_chart_keep_layout (self, cr, "subtitle", self->subtitle, 12.0, FALSE);
 
       pango_layout_set_width (subtitle, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
       pango_layout_set_ellipsize (subtitle, PANGO_ELLIPSIZE_END);
@@ -156,12 +261,12 @@ _distretto_chart_draw_source (DistrettoChart              *self,
                               double                       width,
                               double                       height)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
 
   if (self->source == NULL)
     return;
 
-  layout = _distretto_chart_create_layout (cr, self->source, 11.0, FALSE);
+  layout = _distretto_chart_keep_layout (self, cr, "source", self->source, 11.0, FALSE);
   pango_layout_set_width (layout, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   _distretto_chart_set_color (cr, &palette->muted);
@@ -223,11 +328,11 @@ _distretto_chart_set_line_style (DistrettoChart *self,
 }
 
 static PangoLayout *
-create_notes_layout (DistrettoChart *self,
-                     cairo_t        *cr,
-                     double          width)
+notes_layout (DistrettoChart *self,
+              cairo_t        *cr,
+              double          width)
 {
-  PangoLayout *layout = _distretto_chart_create_layout (cr, self->notes, 10.5, FALSE);
+  PangoLayout *layout = _distretto_chart_keep_layout (self, cr, "notes", self->notes, 10.5, FALSE);
 
   pango_layout_set_width (layout, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -240,12 +345,12 @@ _distretto_chart_notes_height (DistrettoChart *self,
                                cairo_t        *cr,
                                double          width)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
 
   if (self->notes == NULL || *self->notes == '\0')
     return 0.0;
 
-  layout = create_notes_layout (self, cr, width);
+  layout = notes_layout (self, cr, width);
   return ceil (_distretto_chart_layout_height (layout)) + 6;
 }
 
@@ -256,12 +361,12 @@ _distretto_chart_draw_notes (DistrettoChart              *self,
                              double                       width,
                              double                       height)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayout *layout;
 
   if (self->notes == NULL || *self->notes == '\0')
     return;
 
-  layout = create_notes_layout (self, cr, width);
+  layout = notes_layout (self, cr, width);
   _distretto_chart_set_color (cr, &palette->muted);
   _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN,
                                 height - DISTRETTO_CHART_MARGIN - _distretto_chart_layout_height (layout));
@@ -282,4 +387,16 @@ _distretto_chart_header_bottom (DistrettoChart *self,
     }
 
   return MAX (y + 12, DISTRETTO_CHART_MARGIN + DISTRETTO_CHART_HEADER_HEIGHT - 12);
+}
+
+/* "Name (CODE)", or the code alone when the chart knows no other name. */
+char *
+_distretto_chart_region_title (const char *label,
+                               const char *code)
+{
+  if (label == NULL || label[0] == '\0' || g_strcmp0 (label, code) == 0)
+    return g_strdup (code);
+
+  /* TRANSLATORS: a region in a tooltip: its name and its code */
+  return g_strdup_printf (_("%s (%s)"), label, code);
 }

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "distretto-chart-bands.h"
 #include "distretto-chart-hairline.h"
 
 struct _DistrettoHairlines
@@ -20,22 +21,43 @@ struct _DistrettoHairlines
   int x1, y1, x2, y2;
   /* User space to pixels: a scale and an offset, no rotation. */
   double xx, yy, x0, y0;
-  double red, green, blue;
   double width;
+  /* The colour times each coverage, divided by 255: red and blue, alpha
+   * and green, a channel in each 16 bits. */
+  guint32 red_blue[256], alpha_green[256];
+  GArray *segments;       /* Segment, in pixels, drawn at the end */
 };
 
-/* Blends the colour at @coverage (0 to 1) into one pixel. */
+/* A segment in pixel space, pixel centres at integers. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} Segment;
+
+/* Two channels, bits 0–7 and 16–23 of @pair, times @a / 255, rounded. */
+static inline guint32
+scale_pair (guint32 pair,
+            guint32 a)
+{
+  guint32 t = (pair & 0x00ff00ff) * a + 0x00800080;
+
+  return ((t + ((t >> 8) & 0x00ff00ff)) >> 8) & 0x00ff00ff;
+}
+
+/* Blends the colour at @coverage (0 to 1) into one pixel of rows
+ * [top, bottom). */
 static inline void
-blend (DistrettoHairlines *self,
-       int                 x,
-       int                 y,
-       double              coverage)
+blend (const DistrettoHairlines *self,
+       int                       top,
+       int                       bottom,
+       int                       x,
+       int                       y,
+       double                    coverage)
 {
   guint8 *pixel;
-  guint32 value, inverse;
-  guint32 a, r, g, b, cover;
+  guint32 value, inverse, cover;
 
-  if (x < self->x1 || x >= self->x2 || y < self->y1 || y >= self->y2 || coverage <= 0.0)
+  if (x < self->x1 || x >= self->x2 || y < top || y >= bottom || coverage <= 0.0)
     return;
 
   cover = (guint32) (MIN (coverage, 1.0) * 255.0 + 0.5);
@@ -43,12 +65,12 @@ blend (DistrettoHairlines *self,
   pixel = self->data + (gsize) y * self->stride + 4 * (gsize) x;
   memcpy (&value, pixel, sizeof value);
 
-  /* Premultiplied: dst = src × cover + dst × (1 − cover). */
-  a = self->has_alpha ? cover + ((value >> 24) * inverse + 127) / 255 : 255;
-  r = (guint32) (self->red * cover + 0.5) / 255 + (((value >> 16) & 0xff) * inverse + 127) / 255;
-  g = (guint32) (self->green * cover + 0.5) / 255 + (((value >> 8) & 0xff) * inverse + 127) / 255;
-  b = (guint32) (self->blue * cover + 0.5) / 255 + ((value & 0xff) * inverse + 127) / 255;
-  value = (MIN (a, 255u) << 24) | (MIN (r, 255u) << 16) | (MIN (g, 255u) << 8) | MIN (b, 255u);
+  /* Premultiplied: dst = src × cover + dst × (1 − cover), each channel
+   * rounded; no sum exceeds 255. */
+  value = (self->red_blue[cover] + scale_pair (value, inverse)) |
+          (self->alpha_green[cover] + scale_pair (value >> 8, inverse)) << 8;
+  if (!self->has_alpha)
+    value |= 0xff000000;
   memcpy (pixel, &value, sizeof value);
 }
 
@@ -105,22 +127,22 @@ _distretto_hairlines_begin (cairo_t                   *cr,
   cairo_rectangle_list_destroy (clip);
 
   self->has_alpha = format == CAIRO_FORMAT_ARGB32;
-  self->red = CLAMP (color->red, 0.0, 1.0) * 255.0;
-  self->green = CLAMP (color->green, 0.0, 1.0) * 255.0;
-  self->blue = CLAMP (color->blue, 0.0, 1.0) * 255.0;
+  for (guint32 cover = 0; cover < 256; cover++)
+    {
+      guint32 red = (guint32) (CLAMP (color->red, 0.0, 1.0) * 255.0 * cover + 0.5) / 255;
+      guint32 green = (guint32) (CLAMP (color->green, 0.0, 1.0) * 255.0 * cover + 0.5) / 255;
+      guint32 blue = (guint32) (CLAMP (color->blue, 0.0, 1.0) * 255.0 * cover + 0.5) / 255;
+
+      self->red_blue[cover] = red << 16 | blue;
+      self->alpha_green[cover] = cover << 16 | green;
+    }
   self->width = width * sqrt (self->xx * self->yy);
 
-  /* What cairo drew so far must be in the pixels first. */
-  cairo_surface_flush (target);
-  self->data = cairo_image_surface_get_data (target);
-  self->stride = cairo_image_surface_get_stride (target);
-
+  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   return self;
 }
 
-/* One segment, Xiaolin Wu's way: along the major axis, two pixels per
- * step share the coverage of a line self->width pixels wide. The last
- * step is left to the next segment, so joints are not drawn twice. */
+/* Adds a segment, in user space, to draw at the end. */
 void
 _distretto_hairlines_line (DistrettoHairlines *self,
                            double              x0,
@@ -128,19 +150,35 @@ _distretto_hairlines_line (DistrettoHairlines *self,
                            double              x1,
                            double              y1)
 {
+  /* To pixel space, with pixel centres at integers. */
+  Segment segment = { x0 * self->xx + self->x0 - 0.5, y0 * self->yy + self->y0 - 0.5,
+                      x1 * self->xx + self->x0 - 0.5, y1 * self->yy + self->y0 - 0.5 };
+
+  if (!isfinite (segment.x0) || !isfinite (segment.y0) || !isfinite (segment.x1) || !isfinite (segment.y1))
+    return;
+  if (MAX (segment.x0, segment.x1) < self->x1 - 1 || MIN (segment.x0, segment.x1) > self->x2 ||
+      MAX (segment.y0, segment.y1) < self->y1 - 1 || MIN (segment.y0, segment.y1) > self->y2)
+    return;
+
+  g_array_append_val (self->segments, segment);
+}
+
+/* One segment in rows [top, bottom), Xiaolin Wu's way: along the major
+ * axis, two pixels per step share the coverage of a line self->width
+ * pixels wide. The last step is left to the next segment, so joints are
+ * not drawn twice. */
+static void
+draw_segment (const DistrettoHairlines *self,
+              const Segment            *segment,
+              int                       top,
+              int                       bottom)
+{
+  double x0 = segment->x0, y0 = segment->y0, x1 = segment->x1, y1 = segment->y1;
   double dx, dy, gradient, intensity;
   gboolean steep;
   int first, last;
 
-  /* To pixel space, with pixel centres at integers. */
-  x0 = x0 * self->xx + self->x0 - 0.5;
-  y0 = y0 * self->yy + self->y0 - 0.5;
-  x1 = x1 * self->xx + self->x0 - 0.5;
-  y1 = y1 * self->yy + self->y0 - 0.5;
-
-  if (!isfinite (x0) || !isfinite (y0) || !isfinite (x1) || !isfinite (y1))
-    return;
-  if (MAX (x0, x1) < self->x1 - 1 || MIN (x0, x1) > self->x2 || MAX (y0, y1) < self->y1 - 1 || MIN (y0, y1) > self->y2)
+  if (MAX (y0, y1) < top - 1 || MIN (y0, y1) > bottom)
     return;
 
   steep = fabs (y1 - y0) > fabs (x1 - x0);
@@ -170,39 +208,80 @@ _distretto_hairlines_line (DistrettoHairlines *self,
    * clip: a far-off or huge segment costs nothing. */
   {
     int lo = MIN (first, last), hi = MAX (first, last);
-    int clip_lo = steep ? self->y1 : self->x1, clip_hi = steep ? self->y2 - 1 : self->x2 - 1;
+    int clip_lo = steep ? top : self->x1, clip_hi = steep ? bottom - 1 : self->x2 - 1;
 
     for (int x = MAX (lo, clip_lo); x <= MIN (hi, clip_hi); x++)
       {
-        double y, below, fraction;
+        double y, fraction;
         int lower;
 
         if (x == last)
           continue;
 
         y = y0 + gradient * (x - x0);
-        below = floor (y);
-        fraction = y - below;
-        lower = (int) below;
+        /* floor (), without a call into libm. */
+        lower = (int) y - (y < (int) y);
+        fraction = y - lower;
 
         if (steep)
           {
-            blend (self, lower, x, (1.0 - fraction) * intensity);
-            blend (self, lower + 1, x, fraction * intensity);
+            blend (self, top, bottom, lower, x, (1.0 - fraction) * intensity);
+            blend (self, top, bottom, lower + 1, x, fraction * intensity);
           }
         else
           {
-            blend (self, x, lower, (1.0 - fraction) * intensity);
-            blend (self, x, lower + 1, fraction * intensity);
+            blend (self, top, bottom, x, lower, (1.0 - fraction) * intensity);
+            blend (self, top, bottom, x, lower + 1, fraction * intensity);
           }
       }
   }
 }
 
-/* Hands the pixels back to cairo. */
+static void
+draw_band (gpointer data,
+           int      top,
+           int      bottom)
+{
+  const DistrettoHairlines *self = data;
+
+  for (guint i = 0; i < self->segments->len; i++)
+    draw_segment (self, &g_array_index (self->segments, Segment, i), top, bottom);
+}
+
+/* Draws the segments, bands of rows on several cores, in the order they
+ * were added, and hands the pixels back to cairo. */
 void
 _distretto_hairlines_end (DistrettoHairlines *self)
 {
+  /* What cairo drew so far must be in the pixels first. */
+  cairo_surface_flush (self->target);
+  self->data = cairo_image_surface_get_data (self->target);
+  self->stride = cairo_image_surface_get_stride (self->target);
+
+  if (self->y1 < self->y2)
+    {
+      g_autofree int *starts = g_new0 (int, self->y2 - self->y1 + 1);
+      g_autofree guint *work = g_new (guint, self->y2 - self->y1);
+
+      /* A row costs the segments across it, and a little. */
+      for (guint i = 0; i < self->segments->len; i++)
+        {
+          const Segment *segment = &g_array_index (self->segments, Segment, i);
+          double top = MIN (segment->y0, segment->y1), bottom = MAX (segment->y0, segment->y1) + 2;
+
+          starts[(int) CLAMP (top, self->y1, self->y2) - self->y1]++;
+          starts[(int) CLAMP (bottom, self->y1, self->y2) - self->y1]--;
+        }
+      for (int y = self->y1, segments = 0; y < self->y2; y++)
+        {
+          segments += starts[y - self->y1];
+          work[y - self->y1] = segments + 1;
+        }
+
+      _distretto_bands_run (self->y1, self->y2, work, draw_band, self);
+    }
+
   cairo_surface_mark_dirty (self->target);
+  g_array_unref (self->segments);
   g_free (self);
 }

@@ -51,7 +51,16 @@ typedef struct
   double legend_left;
   double legend_width;
   double legend_text;
+  guint *order;         /* the profiles' indices, top row first */
 } HeatmapLayout;
+
+static void
+clear_layout (gpointer data)
+{
+  HeatmapLayout *layout = data;
+
+  g_clear_pointer (&layout->order, g_free);
+}
 
 static double
 value_at (DistrettoChart *self,
@@ -131,8 +140,9 @@ layout_heatmap (DistrettoChart *self,
                 cairo_t        *cr,
                 double          width,
                 double          height,
-                HeatmapLayout  *layout)
+                gpointer        data)
 {
+  HeatmapLayout *layout = data;
   double widest = 0.0, bottom_value, top_value, grid_right;
 
   if (self->axes->len == 0 || self->lines->len == 0 || !measure_values (self, layout))
@@ -190,6 +200,7 @@ layout_heatmap (DistrettoChart *self,
   if (layout->column < 1.0)
     return _("Too small to draw");
   layout->show_headers = layout->column >= MIN_HEADER;
+  layout->order = distretto_chart_dup_row_order (self, &layout->n_rows);
 
   return NULL;
 }
@@ -417,37 +428,37 @@ draw_legend (DistrettoChart              *self,
     }
 }
 
-void
-_distretto_chart_render_heatmap (DistrettoChart              *self,
-                                 cairo_t                     *cr,
-                                 const DistrettoChartPalette *palette,
-                                 double                       width,
-                                 double                       height)
+static void
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
-  HeatmapLayout layout;
+  HeatmapLayout layout = { 0, };
   const char *problem = layout_heatmap (self, cr, width, height, &layout);
-  g_autofree guint *order = NULL;
-  guint n_rows;
+  const guint *order = layout.order;
   int selected = -1, highlighted = -1;
 
   if (problem != NULL)
     {
       _distretto_chart_draw_message (cr, palette, problem, width, height);
+      clear_layout (&layout);
       return;
     }
 
-  order = distretto_chart_dup_row_order (self, &n_rows);
   draw_headers (self, cr, palette, &layout);
 
-  for (guint r = 0; r < n_rows; r++)
+  for (guint r = 0; r < layout.n_rows; r++)
     {
       const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, order[r]);
-      gboolean is_selected = selected < 0 && g_strcmp0 (line->code, self->selected) == 0;
+      gboolean is_selected = selected < 0 && g_strcmp0 (line->code, options->selected) == 0;
       double y = layout.grid_top + r * layout.row;
 
       if (is_selected)
         selected = r;
-      else if (highlighted < 0 && g_strcmp0 (line->code, self->highlighted) == 0)
+      else if (highlighted < 0 && g_strcmp0 (line->code, options->highlighted) == 0)
         highlighted = r;
 
       for (guint j = 0; j < layout.n_columns; j++)
@@ -487,49 +498,52 @@ _distretto_chart_render_heatmap (DistrettoChart              *self,
     }
 
   draw_legend (self, cr, palette, &layout);
+  clear_layout (&layout);
 }
 
-gboolean
-_distretto_chart_hit_test_heatmap (DistrettoChart *self,
-                                   double          width,
-                                   double          height,
-                                   double          x,
-                                   double          y,
-                                   guint          *line,
-                                   int            *axis)
+/* The row and column of the cell under (x, y); over a column's header,
+ * its column alone. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *line,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  HeatmapLayout layout;
-  const char *problem;
-  g_autofree guint *order = NULL;
-  guint n_rows, row, column;
-  cairo_t *cr;
+  const HeatmapLayout *layout = data;
+  guint row, column;
 
-  if (axis != NULL)
-    *axis = -1;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_heatmap (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL || x < layout.grid_left || x >= layout.grid_left + layout.n_columns * layout.column ||
-      y < layout.top || y >= layout.grid_top + layout.n_rows * layout.row)
+  if (x < layout->grid_left || x >= layout->grid_left + layout->n_columns * layout->column ||
+      y < layout->top || y >= layout->grid_top + layout->n_rows * layout->row)
     return FALSE;
 
-  column = MIN ((guint) ((x - layout.grid_left) / layout.column), layout.n_columns - 1);
-  if (axis != NULL)
-    *axis = column;
+  column = MIN ((guint) ((x - layout->grid_left) / layout->column), layout->n_columns - 1);
+  *axis = column;
 
-  /* A column's header: the axis alone. */
-  if (y < layout.grid_top)
+  if (y < layout->grid_top)
     return FALSE;
 
-  row = MIN ((guint) ((y - layout.grid_top) / layout.row), layout.n_rows - 1);
-  order = distretto_chart_dup_row_order (self, &n_rows);
-  if (line != NULL)
-    *line = order[row];
+  row = MIN ((guint) ((y - layout->grid_top) / layout->row), layout->n_rows - 1);
+  *line = layout->order[row];
   return TRUE;
 }
+
+/* One row per region, under the column headers. */
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT + DISTRETTO_CHART_HEATMAP_HEADER
+         + MAX (self->lines->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_heatmap_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (HeatmapLayout),
+  .layout = layout_heatmap,
+  .clear_layout = clear_layout,
+  .hit_test = hit_test,
+  .describe = _distretto_chart_describe_profile,
+  .dup_table = _distretto_chart_dup_profile_table,
+};

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "distretto-chart-fill.h"
 #include "distretto-chart-hairline.h"
 #include "distretto-chart-private.h"
 
@@ -119,6 +120,10 @@ typedef struct
   double tolerance;
   GArray *points;         /* double: the rings projected for frames, x, y pairs */
   GArray *border_points;  /* double: the chains projected */
+
+  double hatch_scale;     /* the hatching's profile, for this scale, or 0 */
+  guint hatch_period;     /* 0 if no whole number of pixels */
+  guint8 hatch_profile[64];
 } MapCache;
 
 #define MAP_CACHE_KEY "distretto-map-cache"
@@ -128,8 +133,8 @@ typedef struct
 {
   int level;
   MapCache *cache;        /* the chart's */
-  DistrettoChartBar **bars;  /* a region's bar, by its index, or NULL */
-  int *classes;           /* a region's class, or -1 for no data */
+  DistrettoChartBar **bars;  /* a region's bar, by its index, or NULL; the classes' */
+  int *classes;           /* a region's class, or -1 for no data; the classes' */
   double breaks[DISTRETTO_CHART_MAX_CLASSES];  /* the classes' upper bounds */
   guint n_classes;
   guint counts[DISTRETTO_CHART_MAX_CLASSES];
@@ -146,14 +151,36 @@ typedef struct
 } MapModel;
 
 static void
-map_model_clear (MapModel *model)
+map_model_clear (gpointer data)
 {
-  g_clear_pointer (&model->bars, g_free);
-  g_clear_pointer (&model->classes, g_free);
+  MapModel *model = data;
+
   g_clear_pointer (&model->insets, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MapModel, map_model_clear)
+
+/* The classification, a sort of the values: computed again only when the
+ * chart changes. Its model has no geometry. */
+typedef struct
+{
+  guint revision;
+  gboolean valid;
+  gboolean mapped;        /* some valued region has a boundary */
+  MapModel model;
+} MapClasses;
+
+#define MAP_CLASSES_KEY "distretto-map-classes"
+
+static void
+map_classes_free (gpointer data)
+{
+  MapClasses *classes = data;
+
+  g_free (classes->model.bars);
+  g_free (classes->model.classes);
+  g_free (classes);
+}
 
 static gboolean
 is_outermost (const char *code)
@@ -458,8 +485,8 @@ color_classes (DistrettoChart *self,
 
 /* Regions, values and classes: everything but the geometry on the chart. */
 static gboolean
-map_model_classify (DistrettoChart *self,
-                    MapModel       *model)
+classify (DistrettoChart *self,
+          MapModel       *model)
 {
   g_autoptr(GArray) values = NULL;
   g_autofree double *breaks = NULL;
@@ -509,6 +536,33 @@ map_model_classify (DistrettoChart *self,
     color_classes (self, model);
 
   return TRUE;
+}
+
+/* The chart's classification into @model, which borrows its arrays. */
+static gboolean
+map_model_classify (DistrettoChart *self,
+                    MapModel       *model)
+{
+  MapClasses *classes = g_object_get_data (G_OBJECT (self), MAP_CLASSES_KEY);
+
+  if (classes == NULL)
+    {
+      classes = g_new0 (MapClasses, 1);
+      g_object_set_data_full (G_OBJECT (self), MAP_CLASSES_KEY, classes, map_classes_free);
+    }
+
+  if (!classes->valid || classes->revision != self->revision)
+    {
+      g_clear_pointer (&classes->model.bars, g_free);
+      g_clear_pointer (&classes->model.classes, g_free);
+      memset (&classes->model, 0, sizeof classes->model);
+      classes->mapped = classify (self, &classes->model);
+      classes->revision = self->revision;
+      classes->valid = TRUE;
+    }
+
+  *model = classes->model;
+  return classes->mapped;
 }
 
 int
@@ -764,8 +818,9 @@ layout_map (DistrettoChart *self,
             cairo_t        *cr,
             double          width,
             double          height,
-            MapModel       *model)
+            gpointer        data)
 {
+  MapModel *model = data;
   Extent mainland;
   double top, bottom, footer, lo, hi, map_right;
 
@@ -802,8 +857,8 @@ layout_map (DistrettoChart *self,
 /* Projects @ring into @frame, dropping the points closer than @tolerance
  * to the last one kept, and turns it so that the fill's winding rule
  * gives holes: outer rings one way, holes the other. */
-static void
-project_ring (Ring        *ring,
+static guint
+project_ring (const Ring  *ring,
               const Frame *frame,
               double       tolerance,
               GArray      *points)
@@ -853,8 +908,7 @@ project_ring (Ring        *ring,
       }
 
   g_array_set_size (points, first + 2 * n);
-  ring->first = first / 2;
-  ring->n_projected = n;
+  return n;
 }
 
 /* Douglas–Peucker: keeps the points of p[first..last] that the line
@@ -945,8 +999,8 @@ project_chain (Chain          *chain,
 
 /* The rings projected for the model's frames, unless they already are. */
 static void
-project_regions (MapModel *model,
-                 double    tolerance)
+project_regions (const MapModel *model,
+                 double          tolerance)
 {
   MapCache *cache = model->cache;
   guint n_frames = 1 + model->insets->len;
@@ -977,7 +1031,8 @@ project_regions (MapModel *model,
         {
           Ring *ring = &g_array_index (cache->rings, Ring, region->first_ring + r);
 
-          project_ring (ring, frame, tolerance, cache->points);
+          ring->first = cache->points->len / 2;
+          ring->n_projected = project_ring (ring, frame, tolerance, cache->points);
           longest = MAX (longest, ring->n_points);
         }
     }
@@ -1055,6 +1110,53 @@ hatch_clip (cairo_t                     *cr,
       cairo_line_to (cr, x + (y2 - y1), y1);
     }
   cairo_stroke (cr);
+}
+
+#define MAX_HATCH_PERIOD ((int) G_SIZEOF_MEMBER (MapCache, hatch_profile))
+
+/* The coverage cairo gives a pixel of the hatching hatch_clip() strokes,
+ * @scale pixels to the unit: lines HATCH_SPACING apart, a pixel's
+ * coverage depending on x + y alone, at profile[(x + y) mod period] for
+ * lines through x + y = 0. FALSE if the period is no whole number of
+ * pixels. */
+static gboolean
+hatch_profile (double  scale,
+               guint8 *profile,
+               guint  *period)
+{
+  double spacing = HATCH_SPACING * scale, side;
+  cairo_surface_t *tile;
+  cairo_t *cr;
+  int n = (int) spacing;
+
+  if (spacing != n || n <= 0 || n > MAX_HATCH_PERIOD)
+    return FALSE;
+
+  /* Three periods square; the middle one is clear of the lines' ends.
+   * Under a clip whose sides cut the lines within each row, as a
+   * region's outline does: cairo then samples every row. */
+  tile = cairo_image_surface_create (CAIRO_FORMAT_A8, 3 * n, 3 * n);
+  cr = cairo_create (tile);
+  cairo_scale (cr, scale, scale);
+  side = 3 * HATCH_SPACING;
+  cairo_rectangle (cr, 0.3, 0, side - 0.6, side);
+  cairo_clip (cr);
+  cairo_set_line_width (cr, HATCH_WIDTH);
+  for (double x = -side; x <= side; x += HATCH_SPACING)
+    {
+      cairo_move_to (cr, x, side);
+      cairo_line_to (cr, x + side, 0);
+    }
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (tile);
+
+  for (int t = 0; t < n; t++)
+    profile[t] = cairo_image_surface_get_data (tile)[n * cairo_image_surface_get_stride (tile) + n + t];
+  cairo_surface_destroy (tile);
+
+  *period = n;
+  return TRUE;
 }
 
 /* Cairo 1.16's 4×4 scan converter can write out of bounds on clipped
@@ -1147,28 +1249,94 @@ draw_regions (DistrettoChart              *self,
 {
   const MapCache *cache = model->cache;
   guint n_regions = cache->regions->len;
-  int selected;
+  DistrettoFill *fill = _distretto_fill_begin (cr);
+  gboolean hatched = FALSE;
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
-  /* Antialiasing on 4×4 samples: a few times faster than the default,
-   * and looks the same at these widths. */
-  if (fast_antialias_is_safe (cr, model))
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
-  for (guint c = 0; c < model->n_classes; c++)
+  /* On an image, all classes in one pass over the pixels, and the
+   * hatching of the regions without data: each as if hatched under a
+   * clip of its outline, lines placed from the clip's top left. */
+  if (fill != NULL)
     {
-      cairo_new_path (cr);
+      guint paints[DISTRETTO_CHART_MAX_CLASSES], hatches[MAX_HATCH_PERIOD];
+      const double *points = &g_array_index (cache->points, double, 0);
+      MapCache *mutable = model->cache;
+      guint period;
+      double scale, fill_top;
+      int offset;
+
+      hatched = _distretto_fill_get_grid (fill, &scale, &offset, &fill_top);
+      if (hatched && mutable->hatch_scale != scale)
+        {
+          if (!hatch_profile (scale, mutable->hatch_profile, &mutable->hatch_period))
+            mutable->hatch_period = 0;
+          mutable->hatch_scale = scale;
+        }
+      period = mutable->hatch_period;
+      hatched = hatched && period > 0 && model->n_classes + period <= DISTRETTO_FILL_MAX_PAINTS;
+
+      for (guint c = 0; c < model->n_classes; c++)
+        paints[c] = _distretto_fill_add_paint (fill, &model->colors[c]);
+      for (guint p = 0; hatched && p < period; p++)
+        hatches[p] = _distretto_fill_add_hatch (fill, &palette->background, &palette->muted,
+                                                mutable->hatch_profile, period, p);
+
       for (guint i = 0; i < n_regions; i++)
-        if (model->classes[i] == (int) c)
-          append_region_path (cr, cache, i);
-      _distretto_chart_set_color (cr, &model->colors[c]);
-      cairo_fill (cr);
+        {
+          const Region *region = region_at (cache, i);
+          double top = G_MAXDOUBLE;
+          guint paint;
+
+          if (model->classes[i] >= 0)
+            paint = paints[model->classes[i]];
+          else if (hatched)
+            {
+              for (guint r = 0; r < region->n_rings; r++)
+                {
+                  const Ring *ring = &g_array_index (cache->rings, Ring, region->first_ring + r);
+
+                  if (ring->n_projected > 0)
+                    top = MIN (top, _distretto_fill_top_pixel (fill, points + 2 * ring->first, ring->n_projected));
+                }
+              if (top == G_MAXDOUBLE)
+                top = fill_top;
+              paint = hatches[(((int) top + offset) % (int) period + period) % period];
+            }
+          else
+            continue;
+
+          for (guint r = 0; r < region->n_rings; r++)
+            {
+              const Ring *ring = &g_array_index (cache->rings, Ring, region->first_ring + r);
+
+              _distretto_fill_ring (fill, paint, points + 2 * ring->first, ring->n_projected);
+            }
+        }
+      _distretto_fill_end (fill);
+    }
+  else
+    {
+      /* Antialiasing on 4×4 samples: a few times faster than the
+       * default, and looks the same at these widths. */
+      if (fast_antialias_is_safe (cr, model))
+        cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+
+      for (guint c = 0; c < model->n_classes; c++)
+        {
+          cairo_new_path (cr);
+          for (guint i = 0; i < n_regions; i++)
+            if (model->classes[i] == (int) c)
+              append_region_path (cr, cache, i);
+          _distretto_chart_set_color (cr, &model->colors[c]);
+          cairo_fill (cr);
+        }
     }
 
   /* Not under a clip: see fast_antialias_is_safe(). */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
-  for (guint i = 0; i < n_regions; i++)
+  for (guint i = 0; !hatched && i < n_regions; i++)
     if (model->classes[i] < 0)
       {
         cairo_new_path (cr);
@@ -1181,26 +1349,69 @@ draw_regions (DistrettoChart              *self,
 
   draw_borders (cr, palette, model);
 
-  /* The hovered region outlined, the selected one on top of all. */
-  if (self->highlighted != NULL && g_strcmp0 (self->highlighted, self->selected) != 0 &&
-      (selected = region_index (cache, self->highlighted)) >= 0)
-    {
-      append_region_path (cr, cache, selected);
-      _distretto_chart_set_color (cr, &palette->foreground);
-      cairo_set_line_width (cr, 1.0);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-    }
-  if (self->selected != NULL && (selected = region_index (cache, self->selected)) >= 0)
-    {
-      append_region_path (cr, cache, selected);
-      _distretto_chart_set_color (cr, &palette->foreground);
-      cairo_set_line_width (cr, SELECTED_WIDTH);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-    }
-
   cairo_restore (cr);
+}
+
+/* A region's outline, projected now: only one or two are drawn. */
+static void
+append_outline (cairo_t        *cr,
+                const MapModel *model,
+                guint           index,
+                double          tolerance)
+{
+  const Region *region = region_at (model->cache, index);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint r = 0; r < region->n_rings; r++)
+    {
+      const Ring *ring = &g_array_index (model->cache->rings, Ring, region->first_ring + r);
+      guint n;
+      const double *p;
+
+      g_array_set_size (points, 0);
+      n = project_ring (ring, frame_of (model, region), tolerance, points);
+      p = &g_array_index (points, double, 0);
+      if (n == 0)
+        continue;
+      cairo_move_to (cr, p[0], p[1]);
+      for (guint i = 1; i < n; i++)
+        cairo_line_to (cr, p[2 * i], p[2 * i + 1]);
+      cairo_close_path (cr);
+    }
+}
+
+static void
+stroke_outline (cairo_t                     *cr,
+                const DistrettoChartPalette *palette,
+                const MapModel              *model,
+                const char                  *code,
+                double                       width)
+{
+  int index = region_index (model->cache, code);
+
+  if (index < 0)
+    return;
+
+  cairo_new_path (cr);
+  append_outline (cr, model, index, simplify_tolerance (cr));
+  _distretto_chart_set_color (cr, &palette->foreground);
+  cairo_set_line_width (cr, width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+/* The hovered region outlined, the selected one over it: last of all,
+ * so that they can be drawn over a map drawn without them. */
+static void
+draw_outlines (cairo_t                           *cr,
+               const DistrettoChartPalette       *palette,
+               const DistrettoChartRenderOptions *options,
+               const MapModel                    *model)
+{
+  if (options->highlighted != NULL && g_strcmp0 (options->highlighted, options->selected) != 0)
+    stroke_outline (cr, palette, model, options->highlighted, 1.0);
+  if (options->selected != NULL)
+    stroke_outline (cr, palette, model, options->selected, SELECTED_WIDTH);
 }
 
 /* The insets' frames, each named in its top left corner: the name of its
@@ -1227,12 +1438,13 @@ draw_inset_boxes (DistrettoChart              *self,
       const Frame *frame = &g_array_index (model->insets, Inset, i).frame;
       const char *key = g_ptr_array_index (model->cache->inset_keys, i);
       const char *name = distretto_boundaries_get_name (self->boundaries, key);
-      g_autoptr(PangoLayout) label = NULL;
+      g_autofree char *kept = g_strdup_printf ("map:inset:%u", i);
+      PangoLayout *label;
 
       if (!inset_has_label (frame))
         continue;
 
-      label = _distretto_chart_create_layout (cr, name != NULL ? name : key, 9.0, FALSE);
+      label = _distretto_chart_keep_layout (self, cr, kept, name != NULL ? name : key, 9.0, FALSE);
       pango_layout_set_width (label, (frame->width - 6) * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       _distretto_chart_set_color (cr, &palette->muted);
@@ -1242,15 +1454,20 @@ draw_inset_boxes (DistrettoChart              *self,
 
 /* A swatch filled with @fill, or hatched for %NULL, and its label. */
 static void
-draw_legend_entry (cairo_t                     *cr,
+draw_legend_entry (DistrettoChart              *self,
+                   cairo_t                     *cr,
                    const DistrettoChartPalette *palette,
                    const MapModel              *model,
-                   PangoLayout                 *label,
+                   guint                        entry,
                    const DistrettoChartColor   *fill,
                    const char                  *text,
                    double                       y)
 {
-  pango_layout_set_text (label, text, -1);
+  g_autofree char *name = g_strdup_printf ("map:legend:%u", entry);
+  PangoLayout *label = _distretto_chart_keep_layout (self, cr, name, text, 11.0, FALSE);
+
+  pango_layout_set_width (label, (model->legend_width - LEGEND_SWATCH - 6) * PANGO_SCALE);
+  pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
   _distretto_chart_set_color (cr, &palette->foreground);
   _distretto_chart_show_layout (cr, label, model->legend_left + LEGEND_SWATCH + 6,
                                 y + (LEGEND_SWATCH - _distretto_chart_layout_height (label)) / 2.0);
@@ -1282,40 +1499,37 @@ draw_legend (DistrettoChart              *self,
              const DistrettoChartPalette *palette,
              const MapModel              *model)
 {
-  g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, "", 11.0, FALSE);
   g_autofree char *no_data = NULL;
   double y = model->legend_top;
 
   if (self->unit != NULL)
     {
-      g_autoptr(PangoLayout) unit = _distretto_chart_create_layout (cr, self->unit, 11.0, TRUE);
+      PangoLayout *unit = _distretto_chart_keep_layout (self, cr, "map:unit", self->unit, 11.0, TRUE);
 
       _distretto_chart_set_color (cr, &palette->foreground);
       _distretto_chart_show_layout (cr, unit, model->legend_left, y - TEXT_GAP - _distretto_chart_layout_height (unit));
     }
 
-  /* One layout for all entries. */
-  pango_layout_set_width (label, (model->legend_width - LEGEND_SWATCH - 6) * PANGO_SCALE);
-  pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-
   for (guint c = 0; c < model->n_classes; c++, y += LEGEND_ROW)
     {
       g_autofree char *text = class_label (model, c);
 
-      draw_legend_entry (cr, palette, model, label, &model->colors[c], text, y);
+      draw_legend_entry (self, cr, palette, model, c, &model->colors[c], text, y);
     }
 
   no_data = no_data_label (model);
-  draw_legend_entry (cr, palette, model, label, NULL, no_data, y);
+  draw_legend_entry (self, cr, palette, model, model->n_classes, NULL, no_data, y);
 }
 
 static void
-draw_attribution (cairo_t                     *cr,
+draw_attribution (DistrettoChart              *self,
+                  cairo_t                     *cr,
                   const DistrettoChartPalette *palette,
                   const MapModel              *model,
                   double                       width)
 {
-  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, DISTRETTO_BOUNDARIES_ATTRIBUTION, 10.0, FALSE);
+  PangoLayout *layout = _distretto_chart_keep_layout (self, cr, "map:attribution", DISTRETTO_BOUNDARIES_ATTRIBUTION,
+                                                      10.0, FALSE);
 
   pango_layout_set_width (layout, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
@@ -1323,15 +1537,23 @@ draw_attribution (cairo_t                     *cr,
   _distretto_chart_show_layout (cr, layout, DISTRETTO_CHART_MARGIN, model->attribution_y);
 }
 
-void
-_distretto_chart_render_map (DistrettoChart              *self,
-                             cairo_t                     *cr,
-                             const DistrettoChartPalette *palette,
-                             double                       width,
-                             double                       height)
+static void
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
-  g_auto(MapModel) model = { 0, };
-  const char *problem = layout_map (self, cr, width, height, &model);
+  g_auto(MapModel) fresh = { 0, };
+  const MapModel *model = &fresh;
+  const char *problem;
+
+  /* On an image, laid out as for hit-testing: the last layout serves. */
+  if (_distretto_chart_measures_as_scratch (cr))
+    model = _distretto_chart_get_body_layout (self, width, height, &problem);
+  else
+    problem = layout_map (self, cr, width, height, &fresh);
 
   if (problem != NULL)
     {
@@ -1339,11 +1561,22 @@ _distretto_chart_render_map (DistrettoChart              *self,
       return;
     }
 
-  project_regions (&model, simplify_tolerance (cr));
-  draw_regions (self, cr, palette, &model);
-  draw_inset_boxes (self, cr, palette, &model);
-  draw_legend (self, cr, palette, &model);
-  draw_attribution (cr, palette, &model, width);
+  project_regions (model, simplify_tolerance (cr));
+  draw_regions (self, cr, palette, model);
+  draw_inset_boxes (self, cr, palette, model);
+  draw_legend (self, cr, palette, model);
+  draw_attribution (self, cr, palette, model, width);
+  draw_outlines (cr, palette, options, model);
+}
+
+static void
+render_overlay (DistrettoChart                    *self,
+                cairo_t                           *cr,
+                const DistrettoChartPalette       *palette,
+                const DistrettoChartRenderOptions *options,
+                gconstpointer                      layout)
+{
+  draw_outlines (cr, palette, options, layout);
 }
 
 /* Hit-testing. */
@@ -1385,33 +1618,19 @@ frame_contains (const Frame *frame,
          y >= frame->top && y <= frame->top + frame->height;
 }
 
-const char *
-_distretto_chart_hit_test_map (DistrettoChart *self,
-                               double          width,
-                               double          height,
-                               double          x,
-                               double          y)
+static const char *
+code_at (DistrettoChart *self,
+         gconstpointer   data,
+         double          x,
+         double          y)
 {
-  g_auto(MapModel) model = { 0, };
-  cairo_surface_t *surface;
-  const char *problem;
-  cairo_t *cr;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_map (self, cr, width, height, &model);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return NULL;
+  const MapModel *model = data;
 
   /* The point in metres in each frame, then the regions' boxes first. */
-  for (guint i = 0; i < model.cache->regions->len; i++)
+  for (guint i = 0; i < model->cache->regions->len; i++)
     {
-      const Region *region = region_at (model.cache, i);
-      const Frame *frame = frame_of (&model, region);
+      const Region *region = region_at (model->cache, i);
+      const Frame *frame = frame_of (model, region);
       double mx, my;
 
       if (frame->scale <= 0 || !frame_contains (frame, x, y))
@@ -1421,17 +1640,53 @@ _distretto_chart_hit_test_map (DistrettoChart *self,
       my = (frame->y0 - y) / frame->scale;
       if (mx >= region->extent.x_min && mx <= region->extent.x_max &&
           my >= region->extent.y_min && my <= region->extent.y_max &&
-          region_contains (model.cache, region, mx, my))
+          region_contains (model->cache, region, mx, my))
         return region->code;
     }
 
   return NULL;
 }
 
+/* The bar of the region under (x, y): its first, if given twice. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *index,
+          int            *axis)
+{
+  const char *code = code_at (self, data, x, y);
+
+  for (guint i = 0; code != NULL && i < self->bars->len; i++)
+    if (g_str_equal (g_array_index (self->bars, DistrettoChartBar, i).code, code))
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
+  g_autofree char *value = _distretto_chart_format_value (bar->value);
+  g_autofree char *title = _distretto_chart_region_title (bar->label, bar->code);
+
+  *code = bar->code;
+  /* TRANSLATORS: a map's tooltip: region (name and code), value */
+  return g_strdup_printf (_("%s: %s"), title, value);
+}
+
 /* The data table. */
 
-char *
-_distretto_chart_dup_map_table (DistrettoChart *self)
+static char *
+dup_table (DistrettoChart *self)
 {
   g_autoptr(GString) out = g_string_new ("region,name,value,class\n");
   g_auto(MapModel) model = { 0, };
@@ -1458,6 +1713,25 @@ _distretto_chart_dup_map_table (DistrettoChart *self)
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_MAP_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_map_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .render_overlay = render_overlay,
+  .layout_size = sizeof (MapModel),
+  .layout = layout_map,
+  .clear_layout = map_model_clear,
+  .hit_test = hit_test,
+  .region_at = code_at,
+  .describe = describe,
+  .dup_table = dup_table,
+};
 
 /* Classification. */
 

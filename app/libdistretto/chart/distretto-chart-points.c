@@ -68,6 +68,7 @@ distretto_chart_set_axis_titles (DistrettoChart *self,
   self->x_title = g_strdup (x_title);
   g_free (self->y_title);
   self->y_title = g_strdup (y_title);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -89,6 +90,7 @@ distretto_chart_set_third (DistrettoChart         *self,
   g_free (self->third_title);
   self->third_title = g_strdup (title);
   self->third_encoding = encoding;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -128,6 +130,7 @@ distretto_chart_add_point (DistrettoChart *self,
   mark.y = y;
   mark.third = isfinite (third) ? third : NAN;
   g_array_append_val (self->marks, mark);
+  _distretto_chart_changed (self);
 
   return self->marks->len - 1;
 }
@@ -213,6 +216,7 @@ distretto_chart_set_x_reference (DistrettoChart *self,
   self->x_reference = isfinite (value) ? value : NAN;
   g_free (self->x_reference_label);
   self->x_reference_label = g_strdup (label);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -248,6 +252,7 @@ distretto_chart_set_labelled (DistrettoChart     *self,
   g_hash_table_remove_all (self->labelled);
   for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     g_hash_table_add (self->labelled, g_strdup (codes[i]));
+  _distretto_chart_changed (self);
 }
 
 /**

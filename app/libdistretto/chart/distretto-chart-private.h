@@ -47,6 +47,8 @@ typedef struct
   double third;       /* NaN for none */
 } DistrettoChartMark;
 
+typedef struct _DistrettoChartKindClass DistrettoChartKindClass;
+
 struct _DistrettoChart
 {
   GObject parent_instance;
@@ -78,15 +80,51 @@ struct _DistrettoChart
   double x_reference; /* NaN for none */
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
-  char *highlighted;  /* the code under the pointer, or NULL */
+  const DistrettoChartKindClass *kind_class;  /* what the kind does */
+
+  guint revision;         /* changes with anything drawn but the selection */
+  cairo_t *scratch;       /* text measured as on an image, not drawn */
+  GHashTable *kept_layouts;  /* name → text laid out for the next drawing */
+  /* The last layout, for hit-testing and maps drawn on images, and what
+   * it was laid out for. */
+  gpointer layout;        /* the kind's, or NULL */
+  const char *layout_problem;
+  double layout_width;
+  double layout_height;   /* the chart's, or NaN if laid out for its body */
+  double layout_body_height;
+  guint layout_revision;
+};
+
+void                _distretto_chart_changed        (DistrettoChart              *self);
+cairo_t            *_distretto_chart_get_scratch    (DistrettoChart              *self);
+void                _distretto_chart_clear_layout   (DistrettoChart              *self);
+gconstpointer       _distretto_chart_get_body_layout (DistrettoChart             *self,
+                                                      double                      width,
+                                                      double                      height,
+                                                      const char                **problem);
+gboolean            _distretto_chart_measures_as_scratch (cairo_t                *cr);
+PangoLayout        *_distretto_chart_keep_layout    (DistrettoChart              *self,
+                                                     cairo_t                     *cr,
+                                                     const char                  *name,
+                                                     const char                  *text,
+                                                     double                       size,
+                                                     gboolean                     bold);
+
+/* How one drawing of a chart looks: the colours, the region selected and
+ * the one under the pointer. */
+struct _DistrettoChartRenderOptions
+{
+  DistrettoChartStyle style;
+  char *selected;
+  char *highlighted;
 };
 
 /* Drawn thicker or outlined: the selected region, or the one hovered. */
 static inline gboolean
-_distretto_chart_is_emphasised (DistrettoChart *self,
-                                const char     *code)
+_distretto_chart_is_emphasised (const DistrettoChartRenderOptions *options,
+                                const char                        *code)
 {
-  return g_strcmp0 (code, self->selected) == 0 || g_strcmp0 (code, self->highlighted) == 0;
+  return g_strcmp0 (code, options->selected) == 0 || g_strcmp0 (code, options->highlighted) == 0;
 }
 
 /* Layout of a ranking, shared by the renderer and the natural size. */
@@ -138,6 +176,8 @@ void                _distretto_chart_show_layout    (cairo_t                    
                                                      double                       y);
 DistrettoChartAxis  _distretto_chart_nice_axis      (double                       lo,
                                                      double                       hi);
+char               *_distretto_chart_region_title   (const char                  *label,
+                                                     const char                  *code);
 char               *_distretto_chart_format_number  (double                       value,
                                                      int                          decimals);
 void                _distretto_chart_draw_message   (cairo_t                     *cr,
@@ -165,80 +205,80 @@ void                _distretto_chart_draw_notes     (DistrettoChart             
                                                      double                       width,
                                                      double                       height);
 
-/* The trend renderer, in distretto-chart-trend.c. */
-void                _distretto_chart_render_trend   (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_trend (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y,
-                                                     guint                       *index);
+/* What one kind of chart does, in the kind's own file: a table, not
+ * subclasses, so that DistrettoChart stays the one final type the GIR,
+ * Python and the shell know, its kind a construct property. The chart
+ * calls render() and layout() with its body's size (above the notes);
+ * hit_test() and region_at() get what layout() laid out, measured on a
+ * scratch surface as the renderer measures. */
+struct _DistrettoChartKindClass
+{
+  /* The body's height at which the chart reads well, notes aside. */
+  double       (*natural_height) (DistrettoChart              *self);
+  /* Draws the body: what is between the header and the notes. */
+  void         (*render)         (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  const DistrettoChartPalette *palette,
+                                  const DistrettoChartRenderOptions *options,
+                                  double                       width,
+                                  double                       height);
+  /* Draws over a drawing without selection or hover what they add, if
+   * that is all they change (a map's outlines); NULL for the others. */
+  void         (*render_overlay) (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  const DistrettoChartPalette *palette,
+                                  const DistrettoChartRenderOptions *options,
+                                  gconstpointer                layout);
+  /* layout_size bytes for layout() to fill: returns a message to show
+   * instead of the chart when it cannot be laid out, else NULL. */
+  gsize          layout_size;
+  const char  *(*layout)         (DistrettoChart              *self,
+                                  cairo_t                     *cr,
+                                  double                       width,
+                                  double                       height,
+                                  gpointer                     layout);
+  void         (*clear_layout)   (gpointer                     layout);
+  /* The bar, line, profile or point at (x, y), and the axis if the kind
+   * has axes (-1 if not); an axis alone (a heatmap's column header)
+   * sets @axis and returns FALSE. */
+  gboolean     (*hit_test)       (DistrettoChart              *self,
+                                  gconstpointer                layout,
+                                  double                       x,
+                                  double                       y,
+                                  guint                       *index,
+                                  int                         *axis);
+  /* A map's region at (x, y), with or without a value; NULL elsewhere. */
+  const char  *(*region_at)      (DistrettoChart              *self,
+                                  gconstpointer                layout,
+                                  double                       x,
+                                  double                       y);
+  /* The tooltip of what hit_test() found. */
+  char        *(*describe)       (DistrettoChart              *self,
+                                  guint                        index,
+                                  int                          axis,
+                                  const char                 **code);
+  char        *(*dup_table)      (DistrettoChart              *self);
+};
 
-/* The map renderer, in distretto-chart-map.c. */
-void                _distretto_chart_render_map     (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-const char         *_distretto_chart_hit_test_map   (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y);
-char               *_distretto_chart_dup_map_table  (DistrettoChart              *self);
+extern const DistrettoChartKindClass _distretto_chart_ranking_class;
+extern const DistrettoChartKindClass _distretto_chart_trend_class;
+extern const DistrettoChartKindClass _distretto_chart_map_class;
+extern const DistrettoChartKindClass _distretto_chart_radar_class;
+extern const DistrettoChartKindClass _distretto_chart_scatter_class;
+extern const DistrettoChartKindClass _distretto_chart_heatmap_class;
+
+/* Shared by the kinds. */
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
                                                      const char                  *code);
 void                _distretto_chart_append_csv_field (GString                   *out,
                                                        const char                *text);
-
-/* The radar renderer, in distretto-chart-radar.c; hit-testing gives the
- * index of a line (a region's profile). */
-void                _distretto_chart_render_radar   (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_radar (DistrettoChart              *self,
-                                                     double                       width,
-                                                     double                       height,
-                                                     double                       x,
-                                                     double                       y,
-                                                     guint                       *line,
-                                                     int                         *axis);
-
-/* The heatmap renderer, in distretto-chart-heatmap.c; hit-testing gives
- * the line (row) and the axis (column) of a cell, the axis alone (line
- * not set, returns FALSE) for a column's header. */
-void                _distretto_chart_render_heatmap (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_heatmap (DistrettoChart            *self,
-                                                       double                     width,
-                                                       double                     height,
-                                                       double                     x,
-                                                       double                     y,
-                                                       guint                     *line,
-                                                       int                       *axis);
-
-/* The scatter renderer, in distretto-chart-scatter.c; hit-testing gives
- * the index of a mark. */
-void                _distretto_chart_render_scatter (DistrettoChart              *self,
-                                                     cairo_t                     *cr,
-                                                     const DistrettoChartPalette *palette,
-                                                     double                       width,
-                                                     double                       height);
-gboolean            _distretto_chart_hit_test_scatter (DistrettoChart            *self,
-                                                       double                     width,
-                                                       double                     height,
-                                                       double                     x,
-                                                       double                     y,
-                                                       guint                     *mark);
+char               *_distretto_chart_format_value   (double                       value);
+char               *_distretto_chart_describe_profile (DistrettoChart            *self,
+                                                       guint                      index,
+                                                       int                        axis,
+                                                       const char               **code);
+double              _distretto_chart_subtitle_top   (DistrettoChart              *self,
+                                                     cairo_t                     *cr);
 
 /* Model helpers, in distretto-chart-profile.c and distretto-chart-points.c. */
 char               *_distretto_chart_dup_profile_table (DistrettoChart           *self);

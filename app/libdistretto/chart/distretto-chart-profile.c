@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
 #include "distretto-chart-private.h"
@@ -81,6 +82,7 @@ distretto_chart_set_axes (DistrettoChart     *self,
   self->sort_axis = -1;
   for (guint i = 0; labels[i] != NULL; i++)
     g_ptr_array_add (self->axes, g_strdup (labels[i]));
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -154,6 +156,7 @@ distretto_chart_add_profile (DistrettoChart *self,
       g_array_append_val (line.points, point);
     }
   g_array_append_val (self->lines, line);
+  _distretto_chart_changed (self);
 
   return self->lines->len - 1;
 }
@@ -198,6 +201,7 @@ distretto_chart_set_sort_axis (DistrettoChart *self,
   g_return_if_fail (axis >= -1 && axis < (int) self->axes->len);
 
   self->sort_axis = axis;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -289,4 +293,25 @@ _distretto_chart_dup_profile_table (DistrettoChart *self)
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A radar's or a heatmap's tooltip: the region, and its value on @axis. */
+char *
+_distretto_chart_describe_profile (DistrettoChart  *self,
+                                   guint            index,
+                                   int              axis,
+                                   const char     **code)
+{
+  const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, index);
+  g_autofree char *value = NULL;
+  g_autofree char *title = _distretto_chart_region_title (line->label, line->code);
+
+  *code = line->code;
+  if (axis < 0)
+    return g_steal_pointer (&title);
+
+  value = _distretto_chart_format_value (distretto_chart_get_profile_value (self, index, axis));
+  /* TRANSLATORS: a tooltip: region (name and code), an axis such as a pillar, its value */
+  return g_strdup_printf (_("%s\n%s: %s"), title,
+                          (const char *) g_ptr_array_index (self->axes, axis), value);
 }

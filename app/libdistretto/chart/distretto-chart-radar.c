@@ -128,12 +128,13 @@ measure_values (DistrettoChart *self,
 /* Lays the legend's entries out in rows of @width from (@left, @top),
  * drawing them if @palette is given; returns the height taken. */
 static double
-flow_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       left,
-             double                       top,
-             double                       width);
+flow_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             double                             left,
+             double                             top,
+             double                             width);
 
 /* Returns a message to show instead when the radar cannot be laid out. */
 static const char *
@@ -141,8 +142,9 @@ layout_radar (DistrettoChart *self,
               cairo_t        *cr,
               double          width,
               double          height,
-              RadarLayout    *layout)
+              gpointer        data)
 {
+  RadarLayout *layout = data;
   double lo, hi, widest = 0.0, line_height, label_width, area_width, area_height;
 
   if (self->axes->len == 0 || self->lines->len == 0 || !measure_values (self, &lo, &hi))
@@ -186,7 +188,7 @@ layout_radar (DistrettoChart *self,
       layout->legend_width = width - 2 * DISTRETTO_CHART_MARGIN;
       layout->legend_left = DISTRETTO_CHART_MARGIN;
       layout->area_right = width - DISTRETTO_CHART_MARGIN;
-      layout->area_bottom = layout->bottom - flow_legend (self, cr, NULL, layout->legend_left, 0,
+      layout->area_bottom = layout->bottom - flow_legend (self, cr, NULL, NULL, layout->legend_left, 0,
                                                           layout->legend_width) - LABEL_GAP;
       layout->legend_top = layout->area_bottom + LABEL_GAP;
     }
@@ -224,15 +226,16 @@ n_edges (DistrettoChart *self)
 }
 
 static void
-draw_profile (DistrettoChart              *self,
-              cairo_t                     *cr,
-              const DistrettoChartPalette *palette,
-              const RadarLayout           *layout,
-              guint                        index)
+draw_profile (DistrettoChart                    *self,
+              cairo_t                           *cr,
+              const DistrettoChartPalette       *palette,
+              const DistrettoChartRenderOptions *options,
+              const RadarLayout                 *layout,
+              guint                              index)
 {
   const DistrettoChartLine *line = line_at (self, index);
   const DistrettoChartColor *color = _distretto_chart_line_color (self, palette, index);
-  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, line->code);
   gboolean reference = (int) index == self->reference_line;
   guint n = self->axes->len;
 
@@ -405,15 +408,16 @@ draw_axis_labels (DistrettoChart              *self,
 }
 
 static void
-draw_legend_entry (DistrettoChart              *self,
-                   cairo_t                     *cr,
-                   const DistrettoChartPalette *palette,
-                   guint                        index,
-                   double                       x,
-                   double                       y,
-                   double                       label_width)
+draw_legend_entry (DistrettoChart                    *self,
+                   cairo_t                           *cr,
+                   const DistrettoChartPalette       *palette,
+                   const DistrettoChartRenderOptions *options,
+                   guint                              index,
+                   double                             x,
+                   double                             y,
+                   double                             label_width)
 {
-  gboolean selected = g_strcmp0 (line_at (self, index)->code, self->selected) == 0;
+  gboolean selected = g_strcmp0 (line_at (self, index)->code, options->selected) == 0;
   g_autofree char *text = legend_text (self, index);
   g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, text, 11.0, selected);
 
@@ -431,12 +435,13 @@ draw_legend_entry (DistrettoChart              *self,
 }
 
 static double
-flow_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             double                       left,
-             double                       top,
-             double                       width)
+flow_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             double                             left,
+             double                             top,
+             double                             width)
 {
   double x = left, y = top + LEGEND_ROW / 2.0;
 
@@ -452,7 +457,7 @@ flow_legend (DistrettoChart              *self,
           y += LEGEND_ROW;
         }
       if (palette != NULL)
-        draw_legend_entry (self, cr, palette, i, x, y, label_width);
+        draw_legend_entry (self, cr, palette, options, i, x, y, label_width);
       x += entry + LEGEND_GAP;
     }
 
@@ -461,24 +466,26 @@ flow_legend (DistrettoChart              *self,
 
 /* The regions' names in a column right of the radar. */
 static void
-draw_legend_column (DistrettoChart              *self,
-                    cairo_t                     *cr,
-                    const DistrettoChartPalette *palette,
-                    const RadarLayout           *layout)
+draw_legend_column (DistrettoChart                    *self,
+                    cairo_t                           *cr,
+                    const DistrettoChartPalette       *palette,
+                    const DistrettoChartRenderOptions *options,
+                    const RadarLayout                 *layout)
 {
   double y = layout->legend_top + LEGEND_ROW / 2.0;
 
   for (guint i = 0; i < self->lines->len && y < layout->bottom; i++, y += LEGEND_ROW)
-    draw_legend_entry (self, cr, palette, i, layout->legend_left, y,
+    draw_legend_entry (self, cr, palette, options, i, layout->legend_left, y,
                        layout->legend_width - LEGEND_SWATCH - 6);
 }
 
-void
-_distretto_chart_render_radar (DistrettoChart              *self,
-                               cairo_t                     *cr,
-                               const DistrettoChartPalette *palette,
-                               double                       width,
-                               double                       height)
+static void
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   RadarLayout layout;
   const char *problem = layout_radar (self, cr, width, height, &layout);
@@ -506,23 +513,23 @@ _distretto_chart_render_radar (DistrettoChart              *self,
 
   /* The reference under the regions, the selected region on top. */
   if (self->reference_line >= 0 && (guint) self->reference_line < self->lines->len)
-    draw_profile (self, cr, palette, &layout, self->reference_line);
+    draw_profile (self, cr, palette, options, &layout, self->reference_line);
   for (guint i = 0; i < self->lines->len; i++)
     {
       if ((int) i == self->reference_line)
         continue;
-      if (selected < 0 && g_strcmp0 (line_at (self, i)->code, self->selected) == 0)
+      if (selected < 0 && g_strcmp0 (line_at (self, i)->code, options->selected) == 0)
         selected = i;
       else
-        draw_profile (self, cr, palette, &layout, i);
+        draw_profile (self, cr, palette, options, &layout, i);
     }
   if (selected >= 0)
-    draw_profile (self, cr, palette, &layout, selected);
+    draw_profile (self, cr, palette, options, &layout, selected);
 
   if (layout.legend_right)
-    draw_legend_column (self, cr, palette, &layout);
+    draw_legend_column (self, cr, palette, options, &layout);
   else
-    flow_legend (self, cr, palette, layout.legend_left, layout.legend_top, layout.legend_width);
+    flow_legend (self, cr, palette, options, layout.legend_left, layout.legend_top, layout.legend_width);
 }
 
 /* The distance from (@x, @y) to the segment from (@ax, @ay) to (@bx, @by). */
@@ -542,34 +549,18 @@ segment_distance (double x,
   return hypot (x - (ax + t * dx), y - (ay + t * dy));
 }
 
-gboolean
-_distretto_chart_hit_test_radar (DistrettoChart *self,
-                                 double          width,
-                                 double          height,
-                                 double          x,
-                                 double          y,
-                                 guint          *line,
-                                 int            *axis)
+/* A vertex within HIT_DISTANCE, the nearest, and its axis; else an edge. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *line,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  RadarLayout layout;
-  const char *problem;
+  const RadarLayout *layout = data;
   double best = HIT_DISTANCE;
   int found = -1, found_axis = -1;
-  cairo_t *cr;
-
-  if (axis != NULL)
-    *axis = -1;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_radar (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   /* A vertex first, the nearest within reach. */
   for (guint i = 0; i < self->lines->len; i++)
@@ -580,7 +571,7 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
 
         if (isnan (value))
           continue;
-        vertex_of (self, &layout, j, value, &vx, &vy);
+        vertex_of (self, layout, j, value, &vx, &vy);
         distance = hypot (x - vx, y - vy);
         if (distance <= best)
           {
@@ -601,8 +592,8 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
 
           if (isnan (a) || isnan (b))
             continue;
-          vertex_of (self, &layout, j, a, &ax, &ay);
-          vertex_of (self, &layout, (j + 1) % self->axes->len, b, &bx, &by);
+          vertex_of (self, layout, j, a, &ax, &ay);
+          vertex_of (self, layout, (j + 1) % self->axes->len, b, &bx, &by);
           distance = segment_distance (x, y, ax, ay, bx, by);
           if (distance <= best)
             {
@@ -614,9 +605,23 @@ _distretto_chart_hit_test_radar (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (line != NULL)
-    *line = found;
-  if (axis != NULL)
-    *axis = found_axis;
+  *line = found;
+  *axis = found_axis;
   return TRUE;
 }
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_RADAR_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_radar_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (RadarLayout),
+  .layout = layout_radar,
+  .hit_test = hit_test,
+  .describe = _distretto_chart_describe_profile,
+  .dup_table = _distretto_chart_dup_profile_table,
+};

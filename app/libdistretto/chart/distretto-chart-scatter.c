@@ -493,8 +493,9 @@ layout_scatter (DistrettoChart *self,
                 cairo_t        *cr,
                 double          width,
                 double          height,
-                ScatterLayout  *layout)
+                gpointer        data)
 {
+  ScatterLayout *layout = data;
   double x_lo, x_hi, y_lo, y_hi, tick_height, x_tick_width, y_tick_width, spacing;
 
   if (self->marks->len == 0)
@@ -778,13 +779,14 @@ draw_reference_labels (DistrettoChart              *self,
 }
 
 static void
-draw_point (DistrettoChart              *self,
-            cairo_t                     *cr,
-            const DistrettoChartPalette *palette,
-            const ScatterLayout         *layout,
-            const DistrettoChartMark    *mark)
+draw_point (DistrettoChart                    *self,
+            cairo_t                           *cr,
+            const DistrettoChartPalette       *palette,
+            const DistrettoChartRenderOptions *options,
+            const ScatterLayout               *layout,
+            const DistrettoChartMark          *mark)
 {
-  gboolean selected = _distretto_chart_is_emphasised (self, mark->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, mark->code);
   double r = radius_of (self, layout, mark->third);
   double x = x_of (layout, mark->x), y = y_of (layout, mark->y);
 
@@ -831,10 +833,11 @@ compare_radius (gconstpointer a,
 
 /* Larger points first, so smaller ones stay visible; the selected last. */
 static void
-draw_points (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const ScatterLayout         *layout)
+draw_points (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const ScatterLayout               *layout)
 {
   g_autofree guint *order = g_new (guint, self->marks->len);
   g_autofree double *radii = g_new (double, self->marks->len);
@@ -851,14 +854,14 @@ draw_points (DistrettoChart              *self,
     {
       const DistrettoChartMark *mark = mark_at (self, order[i]);
 
-      if (selected < 0 && g_strcmp0 (mark->code, self->selected) == 0)
+      if (selected < 0 && g_strcmp0 (mark->code, options->selected) == 0)
         selected = order[i];
       else
-        draw_point (self, cr, palette, layout, mark);
+        draw_point (self, cr, palette, options, layout, mark);
     }
 
   if (selected >= 0)
-    draw_point (self, cr, palette, layout, mark_at (self, selected));
+    draw_point (self, cr, palette, options, layout, mark_at (self, selected));
 }
 
 static gboolean
@@ -927,15 +930,16 @@ place_label (DistrettoChart      *self,
 }
 
 static void
-draw_label (DistrettoChart              *self,
-            cairo_t                     *cr,
-            const DistrettoChartPalette *palette,
-            const ScatterLayout         *layout,
-            GArray                      *taken,
-            guint                        index)
+draw_label (DistrettoChart                    *self,
+            cairo_t                           *cr,
+            const DistrettoChartPalette       *palette,
+            const DistrettoChartRenderOptions *options,
+            const ScatterLayout               *layout,
+            GArray                            *taken,
+            guint                              index)
 {
   const DistrettoChartMark *mark = mark_at (self, index);
-  gboolean selected = g_strcmp0 (mark->code, self->selected) == 0;
+  gboolean selected = g_strcmp0 (mark->code, options->selected) == 0;
   g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, mark->label, LABEL_SIZE, selected);
   double x = x_of (layout, mark->x), y = y_of (layout, mark->y);
   double r = radius_of (self, layout, mark->third);
@@ -983,34 +987,36 @@ draw_label (DistrettoChart              *self,
 /* The labelled points' names, the selected one's first so it always
  * gets a place; the others only where they overlap no other label. */
 static void
-draw_labels (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const ScatterLayout         *layout,
-             GArray                      *taken)
+draw_labels (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const ScatterLayout               *layout,
+             GArray                            *taken)
 {
   int selected = -1;
 
-  for (guint i = 0; i < self->marks->len && self->selected != NULL; i++)
-    if (g_str_equal (mark_at (self, i)->code, self->selected))
+  for (guint i = 0; i < self->marks->len && options->selected != NULL; i++)
+    if (g_str_equal (mark_at (self, i)->code, options->selected))
       {
         selected = i;
-        draw_label (self, cr, palette, layout, taken, i);
+        draw_label (self, cr, palette, options, layout, taken, i);
         break;
       }
 
   for (guint i = 0; i < self->marks->len; i++)
-    if ((int) i != selected && distretto_chart_is_labelled (self, mark_at (self, i)->code))
-      draw_label (self, cr, palette, layout, taken, i);
+    if ((int) i != selected && g_hash_table_contains (self->labelled, mark_at (self, i)->code))
+      draw_label (self, cr, palette, options, layout, taken, i);
 }
 
 /* Draws a scatter's plot between the header and the footer. */
-void
-_distretto_chart_render_scatter (DistrettoChart              *self,
-                                 cairo_t                     *cr,
-                                 const DistrettoChartPalette *palette,
-                                 double                       width,
-                                 double                       height)
+static void
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   g_autoptr(GArray) taken = g_array_new (FALSE, FALSE, sizeof (Box));
   ScatterLayout layout;
@@ -1026,7 +1032,7 @@ _distretto_chart_render_scatter (DistrettoChart              *self,
 
   draw_axes (self, cr, palette, &layout, width);
   draw_references (self, cr, palette, &layout);
-  draw_points (self, cr, palette, &layout);
+  draw_points (self, cr, palette, options, &layout);
 
   if (layout.legend)
     {
@@ -1045,45 +1051,29 @@ _distretto_chart_render_scatter (DistrettoChart              *self,
     }
 
   draw_reference_labels (self, cr, palette, &layout, taken);
-  draw_labels (self, cr, palette, &layout, taken);
+  draw_labels (self, cr, palette, options, &layout, taken);
 
   cairo_restore (cr);
 }
 
 /* The point nearest (x, y) within its radius plus HIT_SLACK. */
-gboolean
-_distretto_chart_hit_test_scatter (DistrettoChart *self,
-                                   double          width,
-                                   double          height,
-                                   double          x,
-                                   double          y,
-                                   guint          *mark)
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *mark,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  ScatterLayout layout;
-  const char *problem;
+  const ScatterLayout *layout = data;
   double best = G_MAXDOUBLE;
   int found = -1;
-  cairo_t *cr;
-
-  if (self->marks->len == 0)
-    return FALSE;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_scatter (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   for (guint i = 0; i < self->marks->len; i++)
     {
       const DistrettoChartMark *point = mark_at (self, i);
-      double reach = radius_of (self, &layout, point->third) + HIT_SLACK;
-      double dx = x - x_of (&layout, point->x), dy = y - y_of (&layout, point->y);
+      double reach = radius_of (self, layout, point->third) + HIT_SLACK;
+      double dx = x - x_of (layout, point->x), dy = y - y_of (layout, point->y);
       double distance = dx * dx + dy * dy;
 
       if (distance <= reach * reach && distance < best)
@@ -1096,7 +1086,49 @@ _distretto_chart_hit_test_scatter (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (mark != NULL)
-    *mark = found;
+  *mark = found;
   return TRUE;
 }
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartMark *mark = mark_at (self, index);
+  g_autofree char *x_value = _distretto_chart_format_value (mark->x);
+  g_autofree char *y_value = _distretto_chart_format_value (mark->y);
+  g_autofree char *value = NULL;
+  g_autofree char *title = _distretto_chart_region_title (mark->label, mark->code);
+
+  *code = mark->code;
+  if (isnan (mark->third) || self->third_title == NULL)
+    /* TRANSLATORS: a scatter's tooltip: region (name and code), x title, x value, y title, y value */
+    return g_strdup_printf (_("%s\n%s: %s\n%s: %s"), title,
+                            self->x_title ? self->x_title : "x", x_value,
+                            self->y_title ? self->y_title : "y", y_value);
+
+  value = _distretto_chart_format_value (mark->third);
+  /* TRANSLATORS: a scatter's tooltip: region (name and code), then three titles and values */
+  return g_strdup_printf (_("%s\n%s: %s\n%s: %s\n%s: %s"), title,
+                          self->x_title ? self->x_title : "x", x_value,
+                          self->y_title ? self->y_title : "y", y_value,
+                          self->third_title, value);
+}
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_SCATTER_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_scatter_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (ScatterLayout),
+  .layout = layout_scatter,
+  .hit_test = hit_test,
+  .describe = describe,
+  .dup_table = _distretto_chart_dup_scatter_table,
+};

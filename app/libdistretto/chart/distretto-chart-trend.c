@@ -148,8 +148,9 @@ layout_trend (DistrettoChart *self,
               cairo_t        *cr,
               double          width,
               double          height,
-              TrendLayout    *layout)
+              gpointer        data)
 {
+  TrendLayout *layout = data;
   double lo = 0.0, hi = 0.0, footer;
   int span;
 
@@ -284,14 +285,15 @@ draw_marker (cairo_t                     *cr,
 }
 
 static void
-draw_line (DistrettoChart              *self,
-           cairo_t                     *cr,
-           const DistrettoChartPalette *palette,
-           const TrendLayout           *layout,
-           guint                        index)
+draw_line (DistrettoChart                    *self,
+           cairo_t                           *cr,
+           const DistrettoChartPalette       *palette,
+           const DistrettoChartRenderOptions *options,
+           const TrendLayout                 *layout,
+           guint                              index)
 {
   const DistrettoChartLine *line = line_at (self, index);
-  gboolean selected = _distretto_chart_is_emphasised (self, line->code);
+  gboolean selected = _distretto_chart_is_emphasised (options, line->code);
   gboolean pen_down = FALSE;
 
   _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, index));
@@ -362,10 +364,11 @@ draw_legend_label (cairo_t                     *cr,
 
 /* The regions' names in a column right of the plot, then the markers. */
 static void
-draw_legend (DistrettoChart              *self,
-             cairo_t                     *cr,
-             const DistrettoChartPalette *palette,
-             const TrendLayout           *layout)
+draw_legend (DistrettoChart                    *self,
+             cairo_t                           *cr,
+             const DistrettoChartPalette       *palette,
+             const DistrettoChartRenderOptions *options,
+             const TrendLayout                 *layout)
 {
   DistrettoFlags flags = flags_shown (self);
   double y = layout->top + LEGEND_ROW / 2.0;
@@ -374,7 +377,7 @@ draw_legend (DistrettoChart              *self,
   for (guint i = 0; i < self->lines->len && y < layout->plot_bottom; i++, y += LEGEND_ROW)
     {
       const DistrettoChartLine *line = line_at (self, i);
-      gboolean selected = g_strcmp0 (line->code, self->selected) == 0;
+      gboolean selected = g_strcmp0 (line->code, options->selected) == 0;
 
       _distretto_chart_set_color (cr, _distretto_chart_line_color (self, palette, i));
       _distretto_chart_set_line_style (self, cr, i, selected);
@@ -400,12 +403,13 @@ draw_legend (DistrettoChart              *self,
     }
 }
 
-void
-_distretto_chart_render_trend (DistrettoChart              *self,
-                               cairo_t                     *cr,
-                               const DistrettoChartPalette *palette,
-                               double                       width,
-                               double                       height)
+static void
+render (DistrettoChart                    *self,
+        cairo_t                           *cr,
+        const DistrettoChartPalette       *palette,
+        const DistrettoChartRenderOptions *options,
+        double                             width,
+        double                             height)
 {
   TrendLayout layout;
   const char *problem = layout_trend (self, cr, width, height, &layout);
@@ -421,46 +425,34 @@ _distretto_chart_render_trend (DistrettoChart              *self,
 
   /* The reference under the regions, the selected region on top. */
   if (self->reference_line >= 0)
-    draw_line (self, cr, palette, &layout, self->reference_line);
+    draw_line (self, cr, palette, options, &layout, self->reference_line);
   for (guint i = 0; i < self->lines->len; i++)
     {
       if ((int) i == self->reference_line)
         continue;
-      if (g_strcmp0 (line_at (self, i)->code, self->selected) == 0)
+      if (g_strcmp0 (line_at (self, i)->code, options->selected) == 0)
         selected = i;
       else
-        draw_line (self, cr, palette, &layout, i);
+        draw_line (self, cr, palette, options, &layout, i);
     }
   if (selected >= 0)
-    draw_line (self, cr, palette, &layout, selected);
+    draw_line (self, cr, palette, options, &layout, selected);
 
-  draw_legend (self, cr, palette, &layout);
+  draw_legend (self, cr, palette, options, &layout);
 }
 
-gboolean
-_distretto_chart_hit_test_trend (DistrettoChart *self,
-                                 double          width,
-                                 double          height,
-                                 double          x,
-                                 double          y,
-                                 guint          *index)
+/* The line with the point nearest (x, y), within HIT_DISTANCE. */
+static gboolean
+hit_test (DistrettoChart *self,
+          gconstpointer   data,
+          double          x,
+          double          y,
+          guint          *index,
+          int            *axis)
 {
-  cairo_surface_t *surface;
-  TrendLayout layout;
-  const char *problem;
+  const TrendLayout *layout = data;
   double best = HIT_DISTANCE * HIT_DISTANCE;
   int found = -1;
-  cairo_t *cr;
-
-  /* Text is measured on a scratch surface, as the renderer measures it. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  problem = layout_trend (self, cr, width, height, &layout);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  if (problem != NULL)
-    return FALSE;
 
   for (guint i = 0; i < self->lines->len; i++)
     {
@@ -474,8 +466,8 @@ _distretto_chart_hit_test_trend (DistrettoChart *self,
           if (isnan (point->value))
             continue;
 
-          dx = x - x_of (&layout, point->year);
-          dy = y - y_of (&layout, point->value);
+          dx = x - x_of (layout, point->year);
+          dy = y - y_of (layout, point->value);
           if (dx * dx + dy * dy <= best)
             {
               best = dx * dx + dy * dy;
@@ -487,7 +479,67 @@ _distretto_chart_hit_test_trend (DistrettoChart *self,
   if (found < 0)
     return FALSE;
 
-  if (index != NULL)
-    *index = found;
+  *index = found;
   return TRUE;
 }
+
+static char *
+describe (DistrettoChart  *self,
+          guint            index,
+          int              axis,
+          const char     **code)
+{
+  const DistrettoChartLine *line = line_at (self, index);
+
+  *code = line->code;
+  return _distretto_chart_region_title (line->label, line->code);
+}
+
+/* One row per point drawn: missing years are left out. */
+static char *
+dup_trend_table (DistrettoChart *self)
+{
+  g_autoptr(GString) out = g_string_new ("region,name,year,value,flags\n");
+
+  for (guint i = 0; i < self->lines->len; i++)
+    {
+      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, i);
+
+      for (guint j = 0; j < line->points->len; j++)
+        {
+          const DistrettoChartPoint *point = &g_array_index (line->points, DistrettoChartPoint, j);
+          g_autofree char *flags = NULL;
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          if (isnan (point->value))
+            continue;
+
+          flags = distretto_flags_to_string (point->flags);
+          _distretto_chart_append_csv_field (out, line->code);
+          g_string_append_c (out, ',');
+          _distretto_chart_append_csv_field (out, line->label);
+          g_string_append_printf (out, ",%d,%s,", point->year,
+                                  g_ascii_dtostr (number, sizeof number, point->value));
+          _distretto_chart_append_csv_field (out, flags);
+          g_string_append_c (out, '\n');
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static double
+natural_height (DistrettoChart *self)
+{
+  return DISTRETTO_CHART_TREND_HEIGHT;
+}
+
+const DistrettoChartKindClass _distretto_chart_trend_class = {
+  .natural_height = natural_height,
+  .render = render,
+  .layout_size = sizeof (TrendLayout),
+  .layout = layout_trend,
+  .hit_test = hit_test,
+  .describe = describe,
+  .dup_table = dup_trend_table,
+};

@@ -49,6 +49,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static const DistrettoChartKindClass * const kind_classes[] = {
+  [DISTRETTO_CHART_KIND_RANKING] = &_distretto_chart_ranking_class,
+  [DISTRETTO_CHART_KIND_TREND] = &_distretto_chart_trend_class,
+  [DISTRETTO_CHART_KIND_MAP] = &_distretto_chart_map_class,
+  [DISTRETTO_CHART_KIND_RADAR] = &_distretto_chart_radar_class,
+  [DISTRETTO_CHART_KIND_SCATTER] = &_distretto_chart_scatter_class,
+  [DISTRETTO_CHART_KIND_HEATMAP] = &_distretto_chart_heatmap_class,
+};
+
 static void
 clear_bar (gpointer data)
 {
@@ -84,7 +93,6 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->lines, g_array_unref);
   g_clear_object (&self->boundaries);
   g_clear_pointer (&self->notes, g_free);
-  g_clear_pointer (&self->highlighted, g_free);
   g_clear_pointer (&self->axes, g_ptr_array_unref);
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->x_title, g_free);
@@ -92,6 +100,9 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->third_title, g_free);
   g_clear_pointer (&self->x_reference_label, g_free);
   g_clear_pointer (&self->labelled, g_hash_table_unref);
+  _distretto_chart_clear_layout (self);
+  g_clear_pointer (&self->scratch, cairo_destroy);
+  g_clear_pointer (&self->kept_layouts, g_hash_table_unref);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -143,6 +154,7 @@ distretto_chart_set_property (GObject      *object,
     {
     case PROP_KIND:
       self->kind = g_value_get_enum (value);
+      self->kind_class = kind_classes[self->kind];
       break;
 
     case PROP_TITLE:
@@ -237,6 +249,7 @@ distretto_chart_init (DistrettoChart *self)
   self->classification = DISTRETTO_CLASSIFICATION_QUANTILES;
   self->n_classes = 5;
   self->scheme = DISTRETTO_COLOR_SCHEME_VIRIDIS;
+  self->kind_class = kind_classes[DISTRETTO_CHART_KIND_RANKING];
   _distretto_chart_init_profiles (self);
   _distretto_chart_init_points (self);
 }
@@ -333,6 +346,7 @@ distretto_chart_set_classification (DistrettoChart          *self,
 
   self->classification = method;
   self->n_classes = n_classes;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -430,6 +444,7 @@ distretto_chart_set_##name (DistrettoChart *self,                           \
     return;                                                                 \
   g_free (self->name);                                                      \
   self->name = g_strdup (name);                                             \
+  _distretto_chart_changed (self);                                          \
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]);      \
 }
 
@@ -508,6 +523,7 @@ distretto_chart_set_notes (DistrettoChart *self,
 
   g_free (self->notes);
   self->notes = g_strdup (notes);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -541,6 +557,7 @@ distretto_chart_set_color_scheme (DistrettoChart       *self,
   g_return_if_fail (scheme <= DISTRETTO_COLOR_SCHEME_DIVERGING);
 
   self->scheme = scheme;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -573,6 +590,7 @@ distretto_chart_set_bar_interval (DistrettoChart *self,
         {
           bar->lower = isfinite (lower) && isfinite (upper) ? lower : NAN;
           bar->upper = isfinite (lower) && isfinite (upper) ? upper : NAN;
+          _distretto_chart_changed (self);
           return TRUE;
         }
     }
@@ -668,6 +686,7 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   bar.lower = NAN;
   bar.upper = NAN;
   g_array_insert_val (self->bars, position, bar);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -705,6 +724,7 @@ distretto_chart_set_categories (DistrettoChart     *self,
   g_ptr_array_set_size (self->categories, 0);
   for (guint i = 0; labels[i] != NULL && i < DISTRETTO_CHART_N_CATEGORIES; i++)
     g_ptr_array_add (self->categories, g_strdup (labels[i]));
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -725,6 +745,7 @@ distretto_chart_set_reference (DistrettoChart *self,
   self->reference = value;
   g_free (self->reference_label);
   self->reference_label = g_strdup (label);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -768,6 +789,7 @@ distretto_chart_add_line (DistrettoChart *self,
   line.label = g_strdup (label);
   line.points = g_array_new (FALSE, FALSE, sizeof (DistrettoChartPoint));
   g_array_append_val (self->lines, line);
+  _distretto_chart_changed (self);
 
   return self->lines->len - 1;
 }
@@ -807,6 +829,7 @@ distretto_chart_line_add_point (DistrettoChart *self,
     g_array_index (points, DistrettoChartPoint, position - 1) = point;
   else
     g_array_insert_val (points, position, point);
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -873,6 +896,7 @@ distretto_chart_set_reference_line (DistrettoChart *self,
   g_return_if_fail (line >= -1 && line < (int) self->lines->len);
 
   self->reference_line = line;
+  _distretto_chart_changed (self);
 }
 
 /**
@@ -893,7 +917,7 @@ distretto_chart_get_reference_line (DistrettoChart *self)
  * distretto_chart_get_selected:
  * @self: a #DistrettoChart
  *
- * Returns: (nullable): the code of the highlighted region
+ * Returns: (nullable): the code of the selected region
  */
 const char *
 distretto_chart_get_selected (DistrettoChart *self)
@@ -904,50 +928,13 @@ distretto_chart_get_selected (DistrettoChart *self)
 }
 
 /**
- * distretto_chart_get_highlighted:
- * @self: a #DistrettoChart
- *
- * Returns: (nullable): the code of the region highlighted, or %NULL
- */
-const char *
-distretto_chart_get_highlighted (DistrettoChart *self)
-{
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
-
-  return self->highlighted;
-}
-
-/**
- * distretto_chart_set_highlighted:
- * @self: a #DistrettoChart
- * @code: (nullable): a region's code, or %NULL for none
- *
- * Highlights the region under the pointer, more lightly than the
- * selection: a band behind its bar or its heatmap row, its outline on a
- * map, its line, profile or point drawn thicker.
- *
- * Returns: %TRUE if the highlighted region changed
- */
-gboolean
-distretto_chart_set_highlighted (DistrettoChart *self,
-                                 const char     *code)
-{
-  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
-
-  if (g_strcmp0 (self->highlighted, code) == 0)
-    return FALSE;
-
-  g_free (self->highlighted);
-  self->highlighted = g_strdup (code);
-  return TRUE;
-}
-
-/**
  * distretto_chart_set_selected:
  * @self: a #DistrettoChart
  * @code: (nullable): a region code
  *
- * Highlights the bar or the line of @code.
+ * Selects the region of @code: distretto_chart_render() and the exports
+ * draw it selected (see distretto_chart_render_options_set_selected()).
+ * Drawings with their own options choose their own selection.
  */
 void
 distretto_chart_set_selected (DistrettoChart *self,
@@ -979,39 +966,6 @@ _distretto_chart_append_csv_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* One row per point drawn: missing years are left out. */
-static char *
-dup_trend_table (DistrettoChart *self)
-{
-  g_autoptr(GString) out = g_string_new ("region,name,year,value,flags\n");
-
-  for (guint i = 0; i < self->lines->len; i++)
-    {
-      const DistrettoChartLine *line = &g_array_index (self->lines, DistrettoChartLine, i);
-
-      for (guint j = 0; j < line->points->len; j++)
-        {
-          const DistrettoChartPoint *point = &g_array_index (line->points, DistrettoChartPoint, j);
-          g_autofree char *flags = NULL;
-          char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-          if (isnan (point->value))
-            continue;
-
-          flags = distretto_flags_to_string (point->flags);
-          _distretto_chart_append_csv_field (out, line->code);
-          g_string_append_c (out, ',');
-          _distretto_chart_append_csv_field (out, line->label);
-          g_string_append_printf (out, ",%d,%s,", point->year,
-                                  g_ascii_dtostr (number, sizeof number, point->value));
-          _distretto_chart_append_csv_field (out, flags);
-          g_string_append_c (out, '\n');
-        }
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
 /**
  * distretto_chart_dup_table:
  * @self: a #DistrettoChart
@@ -1033,48 +987,9 @@ dup_trend_table (DistrettoChart *self)
 char *
 distretto_chart_dup_table (DistrettoChart *self)
 {
-  g_autoptr(GString) out = NULL;
-  gboolean with_intervals = FALSE;
-
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    return dup_trend_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    return _distretto_chart_dup_map_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_RADAR || self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    return _distretto_chart_dup_profile_table (self);
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    return _distretto_chart_dup_scatter_table (self);
-
-  for (guint i = 0; i < self->bars->len; i++)
-    with_intervals |= !isnan (g_array_index (self->bars, DistrettoChartBar, i).lower);
-
-  out = g_string_new (with_intervals ? "rank,region,name,value,category,lower,upper\n"
-                                     : "rank,region,name,value,category\n");
-  for (guint i = 0; i < self->bars->len; i++)
-    {
-      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-      g_string_append_printf (out, "%u,", i + 1);
-      _distretto_chart_append_csv_field (out, bar->code);
-      g_string_append_c (out, ',');
-      _distretto_chart_append_csv_field (out, bar->label);
-      g_string_append_printf (out, ",%s,", g_ascii_dtostr (number, sizeof number, bar->value));
-      if (bar->category >= 0 && (guint) bar->category < self->categories->len)
-        _distretto_chart_append_csv_field (out, g_ptr_array_index (self->categories, bar->category));
-      if (with_intervals && !isnan (bar->lower))
-        {
-          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->lower));
-          g_string_append_printf (out, ",%s", g_ascii_dtostr (number, sizeof number, bar->upper));
-        }
-      else if (with_intervals)
-        g_string_append (out, ",,");
-      g_string_append_c (out, '\n');
-    }
-
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return self->kind_class->dup_table (self);
 }
 
 /**
@@ -1142,25 +1057,6 @@ distretto_chart_get_bar_value (DistrettoChart *self,
   return g_array_index (self->bars, DistrettoChartBar, index).value;
 }
 
-static double
-natural_body_height (DistrettoChart *self)
-{
-  if (self->kind == DISTRETTO_CHART_KIND_TREND)
-    return DISTRETTO_CHART_TREND_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_MAP)
-    return DISTRETTO_CHART_MAP_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_RADAR)
-    return DISTRETTO_CHART_RADAR_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_SCATTER)
-    return DISTRETTO_CHART_SCATTER_HEIGHT;
-  if (self->kind == DISTRETTO_CHART_KIND_HEATMAP)
-    return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT + DISTRETTO_CHART_HEATMAP_HEADER
-           + MAX (self->lines->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
-
-  return DISTRETTO_CHART_HEADER_HEIGHT + DISTRETTO_CHART_FOOTER_HEIGHT
-         + MAX (self->bars->len, 4) * DISTRETTO_CHART_ROW_HEIGHT;
-}
-
 /**
  * distretto_chart_get_natural_height:
  * @self: a #DistrettoChart
@@ -1175,18 +1071,54 @@ natural_body_height (DistrettoChart *self)
 double
 distretto_chart_get_natural_height (DistrettoChart *self)
 {
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double notes;
-
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
 
   /* Notes are measured as if 800 wide: wider charts have room to spare. */
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cr = cairo_create (surface);
-  notes = _distretto_chart_notes_height (self, cr, 800.0);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
+  return _distretto_chart_notes_height (self, _distretto_chart_get_scratch (self), 800.0)
+         + self->kind_class->natural_height (self);
+}
 
-  return notes + natural_body_height (self);
+/* Every change to what is drawn, the selection aside, ends here. */
+void
+_distretto_chart_changed (DistrettoChart *self)
+{
+  self->revision++;
+  _distretto_chart_clear_layout (self);
+  if (self->kept_layouts != NULL)
+    g_hash_table_remove_all (self->kept_layouts);
+}
+
+/**
+ * distretto_chart_get_revision:
+ * @self: a #DistrettoChart
+ *
+ * A number that changes whenever the chart changes in a way that changes
+ * its drawing, the selection aside: a view that keeps a drawing of the
+ * chart (an image of a map, say) compares it with the one it drew to know
+ * when to draw again.
+ *
+ * Returns: the chart's revision
+ */
+guint
+distretto_chart_get_revision (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+
+  return self->revision;
+}
+
+/* A context on a 1×1 image, kept for measuring text: laid out there as
+ * the renderer lays it out on an image. */
+cairo_t *
+_distretto_chart_get_scratch (DistrettoChart *self)
+{
+  if (self->scratch == NULL)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+
+      self->scratch = cairo_create (surface);
+      cairo_surface_destroy (surface);
+    }
+
+  return self->scratch;
 }

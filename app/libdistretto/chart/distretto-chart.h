@@ -90,6 +90,26 @@ typedef enum
  */
 #define DISTRETTO_CHART_MAX_CLASSES 7
 
+#define DISTRETTO_TYPE_CHART_RENDER_OPTIONS (distretto_chart_render_options_get_type ())
+
+typedef struct _DistrettoChartRenderOptions DistrettoChartRenderOptions;
+
+GType                        distretto_chart_render_options_get_type        (void) G_GNUC_CONST;
+DistrettoChartRenderOptions *distretto_chart_render_options_new             (DistrettoChartStyle                style);
+DistrettoChartRenderOptions *distretto_chart_render_options_copy            (const DistrettoChartRenderOptions *self);
+void                         distretto_chart_render_options_free            (DistrettoChartRenderOptions       *self);
+DistrettoChartStyle          distretto_chart_render_options_get_style       (const DistrettoChartRenderOptions *self);
+void                         distretto_chart_render_options_set_style       (DistrettoChartRenderOptions       *self,
+                                                                             DistrettoChartStyle                style);
+const char                  *distretto_chart_render_options_get_selected    (const DistrettoChartRenderOptions *self);
+void                         distretto_chart_render_options_set_selected    (DistrettoChartRenderOptions       *self,
+                                                                             const char                        *code);
+const char                  *distretto_chart_render_options_get_highlighted (const DistrettoChartRenderOptions *self);
+void                         distretto_chart_render_options_set_highlighted (DistrettoChartRenderOptions       *self,
+                                                                             const char                        *code);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DistrettoChartRenderOptions, distretto_chart_render_options_free)
+
 #define DISTRETTO_TYPE_CHART (distretto_chart_get_type ())
 
 G_DECLARE_FINAL_TYPE (DistrettoChart, distretto_chart, DISTRETTO, CHART, GObject)
@@ -212,9 +232,6 @@ void            distretto_chart_set_labelled       (DistrettoChart      *self,
                                                     const char * const  *codes);
 gboolean        distretto_chart_is_labelled        (DistrettoChart      *self,
                                                     const char          *code);
-const char     *distretto_chart_get_highlighted    (DistrettoChart      *self);
-gboolean        distretto_chart_set_highlighted    (DistrettoChart      *self,
-                                                    const char          *code);
 const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
@@ -254,10 +271,21 @@ const char     *distretto_chart_hit_test_region    (DistrettoChart      *self,
                                                     double               x,
                                                     double               y);
 double          distretto_chart_get_natural_height (DistrettoChart      *self);
+guint           distretto_chart_get_revision       (DistrettoChart      *self);
 void            distretto_chart_render             (DistrettoChart      *self,
                                                     cairo_t             *cr,
                                                     double               width,
                                                     double               height,
                                                     DistrettoChartStyle  style);
+void            distretto_chart_render_with_options (DistrettoChart                    *self,
+                                                     cairo_t                           *cr,
+                                                     double                             width,
+                                                     double                             height,
+                                                     const DistrettoChartRenderOptions *options);
+gboolean        distretto_chart_render_overlay     (DistrettoChart                    *self,
+                                                    cairo_t                           *cr,
+                                                    double                             width,
+                                                    double                             height,
+                                                    const DistrettoChartRenderOptions *options);
 
 G_END_DECLS
