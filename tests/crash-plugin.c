@@ -28,15 +28,14 @@ crash_if (const char *where)
 static DistrettoIndicatorDefinition *
 crash_get_definition (DistrettoIndicator *indicator)
 {
-  const char *series[] = { "emp_total", NULL };
   g_autofree char *id = g_strdelimit (g_strdup (module_name), "_", '-');
 
   crash_if ("definition");
 
+  /* It reads no series: on any dataset the host goes on to compute. */
   return g_object_new (DISTRETTO_TYPE_INDICATOR_DEFINITION,
                        "id", id,
                        "title", module_name,
-                       "required-series", series,
                        NULL);
 }
 
