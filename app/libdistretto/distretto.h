@@ -33,6 +33,6 @@
 #include "chart/distretto-chart-style.h"
 #include "plugin/distretto-indicator.h"
 #include "plugin/distretto-indicator-definition.h"
-#include "plugin/distretto-indicator-result.h"
+#include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

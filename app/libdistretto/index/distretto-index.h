@@ -10,7 +10,7 @@
 #endif
 
 #include "../data/distretto-dataset.h"
-#include "../plugin/distretto-indicator-result.h"
+#include "distretto-indicator-result.h"
 #include "distretto-method.h"
 #include "distretto-pillar.h"
 

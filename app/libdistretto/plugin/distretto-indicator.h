@@ -14,7 +14,7 @@
 
 #include "../data/distretto-dataset.h"
 #include "distretto-indicator-definition.h"
-#include "distretto-indicator-result.h"
+#include "../index/distretto-indicator-result.h"
 
 G_BEGIN_DECLS
 

@@ -12,7 +12,7 @@
 #include <glib-object.h>
 
 #include "../data/distretto-flags.h"
-#include "../index/distretto-method.h"
+#include "distretto-method.h"
 
 G_BEGIN_DECLS
 
