@@ -1722,6 +1722,89 @@ test_map_one_pass_fill (void)
     }
 }
 
+typedef struct
+{
+  double width;
+  double height;
+  DistrettoChartStyle style;
+  DistrettoChartStyle style_of_context;
+  gboolean fail;
+} BodyCall;
+
+static gboolean
+paint_body (cairo_t              *cr,
+            double                width,
+            double                height,
+            DistrettoChartStyle   style,
+            gpointer              user_data,
+            GError              **error)
+{
+  BodyCall *call = user_data;
+
+  call->width = width;
+  call->height = height;
+  call->style = style;
+  call->style_of_context = distretto_chart_style_get_for_context (cr);
+  if (call->fail)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the module failed");
+      return FALSE;
+    }
+
+  /* Beyond the body on purpose: the chart clips it. */
+  cairo_set_source_rgb (cr, 0, 1, 0);
+  cairo_rectangle (cr, -100, -100, width + 200, height + 200);
+  cairo_fill (cr);
+  return TRUE;
+}
+
+/* A custom chart: the host's frame, the body drawn by a function, in the
+ * body's box only, told the style. */
+static void
+test_custom_body (void)
+{
+  BodyCall call = { 0, };
+  g_autoptr(DistrettoChart) chart = distretto_chart_new_custom ("A module's view", paint_body, &call, NULL);
+  g_autoptr(DistrettoChartRenderOptions) options = distretto_chart_render_options_new (DISTRETTO_CHART_STYLE_DARK);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 400);
+  cairo_t *cr = cairo_create (surface);
+  guint32 *pixels;
+  int stride;
+
+  distretto_chart_set_source (chart, "Source: test");
+  g_assert_cmpint (distretto_chart_get_kind (chart), ==, DISTRETTO_CHART_KIND_CUSTOM);
+  g_assert_null (distretto_chart_dup_table (chart));
+  g_assert_null (distretto_chart_describe_at (chart, 600, 400, 300, 200, NULL));
+  g_assert_cmpint (distretto_chart_style_get_for_context (cr), ==, DISTRETTO_CHART_STYLE_PRINT);
+
+  distretto_chart_render_with_options (chart, cr, 600, 400, options);
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+
+  g_assert_cmpint (call.style, ==, DISTRETTO_CHART_STYLE_DARK);
+  g_assert_cmpint (call.style_of_context, ==, DISTRETTO_CHART_STYLE_DARK);
+  /* 24 px margins left and right; the header above, the source below. */
+  g_assert_cmpfloat (call.width, ==, 600 - 2 * 24);
+  g_assert_cmpfloat (call.height, >, 200);
+  g_assert_cmpfloat (call.height, <, 400 - 64);
+  g_assert_cmphex (pixels[200 * stride + 300] & 0xFFFFFF, ==, 0x00FF00);
+  g_assert_cmphex (pixels[10 * stride + 300] & 0xFFFFFF, !=, 0x00FF00);
+  g_assert_cmphex (pixels[200 * stride + 5] & 0xFFFFFF, !=, 0x00FF00);
+  g_assert_cmphex (pixels[395 * stride + 300] & 0xFFFFFF, !=, 0x00FF00);
+  /* The style is set for the body only. */
+  g_assert_cmpint (distretto_chart_style_get_for_context (cr), ==, DISTRETTO_CHART_STYLE_PRINT);
+
+  /* A body that fails says why where it would be. */
+  call.fail = TRUE;
+  distretto_chart_render_with_options (chart, cr, 600, 400, options);
+  cairo_surface_flush (surface);
+  g_assert_cmphex (pixels[200 * stride + 300] & 0xFFFFFF, !=, 0x00FF00);
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1756,6 +1839,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/map-classes-follow-changes", test_map_classes_follow_changes);
   g_test_add_func ("/Distretto/Chart/kept-text", test_kept_text);
   g_test_add_func ("/Distretto/Chart/map-one-pass-fill", test_map_one_pass_fill);
+  g_test_add_func ("/Distretto/Chart/custom-body", test_custom_body);
 
   return g_test_run ();
 }

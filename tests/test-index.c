@@ -180,20 +180,35 @@ test_definition_views (void)
   g_auto(GStrv) ids = NULL;
 
   distretto_indicator_definition_add_view (definition, "profile", "Profile");
-  distretto_indicator_definition_add_view (definition, "map", "Map");
+  distretto_indicator_definition_add_view (definition, "ridgeline", "Ridgeline");
   ids = distretto_indicator_definition_dup_view_ids (definition);
   g_assert_cmpuint (g_strv_length (ids), ==, 2);
-  g_assert_cmpstr (ids[1], ==, "map");
+  g_assert_cmpstr (ids[1], ==, "ridgeline");
   g_assert_cmpstr (distretto_indicator_definition_get_view_title (definition, "profile"), ==, "Profile");
   g_assert_null (distretto_indicator_definition_get_view_title (definition, "nope"));
   g_assert_true (distretto_indicator_definition_validate (definition, &error));
+  g_assert_true (distretto_view_check_definition (definition, &error));
+  g_assert_no_error (error);
 
-  /* The host draws the ranking; a view may not take its name or repeat one. */
-  distretto_indicator_definition_add_view (definition, "ranking", "Mine");
-  distretto_indicator_definition_add_view (definition, "map", "Again");
+  /* The built-in views' ids are taken, every one of them: a module's own
+   * “map” would be hidden by the host's map. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DistrettoIndicatorDefinition) clash = distretto_indicator_definition_new ("c", "Clash");
+      const char *taken = i == 0 ? "map" : "ranking";
+
+      distretto_indicator_definition_add_view (clash, taken, "Mine");
+      g_assert_true (distretto_indicator_definition_validate (clash, NULL));
+      g_assert_false (distretto_view_check_definition (clash, &error));
+      g_assert_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION);
+      g_assert_nonnull (strstr (error->message, taken));
+      g_clear_error (&error);
+    }
+
+  /* A view may not repeat an id. */
+  distretto_indicator_definition_add_view (definition, "ridgeline", "Again");
   g_assert_false (distretto_indicator_definition_validate (definition, &error));
-  g_assert_nonnull (strstr (error->message, "“ranking”"));
-  g_assert_nonnull (strstr (error->message, "“map” is used twice"));
+  g_assert_nonnull (strstr (error->message, "“ridgeline” is used twice"));
 }
 
 static DistrettoPillar *

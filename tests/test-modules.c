@@ -10,12 +10,8 @@
 #include <string.h>
 
 #include "distretto-demo.h"
-#include "distretto-map.h"
 #include "distretto-module-info.h"
 #include "distretto-plugin-engine.h"
-#include "distretto-profile-charts.h"
-#include "distretto-ranking.h"
-#include "distretto-trend.h"
 
 static const char *bundled[] = { "servitization", "digital-adoption", "i40-readiness", "industrial-structure", NULL };
 
@@ -253,6 +249,8 @@ test_demo_views (void)
       DistrettoModule *mod = module (bundled[m]);
       DistrettoIndicatorDefinition *definition = distretto_module_get_definition (mod);
       g_auto(GStrv) own = distretto_indicator_definition_dup_view_ids (definition);
+      g_autoptr(DistrettoViewRequest) request = distretto_view_request_new (distretto_module_get_indicator (mod), dataset);
+      g_auto(GStrv) views = distretto_view_dup_ids_for (definition);
       DistrettoChart *charts[6];
       g_autofree char *coverage = distretto_indicator_dup_coverage (distretto_module_get_indicator (mod), dataset);
       g_autofree char *years = distretto_module_info_dup_years (mod, dataset);
@@ -267,13 +265,14 @@ test_demo_views (void)
       g_assert_cmpint (distretto_indicator_choose_year (distretto_module_get_indicator (mod), dataset, &error), ==, 2023);
       g_assert_no_error (error);
 
-      charts[0] = distretto_ranking_chart_build (mod, dataset, &error);
-      charts[1] = distretto_trend_chart_build (mod, dataset, NULL, &error);
-      charts[2] = distretto_map_chart_build (mod, dataset, boundaries, &error);
-      charts[3] = distretto_radar_chart_build (mod, dataset, NULL, &error);
-      charts[4] = distretto_scatter_chart_build (mod, dataset, NULL, &error);
-      charts[5] = distretto_heatmap_chart_build (mod, dataset, &error);
-      g_assert_no_error (error);
+      /* Every module offers every built-in view, then its own. */
+      distretto_view_request_set_boundaries (request, boundaries);
+      g_assert_cmpuint (g_strv_length (views), ==, G_N_ELEMENTS (charts) + g_strv_length (own));
+      for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+        {
+          charts[c] = distretto_view_build (views[c], request, &error);
+          g_assert_no_error (error);
+        }
 
       for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
         {

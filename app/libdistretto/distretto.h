@@ -33,6 +33,8 @@
 #include "chart/distretto-chart-style.h"
 #include "plugin/distretto-indicator.h"
 #include "plugin/distretto-indicator-definition.h"
+#include "view/distretto-view.h"
+#include "view/distretto-view-request.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

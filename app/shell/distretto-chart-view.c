@@ -10,7 +10,6 @@
 #include <math.h>
 
 #include "distretto-chart-view.h"
-#include "distretto-module-view.h"
 
 /* Shows a DistrettoChart with the same render function as the exporter,
  * in the light or dark style that AdwStyleManager asks for, the region
@@ -20,7 +19,6 @@ struct _DistrettoChartView
   GtkWidget parent_instance;
 
   DistrettoChart *chart;
-  DistrettoModuleView *module_view;   /* drawn instead, when set */
   char *hovered;                      /* the region under the pointer */
 
   /* A map drawn without selection or hover, and what it was drawn for. */
@@ -48,29 +46,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* A module's own view; what it cannot draw is said where it would be. */
-static void
-draw_module_view (DistrettoChartView *self,
-                  cairo_t            *cr,
-                  int                 width,
-                  int                 height)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!distretto_module_view_render (cr, width, height, self->module_view, &error))
-    {
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), error->message);
-      GdkRGBA color;
-
-      gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
-      gdk_cairo_set_source_rgba (cr, &color);
-      pango_layout_set_width (layout, (width - 48) * PANGO_SCALE);
-      cairo_move_to (cr, 24, 24);
-      pango_cairo_show_layout (cr, layout);
-      g_object_unref (layout);
-    }
-}
 
 /* The map without selection or hover, drawn on an image at the display's
  * scale: on an image its thousands of borders are drawn as hairlines,
@@ -164,16 +139,8 @@ distretto_chart_view_snapshot (GtkWidget   *widget,
   g_autoptr(DistrettoChartRenderOptions) options = NULL;
   cairo_t *cr;
 
-  if ((self->chart == NULL && self->module_view == NULL) || width <= 0 || height <= 0)
+  if (self->chart == NULL || width <= 0 || height <= 0)
     return;
-
-  if (self->module_view != NULL)
-    {
-      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-      draw_module_view (self, cr, width, height);
-      cairo_destroy (cr);
-      return;
-    }
 
   options = distretto_chart_render_options_new (dark ? DISTRETTO_CHART_STYLE_DARK : DISTRETTO_CHART_STYLE_LIGHT);
   distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (self->chart));
@@ -206,7 +173,7 @@ distretto_chart_view_measure (GtkWidget      *widget,
       *minimum = 360;
       *natural = 800;
     }
-  else if (self->module_view != NULL)
+  else if (self->chart != NULL && distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_CUSTOM)
     {
       /* A module's view keeps the 3:2 shape it is exported with. */
       *minimum = 200;
@@ -230,7 +197,7 @@ distretto_chart_view_query_tooltip (GtkWidget  *widget,
   DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
   g_autofree char *text = NULL;
 
-  if (self->chart == NULL || self->module_view != NULL)
+  if (self->chart == NULL)
     return FALSE;
 
   text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
@@ -276,7 +243,7 @@ on_click_pressed_cb (DistrettoChartView *self,
   g_autofree char *text = NULL;
   const char *code = NULL;
 
-  if (self->chart == NULL || self->module_view != NULL || sort_heatmap (self, x, y))
+  if (self->chart == NULL || sort_heatmap (self, x, y))
     return;
 
   text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -311,7 +278,7 @@ on_motion_cb (DistrettoChartView *self,
   g_autofree char *text = NULL;
   const char *code = NULL;
 
-  if (self->chart == NULL || self->module_view != NULL)
+  if (self->chart == NULL)
     return;
 
   text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
@@ -337,7 +304,6 @@ distretto_chart_view_dispose (GObject *object)
   DistrettoChartView *self = (DistrettoChartView *)object;
 
   g_clear_object (&self->chart);
-  g_clear_pointer (&self->module_view, distretto_module_view_free);
   g_clear_pointer (&self->hovered, g_free);
   g_clear_object (&self->map_texture);
 
@@ -449,10 +415,9 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
   g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
   g_return_if_fail (chart == NULL || DISTRETTO_IS_CHART (chart));
 
-  if (!g_set_object (&self->chart, chart) && self->module_view == NULL)
+  if (!g_set_object (&self->chart, chart))
     return;
 
-  g_clear_pointer (&self->module_view, distretto_module_view_free);
   g_clear_pointer (&self->hovered, g_free);
   g_clear_object (&self->map_texture);
 
@@ -465,23 +430,12 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
 }
 
-/* Shows a view the module draws itself; takes @view. */
-void
-distretto_chart_view_set_module_view (DistrettoChartView  *self,
-                                      DistrettoModuleView *view)
-{
-  g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
-  g_return_if_fail (view != NULL);
-
-  g_clear_pointer (&self->module_view, distretto_module_view_free);
-  self->module_view = view;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
+/* Whether the view shows a module's own drawing rather than a chart of
+ * the host's. */
 gboolean
 distretto_chart_view_get_shows_module_view (DistrettoChartView *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_CHART_VIEW (self), FALSE);
 
-  return self->module_view != NULL;
+  return self->chart != NULL && distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_CUSTOM;
 }

@@ -8,8 +8,6 @@
 #include <distretto.h>
 #include <gtk/gtk.h>
 
-#include "distretto-module-view.h"
-
 G_BEGIN_DECLS
 
 #define DISTRETTO_TYPE_CHART_VIEW (distretto_chart_view_get_type ())
@@ -20,8 +18,6 @@ GtkWidget      *distretto_chart_view_new       (void);
 DistrettoChart *distretto_chart_view_get_chart (DistrettoChartView *self);
 void            distretto_chart_view_set_chart (DistrettoChartView *self,
                                                 DistrettoChart     *chart);
-void            distretto_chart_view_set_module_view (DistrettoChartView  *self,
-                                                      DistrettoModuleView *view);
 gboolean        distretto_chart_view_get_shows_module_view (DistrettoChartView *self);
 
 G_END_DECLS

@@ -9,58 +9,10 @@
 #include <string.h>
 
 #include "distretto-cli.h"
-#include "distretto-module-view.h"
 #include "distretto-export-command.h"
-#include "distretto-map.h"
-#include "distretto-profile-charts.h"
 #include "distretto-plugin-engine.h"
-#include "distretto-ranking.h"
-#include "distretto-trend.h"
 
 #define DEFAULT_WIDTH 1000
-
-static const char * const builtin_charts[] = { "ranking", "trend", "radar", "scatter", "map", "heatmap", NULL };
-static const char * const region_charts[] = { "trend", "radar", "scatter", NULL };
-
-/* A view the module draws itself: `--chart VIEW_ID`. */
-static int
-export_module_view (DistrettoModule      *module,
-                    const char           *view_id,
-                    DistrettoDataset     *dataset,
-                    GFile                *file,
-                    const char           *output,
-                    DistrettoChartFormat  format,
-                    int                   width,
-                    int                   height)
-{
-  DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
-  const char *title = distretto_indicator_definition_get_view_title (definition, view_id);
-  g_autoptr(DistrettoModuleView) view = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (title == NULL)
-    {
-      g_auto(GStrv) views = distretto_indicator_definition_dup_view_ids (definition);
-      g_autofree char *list = g_strjoinv (", ", views);
-
-      return distretto_cli_fail ("export", _("unknown chart type “%s”: module “%s” offers ranking, trend, radar, scatter, map, heatmap%s%s"),
-                                 view_id, distretto_module_get_id (module),
-                                 list[0] ? ", " : "", list);
-    }
-
-  view = distretto_module_view_new (distretto_module_get_indicator (module), view_id, dataset, &error);
-  if (view == NULL)
-    return distretto_cli_fail ("export", "%s", error->message);
-
-  if (height == 0)
-    height = width * 2 / 3;
-
-  if (!distretto_export_render_file (distretto_module_view_render, view, title, file, format,
-                                     width, height, &error))
-    return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
-
-  return DISTRETTO_EXIT_OK;
-}
 
 /* The format named, or told by the file name's extension; "csv" writes
  * the data table behind the chart. */
@@ -90,9 +42,14 @@ export_table (DistrettoChart *chart,
               const char     *output)
 {
   char *table = distretto_chart_dup_table (chart);
-  g_autoptr(GBytes) bytes = g_bytes_new_take (table, strlen (table));
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
+  if (table == NULL)
+    return distretto_cli_fail ("export", _("the view “%s” has no data table: export the ranking as CSV"),
+                               distretto_chart_get_title (chart));
+
+  bytes = g_bytes_new_take (table, strlen (table));
   if (!distretto_write_file (file, bytes, &error))
     return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);
 
@@ -146,11 +103,11 @@ distretto_export_command_run (int    argc,
   g_auto(GStrv) input_paths = NULL;
   const char *input;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
+  g_autoptr(DistrettoViewRequest) request = NULL;
   DistrettoChartFormat format = DISTRETTO_CHART_FORMAT_PNG;
   const char *kind;
   GPtrArray *problems;
   DistrettoModule *module;
-  gboolean map, builtin;
 
   context = g_option_context_new (_("— write a chart of an indicator module to a file"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -176,11 +133,9 @@ distretto_export_command_run (int    argc,
     return distretto_cli_fail ("export", _("--width and --height must be positive"));
   if (chart_type == NULL)
     chart_type = g_strdup ("ranking");
-  map = g_str_equal (chart_type, "map");
-  builtin = g_strv_contains (builtin_charts, chart_type);
-  if (map && boundaries_path == NULL)
+  if ((distretto_view_get_needs (chart_type) & DISTRETTO_VIEW_NEEDS_BOUNDARIES) && boundaries_path == NULL)
     return distretto_cli_fail ("export", _("--chart map needs --boundaries FILE"));
-  if (regions != NULL && !g_strv_contains (region_charts, chart_type))
+  if (regions != NULL && !(distretto_view_get_needs (chart_type) & DISTRETTO_VIEW_TAKES_REGIONS))
     return distretto_cli_fail ("export", _("--region applies only to --chart trend, radar or scatter"));
 
   /* Before any work: a FIFO, a folder, the input itself are refused. */
@@ -224,34 +179,20 @@ distretto_export_command_run (int    argc,
 
   dataset = recode_for (loaded, boundaries);
 
-  if (!builtin)
-    {
-      if (is_table (kind))
-        return distretto_cli_fail ("export", _("the view “%s” has no data table: export the ranking as CSV"),
-                                   chart_type);
-      return export_module_view (module, chart_type, dataset, file, output, format, width, height);
-    }
-
-  if (map)
-    chart = distretto_map_chart_build (module, dataset, boundaries, &error);
-  else if (g_str_equal (chart_type, "trend"))
-    chart = distretto_trend_chart_build (module, dataset, (const char * const *) regions, &error);
-  else if (g_str_equal (chart_type, "radar"))
-    chart = distretto_radar_chart_build (module, dataset, (const char * const *) regions, &error);
-  else if (g_str_equal (chart_type, "scatter"))
-    chart = distretto_scatter_chart_build (module, dataset, (const char * const *) regions, &error);
-  else if (g_str_equal (chart_type, "heatmap"))
-    chart = distretto_heatmap_chart_build (module, dataset, &error);
-  else
-    chart = distretto_ranking_chart_build (module, dataset, &error);
+  request = distretto_view_request_new (distretto_module_get_indicator (module), dataset);
+  distretto_view_request_set_boundaries (request, boundaries);
+  distretto_view_request_set_regions (request, (const char * const *) regions);
+  chart = distretto_view_build (chart_type, request, &error);
   if (chart == NULL)
     return distretto_cli_fail ("export", "%s", error->message);
 
   if (is_table (kind))
     return export_table (chart, file, output);
 
+  /* A module's own view keeps a 3:2 shape; built-in charts their room. */
   if (height == 0)
-    height = (int) distretto_chart_get_natural_height (chart);
+    height = distretto_chart_get_kind (chart) == DISTRETTO_CHART_KIND_CUSTOM
+             ? width * 2 / 3 : (int) distretto_chart_get_natural_height (chart);
 
   if (!distretto_chart_export_file (chart, file, format, width, height, &error))
     return distretto_cli_fail ("export", _("cannot write “%s”: %s"), output, error->message);

@@ -120,7 +120,8 @@ distretto_module_new (const char          *plugin_name,
       return NULL;
     }
 
-  if (!distretto_indicator_definition_validate (definition, error))
+  if (!distretto_indicator_definition_validate (definition, error) ||
+      !distretto_view_check_definition (definition, error))
     return NULL;
 
   self = g_object_new (DISTRETTO_TYPE_MODULE, NULL);
@@ -177,29 +178,4 @@ distretto_module_get_definition (DistrettoModule *self)
   g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
 
   return self->definition;
-}
-
-/* Adds what the module could use of @dataset (missing sub-indicators,
- * stand-ins, national values) to the notes under @chart, before the
- * chart's own notes. */
-void
-distretto_module_note_coverage (DistrettoModule  *self,
-                                DistrettoDataset *dataset,
-                                DistrettoChart   *chart)
-{
-  g_autofree char *coverage = NULL;
-  g_autofree char *notes = NULL;
-  const char *own;
-
-  g_return_if_fail (DISTRETTO_IS_MODULE (self));
-  g_return_if_fail (DISTRETTO_IS_DATASET (dataset));
-  g_return_if_fail (DISTRETTO_IS_CHART (chart));
-
-  coverage = distretto_indicator_dup_coverage (self->indicator, dataset);
-  if (coverage == NULL)
-    return;
-
-  own = distretto_chart_get_notes (chart);
-  notes = own != NULL && *own != '\0' ? g_strconcat (coverage, "\n", own, NULL) : g_steal_pointer (&coverage);
-  distretto_chart_set_notes (chart, notes);
 }

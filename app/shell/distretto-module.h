@@ -23,8 +23,5 @@ const char         *distretto_module_get_plugin_name  (DistrettoModule    *self)
 DistrettoIndicator *distretto_module_get_indicator    (DistrettoModule    *self);
 DistrettoIndicatorDefinition *
                     distretto_module_get_definition   (DistrettoModule    *self);
-void                distretto_module_note_coverage    (DistrettoModule    *self,
-                                                       DistrettoDataset   *dataset,
-                                                       DistrettoChart     *chart);
 
 G_END_DECLS

@@ -10,11 +10,7 @@
 #include "distretto-chart-view.h"
 #include "distretto-fetch-dialog.h"
 #include "distretto-module.h"
-#include "distretto-map.h"
 #include "distretto-module-info.h"
-#include "distretto-profile-charts.h"
-#include "distretto-ranking.h"
-#include "distretto-trend.h"
 #include "distretto-window.h"
 
 struct _DistrettoWindow
@@ -51,33 +47,6 @@ struct _DistrettoWindow
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoWindow, distretto_window, ADW_TYPE_APPLICATION_WINDOW)
-
-/* The charts every module offers in the header's drop-down, the module's
- * own views follow; radar, scatter and heatmap need pillars (or the
- * components a module computing its scores itself declares). */
-static const struct
-{
-  const char *id;
-  const char *title;
-  gboolean needs_pillars;
-} builtin_views[] = {
-  { "ranking", N_("Ranking"), FALSE },
-  { "trend", N_("Trend"), FALSE },
-  { "map", N_("Map"), FALSE },
-  { "radar", N_("Profile"), TRUE },
-  { "scatter", N_("Scatter"), TRUE },
-  { "heatmap", N_("Heatmap"), TRUE },
-};
-
-static gboolean
-is_builtin_view (const char *id)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
-    if (g_str_equal (builtin_views[i].id, id))
-      return TRUE;
-
-  return FALSE;
-}
 
 static GtkWidget *
 create_module_row (gpointer item,
@@ -122,42 +91,6 @@ dup_selected_module (DistrettoWindow *self)
   return g_list_model_get_item (self->modules, gtk_list_box_row_get_index (row));
 }
 
-/* The default trend, plus the region last clicked, drawn thicker. */
-static DistrettoChart *
-build_trend (DistrettoWindow  *self,
-             DistrettoModule  *module,
-             GError          **error)
-{
-  g_autoptr(DistrettoChart) chart = distretto_trend_chart_build (module, self->dataset, NULL, error);
-  g_autoptr(GStrvBuilder) codes = NULL;
-  g_auto(GStrv) regions = NULL;
-
-  if (chart == NULL || self->selected_region == NULL ||
-      distretto_dataset_get_region (self->dataset, self->selected_region) == NULL)
-    return g_steal_pointer (&chart);
-
-  distretto_chart_set_selected (chart, self->selected_region);
-  codes = g_strv_builder_new ();
-  for (guint i = 0; i < distretto_chart_get_n_lines (chart); i++)
-    {
-      const char *code = distretto_chart_get_line_code (chart, i);
-
-      if (g_str_equal (code, self->selected_region))
-        return g_steal_pointer (&chart);
-      if ((int) i != distretto_chart_get_reference_line (chart))
-        g_strv_builder_add (codes, code);
-    }
-  g_strv_builder_add (codes, self->selected_region);
-  regions = g_strv_builder_end (codes);
-
-  g_clear_object (&chart);
-  chart = distretto_trend_chart_build (module, self->dataset, (const char * const *) regions, error);
-  if (chart != NULL)
-    distretto_chart_set_selected (chart, self->selected_region);
-
-  return g_steal_pointer (&chart);
-}
-
 static void
 on_chart_view_region_selected_cb (DistrettoWindow *self,
                                   const char      *code)
@@ -166,43 +99,14 @@ on_chart_view_region_selected_cb (DistrettoWindow *self,
   self->selected_region = g_strdup (code);
 }
 
-/* The chart of a built-in view, the clicked region selected in it. */
-static DistrettoChart *
-build_chart (DistrettoWindow  *self,
-             DistrettoModule  *module,
-             const char       *view_id,
-             GError          **error)
-{
-  const char *regions[] = { self->selected_region, NULL };
-  g_autoptr(DistrettoChart) chart = NULL;
-  gboolean known = self->selected_region != NULL &&
-                   distretto_dataset_get_region (self->dataset, self->selected_region) != NULL;
-
-  if (g_str_equal (view_id, "trend"))
-    return build_trend (self, module, error);
-  if (g_str_equal (view_id, "map"))
-    chart = distretto_map_chart_build (module, self->dataset, self->boundaries, error);
-  else if (g_str_equal (view_id, "radar"))
-    chart = distretto_radar_chart_build (module, self->dataset, known ? regions : NULL, error);
-  else if (g_str_equal (view_id, "scatter"))
-    chart = distretto_scatter_chart_build (module, self->dataset, NULL, error);
-  else if (g_str_equal (view_id, "heatmap"))
-    chart = distretto_heatmap_chart_build (module, self->dataset, error);
-  else
-    chart = distretto_ranking_chart_build (module, self->dataset, error);
-
-  if (chart != NULL && known)
-    distretto_chart_set_selected (chart, self->selected_region);
-
-  return g_steal_pointer (&chart);
-}
-
-/* The chart or the module's view picked in the header's drop-down. */
+/* The chart or the module's view picked in the header's drop-down, the
+ * region clicked in another chart selected in it. */
 static void
 show_chart (DistrettoWindow *self,
             DistrettoModule *module)
 {
   guint selected = gtk_drop_down_get_selected (self->view_dropdown);
+  g_autoptr(DistrettoViewRequest) request = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GError) error = NULL;
   const char *view_id;
@@ -211,30 +115,17 @@ show_chart (DistrettoWindow *self,
     return;
 
   view_id = g_ptr_array_index (self->view_ids, selected);
-
-  if (!is_builtin_view (view_id))
-    {
-      DistrettoModuleView *view = distretto_module_view_new (distretto_module_get_indicator (module),
-                                                             view_id, self->dataset, &error);
-
-      if (view == NULL)
-        {
-          distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
-          return;
-        }
-
-      distretto_chart_view_set_module_view (self->chart_view, view);
-      gtk_stack_set_visible_child_name (self->stack, "chart");
-      return;
-    }
-
-  if (g_str_equal (view_id, "map") && self->boundaries == NULL)
+  if ((distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_BOUNDARIES) && self->boundaries == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "no-boundaries");
       return;
     }
 
-  chart = build_chart (self, module, view_id, &error);
+  request = distretto_view_request_new (distretto_module_get_indicator (module), self->dataset);
+  distretto_view_request_set_boundaries (request, self->boundaries);
+  distretto_view_request_set_selected (request, self->selected_region);
+
+  chart = distretto_view_build (view_id, request, &error);
   if (chart == NULL)
     {
       distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
@@ -254,9 +145,7 @@ update_view_dropdown (DistrettoWindow *self,
   DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
   g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
   g_autofree char *previous = NULL;
-  g_auto(GStrv) own = distretto_indicator_definition_dup_view_ids (definition);
-  g_auto(GStrv) components = distretto_indicator_definition_dup_component_ids (definition);
-  gboolean has_pillars = distretto_indicator_definition_get_n_pillars (definition) > 0 || components[0] != NULL;
+  g_auto(GStrv) ids = distretto_view_dup_ids_for (definition);
   guint keep = 0;
 
   if (self->view_ids != NULL && gtk_drop_down_get_selected (self->view_dropdown) < self->view_ids->len)
@@ -265,22 +154,13 @@ update_view_dropdown (DistrettoWindow *self,
   g_clear_pointer (&self->view_ids, g_ptr_array_unref);
   self->view_ids = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+  for (guint i = 0; ids[i] != NULL; i++)
     {
-      if (builtin_views[i].needs_pillars && !has_pillars)
-        continue;
-      g_ptr_array_add (self->view_ids, g_strdup (builtin_views[i].id));
-      gtk_string_list_append (titles, _(builtin_views[i].title));
+      g_ptr_array_add (self->view_ids, g_strdup (ids[i]));
+      gtk_string_list_append (titles, distretto_view_get_title_for (definition, ids[i]));
+      if (g_strcmp0 (ids[i], previous) == 0)
+        keep = i;
     }
-  for (guint i = 0; own[i] != NULL; i++)
-    {
-      g_ptr_array_add (self->view_ids, g_strdup (own[i]));
-      gtk_string_list_append (titles, distretto_indicator_definition_get_view_title (definition, own[i]));
-    }
-
-  for (guint i = 0; previous != NULL && i < self->view_ids->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->view_ids, i), previous))
-      keep = i;
 
   self->updating_views = TRUE;
   gtk_drop_down_set_model (self->view_dropdown, G_LIST_MODEL (titles));

@@ -81,6 +81,9 @@ struct _DistrettoChart
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
+  DistrettoChartBodyFunc body_func;  /* a custom chart's body */
+  gpointer body_data;
+  GDestroyNotify body_destroy;
 
   guint revision;         /* changes with anything drawn but the selection */
   cairo_t *scratch;       /* text measured as on an image, not drawn */
@@ -137,6 +140,7 @@ _distretto_chart_is_emphasised (const DistrettoChartRenderOptions *options,
 #define DISTRETTO_CHART_RADAR_HEIGHT  560.0
 #define DISTRETTO_CHART_SCATTER_HEIGHT 600.0
 #define DISTRETTO_CHART_HEATMAP_HEADER 140.0
+#define DISTRETTO_CHART_CUSTOM_HEIGHT 560.0
 
 /* A value axis with ticks at 1, 2 or 5 times a power of ten. */
 typedef struct
@@ -266,6 +270,7 @@ extern const DistrettoChartKindClass _distretto_chart_map_class;
 extern const DistrettoChartKindClass _distretto_chart_radar_class;
 extern const DistrettoChartKindClass _distretto_chart_scatter_class;
 extern const DistrettoChartKindClass _distretto_chart_heatmap_class;
+extern const DistrettoChartKindClass _distretto_chart_custom_class;
 
 /* Shared by the kinds. */
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,

@@ -137,3 +137,40 @@ distretto_color_scheme_get_color (DistrettoColorScheme  scheme,
   color->green = stops[i].green + fraction * (stops[i + 1].green - stops[i].green);
   color->blue = stops[i].blue + fraction * (stops[i + 1].blue - stops[i].blue);
 }
+
+/**
+ * distretto_chart_style_get_rgb:
+ * @style: a #DistrettoChartStyle
+ * @role: what the colour is for
+ * @red: (out): its red, 0 to 1
+ * @green: (out): its green, 0 to 1
+ * @blue: (out): its blue, 0 to 1
+ *
+ * One colour of a style, for a module's own view to draw in the colours
+ * of the charts around it; see distretto_chart_style_get_for_context().
+ */
+void
+distretto_chart_style_get_rgb (DistrettoChartStyle      style,
+                               DistrettoChartColorRole  role,
+                               double                  *red,
+                               double                  *green,
+                               double                  *blue)
+{
+  const DistrettoChartPalette *palette = distretto_chart_style_get_palette (style);
+  const DistrettoChartColor *colors[] = {
+    [DISTRETTO_CHART_COLOR_BACKGROUND] = &palette->background,
+    [DISTRETTO_CHART_COLOR_FOREGROUND] = &palette->foreground,
+    [DISTRETTO_CHART_COLOR_MUTED] = &palette->muted,
+    [DISTRETTO_CHART_COLOR_GRID] = &palette->grid,
+    [DISTRETTO_CHART_COLOR_BAR] = &palette->bar,
+    [DISTRETTO_CHART_COLOR_REFERENCE] = &palette->reference,
+  };
+  const DistrettoChartColor *color;
+
+  g_return_if_fail ((guint) role < G_N_ELEMENTS (colors));
+
+  color = colors[role];
+  *red = color->red;
+  *green = color->green;
+  *blue = color->blue;
+}

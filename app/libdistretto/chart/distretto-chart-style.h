@@ -9,6 +9,7 @@
 # error "Only <distretto.h> can be included directly."
 #endif
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -102,7 +103,34 @@ typedef enum
   DISTRETTO_COLOR_SCHEME_DIVERGING,
 } DistrettoColorScheme;
 
+/**
+ * DistrettoChartColorRole:
+ * @DISTRETTO_CHART_COLOR_BACKGROUND: the chart's background
+ * @DISTRETTO_CHART_COLOR_FOREGROUND: text and axes
+ * @DISTRETTO_CHART_COLOR_MUTED: secondary text: units, sources, notes
+ * @DISTRETTO_CHART_COLOR_GRID: grid lines
+ * @DISTRETTO_CHART_COLOR_BAR: bars without a category
+ * @DISTRETTO_CHART_COLOR_REFERENCE: reference lines
+ *
+ * What a colour of a style is for.
+ */
+typedef enum
+{
+  DISTRETTO_CHART_COLOR_BACKGROUND,
+  DISTRETTO_CHART_COLOR_FOREGROUND,
+  DISTRETTO_CHART_COLOR_MUTED,
+  DISTRETTO_CHART_COLOR_GRID,
+  DISTRETTO_CHART_COLOR_BAR,
+  DISTRETTO_CHART_COLOR_REFERENCE,
+} DistrettoChartColorRole;
+
 const DistrettoChartPalette *distretto_chart_style_get_palette (DistrettoChartStyle style);
+void                         distretto_chart_style_get_rgb     (DistrettoChartStyle      style,
+                                                                DistrettoChartColorRole  role,
+                                                                double                  *red,
+                                                                double                  *green,
+                                                                double                  *blue);
+DistrettoChartStyle          distretto_chart_style_get_for_context (cairo_t *cr);
 void distretto_color_scheme_get_color (DistrettoColorScheme  scheme,
                                        double                position,
                                        DistrettoChartColor  *color);

@@ -56,6 +56,7 @@ static const DistrettoChartKindClass * const kind_classes[] = {
   [DISTRETTO_CHART_KIND_RADAR] = &_distretto_chart_radar_class,
   [DISTRETTO_CHART_KIND_SCATTER] = &_distretto_chart_scatter_class,
   [DISTRETTO_CHART_KIND_HEATMAP] = &_distretto_chart_heatmap_class,
+  [DISTRETTO_CHART_KIND_CUSTOM] = &_distretto_chart_custom_class,
 };
 
 static void
@@ -103,6 +104,8 @@ distretto_chart_finalize (GObject *object)
   _distretto_chart_clear_layout (self);
   g_clear_pointer (&self->scratch, cairo_destroy);
   g_clear_pointer (&self->kept_layouts, g_hash_table_unref);
+  if (self->body_destroy != NULL)
+    self->body_destroy (self->body_data);
 
   G_OBJECT_CLASS (distretto_chart_parent_class)->finalize (object);
 }
@@ -980,9 +983,9 @@ _distretto_chart_append_csv_field (GString    *out,
  * ranking with intervals (distretto_chart_set_bar_interval()) adds
  * `lower,upper`. A radar's and a heatmap's is `region,name,axis,value`,
  * one row per region and axis, in the order drawn. A scatter's is
- * `region,name,x,y,third`, one row per point.
+ * `region,name,x,y,third`, one row per point. A custom chart has none.
  *
- * Returns: (transfer full): the table
+ * Returns: (transfer full) (nullable): the table, or %NULL for a custom chart
  */
 char *
 distretto_chart_dup_table (DistrettoChart *self)

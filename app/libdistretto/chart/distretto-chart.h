@@ -29,6 +29,8 @@ G_BEGIN_DECLS
  *   coloured by a third
  * @DISTRETTO_CHART_KIND_HEATMAP: a grid of regions (rows) by axes
  *   (columns, such as sub-indicators), each cell coloured by its value
+ * @DISTRETTO_CHART_KIND_CUSTOM: a body drawn by a function (a module's own
+ *   view) in the chart's frame: title, unit, source and notes
  *
  * What a #DistrettoChart shows.
  */
@@ -40,7 +42,28 @@ typedef enum
   DISTRETTO_CHART_KIND_RADAR,
   DISTRETTO_CHART_KIND_SCATTER,
   DISTRETTO_CHART_KIND_HEATMAP,
+  DISTRETTO_CHART_KIND_CUSTOM,
 } DistrettoChartKind;
+
+/**
+ * DistrettoChartBodyFunc:
+ * @cr: a cairo context; the body fills (0, 0, @width, @height)
+ * @width: the body's width in user units
+ * @height: the body's height in user units
+ * @style: the style the chart is drawn in
+ * @user_data: (closure): the data given with the function
+ * @error: return location for a #GError
+ *
+ * Draws the body of a custom chart.
+ *
+ * Returns: %TRUE if the body was drawn, %FALSE with @error set
+ */
+typedef gboolean (*DistrettoChartBodyFunc) (cairo_t              *cr,
+                                           double                width,
+                                           double                height,
+                                           DistrettoChartStyle   style,
+                                           gpointer              user_data,
+                                           GError              **error);
 
 /**
  * DistrettoChartEncoding:
@@ -121,6 +144,10 @@ DistrettoChart *distretto_chart_new_map            (const char          *title,
 DistrettoChart *distretto_chart_new_radar          (const char          *title);
 DistrettoChart *distretto_chart_new_scatter        (const char          *title);
 DistrettoChart *distretto_chart_new_heatmap        (const char          *title);
+DistrettoChart *distretto_chart_new_custom         (const char          *title,
+                                                    DistrettoChartBodyFunc func,
+                                                    gpointer             user_data,
+                                                    GDestroyNotify       destroy);
 DistrettoChartKind distretto_chart_get_kind        (DistrettoChart      *self);
 const char     *distretto_chart_get_title          (DistrettoChart      *self);
 const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);

@@ -966,12 +966,8 @@ distretto_indicator_definition_validate (DistrettoIndicatorDefinition  *self,
 
   for (guint i = 0; i + 1 < self->views->len; i += 2)
     {
-      const char *view_id = g_ptr_array_index (self->views, i);
-
-      if (g_str_equal (view_id, "ranking"))
-        g_ptr_array_add (problems, g_strdup (_("a view cannot be called “ranking”: the host draws that one")));
-      else
-        check_id (problems, ids, _("view"), view_id);
+      /* Clashes with the built-in views are distretto_view_check_definition()'s. */
+      check_id (problems, ids, _("view"), g_ptr_array_index (self->views, i));
     }
 
   for (guint i = 0; i + 1 < self->components->len; i += 2)

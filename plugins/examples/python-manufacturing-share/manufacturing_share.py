@@ -65,12 +65,9 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
                 if not math.isnan(value):
                     values.append(value)
 
-        cr.set_source_rgb(1, 1, 1)
-        cr.paint()
-        cr.set_source_rgb(0, 0, 0)
-        cr.set_font_size(18)
-        cr.move_to(24, 36)
-        cr.show_text('%s, %d' % (_('Manufacturing employment share'), year))
+        # The host draws the frame (title, source, notes) around this body,
+        # in the style of the window or the export.
+        style = Distretto.chart_style_get_for_context(cr)
         if not values:
             return True
 
@@ -80,7 +77,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
         for value in values:
             counts[min(int((value - low) / step), N_BINS - 1)] += 1
 
-        left, top, right, bottom = 48, 60, width - 24, height - 48
+        left, top, right, bottom = 24, 0, width, height - 32
         bar_width = (right - left) / N_BINS
         cr.set_source_rgb(*BAR_COLOUR)
         for i, count in enumerate(counts):
@@ -88,7 +85,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
             cr.rectangle(left + i * bar_width + 1, bottom - bar_height, bar_width - 2, bar_height)
         cr.fill()
 
-        cr.set_source_rgb(0.33, 0.33, 0.33)
+        cr.set_source_rgb(*Distretto.chart_style_get_rgb(style, Distretto.ChartColorRole.MUTED))
         cr.set_font_size(12)
         cr.move_to(left, height - 24)
         cr.show_text('%.1f%% … %.1f%%, %d %s' % (low, high, len(values), _('regions')))

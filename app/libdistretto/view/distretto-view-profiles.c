@@ -1,15 +1,14 @@
-/* distretto-profile-charts.c: a module's pillars as radar, scatter and heatmap
+/* distretto-view-profiles.c: a module's pillars as radar, scatter and heatmap
  *
- * SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "distretto-profile-charts.h"
-#include "distretto-ranking.h"
+#include "distretto-view-private.h"
 
 /* What the three charts are drawn from: the latest result and its axes,
  * the pillars of a declared module or the components of one that
@@ -17,6 +16,7 @@
 typedef struct
 {
   int year;
+  int level;
   DistrettoIndicatorResult *result;
   GPtrArray *ids;         /* component ids; NULL for the composite score */
   GPtrArray *titles;      /* NULL-terminated */
@@ -52,29 +52,33 @@ add_axis (Profiles   *profiles,
  * scores itself), and the composite score when that leaves fewer than
  * @min_axes. */
 static gboolean
-profiles_load (Profiles          *profiles,
-               DistrettoModule   *module,
-               DistrettoDataset  *dataset,
-               guint              min_axes,
-               GError           **error)
+profiles_load (Profiles              *profiles,
+               DistrettoViewRequest  *request,
+               guint                  min_axes,
+               GError               **error)
 {
-  DistrettoIndicator *indicator = distretto_module_get_indicator (module);
-  DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module);
-  guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, error);
+  guint n_pillars;
+
+  if (definition == NULL)
+    return FALSE;
+  n_pillars = distretto_indicator_definition_get_n_pillars (definition);
 
   profiles->components = distretto_indicator_definition_dup_component_ids (definition);
   if (n_pillars == 0 && profiles->components[0] == NULL)
     {
       g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
                    _("The module “%s” declares no pillars: it has no profile to chart"),
-                   distretto_module_get_id (module));
+                   distretto_indicator_definition_get_id (definition));
       return FALSE;
     }
 
-  profiles->year = distretto_indicator_choose_year (indicator, dataset, error);
+  profiles->level = distretto_view_request_get_level (request);
+  profiles->year = _distretto_view_request_choose_year (request, error);
   if (profiles->year == 0)
     return FALSE;
-  profiles->result = distretto_indicator_compute (indicator, dataset, profiles->year, error);
+  profiles->result = _distretto_view_request_compute (request, profiles->year, error);
   if (profiles->result == NULL)
     return FALSE;
 
@@ -99,9 +103,9 @@ profiles_load (Profiles          *profiles,
           }
     }
   if (profiles->ids->len < min_axes)
-    add_axis (profiles, NULL, distretto_module_get_title (module));
+    add_axis (profiles, NULL, _distretto_view_request_get_title (request));
 
-  profiles->regions = distretto_ranking_dup_regions (profiles->result, dataset);
+  profiles->regions = _distretto_view_dup_ranked (profiles->result, dataset, profiles->level);
   for (guint i = 0; i < profiles->regions->len; i++)
     {
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
@@ -109,7 +113,7 @@ profiles_load (Profiles          *profiles,
       distretto_indicator_result_lookup (profiles->result, g_ptr_array_index (profiles->regions, i), NULL, &flags);
       profiles->flags_used |= flags;
     }
-  profiles->eu = distretto_ranking_find_eu (profiles->result);
+  profiles->eu = _distretto_view_find_eu (profiles->result);
 
   return TRUE;
 }
@@ -160,58 +164,47 @@ profiles_reference_name (Profiles *profiles)
 }
 
 static void
-set_common (DistrettoChart   *chart,
-            Profiles         *profiles,
-            DistrettoModule  *module,
-            DistrettoDataset *dataset)
+set_common (DistrettoChart       *chart,
+            Profiles             *profiles,
+            DistrettoViewRequest *request)
 {
   g_autofree char *subtitle = NULL;
-  const char *unit = distretto_indicator_definition_get_unit (distretto_module_get_definition (module));
 
   /* TRANSLATORS: the subtitle of a profile chart, e.g. "NUTS 2 regions, 2023" */
-  subtitle = g_strdup_printf (_("NUTS %d regions, %d"), DISTRETTO_RANKING_LEVEL, profiles->year);
+  subtitle = g_strdup_printf (_("NUTS %d regions, %d"), profiles->level, profiles->year);
   distretto_chart_set_subtitle (chart, subtitle);
-  distretto_chart_set_unit (chart, unit);
-  distretto_chart_set_source (chart, distretto_ranking_source_line (profiles->flags_used));
-  distretto_module_note_coverage (module, dataset, chart);
+  distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
+  _distretto_view_finish (request, chart, profiles->flags_used);
 }
 
-static const char *
-region_name (DistrettoDataset *dataset,
-             const char       *code)
-{
-  DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
-
-  return region != NULL ? distretto_region_get_display_name (region) : code;
-}
-
-/* The radar of a module: the profiles of @region_codes (by default the
- * best ranked region) against the EU's or the regions' mean. */
+/* The radar of a module: the profiles of the regions asked for (by
+ * default the selected region, else the best ranked one) against the EU's
+ * or the regions' mean. */
 DistrettoChart *
-distretto_radar_chart_build (DistrettoModule    *module,
-                             DistrettoDataset   *dataset,
-                             const char * const *region_codes,
-                             GError            **error)
+_distretto_view_build_radar (DistrettoViewRequest  *request,
+                             GError               **error)
 {
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const char * const *region_codes = distretto_view_request_get_regions (request);
+  const char *selected = distretto_view_request_get_selected (request);
   g_auto(Profiles) profiles = { 0, };
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   g_autofree double *values = NULL;
   guint line;
 
-  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
-
-  if (!distretto_ranking_check_regions (dataset, region_codes, error) ||
-      !profiles_load (&profiles, module, dataset, 3, error))
+  if (!_distretto_view_check_regions (dataset, region_codes, error) ||
+      !profiles_load (&profiles, request, 3, error))
     return NULL;
 
   for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
     g_ptr_array_add (codes, (gpointer) region_codes[i]);
+  if (codes->len == 0 && selected != NULL && distretto_dataset_get_region (dataset, selected) != NULL)
+    g_ptr_array_add (codes, (gpointer) selected);
   if (codes->len == 0 && profiles.regions->len > 0)
     g_ptr_array_add (codes, g_ptr_array_index (profiles.regions, 0));
 
-  chart = distretto_chart_new_radar (distretto_module_get_title (module));
+  chart = distretto_chart_new_radar (_distretto_view_request_get_title (request));
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
   values = g_new (double, profiles.ids->len);
 
@@ -221,7 +214,7 @@ distretto_radar_chart_build (DistrettoModule    *module,
 
       for (guint axis = 0; axis < profiles.ids->len; axis++)
         values[axis] = profiles_value (&profiles, code, axis);
-      distretto_chart_add_profile (chart, code, region_name (dataset, code), values, profiles.ids->len);
+      distretto_chart_add_profile (chart, code, _distretto_view_region_name (dataset, code), values, profiles.ids->len);
     }
 
   for (guint axis = 0; axis < profiles.ids->len; axis++)
@@ -231,7 +224,7 @@ distretto_radar_chart_build (DistrettoModule    *module,
   distretto_chart_set_reference_line (chart, line);
 
   distretto_chart_set_notes (chart, _("Each axis is a normalised score from 0 (the lowest region) to 100 (the highest)."));
-  set_common (chart, &profiles, module, dataset);
+  set_common (chart, &profiles, request);
 
   return g_steal_pointer (&chart);
 }
@@ -239,21 +232,18 @@ distretto_radar_chart_build (DistrettoModule    *module,
 /* The heatmap of a module: every ranked region by every axis, best
  * region first. */
 DistrettoChart *
-distretto_heatmap_chart_build (DistrettoModule   *module,
-                               DistrettoDataset  *dataset,
-                               GError           **error)
+_distretto_view_build_heatmap (DistrettoViewRequest  *request,
+                               GError               **error)
 {
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
   g_auto(Profiles) profiles = { 0, };
   g_autoptr(DistrettoChart) chart = NULL;
   g_autofree double *values = NULL;
 
-  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
-
-  if (!profiles_load (&profiles, module, dataset, G_MAXUINT, error))
+  if (!profiles_load (&profiles, request, G_MAXUINT, error))
     return NULL;
 
-  chart = distretto_chart_new_heatmap (distretto_module_get_title (module));
+  chart = distretto_chart_new_heatmap (_distretto_view_request_get_title (request));
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
   values = g_new (double, profiles.ids->len);
 
@@ -263,11 +253,11 @@ distretto_heatmap_chart_build (DistrettoModule   *module,
 
       for (guint axis = 0; axis < profiles.ids->len; axis++)
         values[axis] = profiles_value (&profiles, code, axis);
-      distretto_chart_add_profile (chart, code, region_name (dataset, code), values, profiles.ids->len);
+      distretto_chart_add_profile (chart, code, _distretto_view_region_name (dataset, code), values, profiles.ids->len);
     }
 
   distretto_chart_set_notes (chart, _("Normalised scores from 0 (the lowest region) to 100 (the highest); rows in ranking order."));
-  set_common (chart, &profiles, module, dataset);
+  set_common (chart, &profiles, request);
 
   return g_steal_pointer (&chart);
 }
@@ -275,27 +265,26 @@ distretto_heatmap_chart_build (DistrettoModule   *module,
 /* The scatter of a module: its first two axes against each other, the
  * composite score as colour, quadrants at the references. */
 DistrettoChart *
-distretto_scatter_chart_build (DistrettoModule    *module,
-                               DistrettoDataset   *dataset,
-                               const char * const *region_codes,
-                               GError            **error)
+_distretto_view_build_scatter (DistrettoViewRequest  *request,
+                               GError               **error)
 {
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const char * const *region_codes = distretto_view_request_get_regions (request);
+  const char *selected = distretto_view_request_get_selected (request);
+  const char *title = _distretto_view_request_get_title (request);
   g_auto(Profiles) profiles = { 0, };
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GPtrArray) labelled = g_ptr_array_new ();
   g_autofree char *x_label = NULL;
   g_autofree char *y_label = NULL;
 
-  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
-
-  if (!distretto_ranking_check_regions (dataset, region_codes, error) ||
-      !profiles_load (&profiles, module, dataset, 2, error))
+  if (!_distretto_view_check_regions (dataset, region_codes, error) ||
+      !profiles_load (&profiles, request, 2, error))
     return NULL;
 
-  chart = distretto_chart_new_scatter (distretto_module_get_title (module));
+  chart = distretto_chart_new_scatter (title);
   distretto_chart_set_axis_titles (chart, g_ptr_array_index (profiles.titles, 0), g_ptr_array_index (profiles.titles, 1));
-  distretto_chart_set_third (chart, distretto_module_get_title (module), DISTRETTO_CHART_ENCODING_COLOR);
+  distretto_chart_set_third (chart, title, DISTRETTO_CHART_ENCODING_COLOR);
 
   for (guint i = 0; i < profiles.regions->len; i++)
     {
@@ -303,7 +292,7 @@ distretto_scatter_chart_build (DistrettoModule    *module,
       double score = NAN;
 
       distretto_indicator_result_lookup (profiles.result, code, &score, NULL);
-      distretto_chart_add_point (chart, code, region_name (dataset, code),
+      distretto_chart_add_point (chart, code, _distretto_view_region_name (dataset, code),
                                  profiles_value (&profiles, code, 0), profiles_value (&profiles, code, 1), score);
     }
 
@@ -315,12 +304,14 @@ distretto_scatter_chart_build (DistrettoModule    *module,
 
   for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
     g_ptr_array_add (labelled, (gpointer) region_codes[i]);
-  for (guint i = 0; labelled->len == 0 && i < MIN (profiles.regions->len, DISTRETTO_SCATTER_DEFAULT_LABELS); i++)
+  for (guint i = 0; labelled->len == 0 && i < MIN (profiles.regions->len, DISTRETTO_VIEW_DEFAULT_REGIONS); i++)
     g_ptr_array_add (labelled, g_ptr_array_index (profiles.regions, i));
+  if (selected != NULL && !g_ptr_array_find_with_equal_func (labelled, selected, g_str_equal, NULL))
+    g_ptr_array_add (labelled, (gpointer) selected);
   g_ptr_array_add (labelled, NULL);
   distretto_chart_set_labelled (chart, (const char * const *) labelled->pdata);
 
-  set_common (chart, &profiles, module, dataset);
+  set_common (chart, &profiles, request);
   distretto_chart_set_unit (chart, NULL);
 
   return g_steal_pointer (&chart);

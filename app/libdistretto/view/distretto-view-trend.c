@@ -1,15 +1,14 @@
-/* distretto-trend.c
+/* distretto-view-trend.c: a module's regions over the years
  *
- * SPDX-License-Identifier: GPL-3.0-or-later
+ * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "distretto-ranking.h"
-#include "distretto-trend.h"
+#include "distretto-view-private.h"
 
 typedef struct
 {
@@ -28,11 +27,11 @@ clear_year_result (gpointer data)
 /* The module's result for every year of the dataset; years without data
  * are skipped. */
 static GArray *
-compute_years (DistrettoModule   *module,
-               DistrettoDataset  *dataset,
-               GError           **error)
+compute_years (DistrettoViewRequest  *request,
+               GError               **error)
 {
-  DistrettoIndicator *indicator = distretto_module_get_indicator (module);
+  DistrettoIndicator *indicator = distretto_view_request_get_indicator (request);
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (YearResult));
   g_autofree int *usable = NULL;
   guint n_usable = 0;
@@ -50,7 +49,7 @@ compute_years (DistrettoModule   *module,
       g_autoptr(GError) local_error = NULL;
       YearResult entry = { usable[i], NULL };
 
-      entry.result = distretto_indicator_compute (indicator, dataset, usable[i], &local_error);
+      entry.result = _distretto_view_request_compute (request, usable[i], &local_error);
       if (entry.result == NULL)
         {
           if (g_error_matches (local_error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA))
@@ -64,7 +63,7 @@ compute_years (DistrettoModule   *module,
   if (years->len == 0)
     {
       g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
-                   _("No year of the dataset has data for “%s”"), distretto_module_get_id (module));
+                   _("No year of the dataset has data for “%s”"), _distretto_view_request_get_title (request));
       return NULL;
     }
 
@@ -74,12 +73,13 @@ compute_years (DistrettoModule   *module,
 /* The best ranked regions of @result. */
 static GPtrArray *
 top_regions (DistrettoIndicatorResult *result,
-             DistrettoDataset         *dataset)
+             DistrettoDataset         *dataset,
+             int                       level)
 {
-  GPtrArray *codes = distretto_ranking_dup_regions (result, dataset);
+  GPtrArray *codes = _distretto_view_dup_ranked (result, dataset, level);
 
-  if (codes->len > DISTRETTO_TREND_DEFAULT_REGIONS)
-    g_ptr_array_set_size (codes, DISTRETTO_TREND_DEFAULT_REGIONS);
+  if (codes->len > DISTRETTO_VIEW_DEFAULT_REGIONS)
+    g_ptr_array_set_size (codes, DISTRETTO_VIEW_DEFAULT_REGIONS);
 
   return codes;
 }
@@ -124,7 +124,7 @@ add_eu_reference (DistrettoChart     *chart,
 {
   for (guint j = 0; j < years->len; j++)
     {
-      const char *eu = distretto_ranking_find_eu (g_array_index (years, YearResult, j).result);
+      const char *eu = _distretto_view_find_eu (g_array_index (years, YearResult, j).result);
       guint line;
 
       if (eu == NULL)
@@ -138,16 +138,18 @@ add_eu_reference (DistrettoChart     *chart,
     }
 }
 
-/* The trend chart of a module: its result for every year of the dataset,
- * one line per region of @region_codes, or by default the top regions of
- * the latest year's ranking; the EU aggregate is the reference line. */
+/* The trend chart of a module: its result for every year with enough
+ * data, one line per region asked for (the selected region added), or by
+ * default the top regions of the latest year's ranking; the EU aggregate
+ * is the reference line. */
 DistrettoChart *
-distretto_trend_chart_build (DistrettoModule    *module,
-                             DistrettoDataset   *dataset,
-                             const char * const *region_codes,
-                             GError            **error)
+_distretto_view_build_trend (DistrettoViewRequest  *request,
+                             GError               **error)
 {
-  DistrettoIndicatorDefinition *definition;
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const char * const *region_codes = distretto_view_request_get_regions (request);
+  const char *selected = distretto_view_request_get_selected (request);
+  int level = distretto_view_request_get_level (request);
   g_autoptr(GArray) years = NULL;
   g_autoptr(GPtrArray) codes = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
@@ -155,20 +157,17 @@ distretto_trend_chart_build (DistrettoModule    *module,
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
   int first, last;
 
-  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
-
-  if (region_codes != NULL && !distretto_ranking_check_regions (dataset, region_codes, error))
+  if (!_distretto_view_check_regions (dataset, region_codes, error))
     return NULL;
 
-  years = compute_years (module, dataset, error);
+  years = compute_years (request, error);
   if (years == NULL)
     return NULL;
 
   first = g_array_index (years, YearResult, 0).year;
   last = g_array_index (years, YearResult, years->len - 1).year;
 
-  if (region_codes != NULL && region_codes[0] != NULL)
+  if (region_codes != NULL)
     {
       codes = g_ptr_array_new ();
       for (guint i = 0; region_codes[i] != NULL; i++)
@@ -178,15 +177,19 @@ distretto_trend_chart_build (DistrettoModule    *module,
     }
   else
     {
-      codes = top_regions (g_array_index (years, YearResult, years->len - 1).result, dataset);
+      codes = top_regions (g_array_index (years, YearResult, years->len - 1).result, dataset, level);
       /* TRANSLATORS: the subtitle of a trend chart, e.g. "Top NUTS 2 regions in 2023, 2015–2023" */
-      subtitle = g_strdup_printf (_("Top NUTS %d regions in %d, %d–%d"), DISTRETTO_RANKING_LEVEL, last, first, last);
+      subtitle = g_strdup_printf (_("Top NUTS %d regions in %d, %d–%d"), level, last, first, last);
     }
+
+  /* The region selected in another chart joins the lines. */
+  if (selected != NULL && distretto_dataset_get_region (dataset, selected) != NULL &&
+      !g_ptr_array_find_with_equal_func (codes, selected, g_str_equal, NULL))
+    g_ptr_array_add (codes, (gpointer) selected);
   g_ptr_array_add (codes, NULL);
 
-  definition = distretto_module_get_definition (module);
-  chart = distretto_chart_new_trend (distretto_module_get_title (module));
-  distretto_chart_set_unit (chart, distretto_indicator_definition_get_unit (definition));
+  chart = distretto_chart_new_trend (_distretto_view_request_get_title (request));
+  distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
   distretto_chart_set_subtitle (chart, subtitle);
 
   for (guint i = 0; codes->pdata[i] != NULL; i++)
@@ -197,8 +200,7 @@ distretto_trend_chart_build (DistrettoModule    *module,
     }
 
   add_eu_reference (chart, dataset, years, (const char * const *) codes->pdata);
-  distretto_chart_set_source (chart, distretto_ranking_source_line (flags_used));
-  distretto_module_note_coverage (module, dataset, chart);
+  _distretto_view_finish (request, chart, flags_used);
 
   return g_steal_pointer (&chart);
 }

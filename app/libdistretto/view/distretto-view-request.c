@@ -1,0 +1,381 @@
+/* distretto-view-request.c
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "distretto-view-private.h"
+
+/**
+ * DistrettoViewRequest:
+ *
+ * What a view is asked to show: a module's indicator on a dataset, and
+ * the user's choices — the year (0 for the module's latest year with
+ * enough data), the NUTS level compared, the regions to draw or
+ * highlight, the selected region, the method parameters (changed
+ * weights…), the boundaries for a map, and a top N for long rankings.
+ * The window and `distretto export` fill one and hand it to
+ * distretto_view_build().
+ */
+struct _DistrettoViewRequest
+{
+  GObject parent_instance;
+
+  DistrettoIndicator *indicator;
+  DistrettoDataset *dataset;
+  DistrettoBoundaries *boundaries;
+  int year;
+  int level;
+  GStrv regions;
+  char *selected;
+  DistrettoMethod *method;
+  guint top;
+
+  DistrettoIndicatorDefinition *definition;   /* asked once */
+};
+
+G_DEFINE_FINAL_TYPE (DistrettoViewRequest, distretto_view_request, G_TYPE_OBJECT)
+
+static void
+distretto_view_request_finalize (GObject *object)
+{
+  DistrettoViewRequest *self = (DistrettoViewRequest *)object;
+
+  g_clear_object (&self->indicator);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->boundaries);
+  g_clear_pointer (&self->regions, g_strfreev);
+  g_clear_pointer (&self->selected, g_free);
+  g_clear_pointer (&self->method, distretto_method_free);
+  g_clear_object (&self->definition);
+
+  G_OBJECT_CLASS (distretto_view_request_parent_class)->finalize (object);
+}
+
+static void
+distretto_view_request_class_init (DistrettoViewRequestClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = distretto_view_request_finalize;
+}
+
+static void
+distretto_view_request_init (DistrettoViewRequest *self)
+{
+  self->level = DISTRETTO_VIEW_DEFAULT_LEVEL;
+}
+
+/**
+ * distretto_view_request_new:
+ * @indicator: the module's indicator
+ * @dataset: the data
+ *
+ * Returns: (transfer full): a request for the module's latest year, at
+ *   NUTS 2, every region, the module's own method
+ */
+DistrettoViewRequest *
+distretto_view_request_new (DistrettoIndicator *indicator,
+                            DistrettoDataset   *dataset)
+{
+  DistrettoViewRequest *self;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (indicator), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  self = g_object_new (DISTRETTO_TYPE_VIEW_REQUEST, NULL);
+  self->indicator = g_object_ref (indicator);
+  self->dataset = g_object_ref (dataset);
+
+  return self;
+}
+
+/**
+ * distretto_view_request_get_indicator:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none): the module's indicator
+ */
+DistrettoIndicator *
+distretto_view_request_get_indicator (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->indicator;
+}
+
+/**
+ * distretto_view_request_get_dataset:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none): the data
+ */
+DistrettoDataset *
+distretto_view_request_get_dataset (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->dataset;
+}
+
+/**
+ * distretto_view_request_get_boundaries:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none) (nullable): the boundaries a map is drawn with
+ */
+DistrettoBoundaries *
+distretto_view_request_get_boundaries (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->boundaries;
+}
+
+/**
+ * distretto_view_request_set_boundaries:
+ * @self: a #DistrettoViewRequest
+ * @boundaries: (nullable): the boundaries a map is drawn with
+ *
+ * Sets the boundaries of the map view.
+ */
+void
+distretto_view_request_set_boundaries (DistrettoViewRequest *self,
+                                       DistrettoBoundaries  *boundaries)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_set_object (&self->boundaries, boundaries);
+}
+
+/**
+ * distretto_view_request_get_year:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: the year asked for, or 0 for the module's default year
+ */
+int
+distretto_view_request_get_year (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), 0);
+  return self->year;
+}
+
+/**
+ * distretto_view_request_set_year:
+ * @self: a #DistrettoViewRequest
+ * @year: a year, or 0 for the latest year with enough data
+ *
+ * Sets the year a ranking, map or profile shows.
+ */
+void
+distretto_view_request_set_year (DistrettoViewRequest *self,
+                                 int                   year)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  self->year = year;
+}
+
+/**
+ * distretto_view_request_get_level:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: the NUTS level compared, 0 to 3
+ */
+int
+distretto_view_request_get_level (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), DISTRETTO_VIEW_DEFAULT_LEVEL);
+  return self->level;
+}
+
+/**
+ * distretto_view_request_set_level:
+ * @self: a #DistrettoViewRequest
+ * @level: a NUTS level, 0 to 3
+ *
+ * Sets the level whose regions are ranked, mapped and compared.
+ */
+void
+distretto_view_request_set_level (DistrettoViewRequest *self,
+                                  int                   level)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_return_if_fail (level >= 0 && level <= 3);
+  self->level = level;
+}
+
+/**
+ * distretto_view_request_get_regions:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   regions asked for, or %NULL for the view's default
+ */
+const char * const *
+distretto_view_request_get_regions (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return (const char * const *) self->regions;
+}
+
+/**
+ * distretto_view_request_set_regions:
+ * @self: a #DistrettoViewRequest
+ * @regions: (nullable) (array zero-terminated=1): region codes
+ *
+ * Sets the regions a trend draws, a radar profiles, a scatter names, and
+ * a ranking or map highlights.
+ */
+void
+distretto_view_request_set_regions (DistrettoViewRequest *self,
+                                    const char * const   *regions)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+
+  g_strfreev (self->regions);
+  self->regions = regions != NULL && regions[0] != NULL ? g_strdupv ((char **) regions) : NULL;
+}
+
+/**
+ * distretto_view_request_get_selected:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the selected region's code
+ */
+const char *
+distretto_view_request_get_selected (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->selected;
+}
+
+/**
+ * distretto_view_request_set_selected:
+ * @self: a #DistrettoViewRequest
+ * @selected: (nullable): a region code
+ *
+ * Sets the region selected in every view: outlined, drawn thicker, added
+ * to a trend.
+ */
+void
+distretto_view_request_set_selected (DistrettoViewRequest *self,
+                                     const char           *selected)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+
+  g_free (self->selected);
+  self->selected = g_strdup (selected);
+}
+
+/**
+ * distretto_view_request_get_method:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none) (nullable): the method parameters, or %NULL
+ *   for the module's own
+ */
+const DistrettoMethod *
+distretto_view_request_get_method (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->method;
+}
+
+/**
+ * distretto_view_request_set_method:
+ * @self: a #DistrettoViewRequest
+ * @method: (nullable): method parameters, or %NULL for the module's own
+ *
+ * Sets the method the views compute with, such as changed weights.
+ */
+void
+distretto_view_request_set_method (DistrettoViewRequest  *self,
+                                   const DistrettoMethod *method)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+
+  g_clear_pointer (&self->method, distretto_method_free);
+  if (method != NULL)
+    self->method = distretto_method_copy (method);
+}
+
+/**
+ * distretto_view_request_get_top:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: how many of the best regions a ranking shows, 0 for all
+ */
+guint
+distretto_view_request_get_top (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), 0);
+  return self->top;
+}
+
+/**
+ * distretto_view_request_set_top:
+ * @self: a #DistrettoViewRequest
+ * @top: how many of the best regions a ranking shows, 0 for all
+ *
+ * Limits a ranking to its top regions; the regions of
+ * distretto_view_request_set_regions() and the selected one are shown
+ * too, in their places.
+ */
+void
+distretto_view_request_set_top (DistrettoViewRequest *self,
+                                guint                 top)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  self->top = top;
+}
+
+/* The module's definition, asked for once per request. */
+DistrettoIndicatorDefinition *
+_distretto_view_request_get_definition (DistrettoViewRequest  *self,
+                                        GError               **error)
+{
+  if (self->definition == NULL)
+    self->definition = distretto_indicator_get_definition (self->indicator);
+
+  if (self->definition == NULL)
+    g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_FAILED,
+                 "%s", distretto_indicator_get_reported_error (self->indicator)
+                       ? distretto_indicator_get_reported_error (self->indicator)
+                       : _("The module returned no definition"));
+
+  return self->definition;
+}
+
+const char *
+_distretto_view_request_get_title (DistrettoViewRequest *self)
+{
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (self, NULL);
+
+  return definition != NULL ? distretto_indicator_definition_get_title (definition) : "";
+}
+
+const char *
+_distretto_view_request_get_unit (DistrettoViewRequest *self)
+{
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (self, NULL);
+
+  return definition != NULL ? distretto_indicator_definition_get_unit (definition) : NULL;
+}
+
+/* The year asked for, or the module's default one. */
+int
+_distretto_view_request_choose_year (DistrettoViewRequest  *self,
+                                     GError               **error)
+{
+  if (self->year != 0)
+    return distretto_indicator_check_dataset (self->indicator, self->dataset, error) ? self->year : 0;
+
+  return distretto_indicator_choose_year (self->indicator, self->dataset, error);
+}
+
+/* The module's result for @year with the request's method. */
+DistrettoIndicatorResult *
+_distretto_view_request_compute (DistrettoViewRequest  *self,
+                                 int                    year,
+                                 GError               **error)
+{
+  return distretto_indicator_compute_with_method (self->indicator, self->dataset, year, self->method, error);
+}

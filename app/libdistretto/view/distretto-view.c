@@ -1,0 +1,384 @@
+/* distretto-view.c: the one table of built-in views
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "distretto-view-private.h"
+
+/**
+ * SECTION:distretto-view
+ * @title: Views
+ *
+ * The charts Distretto draws of any module: one table of built-in views,
+ * each with an id, a title, what it needs and a builder that makes a
+ * #DistrettoChart from a #DistrettoViewRequest. The window's drop-down,
+ * `distretto export --chart` and the checks of a module's own views all
+ * read this table. A module's own views (those its definition declares)
+ * are built as custom charts in the same frame.
+ */
+
+typedef DistrettoChart *(*ViewBuilder) (DistrettoViewRequest *request,
+                                        GError              **error);
+
+static const struct
+{
+  const char *id;
+  const char *title;
+  DistrettoViewNeeds needs;
+  ViewBuilder build;
+} builtin_views[] = {
+  { "ranking", N_("Ranking"), DISTRETTO_VIEW_NEEDS_NOTHING, _distretto_view_build_ranking },
+  { "trend", N_("Trend"), DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_trend },
+  { "map", N_("Map"), DISTRETTO_VIEW_NEEDS_BOUNDARIES, _distretto_view_build_map },
+  { "radar", N_("Profile"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_radar },
+  { "scatter", N_("Scatter"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_scatter },
+  { "heatmap", N_("Heatmap"), DISTRETTO_VIEW_NEEDS_PILLARS, _distretto_view_build_heatmap },
+};
+
+static int
+find_builtin (const char *view_id)
+{
+  for (guint i = 0; view_id != NULL && i < G_N_ELEMENTS (builtin_views); i++)
+    if (g_str_equal (builtin_views[i].id, view_id))
+      return i;
+
+  return -1;
+}
+
+/**
+ * distretto_view_dup_builtin_ids:
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the ids of the
+ *   built-in views, in the order they are offered
+ */
+char **
+distretto_view_dup_builtin_ids (void)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    g_strv_builder_add (builder, builtin_views[i].id);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * distretto_view_is_builtin:
+ * @view_id: a view id
+ *
+ * Returns: whether @view_id is a built-in view; a module's own views
+ *   cannot take these ids
+ */
+gboolean
+distretto_view_is_builtin (const char *view_id)
+{
+  g_return_val_if_fail (view_id != NULL, FALSE);
+
+  return find_builtin (view_id) >= 0;
+}
+
+/**
+ * distretto_view_get_title:
+ * @view_id: the id of a built-in view
+ *
+ * Returns: (nullable): its translated title, or %NULL for another id
+ */
+const char *
+distretto_view_get_title (const char *view_id)
+{
+  int i = find_builtin (view_id);
+
+  return i >= 0 ? _(builtin_views[i].title) : NULL;
+}
+
+/**
+ * distretto_view_get_needs:
+ * @view_id: the id of a built-in view
+ *
+ * Returns: what the view needs and takes; nothing for another id
+ */
+DistrettoViewNeeds
+distretto_view_get_needs (const char *view_id)
+{
+  int i = find_builtin (view_id);
+
+  return i >= 0 ? builtin_views[i].needs : DISTRETTO_VIEW_NEEDS_NOTHING;
+}
+
+static gboolean
+has_profiles (DistrettoIndicatorDefinition *definition)
+{
+  g_auto(GStrv) components = distretto_indicator_definition_dup_component_ids (definition);
+
+  return distretto_indicator_definition_get_n_pillars (definition) > 0 || components[0] != NULL;
+}
+
+/**
+ * distretto_view_dup_ids_for:
+ * @definition: a module's definition
+ *
+ * The views a module offers: the built-in ones it can fill (profiles,
+ * scatters and heatmaps need pillars or declared components), then its
+ * own views.
+ *
+ * Returns: (transfer full) (array zero-terminated=1): view ids
+ */
+char **
+distretto_view_dup_ids_for (DistrettoIndicatorDefinition *definition)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) own = NULL;
+  gboolean profiles;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (definition), NULL);
+
+  profiles = has_profiles (definition);
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
+    if (profiles || !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_PILLARS))
+      g_strv_builder_add (builder, builtin_views[i].id);
+
+  own = distretto_indicator_definition_dup_view_ids (definition);
+  for (guint i = 0; own[i] != NULL; i++)
+    if (!distretto_view_is_builtin (own[i]))
+      g_strv_builder_add (builder, own[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * distretto_view_get_title_for:
+ * @definition: a module's definition
+ * @view_id: a view id
+ *
+ * Returns: (nullable): the title of a built-in view or of one of the
+ *   module's own, or %NULL if the module offers no such view
+ */
+const char *
+distretto_view_get_title_for (DistrettoIndicatorDefinition *definition,
+                              const char                   *view_id)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (definition), NULL);
+  g_return_val_if_fail (view_id != NULL, NULL);
+
+  if (distretto_view_is_builtin (view_id))
+    return has_profiles (definition) || !(distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_PILLARS)
+           ? distretto_view_get_title (view_id) : NULL;
+
+  return distretto_indicator_definition_get_view_title (definition, view_id);
+}
+
+/**
+ * distretto_view_check_definition:
+ * @definition: a module's definition
+ * @error: return location for a #DistrettoIndicatorError
+ *
+ * Checks that the module's own views do not take the id of a built-in
+ * view, which would hide them.
+ *
+ * Returns: %TRUE if every view of the module can be shown
+ */
+gboolean
+distretto_view_check_definition (DistrettoIndicatorDefinition  *definition,
+                                 GError                       **error)
+{
+  g_auto(GStrv) own = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (definition), FALSE);
+
+  own = distretto_indicator_definition_dup_view_ids (definition);
+  for (guint i = 0; own[i] != NULL; i++)
+    if (distretto_view_is_builtin (own[i]))
+      {
+        g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION,
+                     _("The definition of “%s” is not valid: a view cannot be called “%s”: Distretto draws "
+                       "that one"),
+                     distretto_indicator_definition_get_id (definition), own[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+/**
+ * distretto_view_build:
+ * @view_id: a built-in view or one of the module's own
+ * @request: what to show
+ * @error: return location for a #GError
+ *
+ * Builds the chart of a view: what the window shows and `distretto
+ * export` writes. A module's own view is a custom chart in the same
+ * frame (title, source, notes) whose body the module draws.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+DistrettoChart *
+distretto_view_build (const char            *view_id,
+                      DistrettoViewRequest  *request,
+                      GError               **error)
+{
+  DistrettoIndicatorDefinition *definition;
+  int i;
+
+  g_return_val_if_fail (view_id != NULL, NULL);
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (request), NULL);
+
+  definition = _distretto_view_request_get_definition (request, error);
+  if (definition == NULL)
+    return NULL;
+
+  if (distretto_view_get_title_for (definition, view_id) == NULL)
+    {
+      g_auto(GStrv) ids = distretto_view_dup_ids_for (definition);
+      g_autofree char *list = g_strjoinv (", ", ids);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("unknown chart type “%s”: module “%s” offers %s"), view_id,
+                   distretto_indicator_definition_get_id (definition), list);
+      return NULL;
+    }
+
+  i = find_builtin (view_id);
+  if (i < 0)
+    return _distretto_view_build_module (request, view_id, error);
+
+  if ((builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_BOUNDARIES) &&
+      distretto_view_request_get_boundaries (request) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The map needs the boundaries of the regions: import a GeoJSON file such as GISCO’s NUTS file"));
+      return NULL;
+    }
+
+  return builtin_views[i].build (request, error);
+}
+
+/* The code of the EU aggregate @result has a score for, the current
+ * composition first, or NULL. */
+const char *
+_distretto_view_find_eu (DistrettoIndicatorResult *result)
+{
+  static const char *eu[] = { "EU27_2020", "EU28", "EU27", "EU27_2007", NULL };
+
+  for (guint i = 0; eu[i] != NULL; i++)
+    if (distretto_indicator_result_lookup (result, eu[i], NULL, NULL))
+      return eu[i];
+
+  return NULL;
+}
+
+/* A region a view of @level compares: of that level, neither Extra-Regio
+ * nor a code of another NUTS version. */
+gboolean
+_distretto_view_is_compared (DistrettoRegion *region,
+                             int              level)
+{
+  return region != NULL &&
+         distretto_region_get_level (region) == level &&
+         !distretto_region_is_extra_regio (region) &&
+         !distretto_region_is_abolished (region);
+}
+
+static int
+compare_scores (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  DistrettoIndicatorResult *result = user_data;
+  double score_a = 0, score_b = 0;
+
+  distretto_indicator_result_lookup (result, *(const char * const *) a, &score_a, NULL);
+  distretto_indicator_result_lookup (result, *(const char * const *) b, &score_b, NULL);
+
+  return (score_a < score_b) - (score_a > score_b);
+}
+
+/* The compared regions with a score, best first; the codes are
+ * @result's. */
+GPtrArray *
+_distretto_view_dup_ranked (DistrettoIndicatorResult *result,
+                            DistrettoDataset         *dataset,
+                            int                       level)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
+    {
+      const char *code = distretto_indicator_result_get_region_code (result, i);
+
+      if (_distretto_view_is_compared (distretto_dataset_get_region (dataset, code), level) &&
+          isfinite (distretto_indicator_result_get_score (result, i)))
+        g_ptr_array_add (codes, (gpointer) code);
+    }
+
+  g_ptr_array_sort_with_data (codes, compare_scores, result);
+
+  return g_steal_pointer (&codes);
+}
+
+/* Every code of @region_codes (which may be NULL) is a region of
+ * @dataset, or a G_IO_ERROR_NOT_FOUND names the first that is not. */
+gboolean
+_distretto_view_check_regions (DistrettoDataset    *dataset,
+                               const char * const  *region_codes,
+                               GError             **error)
+{
+  for (guint i = 0; region_codes != NULL && region_codes[i] != NULL; i++)
+    if (distretto_dataset_get_region (dataset, region_codes[i]) == NULL)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("unknown region “%s”: the dataset has no such region"), region_codes[i]);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+const char *
+_distretto_view_region_name (DistrettoDataset *dataset,
+                             const char       *code)
+{
+  DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
+
+  return region != NULL ? distretto_region_get_display_name (region) : code;
+}
+
+/* The source line of a chart whose values carry @flags_used. */
+const char *
+_distretto_view_source_line (DistrettoFlags flags_used)
+{
+  if (flags_used & DISTRETTO_FLAGS_SYNTHETIC)
+    return _("Source: synthetic demo data generated by Distretto — not real statistics");
+  return _("Source: imported dataset");
+}
+
+/* What every view ends with: the source line, what the module could use
+ * of the data before the chart's own notes, the selected region. */
+void
+_distretto_view_finish (DistrettoViewRequest *request,
+                        DistrettoChart       *chart,
+                        DistrettoFlags        flags_used)
+{
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const char *selected = distretto_view_request_get_selected (request);
+  g_autofree char *coverage = NULL;
+
+  distretto_chart_set_source (chart, _distretto_view_source_line (flags_used));
+
+  coverage = distretto_indicator_dup_coverage (distretto_view_request_get_indicator (request), dataset);
+  if (coverage != NULL)
+    {
+      const char *own = distretto_chart_get_notes (chart);
+      g_autofree char *notes = own != NULL && *own != '\0' ? g_strconcat (coverage, "\n", own, NULL)
+                                                           : g_steal_pointer (&coverage);
+
+      distretto_chart_set_notes (chart, notes);
+    }
+
+  if (selected != NULL && distretto_dataset_get_region (dataset, selected) != NULL)
+    distretto_chart_set_selected (chart, selected);
+}
