@@ -691,6 +691,64 @@ test_window_builtin_charts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+on_window_finalized (gpointer  data,
+                     GObject  *where)
+{
+  *(gboolean *) data = TRUE;
+}
+
+/* A window closed while its data and its boundaries still load: the
+ * imports end in their threads, their callbacks touch no widget, and the
+ * window goes away once they are done. */
+static void
+test_window_closed_while_importing (void)
+{
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *data_path = NULL;
+  g_autoptr(GFile) data_file = NULL;
+  DistrettoWindow *window;
+  gboolean finalized = FALSE;
+  gint64 deadline;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_path = write_temp (dir, "emp.csv", "region,indicator,year,value\nITH3,emp,2020,1\n");
+  data_file = g_file_new_for_path (data_path);
+  g_list_store_append (files, data_file);
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (&error);
+  g_assert_no_error (error);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_object_weak_ref (G_OBJECT (window), on_window_finalized, &finalized);
+
+  distretto_window_import_files (window, G_LIST_MODEL (files));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!finalized && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (finalized);
+
+  g_unlink (data_path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -705,6 +763,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Window/builtin-charts", test_window_builtin_charts);
   g_test_add_func ("/Distretto/Window/configuration-widget", test_configuration_widget);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
+  g_test_add_func ("/Distretto/Window/closed-while-importing", test_window_closed_while_importing);
 
   return g_test_run ();
 }

@@ -22,8 +22,10 @@
 
 #define CAPTURED_LEVELS (G_LOG_LEVEL_WARNING | G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION)
 
+/* Loaders may log from any thread: the messages are kept under a lock. */
 struct _DistrettoLogCapture
 {
+  GMutex lock;
   GPtrArray *messages;
   guint python_handler;   /* the Python loader logs without a domain */
   guint peas_handler;
@@ -37,7 +39,9 @@ capture_log_cb (const char     *log_domain,
 {
   DistrettoLogCapture *capture = user_data;
 
+  g_mutex_lock (&capture->lock);
   g_ptr_array_add (capture->messages, g_strdup (message));
+  g_mutex_unlock (&capture->lock);
   g_log_default_handler (log_domain, log_level, message, NULL);
 }
 
@@ -46,6 +50,7 @@ distretto_log_capture_start (void)
 {
   DistrettoLogCapture *capture = g_new0 (DistrettoLogCapture, 1);
 
+  g_mutex_init (&capture->lock);
   capture->messages = g_ptr_array_new_with_free_func (g_free);
   capture->python_handler = g_log_set_handler (NULL, CAPTURED_LEVELS, capture_log_cb, capture);
   capture->peas_handler = g_log_set_handler ("libpeas", CAPTURED_LEVELS, capture_log_cb, capture);
@@ -63,7 +68,10 @@ distretto_log_capture_stop (DistrettoLogCapture *capture)
 
   g_log_remove_handler (NULL, capture->python_handler);
   g_log_remove_handler ("libpeas", capture->peas_handler);
+  g_mutex_lock (&capture->lock);
   messages = g_steal_pointer (&capture->messages);
+  g_mutex_unlock (&capture->lock);
+  g_mutex_clear (&capture->lock);
   g_free (capture);
 
   return messages;

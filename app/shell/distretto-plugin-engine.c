@@ -164,9 +164,10 @@ distretto_plugin_engine_set_property (GObject      *object,
 
 /* The folder holding gi/overrides/Distretto.py goes first on PYTHONPATH,
  * before Python starts, so a Python plugin's exceptions come back with
- * file and line. */
-static void
-prepend_python_path (void)
+ * file and line. main() calls it before any thread exists (setenv is not
+ * thread-safe); the engine calls it again for the tests, a no-op then. */
+void
+distretto_plugin_engine_prepare_environment (void)
 {
   const char *dir = g_getenv ("DISTRETTO_PYTHONPATH");
   const char *current = g_getenv ("PYTHONPATH");
@@ -495,7 +496,7 @@ distretto_plugin_engine_constructed (GObject *object)
                                         "which plugins are enabled is not remembered"),
                                       PLUGIN_SCHEMA_ID));
 
-  prepend_python_path ();
+  distretto_plugin_engine_prepare_environment ();
   if (load_typelibs (&error))
     {
       peas_engine_enable_loader (self->engine, "python3");

@@ -38,4 +38,6 @@ GPtrArray             *distretto_plugin_engine_get_problems     (DistrettoPlugin
 GPtrArray             *distretto_plugin_engine_get_setup_problems (DistrettoPluginEngine *self);
 GPtrArray             *distretto_plugin_engine_dup_new_crashes  (DistrettoPluginEngine *self);
 
+void distretto_plugin_engine_prepare_environment (void);
+
 G_END_DECLS

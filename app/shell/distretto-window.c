@@ -21,7 +21,8 @@ struct _DistrettoWindow
   DistrettoDataset *dataset;
   gboolean dataset_is_demo;   /* the first import replaces it */
   DistrettoDatasetLoader *loader;
-  GCancellable *import_cancellable;
+  GCancellable *import_cancellable;   /* of the data or boundaries import under way */
+  gboolean disposed;          /* an import's callback touches no widget then */
   DistrettoEurostatFetcher *fetcher;
 
   AdwLeaflet *leaflet;
@@ -282,6 +283,10 @@ on_import_done_cb (GObject      *object,
   dataset = distretto_dataset_loader_load_finish (DISTRETTO_DATASET_LOADER (object), result, &error);
 
   g_signal_handlers_disconnect_by_func (object, on_loader_fraction_cb, self);
+  /* Closed while it loaded: nothing left to show it in. */
+  if (self->disposed)
+    return;
+
   g_clear_object (&self->loader);
   g_clear_object (&self->import_cancellable);
   set_importing (self, FALSE);
@@ -408,10 +413,17 @@ on_boundaries_loaded_cb (GObject      *object,
   BoundariesImport *import;
   guint n;
 
+  if (self->disposed)
+    return;
+
+  g_clear_object (&self->import_cancellable);
   set_importing (self, FALSE);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      show_import_error (self, error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Import cancelled")));
+      else
+        show_import_error (self, error->message);
       return;
     }
 
@@ -466,7 +478,7 @@ distretto_window_import_boundaries (DistrettoWindow *self,
   g_return_if_fail (DISTRETTO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (self->loader != NULL)
+  if (self->loader != NULL || self->import_cancellable != NULL)
     return;
 
   import = g_new0 (BoundariesImport, 1);
@@ -475,7 +487,9 @@ distretto_window_import_boundaries (DistrettoWindow *self,
 
   set_importing (self, TRUE);
   gtk_progress_bar_pulse (self->progress_bar);
-  task = g_task_new (NULL, NULL, on_boundaries_loaded_cb, g_object_ref (self));
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->import_cancellable, on_boundaries_loaded_cb, g_object_ref (self));
+  g_task_set_return_on_cancel (task, FALSE);
   g_task_set_task_data (task, import, boundaries_import_free);
   g_task_run_in_thread (task, load_boundaries_thread);
 }
@@ -605,6 +619,7 @@ distretto_window_dispose (GObject *object)
 {
   DistrettoWindow *self = (DistrettoWindow *)object;
 
+  self->disposed = TRUE;
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->loader);

@@ -12,6 +12,7 @@
 #include "distretto-export-command.h"
 #include "distretto-fetch-command.h"
 #include "distretto-new-plugin-command.h"
+#include "distretto-plugin-engine.h"
 #include "distretto-plugins-command.h"
 #include "distretto-validate-command.h"
 
@@ -26,6 +27,9 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DISTRETTO_LOCALEDIR") ? g_getenv ("DISTRETTO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Before any thread: the environment Python plugins start in. */
+  distretto_plugin_engine_prepare_environment ();
 
   /* Headless commands run before anything touches a display. */
   if (argc > 1 && g_str_equal (argv[1], "export"))
