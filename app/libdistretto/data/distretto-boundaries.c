@@ -361,7 +361,7 @@ read_crs (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (crs))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs",
                  "expected a coordinate reference system (an object), found %s",
                  describe_node (crs));
       return FALSE;
@@ -370,7 +370,7 @@ read_crs (Builder     *b,
   properties = get_member (json_node_get_object (crs), "properties");
   if (properties == NULL || !JSON_NODE_HOLDS_OBJECT (properties))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties",
                  "expected an object naming the coordinate reference system, found %s",
                  describe_node (properties));
       return FALSE;
@@ -393,7 +393,7 @@ read_crs (Builder     *b,
     }
   else
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties.name",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties.name",
                  "expected the name of a coordinate reference system such as "
                  "“urn:ogc:def:crs:EPSG::3035”, found %s",
                  describe_node (name_node));
@@ -404,7 +404,7 @@ read_crs (Builder     *b,
     {
       g_autofree char *what = name ? g_strdup_printf ("“%s”", name) : g_strdup_printf ("EPSG:%d", epsg);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename,
                                 name ? "$.crs.properties.name" : "$.crs.properties.code",
                  "the coordinate reference system %s is not supported: expected EPSG:3035 "
                  "(ETRS89-LAEA) or EPSG:4326 (longitude and latitude)", what);
@@ -433,7 +433,7 @@ read_position (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a position [x, y], found %s", describe_node (node));
       return FALSE;
     }
@@ -444,7 +444,7 @@ read_position (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a position [x, y], found an array of %u elements", n);
       return FALSE;
     }
@@ -458,7 +458,7 @@ read_position (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a number, found %s", describe_node (element));
           return FALSE;
         }
@@ -468,7 +468,7 @@ read_position (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a finite number, found one too large to represent");
           return FALSE;
         }
@@ -498,7 +498,7 @@ add_point (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a longitude between -180 and 180 and a latitude between -90 "
                      "and 90 degrees, found [%g, %g]", raw_x, raw_y);
           return FALSE;
@@ -509,7 +509,7 @@ add_point (Builder     *b,
         {
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "the position [%g, %g] is opposite the centre of Europe and cannot be "
                      "projected to EPSG:3035", raw_x, raw_y);
           return FALSE;
@@ -537,7 +537,7 @@ read_ring (Builder     *b,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a ring (an array of positions), found %s", describe_node (node));
       return FALSE;
     }
@@ -546,7 +546,7 @@ read_ring (Builder     *b,
   n = json_array_get_length (array);
   if (n < 4)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a ring of at least 4 positions (the last repeating the first), "
                  "found %u", n);
       return FALSE;
@@ -554,7 +554,7 @@ read_ring (Builder     *b,
 
   if ((gsize) b->coords->len + 2 * (gsize) n >= G_MAXUINT)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, path->str,
                  "the file holds more points than Distretto can store");
       return FALSE;
     }
@@ -576,7 +576,7 @@ read_ring (Builder     *b,
         }
       else if (k == n - 1 && (raw_x != first_x || raw_y != first_y))
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                      "expected a closed ring: the last point differs from the first");
           return FALSE;
         }
@@ -601,7 +601,7 @@ read_polygon (Builder     *b,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a polygon (an array of rings), found %s", describe_node (node));
       return FALSE;
     }
@@ -610,7 +610,7 @@ read_polygon (Builder     *b,
   n = json_array_get_length (array);
   if (n == 0)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected a polygon with an exterior ring, found an empty array");
       return FALSE;
     }
@@ -654,7 +654,7 @@ check_geometry_type (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("$.features[%u].geometry", i);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a geometry (an object) or null, found %s", describe_node (node));
       return FALSE;
     }
@@ -668,7 +668,7 @@ check_geometry_type (Builder     *b,
 
       if (type == NULL)
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                      "expected a geometry type such as “Polygon”, found %s",
                      type_node ? describe_node (type_node) : "none");
           return FALSE;
@@ -679,7 +679,7 @@ check_geometry_type (Builder     *b,
       else if (g_str_equal (type, "Point") || g_str_equal (type, "MultiPoint"))
         hint = ": this looks like a label file (GISCO NUTS_LB); use the region file (NUTS_RG)";
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
                  "expected a Polygon or MultiPolygon, found “%s”%s", type, hint);
       return FALSE;
     }
@@ -710,7 +710,7 @@ read_geometry (Builder     *b,
   coordinates = get_member (geometry, "coordinates");
   if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
                  "expected the coordinates of a %s (an array), found %s",
                  multi ? "MultiPolygon" : "Polygon",
                  coordinates ? describe_node (coordinates) : "none");
@@ -764,7 +764,7 @@ read_string_property (Builder     *b,
     {
       g_autofree char *where = g_strdup_printf ("$.features[%u].properties.%s", i, name);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a string, found %s", describe_node (node));
       return FALSE;
     }
@@ -805,7 +805,7 @@ read_feature (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a feature (an object), found %s", describe_node (node));
       return FALSE;
     }
@@ -819,7 +819,7 @@ read_feature (Builder     *b,
         ? g_strdup_printf ("“%s”", json_node_get_string (type_node))
         : g_strdup (type_node ? describe_node (type_node) : "none");
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, type_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, type_path,
                  "expected “Feature”, found %s", found);
       return FALSE;
     }
@@ -834,7 +834,7 @@ read_feature (Builder     *b,
         {
           g_autofree char *properties_path = g_strconcat (where, ".properties", NULL);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, properties_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, properties_path,
                      "expected an object or null, found %s", describe_node (properties_node));
           return FALSE;
         }
@@ -852,13 +852,13 @@ read_feature (Builder     *b,
     }
   if (code_node == NULL)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
                  "expected a region code in properties.NUTS_ID or in id, found neither");
       return FALSE;
     }
   if (!node_is_string (code_node))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "expected a NUTS code (a string such as “ITH3”), found %s",
                  describe_node (code_node));
       return FALSE;
@@ -866,7 +866,7 @@ read_feature (Builder     *b,
   code = json_node_get_string (code_node);
   if (!distretto_nuts_code_is_valid (code))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "expected a NUTS code such as “ITH3”, found “%s”", code);
       return FALSE;
     }
@@ -874,7 +874,7 @@ read_feature (Builder     *b,
   seen = g_hash_table_lookup (b->seen, code);
   if (seen != NULL)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
                  "the region “%s” appears twice, in features %u and %u",
                  code, GPOINTER_TO_UINT (seen) - 1, i);
       return FALSE;
@@ -890,7 +890,7 @@ read_feature (Builder     *b,
 
       if (!JSON_NODE_HOLDS_VALUE (level_node) || json_node_get_value_type (level_node) != G_TYPE_INT64)
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
                      "expected a NUTS level (an integer from 0 to 3), found %s",
                      describe_node (level_node));
           return FALSE;
@@ -899,7 +899,7 @@ read_feature (Builder     *b,
       value = json_node_get_int (level_node);
       if (value < 0 || value > 3)
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
                      "expected a NUTS level (an integer from 0 to 3), found %" G_GINT64_FORMAT,
                      value);
           return FALSE;
@@ -965,7 +965,7 @@ read_collection (Builder     *b,
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, "$",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, "$",
                  "expected a GeoJSON FeatureCollection (an object), found %s",
                  describe_node (root));
       return FALSE;
@@ -985,7 +985,7 @@ read_collection (Builder     *b,
       if (looks_like_json_stat (object))
         hint = ": this looks like JSON-stat data; load it as a dataset";
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, type_node ? "$.type" : "$",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, type_node ? "$.type" : "$",
                  "expected a GeoJSON FeatureCollection, found %s%s", found, hint);
       return FALSE;
     }
@@ -998,7 +998,7 @@ read_collection (Builder     *b,
   features_node = get_member (object, "features");
   if (features_node == NULL || !JSON_NODE_HOLDS_ARRAY (features_node))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.features",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.features",
                  "expected an array of features, found %s",
                  features_node ? describe_node (features_node) : "none");
       return FALSE;
@@ -1008,7 +1008,7 @@ read_collection (Builder     *b,
   n = json_array_get_length (features);
   if (n == 0)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
                  "the collection has no features: expected one per region");
       return FALSE;
     }
@@ -1023,7 +1023,7 @@ read_collection (Builder     *b,
 
   if (b->regions->len == 0)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
                  "none of the %u features has a geometry", b->n_without_geometry);
       return FALSE;
     }
@@ -1129,7 +1129,7 @@ load_input (DistrettoInput  *input,
     return NULL;
 
   builder_init (&b, display_name, cancellable);
-  parser = distretto_json_parse (data, len, display_name, error);
+  parser = _distretto_json_parse (data, len, display_name, error);
 
   if (parser == NULL)
     ;

@@ -20,12 +20,12 @@ count_columns (const char *line_start,
 }
 
 /*
- * distretto_validate_utf8:
+ * _distretto_validate_utf8:
  *
  * Fails with the line and column of the first byte that is not UTF-8.
  */
 gboolean
-distretto_validate_utf8 (const char  *data,
+_distretto_validate_utf8 (const char  *data,
                          gsize        len,
                          const char  *filename,
                          GError     **error)
@@ -53,7 +53,7 @@ distretto_validate_utf8 (const char  *data,
 }
 
 void
-distretto_csv_reader_init (DistrettoCsvReader *reader,
+_distretto_csv_reader_init (DistrettoCsvReader *reader,
                            const char         *data,
                            gsize               len,
                            const char         *filename,
@@ -149,19 +149,19 @@ refill (DistrettoCsvReader  *reader,
 }
 
 /*
- * distretto_csv_reader_init_input:
+ * _distretto_csv_reader_init_input:
  *
- * Like distretto_csv_reader_init(), reading @input a window at a time:
+ * Like _distretto_csv_reader_init(), reading @input a window at a time:
  * memory holds the record being read and little else.
  */
 gboolean
-distretto_csv_reader_init_input (DistrettoCsvReader  *reader,
+_distretto_csv_reader_init_input (DistrettoCsvReader  *reader,
                                  DistrettoInput      *input,
                                  const char          *filename,
                                  char                 delimiter,
                                  GError             **error)
 {
-  distretto_csv_reader_init (reader, "", 0, filename, delimiter);
+  _distretto_csv_reader_init (reader, "", 0, filename, delimiter);
   reader->input = input;
   reader->at_end = FALSE;
   reader->window_size = WINDOW_SIZE;
@@ -181,7 +181,7 @@ distretto_csv_reader_init_input (DistrettoCsvReader  *reader,
 }
 
 void
-distretto_csv_reader_clear (DistrettoCsvReader *reader)
+_distretto_csv_reader_clear (DistrettoCsvReader *reader)
 {
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_pointer (&reader->fields, g_free);
@@ -475,7 +475,7 @@ read_one_record (DistrettoCsvReader  *reader,
   if (high >= 0x80 && !validate_record (reader, data + reader->line_start, p, error))
     return RECORD_NONE;
 
-  /* Room for every field still in data, so distretto_csv_reader_field()
+  /* Room for every field still in data, so _distretto_csv_reader_field()
    * copies them without moving the buffer. */
   {
     gsize pending = 0;
@@ -501,13 +501,13 @@ more:
 }
 
 /*
- * distretto_csv_reader_next:
+ * _distretto_csv_reader_next:
  *
  * Reads the next non-blank record. Returns %FALSE at the end of the data,
  * with @error unset, or on a syntax error, with @error set.
  */
 gboolean
-distretto_csv_reader_next (DistrettoCsvReader  *reader,
+_distretto_csv_reader_next (DistrettoCsvReader  *reader,
                            GError             **error)
 {
   for (;;)
@@ -522,14 +522,14 @@ distretto_csv_reader_next (DistrettoCsvReader  *reader,
 }
 
 guint
-distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
+_distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
 {
   return reader->n_fields;
 }
 
 /* The field, NUL-terminated; valid until the next record is read. */
 const char *
-distretto_csv_reader_field (DistrettoCsvReader *reader,
+_distretto_csv_reader_field (DistrettoCsvReader *reader,
                             guint               index)
 {
   g_assert (index < reader->n_fields);
@@ -551,7 +551,7 @@ distretto_csv_reader_field (DistrettoCsvReader *reader,
 
 /* The field's bytes and length, not NUL-terminated, without a copy. */
 const char *
-distretto_csv_reader_span (DistrettoCsvReader *reader,
+_distretto_csv_reader_span (DistrettoCsvReader *reader,
                            guint               index,
                            gsize              *len)
 {
@@ -565,17 +565,17 @@ distretto_csv_reader_span (DistrettoCsvReader *reader,
 
 /* The field as messages quote it: cut after a few dozen characters. */
 char *
-distretto_csv_reader_dup_shown (DistrettoCsvReader *reader,
+_distretto_csv_reader_dup_shown (DistrettoCsvReader *reader,
                                 guint               index)
 {
   gsize len;
-  const char *span = distretto_csv_reader_span (reader, index, &len);
+  const char *span = _distretto_csv_reader_span (reader, index, &len);
 
   return _distretto_shorten (span, len);
 }
 
 guint
-distretto_csv_reader_column (DistrettoCsvReader *reader,
+_distretto_csv_reader_column (DistrettoCsvReader *reader,
                              guint               index)
 {
   gsize start;
@@ -591,13 +591,13 @@ distretto_csv_reader_column (DistrettoCsvReader *reader,
 }
 
 /*
- * distretto_csv_reader_set_error:
+ * _distretto_csv_reader_set_error:
  *
  * Sets @error to "file:line:column: message" for field @index of the
  * current record.
  */
 void
-distretto_csv_reader_set_error (DistrettoCsvReader  *reader,
+_distretto_csv_reader_set_error (DistrettoCsvReader  *reader,
                                 GError             **error,
                                 guint                index,
                                 int                  code,
@@ -613,18 +613,18 @@ distretto_csv_reader_set_error (DistrettoCsvReader  *reader,
 
   g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%u:%u: %s",
                reader->filename, reader->line,
-               distretto_csv_reader_column (reader, index), message);
+               _distretto_csv_reader_column (reader, index), message);
 }
 
 /*
- * distretto_csv_reader_import_records:
+ * _distretto_csv_reader_import_records:
  *
  * Reads every record after the header with @read_record, reporting
  * progress and honouring cancellation; a file with a header and no record
  * is an error suggesting @example.
  */
 gboolean
-distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
+_distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
                                      DistrettoImport         *import,
                                      DistrettoCsvRecordFunc   read_record,
                                      gpointer                 user_data,
@@ -634,7 +634,7 @@ distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
   g_autoptr(GError) local_error = NULL;
   guint n_records = 0;
 
-  while (distretto_csv_reader_next (reader, &local_error))
+  while (_distretto_csv_reader_next (reader, &local_error))
     {
       guint64 done = reader->pos, total = reader->len;
 

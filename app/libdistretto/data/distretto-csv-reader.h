@@ -49,34 +49,34 @@ typedef struct
   gboolean    at_end;        /* nothing more to read after data[len) */
 } DistrettoCsvReader;
 
-gboolean     distretto_validate_utf8          (const char          *data,
+gboolean     _distretto_validate_utf8          (const char          *data,
                                                gsize                len,
                                                const char          *filename,
                                                GError             **error);
-void         distretto_csv_reader_init        (DistrettoCsvReader  *reader,
+void         _distretto_csv_reader_init        (DistrettoCsvReader  *reader,
                                                const char          *data,
                                                gsize                len,
                                                const char          *filename,
                                                char                 delimiter);
-gboolean     distretto_csv_reader_init_input  (DistrettoCsvReader  *reader,
+gboolean     _distretto_csv_reader_init_input  (DistrettoCsvReader  *reader,
                                                DistrettoInput      *input,
                                                const char          *filename,
                                                char                 delimiter,
                                                GError             **error);
-void         distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
-gboolean     distretto_csv_reader_next        (DistrettoCsvReader  *reader,
+void         _distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
+gboolean     _distretto_csv_reader_next        (DistrettoCsvReader  *reader,
                                                GError             **error);
-guint        distretto_csv_reader_n_fields    (DistrettoCsvReader  *reader);
-const char  *distretto_csv_reader_field       (DistrettoCsvReader  *reader,
+guint        _distretto_csv_reader_n_fields    (DistrettoCsvReader  *reader);
+const char  *_distretto_csv_reader_field       (DistrettoCsvReader  *reader,
                                                guint                index);
-const char  *distretto_csv_reader_span        (DistrettoCsvReader  *reader,
+const char  *_distretto_csv_reader_span        (DistrettoCsvReader  *reader,
                                                guint                index,
                                                gsize               *len);
-guint        distretto_csv_reader_column      (DistrettoCsvReader  *reader,
+guint        _distretto_csv_reader_column      (DistrettoCsvReader  *reader,
                                                guint                index);
-char        *distretto_csv_reader_dup_shown   (DistrettoCsvReader  *reader,
+char        *_distretto_csv_reader_dup_shown   (DistrettoCsvReader  *reader,
                                                guint                index);
-void         distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
+void         _distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
                                                GError             **error,
                                                guint                index,
                                                int                  code,
@@ -89,13 +89,13 @@ struct _DistrettoImport;
 typedef gboolean (*DistrettoCsvRecordFunc) (gpointer   user_data,
                                             GError   **error);
 
-gboolean     distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
+gboolean     _distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
                                                   struct _DistrettoImport *import,
                                                   DistrettoCsvRecordFunc   read_record,
                                                   gpointer                 user_data,
                                                   const char              *example,
                                                   GError                 **error);
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DistrettoCsvReader, distretto_csv_reader_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DistrettoCsvReader, _distretto_csv_reader_clear)
 
 G_END_DECLS

@@ -45,7 +45,7 @@ typedef struct
 static void
 eurostat_tsv_clear (EurostatTsv *tsv)
 {
-  distretto_csv_reader_clear (&tsv->reader);
+  _distretto_csv_reader_clear (&tsv->reader);
   g_clear_pointer (&tsv->years, g_array_unref);
   g_clear_pointer (&tsv->dims, g_ptr_array_unref);
   if (tsv->series_code != NULL)
@@ -59,7 +59,7 @@ parse_year (const char *text,
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
 
-  return distretto_parse_year (copy, MIN_YEAR, MAX_YEAR, year);
+  return _distretto_parse_year (copy, MIN_YEAR, MAX_YEAR, year);
 }
 
 static gboolean
@@ -73,7 +73,7 @@ read_header (EurostatTsv  *tsv,
   char *backslash;
   int first_year = MAX_YEAR, last_year = MIN_YEAR;
 
-  if (!distretto_csv_reader_next (reader, &local_error))
+  if (!_distretto_csv_reader_next (reader, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -84,13 +84,13 @@ read_header (EurostatTsv  *tsv,
       return FALSE;
     }
 
-  first = distretto_csv_reader_field (reader, 0);
+  first = _distretto_csv_reader_field (reader, 0);
   backslash = strchr (first, '\\');
-  if (backslash == NULL || distretto_csv_reader_n_fields (reader) < 2)
+  if (backslash == NULL || _distretto_csv_reader_n_fields (reader) < 2)
     {
       g_autofree char *shown = _distretto_shorten (first, -1);
 
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected dimensions ending in “geo\\time” followed by "
                                       "tab-separated years, found “%s”", shown);
       return FALSE;
@@ -117,23 +117,23 @@ read_header (EurostatTsv  *tsv,
     {
       g_autofree char *shown = _distretto_shorten (first, -1);
 
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected a “geo” dimension among the dimensions “%s”",
                                       shown);
       return FALSE;
     }
 
   tsv->years = g_array_new (FALSE, FALSE, sizeof (int));
-  for (guint i = 1; i < distretto_csv_reader_n_fields (reader); i++)
+  for (guint i = 1; i < _distretto_csv_reader_n_fields (reader); i++)
     {
-      const char *text = distretto_csv_reader_field (reader, i);
+      const char *text = _distretto_csv_reader_field (reader, i);
       int year;
 
       if (!parse_year (text, &year))
         {
-          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+          g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+          _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected a year between %d and %d (only annual data "
                                           "is supported), found “%s”",
                                           MIN_YEAR, MAX_YEAR, shown);
@@ -144,7 +144,7 @@ read_header (EurostatTsv  *tsv,
         {
           if (g_array_index (tsv->years, int, j) == year)
             {
-              distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+              _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                               "the year %d appears twice in the header", year);
               return FALSE;
             }
@@ -199,10 +199,10 @@ parse_cell (const char     *text,
       return TRUE;
     }
 
-  if (distretto_parse_double (copy, value))
+  if (_distretto_parse_double (copy, value))
     return TRUE;
 
-  *why = distretto_number_problem (copy);
+  *why = _distretto_number_problem (copy);
   return FALSE;
 }
 
@@ -267,26 +267,26 @@ read_row (EurostatTsv  *tsv,
           GError      **error)
 {
   DistrettoCsvReader *reader = &tsv->reader;
-  guint n_fields = distretto_csv_reader_n_fields (reader);
+  guint n_fields = _distretto_csv_reader_n_fields (reader);
   g_auto(GStrv) codes = NULL;
   const char *geo;
   guint series, region;
 
   if (n_fields != tsv->years->len + 1)
     {
-      distretto_csv_reader_set_error (reader, error, MIN (n_fields, tsv->years->len + 1),
+      _distretto_csv_reader_set_error (reader, error, MIN (n_fields, tsv->years->len + 1),
                                       DISTRETTO_IMPORT_ERROR_SYNTAX,
                                       "expected %u tab-separated cells as in the header, found %u",
                                       tsv->years->len + 1, n_fields);
       return FALSE;
     }
 
-  codes = g_strsplit (distretto_csv_reader_field (reader, 0), ",", -1);
+  codes = g_strsplit (_distretto_csv_reader_field (reader, 0), ",", -1);
   if (g_strv_length (codes) != tsv->n_dims)
     {
-      g_autofree char *shown = distretto_csv_reader_dup_shown (reader, 0);
+      g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, 0);
 
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
                                       "expected %u comma-separated codes as in the header, found “%s”",
                                       tsv->n_dims, shown);
       return FALSE;
@@ -300,7 +300,7 @@ read_row (EurostatTsv  *tsv,
     {
       g_autofree char *shown = _distretto_shorten (geo, -1);
 
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
                                       "expected a NUTS region code such as “ITH3”, found “%s”", shown);
       return FALSE;
     }
@@ -309,7 +309,7 @@ read_row (EurostatTsv  *tsv,
     {
       g_autofree char *shown = _distretto_shorten (codes[tsv->freq_dim], -1);
 
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
                                       "expected annual data (freq “A”), found freq “%s”", shown);
       return FALSE;
     }
@@ -319,7 +319,7 @@ read_row (EurostatTsv  *tsv,
 
   for (guint i = 1; i < n_fields; i++)
     {
-      const char *text = distretto_csv_reader_field (reader, i);
+      const char *text = _distretto_csv_reader_field (reader, i);
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
       const char *why;
       gboolean bad_flags;
@@ -327,14 +327,14 @@ read_row (EurostatTsv  *tsv,
 
       if (!parse_cell (text, &value, &flags, &bad_flags, &why))
         {
-          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+          g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
           if (bad_flags)
-            distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+            _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
                                             "expected a number and flags among " DISTRETTO_FLAGS_KNOWN
                                             ", found “%s”", shown);
           else
-            distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+            _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
                                             "expected a number or “:” for a missing value, found “%s”%s",
                                             shown, why);
           return FALSE;
@@ -367,9 +367,9 @@ _distretto_eurostat_tsv_import (DistrettoImport  *import,
   tsv.import = import;
   tsv.series_code = g_string_new (NULL);
 
-  ok = distretto_csv_reader_init_input (&tsv.reader, import->input, import->filename, '\t', error) &&
+  ok = _distretto_csv_reader_init_input (&tsv.reader, import->input, import->filename, '\t', error) &&
        read_header (&tsv, error) &&
-       distretto_csv_reader_import_records (&tsv.reader, import, read_row_cb, &tsv,
+       _distretto_csv_reader_import_records (&tsv.reader, import, read_row_cb, &tsv,
                                             "THS,C,ITH3<TAB>512.5 <TAB>500.0 b", error);
 
   eurostat_tsv_clear (&tsv);

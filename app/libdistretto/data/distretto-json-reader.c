@@ -496,7 +496,7 @@ set_parse_error (const Text  *text,
 }
 
 /*
- * distretto_json_parse:
+ * _distretto_json_parse:
  *
  * Parses @data after refusing what json-glib would misread; every error
  * starts with "FILE:LINE:COLUMN:".
@@ -504,7 +504,7 @@ set_parse_error (const Text  *text,
  * Returns: (transfer full): a parser holding the root, or %NULL
  */
 JsonParser *
-distretto_json_parse (const char  *data,
+_distretto_json_parse (const char  *data,
                       gsize        len,
                       const char  *filename,
                       GError     **error)
@@ -528,7 +528,7 @@ distretto_json_parse (const char  *data,
 
 /* Sets @error to "FILE:$.json.path: message". */
 void
-distretto_json_set_error (GError     **error,
+_distretto_json_set_error (GError     **error,
                           int          code,
                           const char  *filename,
                           const char  *path,

@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 /* How deep objects and arrays may nest: json-glib recurses per level. */
 #define DISTRETTO_JSON_MAX_DEPTH 64
 
-JsonParser *distretto_json_parse (const char  *data,
+JsonParser *_distretto_json_parse (const char  *data,
                                   gsize        len,
                                   const char  *filename,
                                   GError     **error);
 
-void        distretto_json_set_error (GError     **error,
+void        _distretto_json_set_error (GError     **error,
                                       int          code,
                                       const char  *filename,
                                       const char  *path,

@@ -214,7 +214,7 @@ type_error (JsonStat    *js,
   else
     shown = g_strdup (describe (found));
 
-  distretto_json_set_error (error, code, js->import->filename, path, "expected %s, found %s", expected, shown);
+  _distretto_json_set_error (error, code, js->import->filename, path, "expected %s, found %s", expected, shown);
   return FALSE;
 }
 
@@ -315,7 +315,7 @@ read_ids (Dataset     *ds,
 
   if (json_array_get_length (*sizes) != json_array_get_length (*ids))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, sizes_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, sizes_path,
                  "expected %u sizes, one per id, found %u",
                  json_array_get_length (*ids), json_array_get_length (*sizes));
       return FALSE;
@@ -347,7 +347,7 @@ read_dimension_header (Dataset     *ds,
       g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
       g_autofree char *shown = shorten (ds->dims[k].id);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
                  "the dimension “%s” is listed twice", shown);
       return FALSE;
     }
@@ -363,7 +363,7 @@ read_dimension_header (Dataset     *ds,
   if (ds->dims[k].size > G_MAXUINT32 / MAX (ds->n_cells, 1))
     {
       g_autofree char *path = g_strconcat (ds->layout_path, ".size", NULL);
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
                  "expected at most %u cells (the product of size), found more", G_MAXUINT32);
       return FALSE;
     }
@@ -418,7 +418,7 @@ read_index_object (Dataset     *ds,
           if (!is_integer (position))
             return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
                                "a position (an integer)", position);
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, member,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, member,
                      "expected a position from 0 to %u not given to another category, "
                      "found %" G_GINT64_FORMAT, dim->size - 1, at);
           return FALSE;
@@ -441,7 +441,7 @@ check_codes (Dataset     *ds,
     {
       if (*dim->codes[i] == '\0' || !g_utf8_validate (dim->codes[i], -1, NULL))
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "expected a category code, found an empty or invalid string");
           return FALSE;
         }
@@ -449,7 +449,7 @@ check_codes (Dataset     *ds,
         {
           g_autofree char *shown = shorten (dim->codes[i]);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "the category “%s” is listed twice", shown);
           return FALSE;
         }
@@ -489,7 +489,7 @@ read_category (Dataset     *ds,
     {
       g_autofree char *shown = shorten (dim->id);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, index_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, index_path,
                  "expected %u categories (the size of “%s”), found %u", dim->size, shown, n);
       return FALSE;
     }
@@ -622,7 +622,7 @@ find_geo_and_time (Dataset     *ds,
       if (ds->n_dims > 10)
         g_string_append (ids, ", …");
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, ids_path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, ids_path,
                  "expected a geo dimension (role geo or id “geo”) and another time dimension "
                  "(role time or id “time”, “TIME_PERIOD” or “year”), found the dimensions %s",
                  ids->len > 0 ? ids->str : "none");
@@ -647,7 +647,7 @@ check_categories (Dataset  *ds,
         {
           g_autofree char *shown = shorten (geo->codes[i]);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, geo_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, geo_path,
                      "expected NUTS region codes such as “ITH3”, found “%s”", shown);
           return FALSE;
         }
@@ -663,7 +663,7 @@ check_categories (Dataset  *ds,
         {
           g_autofree char *shown = shorten (code);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, time_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, time_path,
                      "expected annual periods such as “2022”, years between %d and %d "
                      "(only annual data is supported), found “%s”",
                      MIN_YEAR, MAX_YEAR, shown);
@@ -679,7 +679,7 @@ check_categories (Dataset  *ds,
           g_autofree char *freq_path = g_strconcat (ds->dims[ds->freq].path, ".category.index", NULL);
           g_autofree char *shown = shorten (ds->dims[ds->freq].codes[i]);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, freq_path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, freq_path,
                      "expected the frequency “A” (only annual data is supported), found “%s”",
                      shown);
           return FALSE;
@@ -756,7 +756,7 @@ read_table (Dataset     *ds,
         {
           g_autofree char *shown = shorten (name);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, ds->path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, ds->path,
                      "expected a dataset name of letters, digits, “_” and “-” (it names the table "
                      "in series codes), found “%s”", shown);
           return FALSE;
@@ -803,7 +803,7 @@ read_status (Dataset  *ds,
     {
       if (json_array_get_length (json_node_get_array (status)) != ds->n_cells)
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename,
                                     ds->status_path,
                                     "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
                                     ds->n_cells, json_array_get_length (json_node_get_array (status)));
@@ -830,7 +830,7 @@ read_status (Dataset  *ds,
           g_autofree char *path = member_path (ds->status_path, l->data);
           g_autofree char *shown = shorten (l->data);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                                     "expected a status keyed by a cell index from 0 to %" G_GUINT64_FORMAT
                                     ", found the key “%s”", ds->n_cells - 1, shown);
           return FALSE;
@@ -877,7 +877,7 @@ read_flags (Dataset         *ds,
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, "a status (a string) or null", status);
 
   shown = shorten (json_node_get_string (status));
-  distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+  _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
              "expected flags among " DISTRETTO_FLAGS_KNOWN ", found “%s”", shown);
   return FALSE;
 }
@@ -1030,7 +1030,7 @@ read_value_array (Dataset    *ds,
     {
       g_autofree char *path = g_strconcat (ds->path, ".value", NULL);
 
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                  "expected %" G_GUINT64_FORMAT " values (the product of size), found %u",
                  ds->n_cells, n);
       return FALSE;
@@ -1061,7 +1061,7 @@ read_value_object (Dataset     *ds,
           g_autofree char *path = member_path (values_path, key);
           g_autofree char *shown = shorten (key);
 
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
                      "expected a cell index from 0 to %" G_GUINT64_FORMAT ", found “%s”",
                      ds->n_cells - 1, shown);
           return FALSE;
@@ -1207,7 +1207,7 @@ import_bundle (JsonStat    *js,
 
   if (n_datasets == 0)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
                  "expected a JSON-stat dataset, or a response holding datasets, found none");
       return FALSE;
     }
@@ -1237,7 +1237,7 @@ import_collection (JsonStat    *js,
 
       if (!is_dataset (item))
         {
-          distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, path,
+          _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, path,
                      "expected a dataset embedded in the collection (with “dimension” and "
                      "“value”), found %s: download the datasets the collection links to",
                      is_object (item) ? "a link" : describe (item));
@@ -1262,7 +1262,7 @@ import_root (JsonStat  *js,
 
   if (root == NULL)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
                  "the file is empty: expected a JSON-stat dataset");
       return FALSE;
     }
@@ -1273,7 +1273,7 @@ import_root (JsonStat  *js,
   object = json_node_get_object (root);
   if (json_object_has_member (object, "error"))
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, "$.error",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, "$.error",
                  "expected a JSON-stat dataset, found an error report");
       return FALSE;
     }
@@ -1329,7 +1329,7 @@ _distretto_json_stat_import (DistrettoImport  *import,
   js.file_table = _distretto_table_code_from_file_name (import->filename, FALLBACK_TABLE);
   js.series_code = g_string_new (NULL);
 
-  parser = distretto_json_parse (data, len, import->filename, error);
+  parser = _distretto_json_parse (data, len, import->filename, error);
   if (parser == NULL)
     return FALSE;
 
@@ -1338,7 +1338,7 @@ _distretto_json_stat_import (DistrettoImport  *import,
 
   if (js.n_values == 0)
     {
-      distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js.import->filename, "$",
+      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js.import->filename, "$",
                  "the file has no values: expected a dataset with a non-empty “value”");
       return FALSE;
     }

@@ -16,15 +16,15 @@ static const double powers_of_ten[] = {
 };
 
 /*
- * distretto_parse_decimal_span:
+ * _distretto_parse_decimal_span:
  *
  * The fast path alone, on @len bytes: plain decimals of up to 15 digits,
  * correctly rounded since an integer below 2^53 divided by an exact power
  * of ten is one IEEE operation. Returns %FALSE for anything else, which
- * the caller hands to distretto_parse_double().
+ * the caller hands to _distretto_parse_double().
  */
 gboolean
-distretto_parse_decimal_span (const char *text,
+_distretto_parse_decimal_span (const char *text,
                               gsize       len,
                               double     *value)
 {
@@ -95,7 +95,7 @@ is_decimal_syntax (const char *text,
 }
 
 /*
- * distretto_parse_double:
+ * _distretto_parse_double:
  *
  * Reads a whole field as a finite decimal number in the C locale, through
  * the fast path when it can, else g_ascii_strtod(). Hexadecimal, infinite
@@ -103,12 +103,12 @@ is_decimal_syntax (const char *text,
  * a double or so close to zero that they would read as 0.
  */
 gboolean
-distretto_parse_double (const char *text,
+_distretto_parse_double (const char *text,
                         double     *value)
 {
   gboolean nonzero;
 
-  if (distretto_parse_decimal_span (text, strlen (text), value))
+  if (_distretto_parse_decimal_span (text, strlen (text), value))
     return TRUE;
 
   if (!is_decimal_syntax (text, &nonzero))
@@ -119,13 +119,13 @@ distretto_parse_double (const char *text,
 }
 
 /*
- * distretto_number_problem:
+ * _distretto_number_problem:
  *
- * Why distretto_parse_double() refuses @text, when that is not plain to
+ * Why _distretto_parse_double() refuses @text, when that is not plain to
  * see: " (…)" to follow the quoted field in a message, or "".
  */
 const char *
-distretto_number_problem (const char *text)
+_distretto_number_problem (const char *text)
 {
   const char *p = text;
   gboolean nonzero;
@@ -150,7 +150,7 @@ distretto_number_problem (const char *text)
 
 /* Reads @len bytes as a four-digit year between @first and @last. */
 gboolean
-distretto_parse_year_span (const char *text,
+_distretto_parse_year_span (const char *text,
                            gsize       len,
                            int         first,
                            int         last,
@@ -177,10 +177,10 @@ distretto_parse_year_span (const char *text,
 
 /* Reads a whole field as a year between @first and @last. */
 gboolean
-distretto_parse_year (const char *text,
+_distretto_parse_year (const char *text,
                       int         first,
                       int         last,
                       int        *year)
 {
-  return distretto_parse_year_span (text, strlen (text), first, last, year);
+  return _distretto_parse_year_span (text, strlen (text), first, last, year);
 }

@@ -9,17 +9,17 @@
 
 G_BEGIN_DECLS
 
-gboolean distretto_parse_double (const char *text,
+gboolean _distretto_parse_double (const char *text,
                                  double     *value);
-const char *distretto_number_problem (const char *text);
-gboolean distretto_parse_year   (const char *text,
+const char *_distretto_number_problem (const char *text);
+gboolean _distretto_parse_year   (const char *text,
                                  int         first,
                                  int         last,
                                  int        *year);
-gboolean distretto_parse_decimal_span (const char *text,
+gboolean _distretto_parse_decimal_span (const char *text,
                                        gsize       len,
                                        double     *value);
-gboolean distretto_parse_year_span    (const char *text,
+gboolean _distretto_parse_year_span    (const char *text,
                                        gsize       len,
                                        int         first,
                                        int         last,

@@ -94,7 +94,7 @@ typedef struct
 static void
 sdmx_csv_clear (SdmxCsv *sdmx)
 {
-  distretto_csv_reader_clear (&sdmx->reader);
+  _distretto_csv_reader_clear (&sdmx->reader);
   g_clear_pointer (&sdmx->roles, g_free);
   g_clear_pointer (&sdmx->names, g_ptr_array_unref);
   if (sdmx->code != NULL)
@@ -159,7 +159,7 @@ field_error (SdmxCsv     *sdmx,
 {
   g_autofree char *shown = shorten (found);
 
-  distretto_csv_reader_set_error (&sdmx->reader, error, index, code, "%s, found “%s”", expected, shown);
+  _distretto_csv_reader_set_error (&sdmx->reader, error, index, code, "%s, found “%s”", expected, shown);
   return FALSE;
 }
 
@@ -257,7 +257,7 @@ read_header_field (SdmxCsv  *sdmx,
                    GError  **error)
 {
   DistrettoCsvReader *reader = &sdmx->reader;
-  const char *name = code_of (sdmx->code, distretto_csv_reader_field (reader, i));
+  const char *name = code_of (sdmx->code, _distretto_csv_reader_field (reader, i));
   ColumnRole role = role_of (name, sdmx->value_column != -1);
   int *column = column_for_role (sdmx, role);
 
@@ -266,7 +266,7 @@ read_header_field (SdmxCsv  *sdmx,
     {
       g_autofree char *shown = shorten (name);
 
-      distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "the column “%s” appears twice in the header", shown);
       return FALSE;
     }
@@ -274,7 +274,7 @@ read_header_field (SdmxCsv  *sdmx,
   if (role == ROLE_DIMENSION && !is_sdmx_id (name))
     return field_error (sdmx, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                         "expected a dimension id (letters, digits, “_” or “-”) such as “unit”",
-                        distretto_csv_reader_field (reader, i));
+                        _distretto_csv_reader_field (reader, i));
 
   if (column != NULL)
     *column = i;
@@ -309,7 +309,7 @@ check_required_columns (SdmxCsv  *sdmx,
   if (n_missing == 0)
     return TRUE;
 
-  distretto_csv_reader_set_error (&sdmx->reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+  _distretto_csv_reader_set_error (&sdmx->reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                   "the header has no %s column%s: expected an SDMX-CSV "
                                   "header such as “" EXAMPLE_HEADER "”",
                                   missing->str, n_missing > 1 ? "s" : "");
@@ -326,11 +326,11 @@ has_label_columns (SdmxCsv *sdmx)
 
   for (guint i = 0; i + 2 < sdmx->n_header_fields; i++)
     {
-      if (g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i)), "TIME_PERIOD") != 0)
+      if (g_ascii_strcasecmp (code_of (sdmx->code, _distretto_csv_reader_field (reader, i)), "TIME_PERIOD") != 0)
         continue;
 
-      return !is_column_id (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1))) &&
-             g_ascii_strcasecmp (code_of (sdmx->code, distretto_csv_reader_field (reader, i + 2)),
+      return !is_column_id (code_of (sdmx->code, _distretto_csv_reader_field (reader, i + 1))) &&
+             g_ascii_strcasecmp (code_of (sdmx->code, _distretto_csv_reader_field (reader, i + 2)),
                                  "OBS_VALUE") == 0;
     }
 
@@ -357,7 +357,7 @@ read_header (SdmxCsv  *sdmx,
   sdmx->geo_column = sdmx->time_column = sdmx->value_column = sdmx->flag_column = -1;
   sdmx->conf_column = sdmx->geo_label_column = -1;
 
-  if (!distretto_csv_reader_next (reader, &local_error))
+  if (!_distretto_csv_reader_next (reader, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -368,10 +368,10 @@ read_header (SdmxCsv  *sdmx,
       return FALSE;
     }
 
-  sdmx->n_header_fields = distretto_csv_reader_n_fields (reader);
-  if (sdmx->n_header_fields == 1 && strchr (distretto_csv_reader_field (reader, 0), '\t') != NULL)
+  sdmx->n_header_fields = _distretto_csv_reader_n_fields (reader);
+  if (sdmx->n_header_fields == 1 && strchr (_distretto_csv_reader_field (reader, 0), '\t') != NULL)
     {
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected columns separated by “,” or “;”, found tabs");
       return FALSE;
     }
@@ -387,14 +387,14 @@ read_header (SdmxCsv  *sdmx,
 
       if (labels && takes_label (sdmx->roles[i]) && i + 1 < sdmx->n_header_fields)
         {
-          const char *label = code_of (sdmx->code, distretto_csv_reader_field (reader, i + 1));
+          const char *label = code_of (sdmx->code, _distretto_csv_reader_field (reader, i + 1));
 
           /* A column of codes where the labels should be. */
           if (is_column_id (label))
             {
               g_autofree char *shown = shorten (label);
 
-              distretto_csv_reader_set_error (reader, error, i + 1, DISTRETTO_IMPORT_ERROR_HEADER,
+              _distretto_csv_reader_set_error (reader, error, i + 1, DISTRETTO_IMPORT_ERROR_HEADER,
                                               "expected the labels of “%s” (in a file with labels, "
                                               "each column of codes is followed by one of labels), "
                                               "found the column “%s”",
@@ -407,7 +407,7 @@ read_header (SdmxCsv  *sdmx,
             sdmx->geo_label_column = i + 1;
           i++;
           sdmx->roles[i] = ROLE_LABEL;
-          g_ptr_array_add (sdmx->names, shorten (distretto_csv_reader_field (reader, i)));
+          g_ptr_array_add (sdmx->names, shorten (_distretto_csv_reader_field (reader, i)));
         }
     }
 
@@ -455,7 +455,7 @@ read_table (SdmxCsv  *sdmx,
       return sdmx->fallback_table;
     }
 
-  field = distretto_csv_reader_field (reader, sdmx->table_column);
+  field = _distretto_csv_reader_field (reader, sdmx->table_column);
   if (sdmx->last_table_field != NULL && g_str_equal (sdmx->last_table_field, field))
     return sdmx->last_table;
 
@@ -487,14 +487,14 @@ check_action (SdmxCsv  *sdmx,
   if (sdmx->action_column == -1)
     return TRUE;
 
-  action = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
+  action = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
   if (g_str_equal (action, "") || g_str_equal (action, "I") || g_str_equal (action, "A") ||
       g_str_equal (action, "R") || g_str_equal (action, "M"))
     return TRUE;
 
   return field_error (sdmx, error, sdmx->action_column, DISTRETTO_IMPORT_ERROR_VALUE,
                       "expected the action I, A, R or M (deletions are not supported)",
-                      distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
+                      _distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
 }
 
 static gboolean
@@ -506,13 +506,13 @@ check_freq (SdmxCsv  *sdmx,
   if (sdmx->freq_column == -1)
     return TRUE;
 
-  freq = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
+  freq = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
   if (g_str_equal (freq, "A"))
     return TRUE;
 
   return field_error (sdmx, error, sdmx->freq_column, DISTRETTO_IMPORT_ERROR_VALUE,
                       "expected the frequency “A” (only annual data is supported)",
-                      distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
+                      _distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
 }
 
 /* Whether @text, between parentheses, says which country or which NUTS
@@ -581,8 +581,8 @@ name_region (SdmxCsv *sdmx,
     return;
 
   if (sdmx->geo_label_column != -1)
-    label = distretto_csv_reader_field (&sdmx->reader, sdmx->geo_label_column);
-  else if ((label = strchr (distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column), ':')) != NULL)
+    label = _distretto_csv_reader_field (&sdmx->reader, sdmx->geo_label_column);
+  else if ((label = strchr (_distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column), ':')) != NULL)
     label++;
 
   if (label == NULL)
@@ -598,12 +598,12 @@ read_region (SdmxCsv  *sdmx,
              guint    *region,
              GError  **error)
 {
-  const char *code = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
+  const char *code = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
 
   if (!distretto_nuts_code_is_valid (code))
     return field_error (sdmx, error, sdmx->geo_column, DISTRETTO_IMPORT_ERROR_VALUE,
                         "expected a NUTS region code such as “ITH3”",
-                        distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
+                        _distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
 
   if (sdmx->last_region == NULL || !g_str_equal (sdmx->last_region, code))
     {
@@ -622,7 +622,7 @@ read_year (SdmxCsv  *sdmx,
            int      *year,
            GError  **error)
 {
-  const char *period = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+  const char *period = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
   gboolean four_digits = strlen (period) == 4;
   gint64 parsed;
 
@@ -632,12 +632,12 @@ read_year (SdmxCsv  *sdmx,
   if (!four_digits)
     return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
                         "expected an annual period such as “2022” (only annual data is supported)",
-                        distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+                        _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
 
   if (!g_ascii_string_to_signed (period, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
     return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
                         "expected a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR),
-                        distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+                        _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
 
   *year = (int) parsed;
   return TRUE;
@@ -648,7 +648,7 @@ read_value (SdmxCsv  *sdmx,
             double   *value,
             GError  **error)
 {
-  const char *text = distretto_csv_reader_field (&sdmx->reader, sdmx->value_column);
+  const char *text = _distretto_csv_reader_field (&sdmx->reader, sdmx->value_column);
   g_autofree char *copy = g_strstrip (g_strdup (text));
   g_autofree char *expected = NULL;
 
@@ -658,11 +658,11 @@ read_value (SdmxCsv  *sdmx,
       return TRUE;
     }
 
-  if (distretto_parse_double (copy, value))
+  if (_distretto_parse_double (copy, value))
     return TRUE;
 
   expected = g_strconcat ("expected a number (or an empty field for a missing value)",
-                          distretto_number_problem (copy), NULL);
+                          _distretto_number_problem (copy), NULL);
   return field_error (sdmx, error, sdmx->value_column, DISTRETTO_IMPORT_ERROR_VALUE, expected, text);
 }
 
@@ -677,13 +677,13 @@ read_flags (SdmxCsv         *sdmx,
   if (sdmx->flag_column == -1)
     return TRUE;
 
-  text = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
+  text = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
   if (distretto_flags_parse (text, flags))
     return TRUE;
 
   return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE,
                       "expected flags among " DISTRETTO_FLAGS_KNOWN,
-                      distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
+                      _distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
 }
 
 /* SDMX's confidentiality statuses: F is free, the others withhold the
@@ -699,7 +699,7 @@ read_confidentiality (SdmxCsv         *sdmx,
   if (sdmx->conf_column == -1)
     return TRUE;
 
-  status = code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
+  status = code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
   if (*status == '\0' || g_str_equal (status, "F"))
     return TRUE;
 
@@ -711,7 +711,7 @@ read_confidentiality (SdmxCsv         *sdmx,
 
   return field_error (sdmx, error, sdmx->conf_column, DISTRETTO_IMPORT_ERROR_VALUE,
                       "expected a confidentiality status such as F (free) or C (confidential)",
-                      distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
+                      _distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
 }
 
 /* The table and the dimension codes of the series just interned. */
@@ -728,7 +728,7 @@ describe_series (SdmxCsv    *sdmx,
   for (guint i = 0; i < sdmx->n_header_fields; i++)
     if (sdmx->roles[i] == ROLE_DIMENSION)
       distretto_series_set_dimension (series, g_ptr_array_index (sdmx->names, i),
-                                      code_of (sdmx->code, distretto_csv_reader_field (&sdmx->reader, i)));
+                                      code_of (sdmx->code, _distretto_csv_reader_field (&sdmx->reader, i)));
 }
 
 static gboolean
@@ -750,10 +750,10 @@ read_series (SdmxCsv  *sdmx,
       if (sdmx->roles[i] != ROLE_DIMENSION)
         continue;
 
-      code = code_of (sdmx->code, distretto_csv_reader_field (reader, i));
+      code = code_of (sdmx->code, _distretto_csv_reader_field (reader, i));
       if (*code == '\0')
         {
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
+          _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
                                           "expected a code for the dimension “%s”, found an "
                                           "empty field",
                                           (const char *) g_ptr_array_index (sdmx->names, i));
@@ -782,7 +782,7 @@ read_record (SdmxCsv  *sdmx,
              GError  **error)
 {
   DistrettoCsvReader *reader = &sdmx->reader;
-  guint n_fields = distretto_csv_reader_n_fields (reader);
+  guint n_fields = _distretto_csv_reader_n_fields (reader);
   DistrettoFlags flags;
   guint region, series;
   double value;
@@ -790,7 +790,7 @@ read_record (SdmxCsv  *sdmx,
 
   if (n_fields != sdmx->n_header_fields)
     {
-      distretto_csv_reader_set_error (reader, error, MIN (n_fields, sdmx->n_header_fields),
+      _distretto_csv_reader_set_error (reader, error, MIN (n_fields, sdmx->n_header_fields),
                                       DISTRETTO_IMPORT_ERROR_SYNTAX,
                                       "expected %u fields as in the header, found %u",
                                       sdmx->n_header_fields, n_fields);
@@ -835,10 +835,10 @@ _distretto_sdmx_csv_import (DistrettoImport  *import,
   sdmx.code = g_string_new (NULL);
   sdmx.series_code = g_string_new (NULL);
 
-  ok = distretto_csv_reader_init_input (&sdmx.reader, import->input, import->filename,
+  ok = _distretto_csv_reader_init_input (&sdmx.reader, import->input, import->filename,
                                         sniff_delimiter (head, len), error) &&
        read_header (&sdmx, error) &&
-       distretto_csv_reader_import_records (&sdmx.reader, import, read_record_cb, &sdmx,
+       _distretto_csv_reader_import_records (&sdmx.reader, import, read_record_cb, &sdmx,
                                             EXAMPLE_ROW, error);
 
   sdmx_csv_clear (&sdmx);

@@ -91,7 +91,7 @@ typedef struct
 static void
 tidy_csv_clear (TidyCsv *tidy)
 {
-  distretto_csv_reader_clear (&tidy->reader);
+  _distretto_csv_reader_clear (&tidy->reader);
   g_clear_pointer (&tidy->wide, g_array_unref);
   g_clear_pointer (&tidy->last_region, g_free);
   g_clear_pointer (&tidy->last_series, g_free);
@@ -167,9 +167,9 @@ read_wide_header (TidyCsv   *tidy,
 
       if (!is_series_code (names[i]))
         {
-          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+          g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+          _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected an indicator code (letters, digits, “_”, “.” "
                                           "or “-”) naming the column, found “%s”", shown);
           return FALSE;
@@ -183,7 +183,7 @@ read_wide_header (TidyCsv   *tidy,
 
   if (tidy->wide->len == 0)
     {
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "the header has no indicator column: expected "
                                       "“region,indicator,year,value[,flag]” or "
                                       "“region,year,<indicator>…”");
@@ -205,7 +205,7 @@ read_header (TidyCsv  *tidy,
   for (guint c = 0; c < N_COLUMNS; c++)
     tidy->position[c] = -1;
 
-  if (!distretto_csv_reader_next (reader, &local_error))
+  if (!_distretto_csv_reader_next (reader, &local_error))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -217,17 +217,17 @@ read_header (TidyCsv  *tidy,
       return FALSE;
     }
 
-  tidy->n_header_fields = distretto_csv_reader_n_fields (reader);
-  if (tidy->n_header_fields == 1 && strchr (distretto_csv_reader_field (reader, 0), '\t') != NULL)
+  tidy->n_header_fields = _distretto_csv_reader_n_fields (reader);
+  if (tidy->n_header_fields == 1 && strchr (_distretto_csv_reader_field (reader, 0), '\t') != NULL)
     {
-      distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+      _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                       "expected column names separated by “,” or “;”, found tabs");
       return FALSE;
     }
 
   for (guint i = 0; i < tidy->n_header_fields; i++)
     {
-      char *name = g_strstrip (g_ascii_strdown (distretto_csv_reader_field (reader, i), -1));
+      char *name = g_strstrip (g_ascii_strdown (_distretto_csv_reader_field (reader, i), -1));
       int c = column_of (name);
 
       g_ptr_array_add (names, name);
@@ -236,7 +236,7 @@ read_header (TidyCsv  *tidy,
 
       if (tidy->position[c] != -1)
         {
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+          _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "the column “%s” appears twice in the header",
                                           canonical_names[c]);
           return FALSE;
@@ -253,9 +253,9 @@ read_header (TidyCsv  *tidy,
     {
       if (column_of (g_ptr_array_index (names, i)) == -1)
         {
-          g_autofree char *shown = distretto_csv_reader_dup_shown (reader, i);
+          g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
-          distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
+          _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected a column name among region, indicator, "
                                           "year, value, flag and nuts_version, found “%s”",
                                           shown);
@@ -267,7 +267,7 @@ read_header (TidyCsv  *tidy,
     {
       if (tidy->position[c] == -1 && !(wide && (c == COL_INDICATOR || c == COL_VALUE)))
         {
-          distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+          _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "the header has no “%s” column: expected "
                                           "“region,indicator,year,value[,flag]”%s",
                                           canonical_names[c],
@@ -302,7 +302,7 @@ parse_value (const char *text,
       return TRUE;
     }
 
-  return distretto_parse_double (text, value);
+  return _distretto_parse_double (text, value);
 }
 
 /* Files repeat the codes of the previous line; those were checked and
@@ -349,9 +349,9 @@ field_error (TidyCsv     *tidy,
              const char  *expected,
              const char  *why)
 {
-  g_autofree char *shown = distretto_csv_reader_dup_shown (&tidy->reader, index);
+  g_autofree char *shown = _distretto_csv_reader_dup_shown (&tidy->reader, index);
 
-  distretto_csv_reader_set_error (&tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
+  _distretto_csv_reader_set_error (&tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
                                   "expected %s, found “%s”%s", expected, shown, why ? why : "");
   return FALSE;
 }
@@ -365,14 +365,14 @@ read_region (TidyCsv  *tidy,
   const char *span, *region;
   gsize len;
 
-  span = distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
   if (same_as (tidy->last_region, tidy->last_region_len, span, len))
     {
       *region_index = tidy->last_region_index;
       return TRUE;
     }
 
-  region = distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
+  region = _distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
   if (!distretto_nuts_code_is_valid (region))
     return field_error (tidy, error, tidy->position[COL_REGION],
                         "a NUTS region code such as “ITH3”", NULL);
@@ -383,12 +383,12 @@ read_region (TidyCsv  *tidy,
   if (tidy->position[COL_NUTS_VERSION] != -1)
     {
       DistrettoRegion *r = distretto_dataset_get_region_at (tidy->import->dataset, *region_index);
-      const char *text = distretto_csv_reader_field (reader, tidy->position[COL_NUTS_VERSION]);
+      const char *text = _distretto_csv_reader_field (reader, tidy->position[COL_NUTS_VERSION]);
       int version;
 
       if (*text == '\0')
         return TRUE;
-      if (!distretto_parse_year (text, MIN_YEAR, MAX_YEAR, &version))
+      if (!_distretto_parse_year (text, MIN_YEAR, MAX_YEAR, &version))
         return field_error (tidy, error, tidy->position[COL_NUTS_VERSION],
                             "a NUTS version such as 2016", NULL);
       if (distretto_region_get_nuts_version (r) == 0)
@@ -404,9 +404,9 @@ read_year (TidyCsv  *tidy,
            GError  **error)
 {
   gsize len;
-  const char *span = distretto_csv_reader_span (&tidy->reader, tidy->position[COL_YEAR], &len);
+  const char *span = _distretto_csv_reader_span (&tidy->reader, tidy->position[COL_YEAR], &len);
 
-  if (distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
+  if (_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
     return TRUE;
 
   return field_error (tidy, error, tidy->position[COL_YEAR],
@@ -420,18 +420,18 @@ read_value (TidyCsv  *tidy,
             GError  **error)
 {
   gsize len;
-  const char *span = distretto_csv_reader_span (&tidy->reader, index, &len);
+  const char *span = _distretto_csv_reader_span (&tidy->reader, index, &len);
   const char *text;
 
-  if (distretto_parse_decimal_span (span, len, value))
+  if (_distretto_parse_decimal_span (span, len, value))
     return TRUE;
 
-  text = distretto_csv_reader_field (&tidy->reader, index);
+  text = _distretto_csv_reader_field (&tidy->reader, index);
   if (parse_value (text, value))
     return TRUE;
 
   return field_error (tidy, error, index, "a number (or an empty field for a missing value)",
-                      distretto_number_problem (text));
+                      _distretto_number_problem (text));
 }
 
 static gboolean
@@ -443,10 +443,10 @@ read_flags (TidyCsv         *tidy,
   gsize len;
 
   *flags = DISTRETTO_FLAGS_NONE;
-  if (index == -1 || (distretto_csv_reader_span (&tidy->reader, index, &len), len == 0))
+  if (index == -1 || (_distretto_csv_reader_span (&tidy->reader, index, &len), len == 0))
     return TRUE;
 
-  if (distretto_flags_parse (distretto_csv_reader_field (&tidy->reader, index), flags))
+  if (distretto_flags_parse (_distretto_csv_reader_field (&tidy->reader, index), flags))
     return TRUE;
 
   return field_error (tidy, error, index,
@@ -457,12 +457,12 @@ static gboolean
 check_n_fields (TidyCsv  *tidy,
                 GError  **error)
 {
-  guint n_fields = distretto_csv_reader_n_fields (&tidy->reader);
+  guint n_fields = _distretto_csv_reader_n_fields (&tidy->reader);
 
   if (n_fields == tidy->n_header_fields)
     return TRUE;
 
-  distretto_csv_reader_set_error (&tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
+  _distretto_csv_reader_set_error (&tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
                                   DISTRETTO_IMPORT_ERROR_SYNTAX,
                                   "expected %u fields as in the header, found %u",
                                   tidy->n_header_fields, n_fields);
@@ -486,10 +486,10 @@ read_record (TidyCsv  *tidy,
 
   /* The hot path reads fields where they are; only what is new or wrong
    * is copied. */
-  span = distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
   if (same_as (tidy->last_series, tidy->last_series_len, span, len))
     series_index = tidy->last_series_index;
-  else if (is_series_code ((series = distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]))))
+  else if (is_series_code ((series = _distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]))))
     series_index = intern_series (tidy, series);
   else
     return field_error (tidy, error, tidy->position[COL_INDICATOR],
@@ -558,10 +558,10 @@ _distretto_tidy_csv_import (DistrettoImport  *import,
     return FALSE;
 
   tidy.import = import;
-  ok = distretto_csv_reader_init_input (&tidy.reader, import->input, import->filename,
+  ok = _distretto_csv_reader_init_input (&tidy.reader, import->input, import->filename,
                                         sniff_delimiter (head, len), error) &&
        read_header (&tidy, error) &&
-       distretto_csv_reader_import_records (&tidy.reader, import, read_record_cb, &tidy,
+       _distretto_csv_reader_import_records (&tidy.reader, import, read_record_cb, &tidy,
                                             "ITH3,emp_total,2022,2150.4", error);
 
   tidy_csv_clear (&tidy);
@@ -649,17 +649,17 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
   if (data == NULL)
     data = "";
 
-  if (!distretto_validate_utf8 (data, len, display_name, error))
+  if (!_distretto_validate_utf8 (data, len, display_name, error))
     return FALSE;
 
-  distretto_csv_reader_init (&reader, data, len, display_name, ',');
+  _distretto_csv_reader_init (&reader, data, len, display_name, ',');
 
-  if (!distretto_csv_reader_next (&reader, &local_error) ||
-      (n_columns = distretto_csv_reader_n_fields (&reader)) < 3 || n_columns > 4 ||
-      !g_str_equal (distretto_csv_reader_field (&reader, 0), "code") ||
-      !g_str_equal (distretto_csv_reader_field (&reader, 1), "name") ||
-      !g_str_equal (distretto_csv_reader_field (&reader, 2), "national_name") ||
-      (n_columns == 4 && !g_str_equal (distretto_csv_reader_field (&reader, 3), "nuts_version")))
+  if (!_distretto_csv_reader_next (&reader, &local_error) ||
+      (n_columns = _distretto_csv_reader_n_fields (&reader)) < 3 || n_columns > 4 ||
+      !g_str_equal (_distretto_csv_reader_field (&reader, 0), "code") ||
+      !g_str_equal (_distretto_csv_reader_field (&reader, 1), "name") ||
+      !g_str_equal (_distretto_csv_reader_field (&reader, 2), "national_name") ||
+      (n_columns == 4 && !g_str_equal (_distretto_csv_reader_field (&reader, 3), "nuts_version")))
     {
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -669,36 +669,36 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
       return FALSE;
     }
 
-  while (distretto_csv_reader_next (&reader, &local_error))
+  while (_distretto_csv_reader_next (&reader, &local_error))
     {
       int version = 0;
 
-      if (distretto_csv_reader_n_fields (&reader) != n_columns)
+      if (_distretto_csv_reader_n_fields (&reader) != n_columns)
         {
-          distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
+          _distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
                                           "expected %u fields, found %u", n_columns,
-                                          distretto_csv_reader_n_fields (&reader));
+                                          _distretto_csv_reader_n_fields (&reader));
           return FALSE;
         }
-      if (!distretto_nuts_code_is_valid (distretto_csv_reader_field (&reader, 0)))
+      if (!distretto_nuts_code_is_valid (_distretto_csv_reader_field (&reader, 0)))
         {
-          distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
+          _distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
                                           "expected a NUTS region code, found “%s”",
-                                          distretto_csv_reader_field (&reader, 0));
+                                          _distretto_csv_reader_field (&reader, 0));
           return FALSE;
         }
 
       if (n_columns == 4 &&
-          !distretto_parse_year (distretto_csv_reader_field (&reader, 3), MIN_YEAR, MAX_YEAR, &version))
+          !_distretto_parse_year (_distretto_csv_reader_field (&reader, 3), MIN_YEAR, MAX_YEAR, &version))
         {
-          distretto_csv_reader_set_error (&reader, error, 3, DISTRETTO_IMPORT_ERROR_VALUE,
+          _distretto_csv_reader_set_error (&reader, error, 3, DISTRETTO_IMPORT_ERROR_VALUE,
                                           "expected a NUTS version such as 2024, found “%s”",
-                                          distretto_csv_reader_field (&reader, 3));
+                                          _distretto_csv_reader_field (&reader, 3));
           return FALSE;
         }
 
       for (guint i = 0; i < 3; i++)
-        g_ptr_array_add (names, g_strstrip (g_strdup (distretto_csv_reader_field (&reader, i))));
+        g_ptr_array_add (names, g_strstrip (g_strdup (_distretto_csv_reader_field (&reader, i))));
       g_array_append_val (versions, version);
     }
 
