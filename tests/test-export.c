@@ -245,6 +245,34 @@ test_validate (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (err, "distretto validate: "));
 }
 
+/* validate says which modules a file can feed, and what is missing. */
+static void
+test_validate_modules (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *tsv = write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
+                                     "unit,nace_r2,age,geo\\time\t2015 \n"
+                                     "THS,TOTAL,Y15-64,ITH3\t2000 \nTHS,J,Y15-64,ITH3\t50 \n"
+                                     "THS,M_N,Y15-64,ITH3\t150 \nTHS,B-E,Y15-64,ITH3\t500 \n");
+  const char *args[] = { tsv, NULL };
+  const char *quiet[] = { "--no-modules", tsv, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_command ("validate", args, &out, &err), ==, 0);
+  g_test_message ("%s", out);
+  g_assert_nonnull (strstr (out, "  series: 4\n    lfst_r_lfe2en2?unit=THS&nace_r2=TOTAL&age=Y15-64"));
+  /* J + M_N for KIBS and B-E for manufacturing: three of five, two missing. */
+  g_assert_nonnull (strstr (out, "(servitization): partly. Computed from 3 of 5 sub-indicators; missing: TS4, TS5 "
+                                 "(tables htec_emp_reg2, sbs_r_nuts06_r2)"));
+  g_assert_nonnull (strstr (out, "(digital-adoption): cannot be computed from this file"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_command ("validate", quiet, &out, &err), ==, 0);
+  g_assert_null (strstr (out, "modules:"));
+}
+
 static guint
 count_files (const char *path)
 {
@@ -717,6 +745,7 @@ main (int   argc,
   g_test_add ("/Distretto/Export/svg", Fixture, NULL, fixture_set_up, test_svg, fixture_tear_down);
   g_test_add ("/Distretto/Export/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/Distretto/Export/own-data", Fixture, NULL, fixture_set_up, test_export_own_data, fixture_tear_down);
+  g_test_add ("/Distretto/Export/validate-modules", Fixture, NULL, fixture_set_up, test_validate_modules, fixture_tear_down);
   g_test_add ("/Distretto/Export/module-view", Fixture, NULL, fixture_set_up, test_module_view, fixture_tear_down);
   g_test_add ("/Distretto/Export/table", Fixture, NULL, fixture_set_up, test_table, fixture_tear_down);
   g_test_add ("/Distretto/Export/trend-png", Fixture, NULL, fixture_set_up, test_trend_png, fixture_tear_down);

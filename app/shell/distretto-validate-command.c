@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "distretto-cli.h"
+#include "distretto-module.h"
+#include "distretto-plugin-engine.h"
 #include "distretto-validate-command.h"
 
 static void
@@ -211,10 +213,46 @@ print_nuts_changes (DistrettoDataset    *dataset,
     print_codes (_("unknown to NUTS 2010 to 2024"), (const char * const *) unknown_codes);
 }
 
+/* Which modules the file can feed: fully, partly (and what is missing
+ * or stands in, with the tables to get), or not at all. */
+static void
+print_modules (DistrettoDataset *dataset,
+               GListModel       *modules)
+{
+  if (modules == NULL || g_list_model_get_n_items (modules) == 0)
+    return;
+
+  g_print (_("  modules:\n"));
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
+      DistrettoIndicator *indicator = distretto_module_get_indicator (module);
+      g_autofree char *coverage = NULL;
+
+      if (!distretto_indicator_check_dataset (indicator, dataset, NULL))
+        {
+          /* TRANSLATORS: a module the file cannot feed: its title and id */
+          g_print (_("    %s (%s): cannot be computed from this file\n"), distretto_module_get_title (module),
+                   distretto_module_get_id (module));
+          continue;
+        }
+
+      coverage = distretto_indicator_dup_coverage (indicator, dataset);
+      if (coverage == NULL)
+        /* TRANSLATORS: a module the file feeds: its title and id */
+        g_print (_("    %s (%s): fully\n"), distretto_module_get_title (module), distretto_module_get_id (module));
+      else
+        /* TRANSLATORS: a module the file feeds in part: its title, its id and what it could use */
+        g_print (_("    %s (%s): partly. %s\n"), distretto_module_get_title (module), distretto_module_get_id (module),
+                 coverage);
+    }
+}
+
 static void
 print_report (DistrettoDataset    *dataset,
               DistrettoBoundaries *boundaries,
-              const char          *boundaries_name)
+              const char          *boundaries_name,
+              GListModel          *modules)
 {
   DistrettoSource *source = distretto_dataset_get_source_at (dataset, 0);
   g_autofree char *flags = distretto_flags_to_string (distretto_dataset_get_flags_seen (dataset));
@@ -267,6 +305,7 @@ print_report (DistrettoDataset    *dataset,
     }
 
   print_nuts_changes (dataset, boundaries);
+  print_modules (dataset, modules);
 }
 
 int
@@ -274,15 +313,19 @@ distretto_validate_command_run (int    argc,
                                 char **argv)
 {
   g_autofree char *boundaries_path = NULL;
+  gboolean no_modules = FALSE;
   const GOptionEntry entries[] = {
     { "boundaries", 'b', 0, G_OPTION_ARG_FILENAME, &boundaries_path,
       N_("GeoJSON boundaries to check the NUTS codes against"), N_("FILE") },
+    { "no-modules", 0, 0, G_OPTION_ARG_NONE, &no_modules,
+      N_("Do not say which indicator modules each file can feed (loads no plugin)"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   g_autofree char *boundaries_name = NULL;
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
   int status = DISTRETTO_EXIT_OK;
 
   context = g_option_context_new (_("FILE… — check data files and describe what they hold"));
@@ -304,6 +347,12 @@ distretto_validate_command_run (int    argc,
       boundaries_name = g_file_get_basename (file);
     }
 
+  if (!no_modules)
+    {
+      engine = distretto_plugin_engine_new ();
+      distretto_plugin_engine_load_all (engine);
+    }
+
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
@@ -320,7 +369,8 @@ distretto_validate_command_run (int    argc,
           continue;
         }
 
-      print_report (dataset, boundaries, boundaries_name);
+      print_report (dataset, boundaries, boundaries_name,
+                    engine != NULL ? distretto_plugin_engine_get_modules (engine) : NULL);
     }
 
   return status;
