@@ -18,6 +18,7 @@
 
 #include "distretto-chart-bands.h"
 #include "distretto-chart-fill.h"
+#include "distretto-chart-pixels.h"
 
 #define MAX_PAINTS   DISTRETTO_FILL_MAX_PAINTS
 #define MAX_PERIOD   64
@@ -34,13 +35,9 @@ typedef struct
 
 struct _DistrettoFill
 {
-  cairo_surface_t *target;
+  DistrettoPixelTarget px;
   guint8 *data;
   int stride;
-  /* The clip, in pixels: [x1, x2) × [y1, y2). */
-  int x1, y1, x2, y2;
-  /* User space to pixels: a scale and an offset, no rotation. */
-  double xx, yy, x0, y0;
   guint32 pixels[MAX_PAINTS];   /* as cairo writes an opaque colour */
   guint n_paints;
   /* Hatched paints: lines of pixels[] over a background, the lines'
@@ -59,48 +56,14 @@ struct _DistrettoFill
 DistrettoFill *
 _distretto_fill_begin (cairo_t *cr)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_rectangle_list_t *clip;
+  DistrettoPixelTarget px;
   DistrettoFill *self;
-  cairo_format_t format;
-  cairo_matrix_t matrix;
-  double offset_x, offset_y, scale_x, scale_y;
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+  if (!_distretto_pixel_target_init (&px, cr))
     return NULL;
-  format = cairo_image_surface_get_format (target);
-  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
-    return NULL;
-
-  cairo_get_matrix (cr, &matrix);
-  if (matrix.xy != 0.0 || matrix.yx != 0.0 || matrix.xx <= 0.0 || matrix.yy <= 0.0)
-    return NULL;
-
-  clip = cairo_copy_clip_rectangle_list (cr);
-  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
-    {
-      cairo_rectangle_list_destroy (clip);
-      return NULL;
-    }
-
-  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
-  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
 
   self = g_new0 (DistrettoFill, 1);
-  self->target = target;
-  self->xx = matrix.xx * scale_x;
-  self->yy = matrix.yy * scale_y;
-  self->x0 = matrix.x0 * scale_x + offset_x;
-  self->y0 = matrix.y0 * scale_y + offset_y;
-
-  /* The clip rectangle is in user space; pixels cover it whole. */
-  self->x1 = MAX (0, (int) ceil (clip->rectangles[0].x * self->xx + self->x0 - 1e-6));
-  self->y1 = MAX (0, (int) ceil (clip->rectangles[0].y * self->yy + self->y0 - 1e-6));
-  self->x2 = MIN (cairo_image_surface_get_width (target),
-                  (int) floor ((clip->rectangles[0].x + clip->rectangles[0].width) * self->xx + self->x0 + 1e-6));
-  self->y2 = MIN (cairo_image_surface_get_height (target),
-                  (int) floor ((clip->rectangles[0].y + clip->rectangles[0].height) * self->yy + self->y0 + 1e-6));
-  cairo_rectangle_list_destroy (clip);
+  self->px = px;
 
   self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
   return self;
@@ -173,10 +136,10 @@ _distretto_fill_get_grid (DistrettoFill *self,
                           int           *offset,
                           double        *top)
 {
-  *scale = self->xx;
-  *offset = (int) self->x0;
-  *top = self->y1;
-  return self->xx == self->yy && self->x0 == floor (self->x0) && self->y0 == floor (self->y0);
+  *scale = self->px.xx;
+  *offset = (int) self->px.x0;
+  *top = self->px.y1;
+  return self->px.xx == self->px.yy && self->px.x0 == floor (self->px.x0) && self->px.y0 == floor (self->px.y0);
 }
 
 /* The top row of the pixels a ring's extents cover, as cairo rounds the
@@ -186,12 +149,12 @@ _distretto_fill_top_pixel (DistrettoFill *self,
                            const double  *points,
                            guint          n_points)
 {
-  double top = self->y2;
+  double top = self->px.y2;
 
   for (guint i = 0; i < n_points; i++)
-    top = MIN (top, snap (points[2 * i + 1] * self->yy + self->y0));
+    top = MIN (top, snap (points[2 * i + 1] * self->px.yy + self->px.y0));
 
-  return MAX (self->y1, floor (top));
+  return MAX (self->px.y1, floor (top));
 }
 
 /* Adds a closed ring of @paint, in user space; its winding does not
@@ -211,15 +174,15 @@ _distretto_fill_ring (DistrettoFill *self,
 
   /* A ring off any sensible page is left out whole. */
   for (guint i = 0; i < 2 * n_points; i++)
-    if (!isfinite (points[i]) || fabs (points[i] * (i % 2 ? self->yy : self->xx)) > 1e6)
+    if (!isfinite (points[i]) || fabs (points[i] * (i % 2 ? self->px.yy : self->px.xx)) > 1e6)
       return;
 
-  px = snap (points[2 * (n_points - 1)] * self->xx + self->x0);
-  py = snap (points[2 * (n_points - 1) + 1] * self->yy + self->y0);
+  px = snap (points[2 * (n_points - 1)] * self->px.xx + self->px.x0);
+  py = snap (points[2 * (n_points - 1) + 1] * self->px.yy + self->px.y0);
   for (guint i = 0; i < n_points; i++)
     {
-      double x = snap (points[2 * i] * self->xx + self->x0);
-      double y = snap (points[2 * i + 1] * self->yy + self->y0);
+      double x = snap (points[2 * i] * self->px.xx + self->px.x0);
+      double y = snap (points[2 * i + 1] * self->px.yy + self->px.y0);
       Edge edge;
 
       if (y != py)
@@ -232,7 +195,7 @@ _distretto_fill_ring (DistrettoFill *self,
           edge.y_bottom = down ? y : py;
           edge.x = down ? px : x;
           edge.dxdy = (x - px) / (y - py);
-          if (edge.y_bottom > self->y1 && edge.y_top < self->y2)
+          if (edge.y_bottom > self->px.y1 && edge.y_top < self->px.y2)
             g_array_append_val (self->edges, edge);
         }
 
@@ -493,7 +456,7 @@ fill_band (gpointer data,
            int      bottom)
 {
   const DistrettoFill *self = data;
-  int width = self->x2 - self->x1;
+  int width = self->px.x2 - self->px.x1;
   g_autofree int *bucket = g_new0 (int, bottom - top + 1);
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) active = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -534,13 +497,13 @@ fill_band (gpointer data,
           guint index = g_array_index (active, guint, i);
           const Edge *edge = &g_array_index (self->edges, Edge, index);
 
-          add_edge (&row, edge, y, self->x1);
+          add_edge (&row, edge, y, self->px.x1);
           if (edge->y_bottom > y + 1)
             g_array_index (active, guint, kept++) = index;
         }
       g_array_set_size (active, kept);
 
-      sweep (self, &row, self->x1 + y, (guint32 *) (gpointer) (self->data + (gsize) y * self->stride) + self->x1);
+      sweep (self, &row, self->px.x1 + y, (guint32 *) (gpointer) (self->data + (gsize) y * self->stride) + self->px.x1);
     }
 
   g_free (row.cells);
@@ -553,17 +516,17 @@ fill_band (gpointer data,
 void
 _distretto_fill_end (DistrettoFill *self)
 {
-  int top = self->y2, bottom = self->y1;
+  int top = self->px.y2, bottom = self->px.y1;
 
   for (guint i = 0; i < self->edges->len; i++)
     {
       const Edge *edge = &g_array_index (self->edges, Edge, i);
 
-      top = MIN (top, MAX (self->y1, floor_int (edge->y_top)));
-      bottom = MAX (bottom, MIN (self->y2, ceil_int (edge->y_bottom)));
+      top = MIN (top, MAX (self->px.y1, floor_int (edge->y_top)));
+      bottom = MAX (bottom, MIN (self->px.y2, ceil_int (edge->y_bottom)));
     }
 
-  if (top < bottom && self->x1 < self->x2)
+  if (top < bottom && self->px.x1 < self->px.x2)
     {
       g_autofree int *starts = g_new0 (int, bottom - top + 1);
       g_autofree guint *work = g_new (guint, bottom - top);
@@ -582,11 +545,11 @@ _distretto_fill_end (DistrettoFill *self)
           work[y - top] = 4 * edges + 1;
         }
 
-      cairo_surface_flush (self->target);
-      self->data = cairo_image_surface_get_data (self->target);
-      self->stride = cairo_image_surface_get_stride (self->target);
+      cairo_surface_flush (self->px.target);
+      self->data = cairo_image_surface_get_data (self->px.target);
+      self->stride = cairo_image_surface_get_stride (self->px.target);
       _distretto_bands_run (top, bottom, work, fill_band, self);
-      cairo_surface_mark_dirty (self->target);
+      cairo_surface_mark_dirty (self->px.target);
     }
 
   for (guint p = 0; p < self->n_paints; p++)

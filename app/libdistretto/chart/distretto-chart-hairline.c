@@ -10,17 +10,14 @@
 
 #include "distretto-chart-bands.h"
 #include "distretto-chart-hairline.h"
+#include "distretto-chart-pixels.h"
 
 struct _DistrettoHairlines
 {
-  cairo_surface_t *target;
+  DistrettoPixelTarget px;
   guint8 *data;
   int stride;
   gboolean has_alpha;
-  /* The clip, in pixels: lines are drawn in [x1, x2) × [y1, y2). */
-  int x1, y1, x2, y2;
-  /* User space to pixels: a scale and an offset, no rotation. */
-  double xx, yy, x0, y0;
   double width;
   /* The colour times each coverage, divided by 255: red and blue, alpha
    * and green, a channel in each 16 bits. */
@@ -57,7 +54,7 @@ blend (const DistrettoHairlines *self,
   guint8 *pixel;
   guint32 value, inverse, cover;
 
-  if (x < self->x1 || x >= self->x2 || y < top || y >= bottom || coverage <= 0.0)
+  if (x < self->px.x1 || x >= self->px.x2 || y < top || y >= bottom || coverage <= 0.0)
     return;
 
   cover = (guint32) (MIN (coverage, 1.0) * 255.0 + 0.5);
@@ -83,50 +80,16 @@ _distretto_hairlines_begin (cairo_t                   *cr,
                             const DistrettoChartColor *color,
                             double                     width)
 {
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_rectangle_list_t *clip;
+  DistrettoPixelTarget px;
   DistrettoHairlines *self;
-  cairo_format_t format;
-  cairo_matrix_t matrix;
-  double offset_x, offset_y, scale_x, scale_y;
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+  if (!_distretto_pixel_target_init (&px, cr))
     return NULL;
-  format = cairo_image_surface_get_format (target);
-  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
-    return NULL;
-
-  cairo_get_matrix (cr, &matrix);
-  if (matrix.xy != 0.0 || matrix.yx != 0.0 || matrix.xx <= 0.0 || matrix.yy <= 0.0)
-    return NULL;
-
-  clip = cairo_copy_clip_rectangle_list (cr);
-  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
-    {
-      cairo_rectangle_list_destroy (clip);
-      return NULL;
-    }
-
-  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
-  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
 
   self = g_new0 (DistrettoHairlines, 1);
-  self->target = target;
-  self->xx = matrix.xx * scale_x;
-  self->yy = matrix.yy * scale_y;
-  self->x0 = matrix.x0 * scale_x + offset_x;
-  self->y0 = matrix.y0 * scale_y + offset_y;
+  self->px = px;
 
-  /* The clip rectangle is in user space; pixels cover it whole. */
-  self->x1 = MAX (0, (int) ceil (clip->rectangles[0].x * self->xx + self->x0 - 1e-6));
-  self->y1 = MAX (0, (int) ceil (clip->rectangles[0].y * self->yy + self->y0 - 1e-6));
-  self->x2 = MIN (cairo_image_surface_get_width (target),
-                  (int) floor ((clip->rectangles[0].x + clip->rectangles[0].width) * self->xx + self->x0 + 1e-6));
-  self->y2 = MIN (cairo_image_surface_get_height (target),
-                  (int) floor ((clip->rectangles[0].y + clip->rectangles[0].height) * self->yy + self->y0 + 1e-6));
-  cairo_rectangle_list_destroy (clip);
-
-  self->has_alpha = format == CAIRO_FORMAT_ARGB32;
+  self->has_alpha = cairo_image_surface_get_format (px.target) == CAIRO_FORMAT_ARGB32;
   for (guint32 cover = 0; cover < 256; cover++)
     {
       guint32 red = (guint32) (CLAMP (color->red, 0.0, 1.0) * 255.0 * cover + 0.5) / 255;
@@ -136,7 +99,7 @@ _distretto_hairlines_begin (cairo_t                   *cr,
       self->red_blue[cover] = red << 16 | blue;
       self->alpha_green[cover] = cover << 16 | green;
     }
-  self->width = width * sqrt (self->xx * self->yy);
+  self->width = width * sqrt (self->px.xx * self->px.yy);
 
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   return self;
@@ -151,13 +114,13 @@ _distretto_hairlines_line (DistrettoHairlines *self,
                            double              y1)
 {
   /* To pixel space, with pixel centres at integers. */
-  Segment segment = { x0 * self->xx + self->x0 - 0.5, y0 * self->yy + self->y0 - 0.5,
-                      x1 * self->xx + self->x0 - 0.5, y1 * self->yy + self->y0 - 0.5 };
+  Segment segment = { x0 * self->px.xx + self->px.x0 - 0.5, y0 * self->px.yy + self->px.y0 - 0.5,
+                      x1 * self->px.xx + self->px.x0 - 0.5, y1 * self->px.yy + self->px.y0 - 0.5 };
 
   if (!isfinite (segment.x0) || !isfinite (segment.y0) || !isfinite (segment.x1) || !isfinite (segment.y1))
     return;
-  if (MAX (segment.x0, segment.x1) < self->x1 - 1 || MIN (segment.x0, segment.x1) > self->x2 ||
-      MAX (segment.y0, segment.y1) < self->y1 - 1 || MIN (segment.y0, segment.y1) > self->y2)
+  if (MAX (segment.x0, segment.x1) < self->px.x1 - 1 || MIN (segment.x0, segment.x1) > self->px.x2 ||
+      MAX (segment.y0, segment.y1) < self->px.y1 - 1 || MIN (segment.y0, segment.y1) > self->px.y2)
     return;
 
   g_array_append_val (self->segments, segment);
@@ -208,7 +171,7 @@ draw_segment (const DistrettoHairlines *self,
    * clip: a far-off or huge segment costs nothing. */
   {
     int lo = MIN (first, last), hi = MAX (first, last);
-    int clip_lo = steep ? top : self->x1, clip_hi = steep ? bottom - 1 : self->x2 - 1;
+    int clip_lo = steep ? top : self->px.x1, clip_hi = steep ? bottom - 1 : self->px.x2 - 1;
 
     for (int x = MAX (lo, clip_lo); x <= MIN (hi, clip_hi); x++)
       {
@@ -254,14 +217,14 @@ void
 _distretto_hairlines_end (DistrettoHairlines *self)
 {
   /* What cairo drew so far must be in the pixels first. */
-  cairo_surface_flush (self->target);
-  self->data = cairo_image_surface_get_data (self->target);
-  self->stride = cairo_image_surface_get_stride (self->target);
+  cairo_surface_flush (self->px.target);
+  self->data = cairo_image_surface_get_data (self->px.target);
+  self->stride = cairo_image_surface_get_stride (self->px.target);
 
-  if (self->y1 < self->y2)
+  if (self->px.y1 < self->px.y2)
     {
-      g_autofree int *starts = g_new0 (int, self->y2 - self->y1 + 1);
-      g_autofree guint *work = g_new (guint, self->y2 - self->y1);
+      g_autofree int *starts = g_new0 (int, self->px.y2 - self->px.y1 + 1);
+      g_autofree guint *work = g_new (guint, self->px.y2 - self->px.y1);
 
       /* A row costs the segments across it, and a little. */
       for (guint i = 0; i < self->segments->len; i++)
@@ -269,19 +232,69 @@ _distretto_hairlines_end (DistrettoHairlines *self)
           const Segment *segment = &g_array_index (self->segments, Segment, i);
           double top = MIN (segment->y0, segment->y1), bottom = MAX (segment->y0, segment->y1) + 2;
 
-          starts[(int) CLAMP (top, self->y1, self->y2) - self->y1]++;
-          starts[(int) CLAMP (bottom, self->y1, self->y2) - self->y1]--;
+          starts[(int) CLAMP (top, self->px.y1, self->px.y2) - self->px.y1]++;
+          starts[(int) CLAMP (bottom, self->px.y1, self->px.y2) - self->px.y1]--;
         }
-      for (int y = self->y1, segments = 0; y < self->y2; y++)
+      for (int y = self->px.y1, segments = 0; y < self->px.y2; y++)
         {
-          segments += starts[y - self->y1];
-          work[y - self->y1] = segments + 1;
+          segments += starts[y - self->px.y1];
+          work[y - self->px.y1] = segments + 1;
         }
 
-      _distretto_bands_run (self->y1, self->y2, work, draw_band, self);
+      _distretto_bands_run (self->px.y1, self->px.y2, work, draw_band, self);
     }
 
-  cairo_surface_mark_dirty (self->target);
+  cairo_surface_mark_dirty (self->px.target);
   g_array_unref (self->segments);
   g_free (self);
+}
+
+/* Whether @cr draws on an image surface without rotation inside one
+ * rectangular clip, and where its user space lands in the pixels. */
+gboolean
+_distretto_pixel_target_init (DistrettoPixelTarget *self,
+                              cairo_t              *cr)
+{
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_rectangle_list_t *clip;
+  cairo_format_t format;
+  cairo_matrix_t matrix;
+  double offset_x, offset_y, scale_x, scale_y;
+
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE)
+    return FALSE;
+  format = cairo_image_surface_get_format (target);
+  if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24)
+    return FALSE;
+
+  cairo_get_matrix (cr, &matrix);
+  if (matrix.xy != 0.0 || matrix.yx != 0.0 || matrix.xx <= 0.0 || matrix.yy <= 0.0)
+    return FALSE;
+
+  clip = cairo_copy_clip_rectangle_list (cr);
+  if (clip->status != CAIRO_STATUS_SUCCESS || clip->num_rectangles != 1)
+    {
+      cairo_rectangle_list_destroy (clip);
+      return FALSE;
+    }
+
+  cairo_surface_get_device_offset (target, &offset_x, &offset_y);
+  cairo_surface_get_device_scale (target, &scale_x, &scale_y);
+
+  self->target = target;
+  self->xx = matrix.xx * scale_x;
+  self->yy = matrix.yy * scale_y;
+  self->x0 = matrix.x0 * scale_x + offset_x;
+  self->y0 = matrix.y0 * scale_y + offset_y;
+
+  /* The clip rectangle is in user space; pixels cover it whole. */
+  self->x1 = MAX (0, (int) ceil (clip->rectangles[0].x * self->xx + self->x0 - 1e-6));
+  self->y1 = MAX (0, (int) ceil (clip->rectangles[0].y * self->yy + self->y0 - 1e-6));
+  self->x2 = MIN (cairo_image_surface_get_width (target),
+                  (int) floor ((clip->rectangles[0].x + clip->rectangles[0].width) * self->xx + self->x0 + 1e-6));
+  self->y2 = MIN (cairo_image_surface_get_height (target),
+                  (int) floor ((clip->rectangles[0].y + clip->rectangles[0].height) * self->yy + self->y0 + 1e-6));
+  cairo_rectangle_list_destroy (clip);
+
+  return TRUE;
 }
