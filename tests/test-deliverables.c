@@ -359,6 +359,57 @@ test_report_pdf (Fixture       *fixture,
     }
 }
 
+static JsonObject *
+load_json (JsonParser *parser,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* A report's record: the region, the date, the modules with their
+ * versions, the data; reproduce redraws the same PDF. Its table holds the
+ * region's score per module, as the cover says it. */
+static void
+test_report_bundle (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (fixture->dir, "veneto.pdf", NULL);
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "veneto.json", NULL);
+  g_autofree char *table_path = g_build_filename (fixture->dir, "veneto.csv", NULL);
+  const char *args[] = { "report", "--region", "ITH3", "--module", "servitization", "--bundle", "-o", pdf, NULL };
+  const char *reproduce[] = { "reproduce", sidecar, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GFile) table_file = NULL;
+  g_autoptr(DistrettoDataset) table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonObject *report;
+  DistrettoFlags flags = 0;
+
+  g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+  report = json_object_get_object_member (load_json (parser, sidecar), "report");
+  g_assert_cmpstr (json_object_get_string_member (report, "region"), ==, "ITH3");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (report, "modules"), 0),
+                                                  "module"), ==, "servitization");
+
+  /* The figures read back: the score and its three pillars, 2023. */
+  table_file = g_file_new_for_path (table_path);
+  table = distretto_dataset_load_file (table_file, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (isfinite (distretto_dataset_get_value (table, "servitization", "ITH3", 2023, &flags)));
+  g_assert_true (flags & DISTRETTO_FLAGS_SYNTHETIC);
+  g_assert_true (distretto_dataset_has_series (table, "servitization.manufacturing-base"));
+  g_assert_true (distretto_dataset_has_series (table, "servitization.kibs-depth"));
+  g_assert_true (distretto_dataset_has_series (table, "servitization.coupling"));
+
+  g_assert_cmpint (run (reproduce, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "identical: veneto.pdf"));
+}
+
 /* A batch goes on past a region that fails and says how many failed. */
 static void
 test_batch_with_bad_region (Fixture       *fixture,
@@ -413,17 +464,6 @@ test_batch_all_regions (Fixture       *fixture,
 
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
     }
-}
-
-static JsonObject *
-load_json (JsonParser *parser,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
 }
 
 /* The record beside a figure names its data file with the file's SHA-256;
@@ -513,6 +553,77 @@ test_bundle_synthetic (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (out, "identical: radar.pdf"));
 }
 
+/* A table downloaded from Eurostat is credited with its code and the day
+ * the cache's `.info` file says it was downloaded. */
+static void
+test_source_line (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *info_text = g_strdup_printf ("[Download]\nurl=https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/"
+                                                "data/lfst_r_lfe2en2?format=SDMX-CSV\ndownloaded=2026-12-01T09:30:00Z\n"
+                                                "size=%zu\n", strlen (EMPLOYMENT_CSV));
+  g_autofree char *info = write_file (fixture->dir, "lfst_r_lfe2en2.csv.info", info_text);
+  g_autofree char *out = g_build_filename (fixture->dir, "out.csv", NULL);
+  const char *eurostat[] = { "export", "-m", "manufacturing_share", "--data", csv, "-o", out, NULL };
+  g_autofree char *table = NULL;
+
+  g_assert_cmpint (run (eurostat, NULL, NULL), ==, 0);
+  table = read_file (out);
+  /* Quoted: it holds a comma. */
+  g_assert_true (g_str_has_suffix (table, ",\"Source: Eurostat (lfst_r_lfe2en2), downloaded 2026-12-01\"\n"));
+  g_assert_null (strstr (table, "synthetic"));
+
+  /* Without the .info (or with one of another copy): the table alone. */
+  g_assert_true (g_file_set_contents (info, "[Download]\ndownloaded=2026-12-01T09:30:00Z\nsize=1\n", -1, NULL));
+  g_assert_cmpint (run (eurostat, NULL, NULL), ==, 0);
+  g_free (table);
+  table = read_file (out);
+  g_assert_true (g_str_has_suffix (table, ",Source: Eurostat (lfst_r_lfe2en2)\n"));
+}
+
+/* A record that was edited, or is not one, is never taken for the
+ * figure's. */
+static void
+test_reproduce_bad_records (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *svg = g_build_filename (fixture->dir, "share.svg", NULL);
+  g_autofree char *sidecar = g_build_filename (fixture->dir, "share.json", NULL);
+  g_autofree char *broken = write_file (fixture->dir, "broken.json", "{\"view\": [1, 2]}");
+  g_autofree char *not_json = write_file (fixture->dir, "not.json", "figure: share.svg\n");
+  const char *args[] = { "export", "-m", "manufacturing_share", "--data", csv, "--bundle", "-o", svg, NULL };
+  const char *reproduce[] = { "reproduce", sidecar, NULL };
+  const char *reproduce_broken[] = { "reproduce", broken, NULL };
+  const char *reproduce_not_json[] = { "reproduce", not_json, NULL };
+  const char *reproduce_nothing[] = { "reproduce", NULL };
+  g_autofree char *record = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  char *top;
+
+  g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+
+  /* The top 0 made 5: the record no longer matches its hash. */
+  record = read_file (sidecar);
+  top = strstr (record, "\"top\" : 0");
+  g_assert_nonnull (top);
+  top[strlen ("\"top\" : ")] = '5';
+  g_assert_true (g_file_set_contents (sidecar, record, -1, NULL));
+  g_assert_cmpint (run (reproduce, &out, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "the record was edited"));
+
+  g_assert_cmpint (run (reproduce_broken, NULL, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "broken.json:$.view: expected an object"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (reproduce_not_json, NULL, &err), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "distretto reproduce: "));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (reproduce_nothing, NULL, &err), ==, 2);
+}
+
 /* A relative --output lands where the command runs. */
 static void
 test_relative_output (Fixture       *fixture,
@@ -594,10 +705,13 @@ main (int   argc,
   ADD ("svg-title", test_svg_title);
   ADD ("csv-round-trip", test_csv_round_trip);
   ADD ("report-pdf", test_report_pdf);
+  ADD ("report-bundle", test_report_bundle);
   ADD ("batch-with-bad-region", test_batch_with_bad_region);
   ADD ("batch-all-regions", test_batch_all_regions);
   ADD ("bundle-and-reproduce", test_bundle_and_reproduce);
   ADD ("bundle-synthetic", test_bundle_synthetic);
+  ADD ("source-line", test_source_line);
+  ADD ("reproduce-bad-records", test_reproduce_bad_records);
   ADD ("relative-output", test_relative_output);
   ADD ("help-lists-charts", test_help_lists_charts);
   ADD ("usage-errors", test_usage_errors);

@@ -37,6 +37,7 @@
 #include "view/distretto-view.h"
 #include "view/distretto-view-request.h"
 #include "view/distretto-region-report.h"
+#include "view/distretto-result-cache.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

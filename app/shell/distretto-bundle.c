@@ -262,11 +262,11 @@ add_file (JsonBuilder *builder,
 
 /* Every data file once, with its checksum and where it came from. */
 static gboolean
-add_data (JsonBuilder            *builder,
-          const DistrettoBundle  *bundle,
-          GError                **error)
+add_data (JsonBuilder       *builder,
+          DistrettoDataset  *dataset,
+          const char        *boundaries_path,
+          GError           **error)
 {
-  DistrettoDataset *dataset = distretto_view_request_get_dataset (bundle->request);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   gboolean synthetic = (distretto_dataset_get_flags_seen (dataset) & DISTRETTO_FLAGS_SYNTHETIC) != 0;
 
@@ -313,9 +313,9 @@ add_data (JsonBuilder            *builder,
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "boundaries");
-  if (bundle->boundaries_path != NULL)
+  if (boundaries_path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (bundle->boundaries_path);
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (boundaries_path);
       g_autofree char *uri = g_file_get_uri (file);
       g_autofree char *sha256 = distretto_bundle_dup_sha256 (file, error);
 
@@ -403,6 +403,28 @@ write_text (const char  *path,
   return distretto_write_file (file, bytes, error);
 }
 
+/* The record with its hash, pretty, atomically. */
+static gboolean
+write_record (JsonBuilder  *builder,
+              const char   *path,
+              GError      **error)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  JsonObject *record = json_node_get_object (root);
+  g_autofree char *hash = distretto_bundle_hash_record (record);
+  g_autofree char *text = NULL;
+
+  json_object_set_string_member (record, "hash", hash);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+
+  return write_text (path, text, error);
+}
+
+static void add_head (JsonBuilder *builder);
+
 /* Writes FIGURE.csv (unless the figure is that table) and FIGURE.json
  * beside @figure, which is written already; each atomically. */
 gboolean
@@ -412,17 +434,12 @@ distretto_bundle_write (const DistrettoBundle  *bundle,
                         GError                **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) figure_bytes = NULL;
   g_autoptr(GBytes) table_bytes = NULL;
   g_autoptr(GFile) table_file = NULL;
   g_autofree char *table_path = distretto_bundle_dup_table_path (figure);
   g_autofree char *sidecar_path = distretto_bundle_dup_sidecar_path (figure);
   g_autofree char *table = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *text = NULL;
-  JsonObject *record;
 
   if (table_path == NULL || sidecar_path == NULL)
     {
@@ -449,12 +466,7 @@ distretto_bundle_write (const DistrettoBundle  *bundle,
     }
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "distretto");
-  json_builder_begin_object (builder);
-  add_string (builder, "version", PACKAGE_VERSION);
-  json_builder_set_member_name (builder, "sidecar");
-  json_builder_add_int_value (builder, DISTRETTO_SIDECAR_VERSION);
-  json_builder_end_object (builder);
+  add_head (builder);
 
   json_builder_set_member_name (builder, "figure");
   add_file (builder, figure, figure_bytes);
@@ -469,18 +481,87 @@ distretto_bundle_write (const DistrettoBundle  *bundle,
   json_builder_set_member_name (builder, "method");
   json_builder_add_value (builder, distretto_bundle_method_to_json (bundle->definition,
                                                                    distretto_view_request_get_method (bundle->request)));
-  if (!add_data (builder, bundle, error))
+  if (!add_data (builder, distretto_view_request_get_dataset (bundle->request), bundle->boundaries_path, error))
     return FALSE;
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  record = json_node_get_object (root);
-  hash = distretto_bundle_hash_record (record);
-  json_object_set_string_member (record, "hash", hash);
+  return write_record (builder, sidecar_path, error);
+}
 
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  text = json_generator_to_data (generator, NULL);
+static void
+add_head (JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "distretto");
+  json_builder_begin_object (builder);
+  add_string (builder, "version", PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "sidecar");
+  json_builder_add_int_value (builder, DISTRETTO_SIDECAR_VERSION);
+  json_builder_end_object (builder);
+}
 
-  return write_text (sidecar_path, text, error);
+/* Writes REPORT.csv, the report's figures, and REPORT.json beside
+ * @figure, the report written already: its region, date and modules
+ * (each with its version and method) in place of a chart's view. */
+gboolean
+distretto_bundle_write_report (DistrettoRegionReport  *report,
+                               GPtrArray              *modules,
+                               DistrettoDataset       *dataset,
+                               GFile                  *figure,
+                               GError                **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GBytes) figure_bytes = NULL;
+  g_autoptr(GBytes) table_bytes = NULL;
+  g_autoptr(GFile) table_file = NULL;
+  g_autofree char *table_path = distretto_bundle_dup_table_path (figure);
+  g_autofree char *sidecar_path = distretto_bundle_dup_sidecar_path (figure);
+  g_autofree char *table = NULL;
+
+  if (table_path == NULL || sidecar_path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("a bundle is written beside a local file only"));
+      return FALSE;
+    }
+
+  figure_bytes = g_file_load_bytes (figure, NULL, NULL, error);
+  if (figure_bytes == NULL)
+    return FALSE;
+  table = distretto_region_report_dup_table (report, ',');
+  if (!write_text (table_path, table, error))
+    return FALSE;
+  table_bytes = g_bytes_new (table, strlen (table));
+  table_file = g_file_new_for_path (table_path);
+
+  json_builder_begin_object (builder);
+  add_head (builder);
+  json_builder_set_member_name (builder, "figure");
+  add_file (builder, figure, figure_bytes);
+  json_builder_set_member_name (builder, "table");
+  add_file (builder, table_file, table_bytes);
+
+  json_builder_set_member_name (builder, "report");
+  json_builder_begin_object (builder);
+  add_string (builder, "region", distretto_region_report_get_region (report));
+  add_date (builder, "date", distretto_region_report_get_date (report));
+  json_builder_set_member_name (builder, "modules");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < modules->len; i++)
+    {
+      DistrettoModule *module = g_ptr_array_index (modules, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "module", distretto_module_get_id (module));
+      add_string (builder, "module_version", distretto_module_get_version (module));
+      json_builder_set_member_name (builder, "method");
+      json_builder_add_value (builder, distretto_bundle_method_to_json (distretto_module_get_definition (module), NULL));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (!add_data (builder, dataset, NULL, error))
+    return FALSE;
+  json_builder_end_object (builder);
+
+  return write_record (builder, sidecar_path, error);
 }

@@ -8,6 +8,8 @@
 #include <distretto.h>
 #include <json-glib/json-glib.h>
 
+#include "distretto-module.h"
+
 G_BEGIN_DECLS
 
 /* The version of the sidecar's layout; `reproduce` reads this one. */
@@ -31,6 +33,11 @@ char      *distretto_bundle_dup_sha256       (GFile                 *file,
                                               GError               **error);
 gboolean   distretto_bundle_write            (const DistrettoBundle *bundle,
                                               DistrettoChart        *chart,
+                                              GFile                 *figure,
+                                              GError               **error);
+gboolean   distretto_bundle_write_report     (DistrettoRegionReport *report,
+                                              GPtrArray             *modules,
+                                              DistrettoDataset      *dataset,
                                               GFile                 *figure,
                                               GError               **error);
 JsonNode  *distretto_bundle_method_to_json   (DistrettoIndicatorDefinition *definition,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "distretto-demo.h"
 
@@ -57,6 +58,9 @@ distretto_demo_dataset_load (GError **error)
           g_autofree char *uri = g_strconcat ("resource://", path, NULL);
 
           distretto_source_set_location (distretto_dataset_get_source_at (table, s), uri);
+          /* Synthetic values under Eurostat's codes: not Eurostat's. */
+          distretto_source_set_publisher (distretto_dataset_get_source_at (table, s),
+                                          _("Distretto (synthetic demo data)"));
         }
 
       if (!distretto_dataset_merge (dataset, table, error))

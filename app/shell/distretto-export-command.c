@@ -75,6 +75,7 @@ typedef struct
   const char *kind;             /* the format's name; "csv" for the table */
   DistrettoChartFormat format;
   GDateTime *created;
+  DistrettoResultCache *cache;  /* the module's results, shared by a batch */
 } ExportRun;
 
 /* The format named, or told by the file name's extension; "csv" writes
@@ -150,6 +151,7 @@ create_request (ExportRun          *run,
   distretto_view_request_set_title (request, args->title);
   distretto_view_request_set_subtitle (request, args->subtitle);
   distretto_view_request_set_notes (request, args->notes);
+  distretto_view_request_set_cache (request, run->cache);
 
   return request;
 }
@@ -466,6 +468,7 @@ distretto_export_command_run (int    argc,
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(DistrettoResultCache) cache = distretto_result_cache_new ();
   ExportRun run = { &args, };
   int status;
 
@@ -489,6 +492,7 @@ distretto_export_command_run (int    argc,
   if (status != DISTRETTO_EXIT_OK)
     return status;
 
+  run.cache = cache;
   run.kind = format_of (args.format_name, args.output);
   if (!is_table (run.kind))
     distretto_chart_format_from_name (run.kind, &run.format);

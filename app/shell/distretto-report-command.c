@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "distretto-batch.h"
+#include "distretto-bundle.h"
 #include "distretto-cli.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-report-command.h"
@@ -17,6 +18,8 @@ typedef struct
   GPtrArray *modules;     /* DistrettoModule */
   DistrettoDataset *dataset;
   GDateTime *date;
+  DistrettoResultCache *cache;  /* the modules' results, shared by a batch */
+  gboolean bundle;
 } ReportRun;
 
 static gboolean
@@ -29,11 +32,15 @@ write_report (const char  *code,
   g_autoptr(DistrettoRegionReport) report = distretto_region_report_new (run->dataset, code);
 
   distretto_region_report_set_date (report, run->date);
+  distretto_region_report_set_cache (report, run->cache);
   for (guint i = 0; i < run->modules->len; i++)
     distretto_region_report_add_module (report, distretto_module_get_indicator (g_ptr_array_index (run->modules, i)),
                                         NULL);
 
-  return distretto_region_report_write (report, file, error);
+  if (!distretto_region_report_write (report, file, error))
+    return FALSE;
+
+  return !run->bundle || distretto_bundle_write_report (report, run->modules, run->dataset, file, error);
 }
 
 /* The modules asked for, or every module that loads. */
@@ -79,6 +86,7 @@ distretto_report_command_run (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *output_dir = NULL;
   gboolean all_regions = FALSE;
+  gboolean bundle = FALSE;
   int level = DISTRETTO_VIEW_DEFAULT_LEVEL;
   const GOptionEntry entries[] = {
     { "region", 'r', 0, G_OPTION_ARG_STRING_ARRAY, &regions, N_("Region the report is about; repeat with --output-dir for one report each"), N_("CODE") },
@@ -88,6 +96,7 @@ distretto_report_command_run (int    argc,
     { "all-regions", 0, 0, G_OPTION_ARG_NONE, &all_regions, N_("One report per region of the level"), NULL },
     { "level", 'l', 0, G_OPTION_ARG_INT, &level, N_("NUTS level of --all-regions, 0 to 3 (default: 2)"), N_("N") },
     { "data", 'd', 0, G_OPTION_ARG_FILENAME_ARRAY, &data_paths, N_("Data file, in any format Distretto reads; repeat for several (default: the demo dataset)"), N_("FILE") },
+    { "bundle", 0, 0, G_OPTION_ARG_NONE, &bundle, N_("Write beside each report its figures as CSV and a JSON record of how it was made, for `distretto reproduce`"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -95,8 +104,11 @@ distretto_report_command_run (int    argc,
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autoptr(DistrettoDataset) loaded = NULL;
   g_autoptr(GPtrArray) modules = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GDateTime) date = g_date_time_new_now_local ();
-  ReportRun run = { modules, NULL, date };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  /* To the second: the date the PDF and its record carry. */
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (g_date_time_to_unix (now));
+  g_autoptr(DistrettoResultCache) cache = distretto_result_cache_new ();
+  ReportRun run = { modules, NULL, date, cache, FALSE };
   int status;
 
   context = g_option_context_new (_("— write a region’s report as a multi-page PDF"));
@@ -121,6 +133,7 @@ distretto_report_command_run (int    argc,
     return distretto_cli_fail ("report", _("one --region for one --output: use --output-dir DIR for several"));
   if (level < 0 || level > 3)
     return distretto_cli_fail ("report", _("--level must be a NUTS level, 0 to 3"));
+  run.bundle = bundle;
 
   status = output != NULL ? distretto_cli_check_output ("report", output, (const char * const *) data_paths, NULL)
                           : distretto_cli_check_output_dir ("report", output_dir);

@@ -241,6 +241,57 @@ redraw (Reproduction        *reproduction,
   return distretto_chart_export_bytes_with_options (chart, options, error);
 }
 
+/* The report as the record says it was made: its region, date and
+ * modules, each with its own method. */
+static GBytes *
+redraw_report (Reproduction           *reproduction,
+               DistrettoPluginEngine  *engine,
+               JsonObject             *report_object,
+               DistrettoDataset       *dataset,
+               GError                **error)
+{
+  JsonArray *modules = json_object_get_array_member (report_object, "modules");
+  const char *region = get_string (report_object, "region");
+  const char *date_text = get_string (report_object, "date");
+  g_autoptr(GDateTime) date = date_text != NULL ? g_date_time_new_from_iso8601 (date_text, NULL) : NULL;
+  g_autoptr(DistrettoRegionReport) report = NULL;
+
+  if (region == NULL || date == NULL || modules == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s:$.report: expected the region, the date and the modules"), reproduction->path);
+      return NULL;
+    }
+
+  report = distretto_region_report_new (dataset, region);
+  distretto_region_report_set_date (report, date);
+  for (guint i = 0; i < json_array_get_length (modules); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (modules, i);
+      const char *id = entry != NULL ? get_string (entry, "module") : NULL;
+      const char *recorded = entry != NULL ? get_string (entry, "module_version") : NULL;
+      DistrettoModule *module;
+
+      if (id == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s:$.report.modules[%u]: expected a module id"), reproduction->path, i);
+          return NULL;
+        }
+      module = distretto_plugin_engine_load_module (engine, id, error);
+      if (module == NULL)
+        return NULL;
+      if (g_strcmp0 (distretto_module_get_version (module), recorded) != 0)
+        g_ptr_array_add (reproduction->changes,
+                         g_strdup_printf (_("the module “%s” is version %s, the report was made with %s"), id,
+                                          distretto_module_get_version (module) ? distretto_module_get_version (module) : "?",
+                                          recorded ? recorded : "?"));
+      distretto_region_report_add_module (report, distretto_module_get_indicator (module), NULL);
+    }
+
+  return distretto_region_report_render (report, NULL, error);
+}
+
 int
 distretto_reproduce_command_run (int    argc,
                                  char **argv)
@@ -264,8 +315,9 @@ distretto_reproduce_command_run (int    argc,
   g_autofree char *figure_path = NULL;
   g_autofree char *dir = NULL;
   Reproduction reproduction = { NULL, NULL, changes };
-  JsonObject *view, *data, *figure;
-  DistrettoModule *module;
+  JsonObject *view = NULL, *data, *figure;
+  JsonNode *report_node;
+  DistrettoModule *module = NULL;
   const char *recorded_version, *version, *figure_name, *module_id;
   gboolean boundaries_failed;
   int nuts_version;
@@ -286,28 +338,35 @@ distretto_reproduce_command_run (int    argc,
     return distretto_cli_fail ("reproduce", _("%s:$: expected the object of a figure's record"), argv[1]);
   reproduction.record = json_node_get_object (json_parser_get_root (parser));
 
-  if ((view = get_object (reproduction.record, "view", "$", argv[1], &error)) == NULL ||
+  report_node = json_object_get_member (reproduction.record, "report");
+  if ((report_node == NULL && (view = get_object (reproduction.record, "view", "$", argv[1], &error)) == NULL) ||
       (data = get_object (reproduction.record, "data", "$", argv[1], &error)) == NULL ||
       (figure = get_object (reproduction.record, "figure", "$", argv[1], &error)) == NULL)
     return distretto_cli_fail ("reproduce", "%s", error->message);
+  if (report_node != NULL && !JSON_NODE_HOLDS_OBJECT (report_node))
+    return distretto_cli_fail ("reproduce", _("%s:$.report: expected an object"), argv[1]);
 
   hash = distretto_bundle_hash_record (reproduction.record);
   if (g_strcmp0 (hash, get_string (reproduction.record, "hash")) != 0)
     g_ptr_array_add (changes, g_strdup (_("the record was edited: its hash does not match its contents")));
 
-  module_id = get_string (view, "module");
-  if (module_id == NULL)
-    return distretto_cli_fail ("reproduce", _("%s:$.view.module: expected a module id"), argv[1]);
-
   engine = distretto_plugin_engine_new ();
-  module = distretto_plugin_engine_load_module (engine, module_id, &error);
-  if (module == NULL)
-    return distretto_cli_fail ("reproduce", "%s", error->message);
-  version = distretto_module_get_version (module);
-  recorded_version = get_string (view, "module_version");
-  if (g_strcmp0 (version, recorded_version) != 0)
-    g_ptr_array_add (changes, g_strdup_printf (_("the module “%s” is version %s, the figure was made with %s"), module_id,
-                                               version ? version : "?", recorded_version ? recorded_version : "?"));
+  if (report_node == NULL)
+    {
+      module_id = get_string (view, "module");
+      if (module_id == NULL)
+        return distretto_cli_fail ("reproduce", _("%s:$.view.module: expected a module id"), argv[1]);
+
+      module = distretto_plugin_engine_load_module (engine, module_id, &error);
+      if (module == NULL)
+        return distretto_cli_fail ("reproduce", "%s", error->message);
+      version = distretto_module_get_version (module);
+      recorded_version = get_string (view, "module_version");
+      if (g_strcmp0 (version, recorded_version) != 0)
+        g_ptr_array_add (changes, g_strdup_printf (_("the module “%s” is version %s, the figure was made with %s"),
+                                                   module_id, version ? version : "?",
+                                                   recorded_version ? recorded_version : "?"));
+    }
 
   loaded = load_recorded_data (&reproduction, data, &error);
   if (loaded == NULL)
@@ -318,7 +377,9 @@ distretto_reproduce_command_run (int    argc,
   nuts_version = json_object_get_int_member_with_default (data, "nuts_version", 0);
   dataset = distretto_dataset_recode_nuts (loaded, nuts_version != 0 ? nuts_version : DISTRETTO_NUTS_VERSION_LATEST, NULL);
 
-  bytes = redraw (&reproduction, module, dataset, boundaries, &error);
+  bytes = report_node != NULL
+          ? redraw_report (&reproduction, engine, json_node_get_object (report_node), dataset, &error)
+          : redraw (&reproduction, module, dataset, boundaries, &error);
   if (bytes == NULL)
     return distretto_cli_fail ("reproduce", "%s", error->message);
 

@@ -25,6 +25,7 @@ struct _DistrettoSource
   char *location;
   GDateTime *downloaded;
   char *url;
+  char *publisher;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoSource, distretto_source, G_TYPE_OBJECT)
@@ -41,6 +42,7 @@ distretto_source_finalize (GObject *object)
   g_clear_pointer (&self->location, g_free);
   g_clear_pointer (&self->downloaded, g_date_time_unref);
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->publisher, g_free);
 
   G_OBJECT_CLASS (distretto_source_parent_class)->finalize (object);
 }
@@ -245,10 +247,10 @@ distretto_source_set_download (DistrettoSource *self,
  * distretto_source_get_publisher:
  * @self: a #DistrettoSource
  *
- * Who published the data: Eurostat for a file that names a table of its
- * database (SDMX-CSV, Eurostat TSV and JSON-stat files do, by their
- * dataflow, their file name or their label), %NULL for a file of one's
- * own.
+ * Who published the data: the one distretto_source_set_publisher()
+ * named, else Eurostat for a file that names a table of its database
+ * (SDMX-CSV, Eurostat TSV and JSON-stat files do, by their dataflow, their
+ * file name or their label), %NULL for a file of one's own.
  *
  * Returns: (nullable): the publisher's name
  */
@@ -257,5 +259,26 @@ distretto_source_get_publisher (DistrettoSource *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_SOURCE (self), NULL);
 
+  if (self->publisher != NULL)
+    return self->publisher;
   return self->table_code != NULL ? "Eurostat" : NULL;
+}
+
+/**
+ * distretto_source_set_publisher:
+ * @self: a #DistrettoSource
+ * @publisher: (nullable): who published the data, or %NULL to tell it
+ *   from the table code
+ *
+ * Names the publisher, such as the generator of synthetic data written
+ * under Eurostat's table codes.
+ */
+void
+distretto_source_set_publisher (DistrettoSource *self,
+                                const char      *publisher)
+{
+  g_return_if_fail (DISTRETTO_IS_SOURCE (self));
+
+  g_free (self->publisher);
+  self->publisher = g_strdup (publisher);
 }

@@ -34,5 +34,7 @@ void             distretto_source_set_download   (DistrettoSource *self,
                                                   GDateTime       *downloaded,
                                                   const char      *url);
 const char      *distretto_source_get_publisher  (DistrettoSource *self);
+void             distretto_source_set_publisher  (DistrettoSource *self,
+                                                  const char      *publisher);
 
 G_END_DECLS

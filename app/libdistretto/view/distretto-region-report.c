@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "../data/distretto-file-writer.h"
 #include "distretto-enums.h"
@@ -34,6 +35,7 @@ struct _DistrettoRegionReport
   char *region;
   GPtrArray *modules;     /* ModuleEntry */
   GDateTime *date;
+  DistrettoResultCache *cache;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoRegionReport, distretto_region_report, G_TYPE_OBJECT)
@@ -74,6 +76,7 @@ distretto_region_report_finalize (GObject *object)
   g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_object (&self->cache);
 
   G_OBJECT_CLASS (distretto_region_report_parent_class)->finalize (object);
 }
@@ -168,6 +171,23 @@ distretto_region_report_get_n_modules (DistrettoRegionReport *self)
 }
 
 /**
+ * distretto_region_report_set_cache:
+ * @self: a #DistrettoRegionReport
+ * @cache: (nullable): results kept between the reports of a run
+ *
+ * Lets the report reuse the modules' results other reports of the run
+ * computed: a batch of reports computes each module once a year.
+ */
+void
+distretto_region_report_set_cache (DistrettoRegionReport *self,
+                                   DistrettoResultCache  *cache)
+{
+  g_return_if_fail (DISTRETTO_IS_REGION_REPORT (self));
+
+  g_set_object (&self->cache, cache);
+}
+
+/**
  * distretto_region_report_get_date:
  * @self: a #DistrettoRegionReport
  *
@@ -223,6 +243,7 @@ create_request (DistrettoRegionReport *self,
   distretto_view_request_set_method (request, entry->method);
   distretto_view_request_set_year (request, entry->year);
   distretto_view_request_set_selected (request, self->region);
+  distretto_view_request_set_cache (request, self->cache);
   return request;
 }
 
@@ -243,10 +264,10 @@ compute_module (DistrettoRegionReport *self,
       return;
     }
 
-  entry->year = distretto_indicator_choose_year (entry->indicator, self->dataset, &error);
+  entry->year = distretto_result_cache_choose_year (self->cache, entry->indicator, self->dataset, &error);
   if (entry->year != 0)
-    entry->result = distretto_indicator_compute_with_method (entry->indicator, self->dataset, entry->year,
-                                                             entry->method, &error);
+    entry->result = distretto_result_cache_compute (self->cache, entry->indicator, self->dataset, entry->year,
+                                                    entry->method, &error);
   if (entry->result == NULL)
     {
       entry->problem = g_strdup (error->message);
@@ -896,4 +917,148 @@ distretto_region_report_write (DistrettoRegionReport  *self,
     return FALSE;
 
   return distretto_write_file (file, bytes, error);
+}
+
+static void
+append_field (GString    *out,
+              const char *text,
+              char        separator)
+{
+  gboolean quote = text != NULL && strpbrk (text, separator == ',' ? ",\"\n\r" : "\t\n\r") != NULL;
+
+  if (text == NULL)
+    return;
+  if (!quote)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  if (separator != ',')
+    {
+      for (const char *p = text; *p != '\0'; p++)
+        g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString          *out,
+            char              separator,
+            const char       *code,
+            const char       *name,
+            const char       *indicator,
+            int               year,
+            double            value,
+            DistrettoFlags    flags,
+            guint             rank,
+            const char       *group,
+            const char       *source)
+{
+  g_autofree char *flag_text = distretto_flags_to_string (flags);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  append_field (out, code, separator);
+  g_string_append_c (out, separator);
+  append_field (out, name, separator);
+  g_string_append_c (out, separator);
+  append_field (out, indicator, separator);
+  g_string_append_printf (out, "%c%d%c", separator, year, separator);
+  if (isfinite (value))
+    g_string_append (out, g_ascii_dtostr (number, sizeof number, value));
+  g_string_append_c (out, separator);
+  append_field (out, flag_text, separator);
+  g_string_append_c (out, separator);
+  if (rank > 0)
+    g_string_append_printf (out, "%u", rank);
+  g_string_append_c (out, separator);
+  append_field (out, group, separator);
+  g_string_append_c (out, separator);
+  append_field (out, source, separator);
+  g_string_append_c (out, '\n');
+}
+
+/**
+ * distretto_region_report_dup_table:
+ * @self: a #DistrettoRegionReport, rendered
+ * @separator: `,` for CSV, or a tab
+ *
+ * The figures of the report, in the tidy form the importer reads back:
+ * per module, the region's score (indicator: the module's id) with its
+ * rank and group, then its score on each pillar and sub-indicator (or
+ * declared component), `module.component`; every row with its year, its
+ * flags and the source line.
+ *
+ * Returns: (transfer full): the table, header first
+ */
+char *
+distretto_region_report_dup_table (DistrettoRegionReport *self,
+                                   char                   separator)
+{
+  g_autoptr(GString) out = NULL;
+  const char *name;
+
+  g_return_val_if_fail (DISTRETTO_IS_REGION_REPORT (self), NULL);
+  g_return_val_if_fail (separator == ',' || separator == '\t', NULL);
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "region%1$cname%1$cindicator%1$cyear%1$cvalue%1$cflag%1$crank%1$cgroup%1$csource\n",
+                          separator);
+  name = get_region (self) != NULL ? region_name (self) : self->region;
+
+  for (guint m = 0; m < self->modules->len; m++)
+    {
+      ModuleEntry *entry = g_ptr_array_index (self->modules, m);
+      const char *id;
+      g_autoptr(GPtrArray) sources = NULL;
+      g_autofree char *source = NULL;
+      g_autoptr(GPtrArray) components = g_ptr_array_new_with_free_func (g_free);
+      g_auto(GStrv) declared = NULL;
+      DistrettoFlags flags = 0;
+      double score = NAN;
+
+      if (entry->definition == NULL || entry->result == NULL)
+        continue;
+
+      id = distretto_indicator_definition_get_id (entry->definition);
+      sources = distretto_view_dup_sources (entry->definition, self->dataset);
+      source = distretto_view_dup_source_line (sources, is_synthetic (self));
+      distretto_indicator_result_lookup (entry->result, self->region, &score, &flags);
+      append_row (out, separator, self->region, name, id, entry->year, score, flags, rank_of (entry, self->region),
+                  distretto_indicator_result_get_group (entry->result, self->region) != DISTRETTO_PERFORMANCE_GROUP_NONE
+                  ? group_name (distretto_indicator_result_get_group (entry->result, self->region)) : NULL,
+                  source);
+
+      for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (entry->definition); p++)
+        {
+          DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (entry->definition, p);
+
+          g_ptr_array_add (components, g_strdup (distretto_pillar_get_id (pillar)));
+          for (guint s = 0; s < distretto_pillar_get_n_sub_indicators (pillar); s++)
+            g_ptr_array_add (components, g_strdup (distretto_sub_indicator_get_id (distretto_pillar_get_sub_indicator (pillar, s))));
+        }
+      declared = distretto_indicator_definition_dup_component_ids (entry->definition);
+      for (guint c = 0; distretto_indicator_definition_get_n_pillars (entry->definition) == 0 && declared[c] != NULL; c++)
+        g_ptr_array_add (components, g_strdup (declared[c]));
+
+      for (guint c = 0; c < components->len; c++)
+        {
+          const char *component = g_ptr_array_index (components, c);
+          g_autofree char *indicator = g_strdup_printf ("%s.%s", id, component);
+
+          append_row (out, separator, self->region, name, indicator, entry->year,
+                      distretto_indicator_result_get_component (entry->result, self->region, component),
+                      flags, 0, NULL, source);
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -14,6 +14,7 @@
 #include "../data/distretto-dataset.h"
 #include "../index/distretto-method.h"
 #include "../plugin/distretto-indicator.h"
+#include "distretto-result-cache.h"
 
 G_BEGIN_DECLS
 
@@ -28,6 +29,8 @@ void                   distretto_region_report_add_module  (DistrettoRegionRepor
                                                             DistrettoIndicator    *indicator,
                                                             const DistrettoMethod *method);
 guint                  distretto_region_report_get_n_modules (DistrettoRegionReport *self);
+void                   distretto_region_report_set_cache   (DistrettoRegionReport *self,
+                                                            DistrettoResultCache  *cache);
 GDateTime             *distretto_region_report_get_date    (DistrettoRegionReport *self);
 void                   distretto_region_report_set_date    (DistrettoRegionReport *self,
                                                             GDateTime             *date);
@@ -37,5 +40,7 @@ GBytes                *distretto_region_report_render      (DistrettoRegionRepor
 gboolean               distretto_region_report_write       (DistrettoRegionReport *self,
                                                             GFile                 *file,
                                                             GError               **error);
+char                  *distretto_region_report_dup_table   (DistrettoRegionReport *self,
+                                                            char                   separator);
 
 G_END_DECLS

@@ -35,6 +35,7 @@ struct _DistrettoViewRequest
   char *selected;
   DistrettoMethod *method;
   guint top;
+  DistrettoResultCache *cache;
   char *country;          /* the country whose regions are compared, or NULL */
   char *title;            /* the user's texts, or NULL for the view's */
   char *subtitle;
@@ -57,6 +58,7 @@ distretto_view_request_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->method, distretto_method_free);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
@@ -340,6 +342,35 @@ distretto_view_request_set_top (DistrettoViewRequest *self,
 }
 
 /**
+ * distretto_view_request_get_cache:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none) (nullable): the results kept between charts
+ */
+DistrettoResultCache *
+distretto_view_request_get_cache (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->cache;
+}
+
+/**
+ * distretto_view_request_set_cache:
+ * @self: a #DistrettoViewRequest
+ * @cache: (nullable): results kept between the charts of a run
+ *
+ * Lets the view reuse the module's results another chart of the run
+ * computed (see #DistrettoResultCache).
+ */
+void
+distretto_view_request_set_cache (DistrettoViewRequest *self,
+                                  DistrettoResultCache *cache)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_set_object (&self->cache, cache);
+}
+
+/**
  * distretto_view_request_get_country:
  * @self: a #DistrettoViewRequest
  *
@@ -515,7 +546,7 @@ _distretto_view_request_choose_year (DistrettoViewRequest  *self,
   if (self->year != 0)
     return distretto_indicator_check_dataset (self->indicator, self->dataset, error) ? self->year : 0;
 
-  return distretto_indicator_choose_year (self->indicator, self->dataset, error);
+  return distretto_result_cache_choose_year (self->cache, self->indicator, self->dataset, error);
 }
 
 /* The module's result for @year with the request's method. */
@@ -524,5 +555,5 @@ _distretto_view_request_compute (DistrettoViewRequest  *self,
                                  int                    year,
                                  GError               **error)
 {
-  return distretto_indicator_compute_with_method (self->indicator, self->dataset, year, self->method, error);
+  return distretto_result_cache_compute (self->cache, self->indicator, self->dataset, year, self->method, error);
 }

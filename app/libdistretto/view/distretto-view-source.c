@@ -145,7 +145,7 @@ distretto_view_dup_source_line (GPtrArray *sources,
       GDateTime *downloaded = distretto_source_get_downloaded (source);
       const char *table = distretto_source_get_table_code (source);
 
-      if (distretto_source_get_publisher (source) == NULL)
+      if (g_strcmp0 (distretto_source_get_publisher (source), "Eurostat") != 0)
         {
           g_ptr_array_add (files, g_path_get_basename (distretto_source_get_name (source)));
           continue;

@@ -40,7 +40,7 @@ compute_years (DistrettoViewRequest  *request,
 
   /* The years whose data cover most regions. */
   if (distretto_indicator_check_dataset (indicator, dataset, error))
-    usable = distretto_indicator_dup_years (indicator, dataset, &n_usable);
+    usable = distretto_result_cache_dup_years (distretto_view_request_get_cache (request), indicator, dataset, &n_usable);
   else
     return NULL;
 
