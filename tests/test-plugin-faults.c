@@ -283,13 +283,12 @@ test_python_exits_when_computing (void)
   g_autoptr(DistrettoPluginEngine) engine = load_engine (dir);
   struct
   {
-    const char *id;
     const char *module_name;
     const char *reason;
   } cases[] = {
-    { "pf-exit-compute", "pf_exit_compute", reason_exit },
-    { "pf-interrupt-compute", "pf_interrupt_compute", reason_interrupt },
-    { "pf-long-message", "pf_long_message", reason_long },
+    { "pf_exit_compute", reason_exit },
+    { "pf_interrupt_compute", reason_interrupt },
+    { "pf_long_message", reason_long },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
