@@ -28,7 +28,7 @@ crash_if (const char *where)
 static DistrettoIndicatorDefinition *
 crash_get_definition (DistrettoIndicator *indicator)
 {
-  g_autofree char *id = g_strdelimit (g_strdup (module_name), "_", '-');
+  const char *id = module_name;
 
   crash_if ("definition");
 

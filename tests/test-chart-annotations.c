@@ -330,6 +330,65 @@ test_color_schemes (void)
     }
 }
 
+/* A ranking of some regions: ranks before the names, a dotted line
+ * where ranks are skipped, the highlighted bar outlined; its tidy table
+ * holds what it shows, the ranks and the synthetic flag. */
+static void
+test_ranks_and_highlighted_regions (void)
+{
+  g_autoptr(DistrettoChart) chart = distretto_chart_new_ranking ("Some regions");
+  const DistrettoChartPalette *palette = distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_PRINT);
+  const char *highlighted[] = { "CC", NULL };
+  g_autofree char *table = NULL;
+  g_autofree char *tsv = NULL;
+  g_autofree char *described = NULL;
+  cairo_surface_t *surface;
+  guint32 ink = distretto_test_rgb (&palette->foreground);
+  guint outline = 0;
+  guint index;
+
+  distretto_chart_add_bar (chart, "AA", "Alpha", 80.0);
+  distretto_chart_add_bar (chart, "BB", "Beta", 50.0);
+  distretto_chart_add_bar (chart, "CC", "Gamma", 20.0);
+  g_assert_true (distretto_chart_set_bar_rank (chart, "AA", 1));
+  g_assert_true (distretto_chart_set_bar_rank (chart, "BB", 2));
+  g_assert_true (distretto_chart_set_bar_rank (chart, "CC", 17));
+  g_assert_false (distretto_chart_set_bar_rank (chart, "ZZ", 3));
+  distretto_chart_set_highlighted_regions (chart, highlighted);
+  distretto_chart_set_indicator (chart, "module");
+  distretto_chart_set_year (chart, 2023);
+  distretto_chart_set_synthetic (chart, TRUE);
+  distretto_chart_set_source (chart, "Source: here, there");
+
+  g_assert_true (distretto_chart_is_highlighted_region (chart, "CC"));
+  g_assert_false (distretto_chart_is_highlighted_region (chart, "AA"));
+  g_assert_cmpuint (distretto_chart_get_bar_rank (chart, 2), ==, 17);
+
+  /* The third bar's tooltip says its rank among all, not its place. */
+  surface = distretto_test_render_chart (chart, WIDTH, HEIGHT, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_true (distretto_chart_hit_test (chart, WIDTH, HEIGHT, WIDTH / 2, HEIGHT - 90, &index));
+  described = distretto_chart_describe_at (chart, WIDTH, HEIGHT, WIDTH / 2, HEIGHT - 90, NULL);
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_true (g_str_has_prefix (described, "17. Gamma (CC)"));
+
+  /* The highlighted bar is outlined in ink: a column of ink where the
+   * bar's left edge is, over the bar's height. */
+  for (int y = 0; y < HEIGHT; y++)
+    for (int x = WIDTH / 4; x < WIDTH / 2; x++)
+      outline += distretto_test_pixel (surface, x, y) == ink;
+  g_assert_cmpuint (outline, >, 50);
+  cairo_surface_destroy (surface);
+
+  table = distretto_chart_dup_tidy_table (chart, ',');
+  g_assert_cmpstr (table, ==,
+                   "region,name,indicator,year,value,flag,rank,source\n"
+                   "AA,Alpha,module,2023,80,synthetic,1,\"Source: here, there\"\n"
+                   "BB,Beta,module,2023,50,synthetic,2,\"Source: here, there\"\n"
+                   "CC,Gamma,module,2023,20,synthetic,17,\"Source: here, there\"\n");
+  tsv = distretto_chart_dup_tidy_table (chart, '\t');
+  g_assert_true (g_str_has_suffix (tsv, "CC\tGamma\tmodule\t2023\t20\tsynthetic\t17\tSource: here, there\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/ChartAnnotations/notes", test_notes);
   g_test_add_func ("/Distretto/ChartAnnotations/highlight", test_highlight);
   g_test_add_func ("/Distretto/ChartAnnotations/color-schemes", test_color_schemes);
+  g_test_add_func ("/Distretto/ChartAnnotations/ranks-and-highlighted-regions", test_ranks_and_highlighted_regions);
 
   return g_test_run ();
 }

@@ -133,8 +133,8 @@ test_module_view (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "distribution.png", NULL);
-  const char *args[] = { "-m", "manufacturing-share", "--chart", "distribution", "-o", out, "--width", "600", NULL };
-  const char *bad[] = { "-m", "manufacturing-share", "--chart", "pie", "-o", out, NULL };
+  const char *args[] = { "-m", "manufacturing_share", "--chart", "distribution", "-o", out, "--width", "600", NULL };
+  const char *bad[] = { "-m", "manufacturing_share", "--chart", "pie", "-o", out, NULL };
   g_autofree char *err = NULL;
   cairo_surface_t *image;
   guint vermillion = 0;
@@ -164,7 +164,20 @@ test_module_view (Fixture       *fixture,
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
 
-/* The data behind the ranking, as CSV. */
+/* The index of the column @name of a CSV header line, or -1. */
+static int
+column_of (const char *header,
+           const char *name)
+{
+  g_auto(GStrv) names = g_strsplit (header, ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], name))
+      return i;
+  return -1;
+}
+
+/* The data behind the ranking, as tidy CSV. */
 static void
 test_table (Fixture       *fixture,
             gconstpointer  data)
@@ -182,23 +195,29 @@ test_table (Fixture       *fixture,
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category,lower,upper");
+  g_assert_cmpstr (lines[0], ==, "region,name,indicator,year,value,flag,rank,group,lower,upper,source");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 127 + 1);
 
   /* Ranked from 1, values falling, every region in a performance group,
-   * within its interval over the method variants, some of which differ. */
+   * within its interval over the method variants, some of which differ;
+   * the module, the year and the synthetic flag and source on every
+   * row. */
   for (guint i = 1; i <= 127; i++)
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
-      guint n = g_strv_length (fields);
-      double value = g_ascii_strtod (fields[n - 4], NULL);
-      double lower = g_ascii_strtod (fields[n - 2], NULL);
-      double upper = g_ascii_strtod (fields[n - 1], NULL);
+      double value = g_ascii_strtod (fields[4], NULL);
+      double lower = g_ascii_strtod (fields[8], NULL);
+      double upper = g_ascii_strtod (fields[9], NULL);
 
-      g_assert_cmpint (atoi (fields[0]), ==, (int) i);
+      g_assert_cmpuint (g_strv_length (fields), ==, 11);
+      g_assert_cmpstr (fields[2], ==, "servitization");
+      g_assert_cmpstr (fields[3], ==, "2023");
+      g_assert_nonnull (strstr (fields[5], "synthetic"));
+      g_assert_true (g_str_has_prefix (fields[10], "Source: synthetic demo data"));
+      g_assert_cmpint (atoi (fields[6]), ==, (int) i);
       g_assert_cmpfloat (value, <=, previous);
       g_assert_true (g_strv_contains ((const char * const *) (const char *[]) { "Leader", "Strong", "Moderate", "Emerging", NULL },
-                                      fields[n - 3]));
+                                      fields[7]));
       g_assert_cmpfloat (lower, <=, value);
       g_assert_cmpfloat (upper, >=, value);
       g_assert_cmpfloat (lower, >=, 0.0);
@@ -346,7 +365,7 @@ test_trend_table (Fixture       *fixture,
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "region,name,year,value,flags");
+  g_assert_cmpstr (lines[0], ==, "region,name,indicator,year,value,flag,source");
   /* The two regions, then the EU aggregate as the reference line. */
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 3 * 9 + 1);
 
@@ -355,10 +374,12 @@ test_trend_table (Fixture       *fixture,
       {
         g_auto(GStrv) fields = g_strsplit (lines[row], ",", -1);
 
-        g_assert_cmpuint (g_strv_length (fields), ==, 5);
+        g_assert_cmpuint (g_strv_length (fields), ==, 7);
         g_assert_cmpstr (fields[0], ==, regions[r]);
-        g_assert_cmpint (atoi (fields[2]), ==, year);
-        g_assert_true (g_ascii_strtod (fields[3], NULL) >= 0);
+        g_assert_cmpstr (fields[2], ==, "servitization");
+        g_assert_cmpint (atoi (fields[3]), ==, year);
+        g_assert_true (g_ascii_strtod (fields[4], NULL) >= 0);
+        g_assert_nonnull (strstr (fields[5], "synthetic"));
       }
   g_assert_cmpstr (lines[row], ==, "");
 }
@@ -368,7 +389,7 @@ test_svg (Fixture       *fixture,
           gconstpointer  data)
 {
   g_autofree char *out = g_build_filename (fixture->dir, "ranking.svg", NULL);
-  const char *args[] = { "--module", "manufacturing-share", "--format", "svg", "--output", out, "--width", "800", "--height", "600", NULL };
+  const char *args[] = { "--module", "manufacturing_share", "--format", "svg", "--output", out, "--width", "800", "--height", "600", NULL };
   static const GMarkupParser no_callbacks = { 0 };
   g_autoptr(GMarkupParseContext) xml = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
   g_autoptr(GError) error = NULL;
@@ -435,9 +456,8 @@ static const BadCall bad_calls[] = {
   { "no-output", { "--module", "servitization", NULL }, "--output" },
   { "bad-option", { "--colour", "red", NULL }, "--colour" },
   { "unknown-region", { "--module", "servitization", "--chart", "trend", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
-  { "region-heatmap", { "--module", "servitization", "--chart", "heatmap", "--region", "ES52", "--output", "@OUT@", NULL }, "--region" },
   { "unknown-radar-region", { "--module", "servitization", "--chart", "radar", "--region", "XX99", "--output", "@OUT@", NULL }, "XX99" },
-  { "radar-no-pillars", { "--module", "manufacturing-share", "--chart", "radar", "--output", "@OUT@", NULL }, "offers ranking, trend, map, distribution" },
+  { "radar-no-pillars", { "--module", "manufacturing_share", "--chart", "radar", "--output", "@OUT@", NULL }, "offers ranking, trend, map, distribution" },
   { "map-no-boundaries", { "--module", "servitization", "--chart", "map", "--output", "@OUT@", NULL }, "--boundaries" },
   { "unwritable", { "--module", "servitization", "--format", "png", "--output", "/nonexistent-distretto/x.png", NULL }, "nonexistent" },
 };
@@ -511,16 +531,17 @@ test_radar_table (Fixture       *fixture,
   const char *args[] = { "--chart", "radar", "--region", "ITH3", NULL };
   g_auto(GStrv) lines = export_table (fixture, args);
 
-  g_assert_cmpstr (lines[0], ==, "region,name,axis,value");
+  g_assert_cmpstr (lines[0], ==, "region,name,indicator,year,value,flag,source");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2 * 3 + 1);
   g_assert_true (g_str_has_prefix (lines[1], "ITH3,"));
   g_assert_true (g_str_has_prefix (lines[4], "EU27_2020,EU,"));
-  g_assert_nonnull (strstr (lines[1], ",Manufacturing base,"));
-  g_assert_nonnull (strstr (lines[2], ",KIBS depth,"));
-  g_assert_nonnull (strstr (lines[3], ",Coupling,"));
+  g_assert_nonnull (strstr (lines[1], ",servitization.manufacturing-base,2023,"));
+  g_assert_nonnull (strstr (lines[2], ",servitization.kibs-depth,2023,"));
+  g_assert_nonnull (strstr (lines[3], ",servitization.coupling,2023,"));
   for (guint i = 1; i <= 6; i++)
     {
-      double value = g_ascii_strtod (strrchr (lines[i], ',') + 1, NULL);
+      g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
+      double value = g_ascii_strtod (fields[4], NULL);
 
       g_assert_cmpfloat (value, >=, 0.0);
       g_assert_cmpfloat (value, <=, 100.0);
@@ -541,24 +562,30 @@ test_heatmap_and_scatter_tables (Fixture       *fixture,
   g_auto(GStrv) scatter = export_table (fixture, scatter_args);
   g_auto(GStrv) ranking = export_table (fixture, ranking_args);
 
-  g_assert_cmpstr (heatmap[0], ==, "region,name,axis,value");
+  int value = column_of (heatmap[0], "value");
+
+  g_assert_cmpstr (heatmap[0], ==, "region,name,indicator,year,value,flag,source");
   g_assert_cmpuint (g_strv_length (heatmap), ==, 1 + 127 * 6 + 1);
-  g_assert_cmpstr (scatter[0], ==, "region,name,x,y,third");
-  g_assert_cmpuint (g_strv_length (scatter), ==, 1 + 127 + 1);
+  g_assert_cmpstr (scatter[0], ==, "region,name,indicator,year,value,flag,source");
+  /* x, y and the third value of each point. */
+  g_assert_cmpuint (g_strv_length (scatter), ==, 1 + 3 * 127 + 1);
+  g_assert_cmpint (column_of (ranking[0], "value"), ==, value);
 
   for (guint i = 1; i <= 127; i++)
     {
-      g_auto(GStrv) point = g_strsplit (scatter[i], ",", -1);
+      g_auto(GStrv) third = g_strsplit (scatter[3 * i], ",", -1);
       g_auto(GStrv) composite = g_strsplit (heatmap[6 * i], ",", -1);
       g_auto(GStrv) rank_fields = g_strsplit (ranking[i], ",", -1);
-      guint n = g_strv_length (point), n_rank = g_strv_length (rank_fields);
-      double score = g_ascii_strtod (rank_fields[n_rank - 4], NULL);
+      double score = g_ascii_strtod (rank_fields[value], NULL);
 
-      /* Same regions in the same order: the ranking's. */
-      g_assert_cmpstr (point[0], ==, rank_fields[1]);
-      g_assert_cmpstr (composite[0], ==, rank_fields[1]);
-      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (point[n - 1], NULL), score, 1e-9);
-      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (composite[g_strv_length (composite) - 1], NULL), score, 1e-9);
+      /* Same regions in the same order: the ranking's; the composite is
+       * the module's own indicator. */
+      g_assert_cmpstr (third[0], ==, rank_fields[0]);
+      g_assert_cmpstr (third[2], ==, "servitization");
+      g_assert_cmpstr (composite[0], ==, rank_fields[0]);
+      g_assert_cmpstr (composite[2], ==, "servitization");
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (third[value], NULL), score, 1e-9);
+      g_assert_cmpfloat_with_epsilon (g_ascii_strtod (composite[value], NULL), score, 1e-9);
     }
 }
 
@@ -647,8 +674,8 @@ test_export_recoded (Fixture       *fixture,
   g_assert_cmpint (run_export (ranking_args, &err), ==, 0);
   g_file_get_contents (ranking, &table, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (table, ",FRF2,Champagne-Ardenne,"));
-  g_assert_nonnull (strstr (table, ",ITH3,Veneto,"));
+  g_assert_nonnull (strstr (table, "\nFRF2,Champagne-Ardenne,"));
+  g_assert_nonnull (strstr (table, "\nITH3,Veneto,"));
   g_assert_null (strstr (table, "FR21"));
   g_clear_pointer (&table, g_free);
   g_clear_pointer (&err, g_free);

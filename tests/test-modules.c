@@ -13,7 +13,7 @@
 #include "distretto-module-info.h"
 #include "distretto-plugin-engine.h"
 
-static const char *bundled[] = { "servitization", "digital-adoption", "i40-readiness", "industrial-structure", NULL };
+static const char *bundled[] = { "servitization", "digital-adoption", "i40-readiness", "industrial_structure", NULL };
 
 static DistrettoPluginEngine *engine;
 static gboolean have_display;
@@ -170,7 +170,7 @@ test_definitions (void)
   /* The Python module computes its own scores and declares what it
    * records. */
   {
-    DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module ("industrial-structure"));
+    DistrettoIndicatorDefinition *definition = distretto_module_get_definition (module ("industrial_structure"));
     g_auto(GStrv) components = distretto_indicator_definition_dup_component_ids (definition);
     g_auto(GStrv) views = distretto_indicator_definition_dup_view_ids (definition);
 
@@ -569,7 +569,7 @@ test_krugman_entropy (void)
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  result = distretto_indicator_compute (indicator ("industrial-structure"), dataset, 2020, &error);
+  result = distretto_indicator_compute (indicator ("industrial_structure"), dataset, 2020, &error);
   g_assert_no_error (error);
 
   /* Krugman: |0 − .1| + |.4 − .1| + 0 + 0 + 0 + .1 + .1 + |.2 − .1| + 0 +
@@ -793,8 +793,8 @@ test_real_industrial_structure (void)
   if ((dataset = load_real (paths)) == NULL)
     return;
 
-  g_assert_cmpint (distretto_indicator_choose_year (indicator ("industrial-structure"), dataset, &error), ==, 2015);
-  result = distretto_indicator_compute (indicator ("industrial-structure"), dataset, 2015, &error);
+  g_assert_cmpint (distretto_indicator_choose_year (indicator ("industrial_structure"), dataset, &error), ==, 2015);
+  result = distretto_indicator_compute (indicator ("industrial_structure"), dataset, 2015, &error);
   g_assert_no_error (error);
 
   /* Veneto against EU28 in 2015, the ten sections of the THS,…,Y15-64

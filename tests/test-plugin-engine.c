@@ -226,7 +226,7 @@ static void
 assert_good_plugins_work (DistrettoPluginEngine *engine)
 {
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "servitization"));
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 }
 
 static void
@@ -478,7 +478,7 @@ test_unreadable_plugin_file (void)
   g_assert_null (find_item (engine, "pe_garbage"));
   g_assert_cmpint (distretto_plugin_item_get_state (find_item (engine, "pe_nomodule")), ==,
                    DISTRETTO_PLUGIN_STATE_LOADED);
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe-fixed"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe_nomodule"));
 
   if (secret != NULL)
     g_chmod (secret, 0600);
@@ -541,7 +541,7 @@ test_invalid_definition (void)
   g_assert_nonnull (strstr (error, "negative weight"));
   g_assert_nonnull (strstr (error, "has no sub-indicator"));
   g_assert_nonnull (strstr (error, "“p1” is used twice"));
-  g_assert_null (distretto_plugin_engine_find_module (engine, "pe-invalid"));
+  g_assert_null (distretto_plugin_engine_find_module (engine, "pe_invalid"));
   assert_good_plugins_work (engine);
 
   remove_tree (dir);
@@ -623,7 +623,7 @@ test_python_exception_in_compute (void)
 
   engine = load_engine (dir);
   item = distretto_plugin_engine_find_plugin (engine, "pe_divides");
-  module = distretto_plugin_engine_find_module (engine, "pe-divides");
+  module = distretto_plugin_engine_find_module (engine, "pe_divides");
   g_assert_nonnull (module);
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_LOADED);
   g_assert_cmpstr (distretto_module_get_description (module), ==, "gi.overrides.Distretto");
@@ -653,7 +653,7 @@ test_python_exception_in_compute (void)
   g_assert_null (distretto_plugin_item_get_error (item));
   distretto_plugin_item_set_enabled (item, TRUE);
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_LOADED);
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe-divides"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe_divides"));
 
   remove_tree (dir);
 }
@@ -676,7 +676,7 @@ test_disable_removes_module (void)
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_DISABLED);
   g_assert_false (peas_plugin_info_is_loaded (distretto_plugin_item_get_info (item)));
   g_assert_false (g_settings_get_boolean (settings, "enabled"));
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 
   /* The key drives the plugin too. */
   g_settings_set_boolean (settings, "enabled", TRUE);
@@ -698,7 +698,7 @@ test_enabled_state_persists (void)
   DistrettoPluginItem *item;
 
   distretto_plugin_item_set_enabled (distretto_plugin_engine_find_plugin (first, "manufacturing_share"), FALSE);
-  g_assert_null (distretto_plugin_engine_find_module (first, "manufacturing-share"));
+  g_assert_null (distretto_plugin_engine_find_module (first, "manufacturing_share"));
   g_object_unref (first);
   g_clear_object (&first_backend);
 
@@ -708,11 +708,11 @@ test_enabled_state_persists (void)
   item = distretto_plugin_engine_find_plugin (second, "manufacturing_share");
   g_assert_false (distretto_plugin_item_get_enabled (item));
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_DISABLED);
-  g_assert_null (distretto_plugin_engine_find_module (second, "manufacturing-share"));
+  g_assert_null (distretto_plugin_engine_find_module (second, "manufacturing_share"));
   g_assert_nonnull (distretto_plugin_engine_find_module (second, "servitization"));
 
   distretto_plugin_item_set_enabled (item, TRUE);
-  g_assert_nonnull (distretto_plugin_engine_find_module (second, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (second, "manufacturing_share"));
 
   g_clear_object (&second);
   g_clear_object (&second_backend);
@@ -746,7 +746,7 @@ copy_example (const char *to_dir,
   g_assert_no_error (error);
 
   /* Its indicator id and its module name must not clash with the original. */
-  py_parts = g_strsplit (py, "'manufacturing-share'", -1);
+  py_parts = g_strsplit (py, "'manufacturing_share'", -1);
   g_assert_cmpuint (g_strv_length (py_parts), ==, 2);
   info_parts = g_strsplit (info, "Module=manufacturing_share", -1);
   g_assert_cmpuint (g_strv_length (info_parts), ==, 2);
@@ -788,7 +788,7 @@ test_reload_finds_new_plugin (void)
   g_assert_null (distretto_plugin_engine_find_module (engine, "servitization"));
   g_assert_cmpuint (distretto_plugin_engine_reload (engine), ==, 0);
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe_copied"));
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 
   distretto_plugin_item_set_enabled (servitization, TRUE);
   remove_tree (user_dir);
@@ -1039,7 +1039,7 @@ test_window_survives_exception (void)
     {
       g_autoptr(DistrettoModule) module = g_list_model_get_item (modules, i);
 
-      if (g_strcmp0 (distretto_module_get_id (module), "pe-window") == 0)
+      if (g_strcmp0 (distretto_module_get_id (module), "pe_window") == 0)
         broken = i;
     }
   g_assert_cmpint (broken, >=, 0);

@@ -169,7 +169,7 @@ static void
 assert_good_plugins_work (DistrettoPluginEngine *engine)
 {
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "servitization"));
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 }
 
 static gboolean
@@ -283,18 +283,17 @@ test_python_exits_when_computing (void)
   g_autoptr(DistrettoPluginEngine) engine = load_engine (dir);
   struct
   {
-    const char *id;
     const char *module_name;
     const char *reason;
   } cases[] = {
-    { "pf-exit-compute", "pf_exit_compute", reason_exit },
-    { "pf-interrupt-compute", "pf_interrupt_compute", reason_interrupt },
-    { "pf-long-message", "pf_long_message", reason_long },
+    { "pf_exit_compute", reason_exit },
+    { "pf_interrupt_compute", reason_interrupt },
+    { "pf_long_message", reason_long },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      DistrettoModule *module = distretto_plugin_engine_find_module (engine, cases[i].id);
+      DistrettoModule *module = distretto_plugin_engine_find_module (engine, cases[i].module_name);
       g_autoptr(DistrettoIndicatorResult) result = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -405,7 +404,7 @@ test_recursion_in_compute (void)
   g_autofree char *py = write_python_plugin (dir, "pf_recursion", code);
   g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
-  const char *args[] = { "export", "-m", "pf-recursion", "--data", csv, "-o", output, NULL };
+  const char *args[] = { "export", "-m", "pf_recursion", "--data", csv, "-o", output, NULL };
   g_autofree char *expected = g_strdup_printf ("distretto export: %s:%u: RecursionError: maximum recursion depth exceeded\n",
                                                py, line_of (code, "return self.do_compute"));
   g_autofree char *err = NULL;
@@ -433,8 +432,8 @@ test_crash_found_at_next_start (void)
   g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   const char *list[] = { "plugins", NULL };
-  const char *compute_c[] = { "export", "-m", "pf-crash-compute", "--data", csv, "-o", output, NULL };
-  const char *compute_py[] = { "export", "-m", "pf-osexit-compute", "--data", csv, "-o", output, NULL };
+  const char *compute_c[] = { "export", "-m", "pf_crash_compute", "--data", csv, "-o", output, NULL };
+  const char *compute_py[] = { "export", "-m", "pf_osexit_compute", "--data", csv, "-o", output, NULL };
   g_autofree char *ranking = g_build_filename (dir, "ranking.csv", NULL);
   const char *servitization[] = { "export", "-m", "servitization", "-o", ranking, NULL };
   const char *crashes_loading[] = { "pf_crash_load", "pf_crash_definition", "pf_osexit_import" };
@@ -556,7 +555,7 @@ test_crash_record (void)
   item = distretto_plugin_engine_find_plugin (engine, "pf_flaky");
   assert_failed (engine, "pf_flaky", "Distretto stopped while it loaded this plugin");
   g_assert_true (distretto_plugin_item_get_enabled (item));
-  g_assert_null (distretto_plugin_engine_find_module (engine, "pf-flaky"));
+  g_assert_null (distretto_plugin_engine_find_module (engine, "pf_flaky"));
   crashed = distretto_plugin_engine_dup_new_crashes (engine);
   g_assert_cmpuint (crashed->len, ==, 1);
   g_assert_true (g_ptr_array_index (crashed, 0) == item);
@@ -572,7 +571,7 @@ test_crash_record (void)
   distretto_plugin_item_set_enabled (item, FALSE);
   distretto_plugin_item_set_enabled (item, TRUE);
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_LOADED);
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pf-flaky"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pf_flaky"));
   g_clear_object (&engine);
 
   /* A fresh crash, then an update of the plugin's file: tried again. */
@@ -666,7 +665,7 @@ test_slow_plugin (void)
   g_autofree char *output = g_build_filename (dir, "out.png", NULL);
   g_autofree char *path = g_strconcat (g_getenv ("DISTRETTO_PLUGIN_PATH"), G_SEARCHPATH_SEPARATOR_S, dir, NULL);
   const char *argv[] = { g_getenv ("DISTRETTO_BIN"), "plugins", NULL };
-  const char *export[] = { "export", "-m", "pf-slow", "--data", csv, "-o", output, NULL };
+  const char *export[] = { "export", "-m", "pf_slow", "--data", csv, "-o", output, NULL };
   g_auto(GStrv) envp = g_get_environ ();
   g_autoptr(GString) err = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -717,8 +716,8 @@ test_slow_plugin (void)
   remove_tree (dir);
 }
 
-/* `export --module M` loads M's plugin, and the others only when none of
- * the plugins named after M provides it. */
+/* `export --module M` loads M's plugin only: a module's id is its
+ * plugin's module name, whatever id its definition declares. */
 static void
 test_export_loads_its_plugin (void)
 {
@@ -734,8 +733,8 @@ test_export_loads_its_plugin (void)
   g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   const char *servitization[] = { "export", "-m", "servitization", "-o", output, NULL };
-  const char *example[] = { "export", "-m", "manufacturing-share", "-o", output, NULL };
-  const char *renamed[] = { "export", "-m", "pf-renamed", "--data", csv, "-o", output, NULL };
+  const char *example[] = { "export", "-m", "manufacturing_share", "-o", output, NULL };
+  const char *renamed[] = { "export", "-m", "pf_spy", "--data", csv, "-o", output, NULL };
   const char *unknown[] = { "export", "-m", "pf-nowhere", "-o", output, NULL };
   g_autofree char *err = NULL;
   int status;
@@ -746,7 +745,7 @@ test_export_loads_its_plugin (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_false (g_file_test (spy, G_FILE_TEST_EXISTS));
 
-  /* Its module name says nothing of its id: found by loading the others. */
+  /* Its definition says "pf-renamed": the module is still "pf_spy". */
   status = run_distretto (renamed, NULL, dir, NULL, NULL, NULL);
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_cmpuint (count_lines (spy), ==, 1);
@@ -756,7 +755,8 @@ test_export_loads_its_plugin (void)
   g_test_message ("%s", err);
   g_assert_true (g_str_has_prefix (err, "distretto export: unknown module “pf-nowhere”: the loaded modules are "));
   g_assert_nonnull (strstr (err, "servitization"));
-  g_assert_nonnull (strstr (err, "pf-renamed"));
+  g_assert_nonnull (strstr (err, "pf_spy"));
+  g_assert_null (strstr (err, "pf-renamed"));
 
   remove_tree (dir);
 }

@@ -105,7 +105,7 @@ test_python_plugin (void)
   g_assert_nonnull (info);
   g_assert_true (peas_plugin_info_is_loaded (info));
 
-  module = distretto_plugin_engine_find_module (engine, "manufacturing-share");
+  module = distretto_plugin_engine_find_module (engine, "manufacturing_share");
   g_assert_nonnull (module);
   g_assert_cmpstr (distretto_module_get_title (module), ==, "Manufacturing employment share");
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (distretto_module_get_indicator (module)), !=, "DistrettoServitization");
@@ -190,7 +190,7 @@ test_broken_plugins_are_listed (void)
   g_assert_false (peas_plugin_info_is_loaded (peas_engine_get_plugin_info (distretto_plugin_engine_get_peas (engine), "future")));
   /* The good plugins still load. */
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "servitization"));
-  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing-share"));
+  g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

@@ -103,6 +103,11 @@ static const Malformed malformed[] = {
   { "unknown-column", "region,indicator,year,value,colour\nITH3,x,2020,1,red\n",
     DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:29:", "colour" },
   { "missing-column", "region,indicator,value\nITH3,x,1\n", DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:1:", "year" },
+  /* Read past, but not a misspelt one. */
+  { "misspelt-descriptive", "region,name,indicator,year,value,rnak\nITH3,Veneto,x,2020,1,3\n",
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:34:", "rnak" },
+  { "descriptive-no-value", "region,name,indicator,year,rank,source\nITH3,Veneto,x,2020,1,s\n",
+    DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:1:", "no “value” column" },
   { "repeated-column", "region,year,indicator,year,value\n", DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:", "twice" },
   { "ragged-row", "region,indicator,year,value\nITH3,x,2020,1\nITH3,x,2021\n",
     DISTRETTO_IMPORT_ERROR_SYNTAX, "test.csv:3:", "expected 4 fields" },
@@ -208,6 +213,33 @@ test_load_file (void)
 
 /* One line per region and year, one column per indicator, named by its
  * header (Nesta's `year,nuts_id,nuts_year_spec,<indicator>`). */
+/* What Distretto's exported tables add for their readers is read past:
+ * a name, a rank, a group, an interval, a source line with commas. */
+static void
+test_descriptive_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  g_autoptr(DistrettoDataset) wide = NULL;
+  DistrettoFlags flags;
+
+  dataset = load_text ("region,name,indicator,year,value,flag,rank,group,lower,upper,source\n"
+                       "ITH3,Veneto,servitization,2023,59.4,synthetic,1,Strong,50,60,\"Source: Eurostat (a, b)\"\n"
+                       "ITH4,Friuli-Venezia Giulia,servitization,2023,51.4,,2,Strong,,,\n",
+                       &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (distretto_dataset_get_n_series (dataset), ==, 1);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "servitization", "ITH3", 2023, &flags), ==, 59.4);
+  g_assert_cmpint (flags, ==, DISTRETTO_FLAGS_SYNTHETIC);
+  g_assert_cmpfloat (distretto_dataset_get_value (dataset, "servitization", "ITH4", 2023, &flags), ==, 51.4);
+
+  /* In the wide form, a name column is no indicator. */
+  wide = load_text ("region,name,year,rd_private\nITH3,Veneto,2020,1.5\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (distretto_dataset_get_n_series (wide), ==, 1);
+  g_assert_true (distretto_dataset_has_series (wide, "rd_private"));
+}
+
 static void
 test_wide_form (void)
 {
@@ -318,6 +350,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/TidyCsv/load-file", test_load_file);
   g_test_add_func ("/Distretto/TidyCsv/region-names", test_region_names);
   g_test_add_func ("/Distretto/TidyCsv/wide-form", test_wide_form);
+  g_test_add_func ("/Distretto/TidyCsv/descriptive-columns", test_descriptive_columns);
   g_test_add_func ("/Distretto/TidyCsv/long-field-message", test_long_field_message);
 
   return g_test_run ();

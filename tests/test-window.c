@@ -566,7 +566,7 @@ test_configuration_widget (void)
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
-  python = distretto_plugin_engine_find_module (engine, "manufacturing-share");
+  python = distretto_plugin_engine_find_module (engine, "manufacturing_share");
   servitization = distretto_plugin_engine_find_module (engine, "servitization");
 
   /* The Python example builds a GTK 4 widget; the C module has none. */

@@ -29,12 +29,15 @@
 #include "index/distretto-pillar.h"
 #include "index/distretto-sub-indicator.h"
 #include "chart/distretto-chart.h"
+#include "chart/distretto-chart-axes.h"
 #include "chart/distretto-chart-export.h"
 #include "chart/distretto-chart-style.h"
 #include "plugin/distretto-indicator.h"
 #include "plugin/distretto-indicator-definition.h"
 #include "view/distretto-view.h"
 #include "view/distretto-view-request.h"
+#include "view/distretto-region-report.h"
+#include "view/distretto-result-cache.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

@@ -24,5 +24,14 @@ DistrettoDataset *distretto_cli_load_data (const char * const *paths,
 char             *distretto_cli_dup_module_ids (DistrettoPluginEngine *engine);
 const char       *distretto_cli_find_input (GFile             *output,
                                             const char * const *inputs);
+int               distretto_cli_check_output (const char         *command,
+                                              const char         *output,
+                                              const char * const *data_paths,
+                                              const char         *boundaries_path);
+int               distretto_cli_check_output_dir (const char     *command,
+                                                  const char     *dir);
+int               distretto_cli_parse_style (const char          *name);
+GPtrArray        *distretto_cli_dup_strv   (char               **strv);
+
 
 G_END_DECLS

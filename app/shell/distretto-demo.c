@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 
 #include "distretto-demo.h"
 
@@ -16,6 +17,13 @@
  * data/demo/generate-demo.py and flagged synthetic. Its files are read
  * as any imported file is: Eurostat tables as SDMX-CSV, the series
  * without a Eurostat table as tidy CSV. */
+/* Whether @uri names a file of the embedded demo dataset. */
+gboolean
+distretto_demo_is_location (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, "resource://" DEMO_PATH);
+}
+
 DistrettoDataset *
 distretto_demo_dataset_load (GError **error)
 {
@@ -41,7 +49,21 @@ distretto_demo_dataset_load (GError **error)
         return NULL;
 
       table = distretto_dataset_load_bytes (bytes, files[i], NULL, error);
-      if (table == NULL || !distretto_dataset_merge (dataset, table, error))
+      if (table == NULL)
+        return NULL;
+
+      /* Where a figure's record finds the file again. */
+      for (guint s = 0; s < distretto_dataset_get_n_sources (table); s++)
+        {
+          g_autofree char *uri = g_strconcat ("resource://", path, NULL);
+
+          distretto_source_set_location (distretto_dataset_get_source_at (table, s), uri);
+          /* Synthetic values under Eurostat's codes: not Eurostat's. */
+          distretto_source_set_publisher (distretto_dataset_get_source_at (table, s),
+                                          _("Distretto (synthetic demo data)"));
+        }
+
+      if (!distretto_dataset_merge (dataset, table, error))
         return NULL;
     }
 

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
-DistrettoDataset *distretto_demo_dataset_load (GError **error);
+DistrettoDataset *distretto_demo_dataset_load (GError    **error);
+gboolean          distretto_demo_is_location  (const char *uri);
 
 G_END_DECLS

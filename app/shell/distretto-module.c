@@ -16,6 +16,7 @@ struct _DistrettoModule
   GObject parent_instance;
 
   char *plugin_name;
+  char *version;
   DistrettoIndicator *indicator;
   DistrettoIndicatorDefinition *definition;
 };
@@ -47,6 +48,7 @@ distretto_module_finalize (GObject *object)
   DistrettoModule *self = (DistrettoModule *)object;
 
   g_clear_pointer (&self->plugin_name, g_free);
+  g_clear_pointer (&self->version, g_free);
 
   G_OBJECT_CLASS (distretto_module_parent_class)->finalize (object);
 }
@@ -132,12 +134,14 @@ distretto_module_new (const char          *plugin_name,
   return self;
 }
 
+/* The module's one id, everywhere: its plugin's module name
+ * (`manufacturing_share`), whatever id its definition declares. */
 const char *
 distretto_module_get_id (DistrettoModule *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
 
-  return distretto_indicator_definition_get_id (self->definition);
+  return self->plugin_name;
 }
 
 const char *
@@ -154,6 +158,25 @@ distretto_module_get_description (DistrettoModule *self)
   g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
 
   return distretto_indicator_definition_get_description (self->definition);
+}
+
+/* The plugin's Version=, or NULL: what a figure's record names. */
+const char *
+distretto_module_get_version (DistrettoModule *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (self), NULL);
+
+  return self->version;
+}
+
+void
+distretto_module_set_version (DistrettoModule *self,
+                              const char      *version)
+{
+  g_return_if_fail (DISTRETTO_IS_MODULE (self));
+
+  g_free (self->version);
+  self->version = g_strdup (version);
 }
 
 const char *

@@ -20,6 +20,9 @@ const char         *distretto_module_get_id           (DistrettoModule    *self)
 const char         *distretto_module_get_title        (DistrettoModule    *self);
 const char         *distretto_module_get_description  (DistrettoModule    *self);
 const char         *distretto_module_get_plugin_name  (DistrettoModule    *self);
+const char         *distretto_module_get_version      (DistrettoModule    *self);
+void                distretto_module_set_version      (DistrettoModule    *self,
+                                                       const char         *version);
 DistrettoIndicator *distretto_module_get_indicator    (DistrettoModule    *self);
 DistrettoIndicatorDefinition *
                     distretto_module_get_definition   (DistrettoModule    *self);

@@ -759,16 +759,20 @@ load_module (DistrettoPluginEngine  *self,
   module = distretto_module_new (distretto_plugin_item_get_module_name (item), indicator, error);
   if (module == NULL)
     return NULL;
+  distretto_module_set_version (module, distretto_plugin_item_get_version (item));
 
-  other = distretto_plugin_engine_find_module (self, distretto_module_get_id (module));
-  if (other != NULL)
+  /* A definition that claims another module's id would make two
+   * modules answer to it. */
+  other = distretto_plugin_engine_find_module (self,
+                                               distretto_indicator_definition_get_id (distretto_module_get_definition (module)));
+  if (other != NULL && other != module)
     {
       DistrettoPluginItem *owner = lookup_item (self, distretto_module_get_plugin_name (other));
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The plugin “%s” already uses the module id “%s”"),
                    owner ? distretto_plugin_item_get_name (owner) : distretto_module_get_plugin_name (other),
-                   distretto_module_get_id (module));
+                   distretto_module_get_id (other));
       return NULL;
     }
 
@@ -1038,8 +1042,9 @@ distretto_plugin_engine_load_all (DistrettoPluginEngine *self)
   load_pending (self);
 }
 
-/* Module names and ids alike: servitization, manufacturing_share for the
- * id manufacturing-share. */
+/* A plugin's module name and an id typed with `-` for `_` or the
+ * reverse: the plugin is loaded first, and the message that the id is
+ * unknown then lists its real one. */
 static gboolean
 names_match (const char *module_name,
              const char *id)

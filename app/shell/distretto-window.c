@@ -12,6 +12,7 @@
 #include "distretto-module.h"
 #include "distretto-module-info.h"
 #include "distretto-window.h"
+#include "distretto-window-export.h"
 
 struct _DistrettoWindow
 {
@@ -122,10 +123,7 @@ show_chart (DistrettoWindow *self,
       return;
     }
 
-  request = distretto_view_request_new (distretto_module_get_indicator (module), self->dataset);
-  distretto_view_request_set_boundaries (request, self->boundaries);
-  distretto_view_request_set_selected (request, self->selected_region);
-
+  request = distretto_window_create_view_request (self, module);
   chart = distretto_view_build (view_id, request, &error);
   if (chart == NULL)
     {
@@ -674,6 +672,8 @@ distretto_window_class_init (DistrettoWindowClass *klass)
                                        "win.import-boundaries", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.fetch", NULL);
+
+  _distretto_window_export_class_init (widget_class);
 }
 
 static void
@@ -685,6 +685,7 @@ distretto_window_init (DistrettoWindow *self)
   set_importing (self, FALSE);
   g_signal_connect_object (self->chart_view, "region-selected",
                            G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);
+  _distretto_window_export_init (self);
 }
 
 DistrettoWindow *
@@ -756,4 +757,72 @@ distretto_window_get_crash_banner (DistrettoWindow *self)
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
 
   return GTK_WIDGET (self->crash_revealer);
+}
+
+/* What the window shows of @module: its data, boundaries and selected
+ * region; the chart, the export dialog and the printout start from it. */
+DistrettoViewRequest *
+distretto_window_create_view_request (DistrettoWindow *self,
+                                      DistrettoModule *module)
+{
+  DistrettoViewRequest *request;
+
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_MODULE (module), NULL);
+
+  request = distretto_view_request_new (distretto_module_get_indicator (module), self->dataset);
+  distretto_view_request_set_boundaries (request, self->boundaries);
+  distretto_view_request_set_selected (request, self->selected_region);
+  return request;
+}
+
+/* The module shown, or NULL. */
+DistrettoModule *
+distretto_window_dup_module (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return dup_selected_module (self);
+}
+
+/* The id of the view shown, or NULL. */
+const char *
+distretto_window_get_view_id (DistrettoWindow *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  selected = gtk_drop_down_get_selected (self->view_dropdown);
+  if (self->view_ids == NULL || selected >= self->view_ids->len)
+    return NULL;
+  return g_ptr_array_index (self->view_ids, selected);
+}
+
+/* The region clicked last, or NULL. */
+const char *
+distretto_window_get_selected_region (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return self->selected_region;
+}
+
+/* The loaded modules. */
+GListModel *
+distretto_window_get_modules (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return self->modules;
+}
+
+/* The toasts' overlay. */
+void
+distretto_window_add_toast (DistrettoWindow *self,
+                            AdwToast        *toast)
+{
+  g_return_if_fail (DISTRETTO_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

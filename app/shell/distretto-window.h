@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <distretto.h>
 
+#include "distretto-module.h"
+
 G_BEGIN_DECLS
 
 #define DISTRETTO_TYPE_WINDOW (distretto_window_get_type ())
@@ -32,5 +34,14 @@ void             distretto_window_import_boundaries (DistrettoWindow *self,
 void             distretto_window_show_crashed_plugins (DistrettoWindow    *self,
                                                         const char * const *names);
 GtkWidget       *distretto_window_get_crash_banner (DistrettoWindow *self);
+DistrettoViewRequest *
+                 distretto_window_create_view_request (DistrettoWindow *self,
+                                                       DistrettoModule *module);
+DistrettoModule *distretto_window_dup_module      (DistrettoWindow  *self);
+const char      *distretto_window_get_view_id     (DistrettoWindow  *self);
+const char      *distretto_window_get_selected_region (DistrettoWindow *self);
+GListModel      *distretto_window_get_modules     (DistrettoWindow  *self);
+void             distretto_window_add_toast       (DistrettoWindow  *self,
+                                                   AdwToast         *toast);
 
 G_END_DECLS

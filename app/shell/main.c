@@ -14,6 +14,8 @@
 #include "distretto-new-plugin-command.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-plugins-command.h"
+#include "distretto-report-command.h"
+#include "distretto-reproduce-command.h"
 #include "distretto-validate-command.h"
 
 int
@@ -42,6 +44,10 @@ main (int   argc,
     return distretto_new_plugin_command_run (argc - 1, argv + 1);
   if (argc > 1 && g_str_equal (argv[1], "plugins"))
     return distretto_plugins_command_run (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "report"))
+    return distretto_report_command_run (argc - 1, argv + 1);
+  if (argc > 1 && g_str_equal (argv[1], "reproduce"))
+    return distretto_reproduce_command_run (argc - 1, argv + 1);
 
   app = distretto_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

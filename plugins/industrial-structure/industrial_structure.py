@@ -211,7 +211,7 @@ class IndustrialStructure(GObject.Object, Distretto.Indicator):
 
     def do_get_definition(self):
         definition = Distretto.IndicatorDefinition(
-            id='industrial-structure',
+            id='industrial_structure',  # the plugin's Module= name
             title=_('Industrial structure (Mark 3 districts)'),
             description=_('How specialised in manufacturing, distinct from the EU and diverse a '
                           'region’s employment is'),

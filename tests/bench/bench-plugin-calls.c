@@ -41,15 +41,19 @@ bench_get_definition (DistrettoIndicator *indicator)
 {
   DistrettoIndicatorDefinition *definition = g_object_new (DISTRETTO_TYPE_INDICATOR_DEFINITION,
                                                            "id", "bench", "title", "Bench", NULL);
-  const char *parts[] = { "emp_manuf", "emp_kibs" };
+  /* Employment in manufacturing and in KIBS, of all employment: the
+   * demo dataset's Labour Force Survey table. */
+  const char *parts[] = { "manuf", "kibs" };
+  const char *series[] = { "lfst_r_lfe2en2?nace_r2=C&age=Y15-64&sex=T&unit=THS",
+                           "lfst_r_lfe2en2?nace_r2=M_N&age=Y15-64&sex=T&unit=THS" };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       g_autofree char *pillar_id = g_strconcat ("pillar-", parts[i], NULL);
       g_autoptr(DistrettoPillar) pillar = distretto_pillar_new (pillar_id, parts[i]);
-      g_autoptr(DistrettoSubIndicator) share = distretto_sub_indicator_new (parts[i], parts[i], parts[i]);
+      g_autoptr(DistrettoSubIndicator) share = distretto_sub_indicator_new (parts[i], parts[i], series[i]);
 
-      distretto_sub_indicator_set_denominator (share, "emp_total");
+      distretto_sub_indicator_set_denominator (share, "lfst_r_lfe2en2?nace_r2=TOTAL&age=Y15-64&sex=T&unit=THS");
       distretto_pillar_add_sub_indicator (pillar, share);
       distretto_indicator_definition_add_pillar (definition, pillar);
     }

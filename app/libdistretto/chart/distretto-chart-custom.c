@@ -18,6 +18,7 @@ typedef struct
 } Layout;
 
 static const cairo_user_data_key_t style_key;
+static const cairo_user_data_key_t selected_key;
 
 /**
  * distretto_chart_new_custom:
@@ -114,7 +115,9 @@ render (DistrettoChart                    *self,
   cairo_rectangle (cr, 0, 0, body_width, body_height);
   cairo_clip (cr);
   cairo_set_user_data (cr, &style_key, GINT_TO_POINTER (options->style + 1), NULL);
+  cairo_set_user_data (cr, &selected_key, options->selected, NULL);
   drawn = self->body_func (cr, body_width, body_height, options->style, self->body_data, &error);
+  cairo_set_user_data (cr, &selected_key, NULL, NULL);
   cairo_set_user_data (cr, &style_key, NULL, NULL);
   cairo_restore (cr);
 
@@ -180,4 +183,22 @@ distretto_chart_style_get_for_context (cairo_t *cr)
 
   style = GPOINTER_TO_INT (cairo_get_user_data (cr, &style_key));
   return style > 0 ? (DistrettoChartStyle) (style - 1) : DISTRETTO_CHART_STYLE_PRINT;
+}
+
+/**
+ * distretto_chart_get_selected_for_context:
+ * @cr: the cairo context a custom chart's body is drawn on
+ *
+ * The region selected in the drawing of a custom chart, for a module's
+ * own view to mark it (the window's selection, or `export --region`).
+ *
+ * Returns: (nullable): the selected region's code, or %NULL for none or
+ *   outside a chart
+ */
+const char *
+distretto_chart_get_selected_for_context (cairo_t *cr)
+{
+  g_return_val_if_fail (cr != NULL, NULL);
+
+  return cairo_get_user_data (cr, &selected_key);
 }

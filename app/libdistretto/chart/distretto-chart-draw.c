@@ -225,6 +225,30 @@ _distretto_chart_subtitle_top (DistrettoChart *self,
   return DISTRETTO_CHART_MARGIN + _distretto_chart_layout_height (title) + 2;
 }
 
+/* The mark of a chart of synthetic data, in the top right corner: a tag
+ * no source line or note can take away. Returns its width. */
+static double
+draw_synthetic_mark (DistrettoChart              *self,
+                     cairo_t                     *cr,
+                     const DistrettoChartPalette *palette,
+                     double                       width)
+{
+  /* TRANSLATORS: the tag in the corner of every chart and page made from the demo dataset */
+  PangoLayout *tag = _distretto_chart_keep_layout (self, cr, "synthetic", _("SYNTHETIC DEMO DATA"), 11.0, TRUE);
+  double tag_width = _distretto_chart_layout_width (tag) + 12;
+  double tag_height = _distretto_chart_layout_height (tag) + 4;
+  double x = width - DISTRETTO_CHART_MARGIN - tag_width;
+
+  /* Okabe–Ito vermillion: the colour of warnings in every style. */
+  _distretto_chart_set_color (cr, &palette->categories[3]);
+  cairo_rectangle (cr, x, DISTRETTO_CHART_MARGIN, tag_width, tag_height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1.0, 1.0, 1.0);
+  _distretto_chart_show_layout (cr, tag, x + 6, DISTRETTO_CHART_MARGIN + 2);
+
+  return tag_width + 12;
+}
+
 /* Draws title and subtitle; returns the subtitle line's top. */
 double
 _distretto_chart_draw_header (DistrettoChart              *self,
@@ -234,8 +258,9 @@ _distretto_chart_draw_header (DistrettoChart              *self,
 {
   PangoLayout *title = _distretto_chart_keep_layout (self, cr, "title", self->title, 18.0, TRUE);
   double y = DISTRETTO_CHART_MARGIN;
+  double mark = self->synthetic ? draw_synthetic_mark (self, cr, palette, width) : 0.0;
 
-  pango_layout_set_width (title, (width - 2 * DISTRETTO_CHART_MARGIN) * PANGO_SCALE);
+  pango_layout_set_width (title, MAX (1, width - 2 * DISTRETTO_CHART_MARGIN - mark) * PANGO_SCALE);
   pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
   _distretto_chart_set_color (cr, &palette->foreground);
   _distretto_chart_show_layout (cr, title, DISTRETTO_CHART_MARGIN, y);

@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <png.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -15,6 +16,9 @@
 
 #include "distretto-chart-export.h"
 #include "../data/distretto-file-writer.h"
+
+static const char *format_names[] = { "png", "svg", "pdf" };
+static const char *style_names[] = { "light", "dark", "print" };
 
 /**
  * distretto_chart_format_from_name:
@@ -27,14 +31,12 @@ gboolean
 distretto_chart_format_from_name (const char           *name,
                                   DistrettoChartFormat *format)
 {
-  static const char *names[] = { "png", "svg", "pdf" };
-
   g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (format != NULL, FALSE);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
     {
-      if (g_ascii_strcasecmp (name, names[i]) == 0)
+      if (g_ascii_strcasecmp (name, format_names[i]) == 0)
         {
           *format = (DistrettoChartFormat) i;
           return TRUE;
@@ -42,6 +44,418 @@ distretto_chart_format_from_name (const char           *name,
     }
 
   return FALSE;
+}
+
+/**
+ * distretto_chart_format_get_name:
+ * @format: a #DistrettoChartFormat
+ *
+ * Returns: its name and file extension: `png`, `svg` or `pdf`
+ */
+const char *
+distretto_chart_format_get_name (DistrettoChartFormat format)
+{
+  g_return_val_if_fail ((guint) format < G_N_ELEMENTS (format_names), NULL);
+
+  return format_names[format];
+}
+
+/**
+ * distretto_chart_style_from_name:
+ * @name: `light`, `dark` or `print`, in any case
+ * @style: (out): the style
+ *
+ * Returns: %TRUE if @name is a known style
+ */
+gboolean
+distretto_chart_style_from_name (const char          *name,
+                                 DistrettoChartStyle *style)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (style != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (style_names); i++)
+    {
+      if (g_ascii_strcasecmp (name, style_names[i]) == 0)
+        {
+          *style = (DistrettoChartStyle) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * distretto_chart_style_get_name:
+ * @style: a #DistrettoChartStyle
+ *
+ * Returns: its name: `light`, `dark` or `print`
+ */
+const char *
+distretto_chart_style_get_name (DistrettoChartStyle style)
+{
+  g_return_val_if_fail ((guint) style < G_N_ELEMENTS (style_names), NULL);
+
+  return style_names[style];
+}
+
+/**
+ * DistrettoExportOptions:
+ *
+ * How a chart is written to a file: the format, the size (pixels for PNG,
+ * points for SVG and PDF), the pixel density of a PNG (2 for a screen
+ * that doubles pixels), the style, and the creation date a PDF records
+ * (to redraw a file byte for byte, see `distretto reproduce`).
+ */
+struct _DistrettoExportOptions
+{
+  DistrettoChartFormat format;
+  double width;
+  double height;
+  double scale;
+  DistrettoChartStyle style;
+  GDateTime *creation_date;
+};
+
+G_DEFINE_BOXED_TYPE (DistrettoExportOptions, distretto_export_options,
+                     distretto_export_options_copy, distretto_export_options_free)
+
+/**
+ * distretto_export_options_new:
+ * @format: the file format
+ * @width: the width, in pixels for PNG and points for SVG and PDF
+ * @height: the height, in the same unit
+ *
+ * Returns: (transfer full): options for a file of that size, at scale 1,
+ *   in the print style
+ */
+DistrettoExportOptions *
+distretto_export_options_new (DistrettoChartFormat format,
+                              double               width,
+                              double               height)
+{
+  DistrettoExportOptions *self = g_new0 (DistrettoExportOptions, 1);
+
+  self->format = format;
+  self->width = width;
+  self->height = height;
+  self->scale = 1.0;
+  self->style = DISTRETTO_CHART_STYLE_PRINT;
+  return self;
+}
+
+/**
+ * distretto_export_options_copy:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: (transfer full): a copy of @self
+ */
+DistrettoExportOptions *
+distretto_export_options_copy (const DistrettoExportOptions *self)
+{
+  DistrettoExportOptions *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  if (copy->creation_date != NULL)
+    g_date_time_ref (copy->creation_date);
+  return copy;
+}
+
+/**
+ * distretto_export_options_free:
+ * @self: (transfer full): a #DistrettoExportOptions
+ *
+ * Frees @self.
+ */
+void
+distretto_export_options_free (DistrettoExportOptions *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->creation_date, g_date_time_unref);
+  g_free (self);
+}
+
+/**
+ * distretto_export_options_get_format:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: the file format
+ */
+DistrettoChartFormat
+distretto_export_options_get_format (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, DISTRETTO_CHART_FORMAT_PNG);
+  return self->format;
+}
+
+/**
+ * distretto_export_options_get_width:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: the width, in pixels for PNG (before the scale) and points
+ *   for SVG and PDF
+ */
+double
+distretto_export_options_get_width (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  return self->width;
+}
+
+/**
+ * distretto_export_options_get_height:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: the height, in the width's unit
+ */
+double
+distretto_export_options_get_height (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+  return self->height;
+}
+
+/**
+ * distretto_export_options_get_scale:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: the pixels of a PNG per unit of its size
+ */
+double
+distretto_export_options_get_scale (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, 1.0);
+  return self->scale;
+}
+
+/**
+ * distretto_export_options_set_scale:
+ * @self: a #DistrettoExportOptions
+ * @scale: the pixels of a PNG per unit of its size, 1 to
+ *   %DISTRETTO_EXPORT_MAX_SCALE: a 1920 × 1080 export at scale 2 is a
+ *   3840 × 2160 image of the same drawing; SVG and PDF ignore it
+ *
+ * Sets the pixel density of a PNG.
+ */
+void
+distretto_export_options_set_scale (DistrettoExportOptions *self,
+                                    double                  scale)
+{
+  g_return_if_fail (self != NULL);
+  self->scale = scale;
+}
+
+/**
+ * distretto_export_options_get_style:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: the colours the chart is drawn in
+ */
+DistrettoChartStyle
+distretto_export_options_get_style (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, DISTRETTO_CHART_STYLE_PRINT);
+  return self->style;
+}
+
+/**
+ * distretto_export_options_set_style:
+ * @self: a #DistrettoExportOptions
+ * @style: the colours to draw in
+ *
+ * Sets the style: print (the default) for documents, light or dark for
+ * slides.
+ */
+void
+distretto_export_options_set_style (DistrettoExportOptions *self,
+                                    DistrettoChartStyle     style)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (style <= DISTRETTO_CHART_STYLE_PRINT);
+  self->style = style;
+}
+
+/**
+ * distretto_export_options_get_creation_date:
+ * @self: a #DistrettoExportOptions
+ *
+ * Returns: (transfer none) (nullable): the creation date a PDF records,
+ *   or %NULL for the time it is written
+ */
+GDateTime *
+distretto_export_options_get_creation_date (const DistrettoExportOptions *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->creation_date;
+}
+
+/**
+ * distretto_export_options_set_creation_date:
+ * @self: a #DistrettoExportOptions
+ * @date: (nullable): the creation date a PDF records, or %NULL for the
+ *   time it is written
+ *
+ * Sets the date in a PDF's metadata, the one thing that would otherwise
+ * differ between two exports of the same chart.
+ */
+void
+distretto_export_options_set_creation_date (DistrettoExportOptions *self,
+                                            GDateTime              *date)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->creation_date, g_date_time_unref);
+  if (date != NULL)
+    self->creation_date = g_date_time_ref (date);
+}
+
+/**
+ * distretto_export_options_check:
+ * @self: a #DistrettoExportOptions
+ * @error: return location for a #G_IO_ERROR_INVALID_ARGUMENT
+ *
+ * Checks that the size and the scale can be drawn: sides from 1 to
+ * 32767, and a PNG of at most 32767 pixels a side and 400 million pixels.
+ *
+ * Returns: %TRUE if they can
+ */
+gboolean
+distretto_export_options_check (const DistrettoExportOptions  *self,
+                                GError                       **error)
+{
+  double pixels_wide, pixels_high;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!(self->width >= 1 && self->height >= 1 && self->width <= 32767 && self->height <= 32767))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The size %.0f×%.0f is out of range: width and height must be between 1 and 32767"),
+                   self->width, self->height);
+      return FALSE;
+    }
+
+  if (!(self->scale >= 1.0 && self->scale <= DISTRETTO_EXPORT_MAX_SCALE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The scale %g is out of range: it must be between 1 and %g"),
+                   self->scale, DISTRETTO_EXPORT_MAX_SCALE);
+      return FALSE;
+    }
+
+  pixels_wide = ceil (self->width * self->scale);
+  pixels_high = ceil (self->height * self->scale);
+  if (self->format == DISTRETTO_CHART_FORMAT_PNG &&
+      (pixels_wide > 32767 || pixels_high > 32767 || pixels_wide * pixels_high > 400e6))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The image would be %.0f×%.0f pixels: at most 32767 a side and 400 million in all"),
+                   pixels_wide, pixels_high);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const struct
+{
+  const char *name;
+  double width;
+  double height;
+} sizes[] = {
+  { "slide", 1920, 1080 },
+  { "a4", 595, 842 },
+  { "a4-landscape", 842, 595 },
+  { "square", 1080, 1080 },
+};
+
+/**
+ * distretto_export_size_from_name:
+ * @name: `slide` (16:9, 1920 × 1080), `a4` (595 × 842 points, portrait),
+ *   `a4-landscape` (842 × 595) or `square` (1080 × 1080)
+ * @width: (out): the width, in pixels for PNG and points for SVG and PDF
+ * @height: (out): the height
+ *
+ * The sizes the export dialog and `distretto export --size` offer.
+ *
+ * Returns: %TRUE if @name is a known size
+ */
+gboolean
+distretto_export_size_from_name (const char *name,
+                                 double     *width,
+                                 double     *height)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (width != NULL && height != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    if (g_ascii_strcasecmp (name, sizes[i].name) == 0)
+      {
+        *width = sizes[i].width;
+        *height = sizes[i].height;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * distretto_export_get_zoom:
+ * @width: the width of an export, in its units
+ * @height: its height
+ *
+ * How much larger than laid out an export draws its chart: charts are
+ * laid out at most %DISTRETTO_EXPORT_DESIGN_WIDTH wide, so that on a
+ * 1920 × 1080 slide the text is as large, against the chart, as on a
+ * 1280 × 720 one.
+ *
+ * Returns: the zoom, 1 or more
+ */
+double
+distretto_export_get_zoom (double width,
+                           double height)
+{
+  return MAX (1.0, width / DISTRETTO_EXPORT_DESIGN_WIDTH);
+}
+
+/**
+ * distretto_chart_render_for_export:
+ * @self: a #DistrettoChart
+ * @cr: a cairo context; the chart fills (0, 0, @width, @height)
+ * @width: the width of the export, in its units
+ * @height: its height
+ * @style: the colours to use
+ *
+ * Draws the chart as every export does, with its selection, laid out at
+ * the size of distretto_export_get_zoom(): the files, the export
+ * dialog's preview, the clipboard's image and the printed page are this
+ * same drawing.
+ */
+void
+distretto_chart_render_for_export (DistrettoChart      *self,
+                                   cairo_t             *cr,
+                                   double               width,
+                                   double               height,
+                                   DistrettoChartStyle  style)
+{
+  g_autoptr(DistrettoChartRenderOptions) options = NULL;
+  double zoom = distretto_export_get_zoom (width, height);
+
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+
+  options = distretto_chart_render_options_new (style);
+  distretto_chart_render_options_set_selected (options, distretto_chart_get_selected (self));
+
+  cairo_save (cr);
+  cairo_scale (cr, zoom, zoom);
+  distretto_chart_render_with_options (self, cr, width / zoom, height / zoom, options);
+  cairo_restore (cr);
 }
 
 static cairo_status_t
@@ -226,6 +640,67 @@ write_png (cairo_surface_t *surface,
   return TRUE;
 }
 
+/* cairo names an SVG's surfaces and images by numbers it counts over the
+ * whole process (`surface7`, `#image12`): renumbered in the order they
+ * appear, the same drawing gives the same file whatever was drawn before
+ * it, and `distretto reproduce` can compare bytes. */
+static void
+renumber_svg_ids (GByteArray *bytes)
+{
+  static const char *prefixes[] = { "surface", "image" };
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GByteArray) out = g_byte_array_sized_new (bytes->len);
+  const char *data = (const char *) bytes->data;
+  guint counts[G_N_ELEMENTS (prefixes)] = { 0, };
+  gsize run = 0;
+
+  for (gsize i = 0; i < bytes->len; i++)
+    {
+      gsize at;
+
+      /* After `id="` or `#` only. */
+      if (data[i] == '#')
+        at = i + 1;
+      else if (data[i] == '"' && i >= 3 && memcmp (data + i - 3, "id=", 3) == 0)
+        at = i + 1;
+      else
+        continue;
+
+      for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+        {
+          gsize len = strlen (prefixes[p]), end = at + len;
+          g_autofree char *key = NULL;
+          char number[32];
+          gpointer found;
+
+          if (end >= bytes->len || memcmp (data + at, prefixes[p], len) != 0 || !g_ascii_isdigit (data[end]))
+            continue;
+          while (end < bytes->len && g_ascii_isdigit (data[end]))
+            end++;
+
+          key = g_strndup (data + at, end - at);
+          if (!g_hash_table_lookup_extended (numbers, key, NULL, &found))
+            {
+              found = GUINT_TO_POINTER (++counts[p]);
+              g_hash_table_insert (numbers, g_steal_pointer (&key), found);
+            }
+          g_byte_array_append (out, (const guint8 *) data + run, at + len - run);
+          g_snprintf (number, sizeof number, "%u", GPOINTER_TO_UINT (found));
+          g_byte_array_append (out, (const guint8 *) number, strlen (number));
+          run = end;
+          i = end - 1;
+          break;
+        }
+    }
+
+  if (run == 0)
+    return;
+
+  g_byte_array_append (out, (const guint8 *) data + run, bytes->len - run);
+  g_byte_array_set_size (bytes, 0);
+  g_byte_array_append (bytes, out->data, out->len);
+}
+
 /* Names the drawing, as PDF metadata do: a <title> first in <svg>. */
 static void
 insert_svg_title (GByteArray *bytes,
@@ -250,53 +725,65 @@ insert_svg_title (GByteArray *bytes,
   g_byte_array_append (bytes, rest->data, rest->len);
 }
 
+static void
+set_pdf_date (cairo_surface_t *surface,
+              GDateTime       *date)
+{
+  g_autofree char *text = NULL;
+
+  if (date == NULL)
+    return;
+
+  text = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, text);
+}
+
 /**
- * distretto_export_render_bytes:
+ * distretto_export_render_bytes_with_options:
  * @func: (scope call): draws what is exported
  * @user_data: (closure func): data for @func
  * @title: (nullable): the document title, for PDF metadata and the SVG
  *   `<title>`
- * @format: the file format
- * @width: the width, in pixels for PNG and points for SVG and PDF
- * @height: the height, in the same unit
+ * @options: the format, size, scale and creation date
  * @error: return location for a #GError
  *
  * Renders @func to a file in memory: the one path from a drawing to PNG,
- * SVG or PDF, for charts and for the views modules draw themselves.
+ * SVG or PDF, for charts and for the views modules draw themselves. @func
+ * draws in the size of @options; a PNG has that size times the scale in
+ * pixels.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  */
 GBytes *
-distretto_export_render_bytes (DistrettoRenderFunc    func,
-                               gpointer               user_data,
-                               const char            *title,
-                               DistrettoChartFormat   format,
-                               double                 width,
-                               double                 height,
-                               GError               **error)
+distretto_export_render_bytes_with_options (DistrettoRenderFunc            func,
+                                            gpointer                       user_data,
+                                            const char                    *title,
+                                            const DistrettoExportOptions  *options,
+                                            GError                       **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autoptr(GError) draw_error = NULL;
   cairo_surface_t *surface = NULL;
+  double width, height;
   cairo_status_t status;
   gboolean drawn;
   cairo_t *cr;
 
   g_return_val_if_fail (func != NULL, NULL);
-  g_return_val_if_fail (format <= DISTRETTO_CHART_FORMAT_PDF, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (options->format <= DISTRETTO_CHART_FORMAT_PDF, NULL);
 
-  if (width < 1 || height < 1 || width > 32767 || height > 32767)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("The size %.0f×%.0f is out of range: width and height must be between 1 and 32767"),
-                   width, height);
-      return NULL;
-    }
+  if (!distretto_export_options_check (options, error))
+    return NULL;
 
-  switch (format)
+  width = options->width;
+  height = options->height;
+
+  switch (options->format)
     {
     case DISTRETTO_CHART_FORMAT_PNG:
-      surface = create_image_surface ((int) width, (int) height);
+      surface = create_image_surface ((int) ceil (width * options->scale), (int) ceil (height * options->scale));
+      cairo_surface_set_device_scale (surface, options->scale, options->scale);
       break;
 
     case DISTRETTO_CHART_FORMAT_SVG:
@@ -308,6 +795,7 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
       if (title != NULL)
         cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Distretto");
+      set_pdf_date (surface, options->creation_date);
       break;
 
     default:
@@ -319,7 +807,7 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (drawn && status == CAIRO_STATUS_SUCCESS && format == DISTRETTO_CHART_FORMAT_PNG)
+  if (drawn && status == CAIRO_STATUS_SUCCESS && options->format == DISTRETTO_CHART_FORMAT_PNG)
     {
       cairo_surface_flush (surface);
       if (!write_png (surface, bytes))
@@ -347,10 +835,44 @@ distretto_export_render_bytes (DistrettoRenderFunc    func,
       return NULL;
     }
 
-  if (format == DISTRETTO_CHART_FORMAT_SVG && title != NULL)
+  if (options->format == DISTRETTO_CHART_FORMAT_SVG)
+    renumber_svg_ids (bytes);
+  if (options->format == DISTRETTO_CHART_FORMAT_SVG && title != NULL)
     insert_svg_title (bytes, title);
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/**
+ * distretto_export_render_bytes:
+ * @func: (scope call): draws what is exported
+ * @user_data: (closure func): data for @func
+ * @title: (nullable): the document title, for PDF metadata and the SVG
+ *   `<title>`
+ * @format: the file format
+ * @width: the width, in pixels for PNG and points for SVG and PDF
+ * @height: the height, in the same unit
+ * @error: return location for a #GError
+ *
+ * Renders @func to a file in memory at scale 1; see
+ * distretto_export_render_bytes_with_options().
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+GBytes *
+distretto_export_render_bytes (DistrettoRenderFunc    func,
+                               gpointer               user_data,
+                               const char            *title,
+                               DistrettoChartFormat   format,
+                               double                 width,
+                               double                 height,
+                               GError               **error)
+{
+  g_autoptr(DistrettoExportOptions) options = distretto_export_options_new (format, width, height);
+
+  g_return_val_if_fail (format <= DISTRETTO_CHART_FORMAT_PDF, NULL);
+
+  return distretto_export_render_bytes_with_options (func, user_data, title, options, error);
 }
 
 /**
@@ -396,6 +918,12 @@ distretto_export_render_file (DistrettoRenderFunc    func,
   return distretto_write_file (file, bytes, error);
 }
 
+typedef struct
+{
+  DistrettoChart *chart;
+  DistrettoChartStyle style;
+} ChartDrawing;
+
 static gboolean
 render_chart (cairo_t  *cr,
               double    width,
@@ -403,8 +931,70 @@ render_chart (cairo_t  *cr,
               gpointer  user_data,
               GError  **error)
 {
-  distretto_chart_render (user_data, cr, width, height, DISTRETTO_CHART_STYLE_PRINT);
+  ChartDrawing *drawing = user_data;
+
+  distretto_chart_render_for_export (drawing->chart, cr, width, height, drawing->style);
   return TRUE;
+}
+
+/**
+ * distretto_chart_export_bytes_with_options:
+ * @self: a #DistrettoChart
+ * @options: the format, size, scale, style and creation date
+ * @error: return location for a #GError
+ *
+ * Renders the chart as distretto_chart_render_for_export() draws it to a
+ * file in memory.
+ *
+ * Returns: (transfer full): the file's contents, or %NULL with @error set
+ */
+GBytes *
+distretto_chart_export_bytes_with_options (DistrettoChart                *self,
+                                           const DistrettoExportOptions  *options,
+                                           GError                       **error)
+{
+  ChartDrawing drawing;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  drawing.chart = self;
+  drawing.style = options->style;
+  return distretto_export_render_bytes_with_options (render_chart, &drawing, distretto_chart_get_title (self),
+                                                     options, error);
+}
+
+/**
+ * distretto_chart_export_file_with_options:
+ * @self: a #DistrettoChart
+ * @file: where to write
+ * @options: the format, size, scale, style and creation date
+ * @error: return location for a #GError
+ *
+ * Writes the chart to @file atomically; see distretto_export_render_file().
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+distretto_chart_export_file_with_options (DistrettoChart                *self,
+                                          GFile                         *file,
+                                          const DistrettoExportOptions  *options,
+                                          GError                       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (!distretto_check_output_file (file, error))
+    return FALSE;
+
+  bytes = distretto_chart_export_bytes_with_options (self, options, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return distretto_write_file (file, bytes, error);
 }
 
 /**
@@ -415,7 +1005,7 @@ render_chart (cairo_t  *cr,
  * @height: the height, in the same unit
  * @error: return location for a #GError
  *
- * Renders the chart in the print style to a file in memory.
+ * Renders the chart in the print style, at scale 1, to a file in memory.
  *
  * Returns: (transfer full): the file's contents, or %NULL with @error set
  */
@@ -426,10 +1016,11 @@ distretto_chart_export_bytes (DistrettoChart        *self,
                               double                 height,
                               GError               **error)
 {
+  g_autoptr(DistrettoExportOptions) options = distretto_export_options_new (format, width, height);
+
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
-  return distretto_export_render_bytes (render_chart, self, distretto_chart_get_title (self),
-                                        format, width, height, error);
+  return distretto_chart_export_bytes_with_options (self, options, error);
 }
 
 /**
@@ -441,7 +1032,8 @@ distretto_chart_export_bytes (DistrettoChart        *self,
  * @height: the height, in the same unit
  * @error: return location for a #GError
  *
- * Writes the chart to @file atomically; see distretto_export_render_file().
+ * Writes the chart to @file atomically in the print style, at scale 1;
+ * see distretto_export_render_file().
  *
  * Returns: %TRUE on success
  */
@@ -453,8 +1045,9 @@ distretto_chart_export_file (DistrettoChart        *self,
                              double                 height,
                              GError               **error)
 {
+  g_autoptr(DistrettoExportOptions) options = distretto_export_options_new (format, width, height);
+
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
 
-  return distretto_export_render_file (render_chart, self, distretto_chart_get_title (self),
-                                       file, format, width, height, error);
+  return distretto_chart_export_file_with_options (self, file, options, error);
 }

@@ -48,8 +48,76 @@ typedef gboolean (*DistrettoRenderFunc) (cairo_t  *cr,
                                          gpointer  user_data,
                                          GError  **error);
 
+#define DISTRETTO_TYPE_EXPORT_OPTIONS (distretto_export_options_get_type ())
+
+typedef struct _DistrettoExportOptions DistrettoExportOptions;
+
+/**
+ * DISTRETTO_EXPORT_DESIGN_WIDTH:
+ *
+ * The widest, in user units, charts are laid out for: a wider export
+ * draws the same layout larger (see distretto_export_get_zoom()).
+ */
+#define DISTRETTO_EXPORT_DESIGN_WIDTH 1280.0
+
+/**
+ * DISTRETTO_EXPORT_MAX_SCALE:
+ *
+ * The largest pixel density a PNG export takes.
+ */
+#define DISTRETTO_EXPORT_MAX_SCALE 4.0
+
+GType                   distretto_export_options_get_type          (void) G_GNUC_CONST;
+DistrettoExportOptions *distretto_export_options_new               (DistrettoChartFormat          format,
+                                                                    double                        width,
+                                                                    double                        height);
+DistrettoExportOptions *distretto_export_options_copy              (const DistrettoExportOptions *self);
+void                    distretto_export_options_free              (DistrettoExportOptions       *self);
+DistrettoChartFormat    distretto_export_options_get_format        (const DistrettoExportOptions *self);
+double                  distretto_export_options_get_width         (const DistrettoExportOptions *self);
+double                  distretto_export_options_get_height        (const DistrettoExportOptions *self);
+double                  distretto_export_options_get_scale         (const DistrettoExportOptions *self);
+void                    distretto_export_options_set_scale         (DistrettoExportOptions       *self,
+                                                                    double                        scale);
+DistrettoChartStyle     distretto_export_options_get_style         (const DistrettoExportOptions *self);
+void                    distretto_export_options_set_style         (DistrettoExportOptions       *self,
+                                                                    DistrettoChartStyle           style);
+GDateTime              *distretto_export_options_get_creation_date (const DistrettoExportOptions *self);
+void                    distretto_export_options_set_creation_date (DistrettoExportOptions       *self,
+                                                                    GDateTime                    *date);
+gboolean                distretto_export_options_check             (const DistrettoExportOptions *self,
+                                                                    GError                      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DistrettoExportOptions, distretto_export_options_free)
+
 gboolean distretto_chart_format_from_name (const char            *name,
                                            DistrettoChartFormat  *format);
+const char *distretto_chart_format_get_name (DistrettoChartFormat format);
+gboolean distretto_chart_style_from_name  (const char            *name,
+                                           DistrettoChartStyle   *style);
+const char *distretto_chart_style_get_name (DistrettoChartStyle  style);
+gboolean distretto_export_size_from_name  (const char            *name,
+                                           double                *width,
+                                           double                *height);
+double   distretto_export_get_zoom        (double                 width,
+                                           double                 height);
+void     distretto_chart_render_for_export (DistrettoChart       *self,
+                                            cairo_t              *cr,
+                                            double                width,
+                                            double                height,
+                                            DistrettoChartStyle   style);
+GBytes  *distretto_chart_export_bytes_with_options (DistrettoChart               *self,
+                                                    const DistrettoExportOptions *options,
+                                                    GError                      **error);
+gboolean distretto_chart_export_file_with_options  (DistrettoChart               *self,
+                                                    GFile                        *file,
+                                                    const DistrettoExportOptions *options,
+                                                    GError                      **error);
+GBytes  *distretto_export_render_bytes_with_options (DistrettoRenderFunc           func,
+                                                     gpointer                      user_data,
+                                                     const char                   *title,
+                                                     const DistrettoExportOptions *options,
+                                                     GError                      **error);
 GBytes  *distretto_chart_export_bytes     (DistrettoChart        *self,
                                            DistrettoChartFormat   format,
                                            double                 width,

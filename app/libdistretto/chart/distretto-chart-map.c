@@ -1414,6 +1414,25 @@ draw_outlines (cairo_t                           *cr,
     stroke_outline (cr, palette, model, options->selected, SELECTED_WIDTH);
 }
 
+/* The regions the chart highlights, outlined as the selection is: part
+ * of the map itself, under the hovered and selected outlines. */
+static void
+draw_marked (DistrettoChart              *self,
+             cairo_t                     *cr,
+             const DistrettoChartPalette *palette,
+             const MapModel              *model)
+{
+  GHashTableIter iter;
+  gpointer code;
+
+  if (self->highlighted_regions == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->highlighted_regions);
+  while (g_hash_table_iter_next (&iter, &code, NULL))
+    stroke_outline (cr, palette, model, code, SELECTED_WIDTH);
+}
+
 /* The insets' frames, each named in its top left corner: the name of its
  * region group (Canarias, Guadeloupe…) when the boundaries have it. */
 static void
@@ -1566,6 +1585,7 @@ render (DistrettoChart                    *self,
   draw_inset_boxes (self, cr, palette, model);
   draw_legend (self, cr, palette, model);
   draw_attribution (self, cr, palette, model, width);
+  draw_marked (self, cr, palette, model);
   draw_outlines (cr, palette, options, model);
 }
 

@@ -19,6 +19,8 @@ typedef struct
   int category;       /* index into categories, or -1 */
   double lower;       /* an interval around the value, or NaN for none */
   double upper;
+  guint rank;         /* its rank among all regions, or 0 for its position */
+  DistrettoFlags flags;
 } DistrettoChartBar;
 
 typedef struct
@@ -80,6 +82,11 @@ struct _DistrettoChart
   double x_reference; /* NaN for none */
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
+  GHashTable *highlighted_regions;  /* codes drawn highlighted, or NULL */
+  gboolean synthetic;     /* the values are synthetic: the frame says so */
+  char *indicator;        /* the code of the values, for the tidy table */
+  int year;               /* the year of the values, or 0 */
+  GStrv series_ids;       /* codes of a profile's axes, a scatter's x, y, third */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
   DistrettoChartBodyFunc body_func;  /* a custom chart's body */
   gpointer body_data;
@@ -121,6 +128,15 @@ struct _DistrettoChartRenderOptions
   char *selected;
   char *highlighted;
 };
+
+/* Drawn like the selection: a region the chart highlights. */
+static inline gboolean
+_distretto_chart_is_marked (DistrettoChart *self,
+                            const char     *code)
+{
+  return self->highlighted_regions != NULL && code != NULL &&
+         g_hash_table_contains (self->highlighted_regions, code);
+}
 
 /* Drawn thicker or outlined: the selected region, or the one hovered. */
 static inline gboolean

@@ -27,8 +27,41 @@ typedef struct
   double scale;
   double label_width;
   gboolean show_text;
+  double text_size;   /* of the names; the values a point smaller */
   double width;
 } RankingLayout;
+
+/* Names as large as rows allow: 12 up to rows of 45, then up to 16 on the
+ * few tall rows of a slide. */
+static double
+text_size_for (double row)
+{
+  return row < 45.0 ? MIN (12.0, row * 0.8) : MIN (16.0, row * 12.0 / 45.0);
+}
+
+/* Whether the bars carry ranks of their own: some regions are left out. */
+static gboolean
+has_ranks (DistrettoChart *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    if (g_array_index (self->bars, DistrettoChartBar, i).rank != 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A bar's label: its name, after its rank when regions are left out. */
+static char *
+bar_text (DistrettoChart          *self,
+          const DistrettoChartBar *bar,
+          guint                    index,
+          gboolean                 ranked)
+{
+  if (!ranked)
+    return g_strdup (bar->label);
+
+  /* TRANSLATORS: a bar's label in a ranking of some regions: its rank and its name */
+  return g_strdup_printf (_("%u. %s"), distretto_chart_get_bar_rank (self, index), bar->label);
+}
 
 /* Returns a message to show instead when the bars cannot be laid out. */
 static const char *
@@ -40,22 +73,33 @@ layout_ranking (DistrettoChart *self,
 {
   RankingLayout *layout = data;
   g_autoptr(PangoLayout) label = NULL;
+  g_autoptr(PangoLayout) bold = NULL;
   g_autoptr(PangoLayout) value = NULL;
   double lo = 0.0, hi = 0.0;
   double label_width = 0.0, value_width = 0.0;
+  gboolean ranked = has_ranks (self);
 
   if (self->bars->len == 0)
     return _("No data");
 
-  /* Two layouts measure every bar's text. */
-  label = _distretto_chart_create_layout (cr, "", 12.0, FALSE);
-  value = _distretto_chart_create_layout (cr, "", 11.0, FALSE);
+  layout->top = _distretto_chart_header_bottom (self, cr);
+  layout->plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
+  layout->row = (layout->plot_bottom - layout->top) / self->bars->len;
+  layout->show_text = layout->row >= MIN_TEXT_ROW;
+  layout->text_size = text_size_for (layout->row);
+
+  /* Layouts measure every bar's text; highlighted names are bold. */
+  label = _distretto_chart_create_layout (cr, "", MAX (12.0, layout->text_size), FALSE);
+  bold = _distretto_chart_create_layout (cr, "", MAX (12.0, layout->text_size), TRUE);
+  value = _distretto_chart_create_layout (cr, "", MAX (11.0, layout->text_size - 1), FALSE);
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
       g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
+      g_autofree char *name = bar_text (self, bar, i, ranked);
+      PangoLayout *measured = _distretto_chart_is_marked (self, bar->code) ? bold : label;
 
-      pango_layout_set_text (label, bar->label, -1);
+      pango_layout_set_text (measured, name, -1);
       pango_layout_set_text (value, text, -1);
       lo = MIN (lo, bar->value);
       hi = MAX (hi, bar->value);
@@ -64,7 +108,7 @@ layout_ranking (DistrettoChart *self,
           lo = MIN (lo, bar->lower);
           hi = MAX (hi, bar->upper);
         }
-      label_width = MAX (label_width, _distretto_chart_layout_width (label));
+      label_width = MAX (label_width, _distretto_chart_layout_width (measured));
       value_width = MAX (value_width, _distretto_chart_layout_width (value));
     }
 
@@ -79,10 +123,6 @@ layout_ranking (DistrettoChart *self,
 
   layout->width = width;
   layout->axis = _distretto_chart_nice_axis (lo, hi);
-  layout->top = _distretto_chart_header_bottom (self, cr);
-  layout->plot_bottom = height - DISTRETTO_CHART_MARGIN - DISTRETTO_CHART_FOOTER_HEIGHT + 12;
-  layout->row = (layout->plot_bottom - layout->top) / self->bars->len;
-  layout->show_text = layout->row >= MIN_TEXT_ROW;
 
   /* Rows too thin for text get no label column either. */
   layout->label_width = layout->show_text ? MIN (label_width, 0.35 * width) : 0.0;
@@ -203,6 +243,7 @@ draw_ranking (DistrettoChart                    *self,
   RankingLayout layout;
   const char *problem = layout_ranking (self, cr, width, height, &layout);
   const DistrettoChartAxis *axis = &layout.axis;
+  gboolean ranked = has_ranks (self);
 
   if (problem != NULL)
     {
@@ -241,12 +282,28 @@ draw_ranking (DistrettoChart                    *self,
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
-      gboolean selected = g_strcmp0 (bar->code, options->selected) == 0;
+      gboolean marked = _distretto_chart_is_marked (self, bar->code);
+      gboolean selected = g_strcmp0 (bar->code, options->selected) == 0 || marked;
       double y = layout.top + i * layout.row;
       double x_end = layout.zero_x + bar->value * layout.scale;
 
-      /* The hovered row: a band behind its label and bar. */
-      if (g_strcmp0 (bar->code, options->highlighted) == 0)
+      /* Ranks left out between this bar and the one above. */
+      if (ranked && i > 0 && distretto_chart_get_bar_rank (self, i) > distretto_chart_get_bar_rank (self, i - 1) + 1)
+        {
+          const double dashes[] = { 2.0, 3.0 };
+
+          cairo_save (cr);
+          _distretto_chart_set_color (cr, &palette->muted);
+          cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+          cairo_move_to (cr, DISTRETTO_CHART_MARGIN, round (y) + 0.5);
+          cairo_line_to (cr, width - DISTRETTO_CHART_MARGIN, round (y) + 0.5);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+        }
+
+      /* The hovered row and the highlighted ones: a band behind their
+       * label and bar. */
+      if (marked || g_strcmp0 (bar->code, options->highlighted) == 0)
         {
           _distretto_chart_set_color (cr, &palette->grid);
           cairo_rectangle (cr, DISTRETTO_CHART_MARGIN, y, width - 2 * DISTRETTO_CHART_MARGIN, layout.row);
@@ -271,10 +328,12 @@ draw_ranking (DistrettoChart                    *self,
 
       if (layout.show_text)
         {
-          double size = MIN (12.0, layout.row * 0.8);
-          g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, bar->label, size, selected);
+          double size = layout.text_size;
+          g_autofree char *name = bar_text (self, bar, i, ranked);
+          g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, name, size, selected);
           g_autofree char *text = _distretto_chart_format_number (bar->value, 1);
-          g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, MIN (11.0, size), FALSE);
+          g_autoptr(PangoLayout) value = _distretto_chart_create_layout (cr, text, size > 12.0 ? size - 1 : MIN (11.0, size),
+                                                                          FALSE);
 
           pango_layout_set_width (label, layout.label_width * PANGO_SCALE);
           pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
@@ -367,10 +426,11 @@ describe (DistrettoChart  *self,
       g_autofree char *upper = _distretto_chart_format_value (bar->upper);
 
       /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value, its interval */
-      return g_strdup_printf (_("%u. %s: %s (%s to %s)"), index + 1, title, value, lower, upper);
+      return g_strdup_printf (_("%u. %s: %s (%s to %s)"), distretto_chart_get_bar_rank (self, index), title, value,
+                              lower, upper);
     }
   /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value */
-  return g_strdup_printf (_("%u. %s: %s"), index + 1, title, value);
+  return g_strdup_printf (_("%u. %s: %s"), distretto_chart_get_bar_rank (self, index), title, value);
 }
 
 static char *
@@ -389,7 +449,7 @@ dup_table (DistrettoChart *self)
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append_printf (out, "%u,", i + 1);
+      g_string_append_printf (out, "%u,", distretto_chart_get_bar_rank (self, i));
       _distretto_chart_append_csv_field (out, bar->code);
       g_string_append_c (out, ',');
       _distretto_chart_append_csv_field (out, bar->label);

@@ -131,6 +131,7 @@ void                         distretto_chart_style_get_rgb     (DistrettoChartSt
                                                                 double                  *green,
                                                                 double                  *blue);
 DistrettoChartStyle          distretto_chart_style_get_for_context (cairo_t *cr);
+const char                  *distretto_chart_get_selected_for_context (cairo_t *cr);
 void distretto_color_scheme_get_color (DistrettoColorScheme  scheme,
                                        double                position,
                                        DistrettoChartColor  *color);

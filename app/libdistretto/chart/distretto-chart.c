@@ -101,6 +101,9 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->third_title, g_free);
   g_clear_pointer (&self->x_reference_label, g_free);
   g_clear_pointer (&self->labelled, g_hash_table_unref);
+  g_clear_pointer (&self->highlighted_regions, g_hash_table_unref);
+  g_clear_pointer (&self->indicator, g_free);
+  g_clear_pointer (&self->series_ids, g_strfreev);
   _distretto_chart_clear_layout (self);
   g_clear_pointer (&self->scratch, cairo_destroy);
   g_clear_pointer (&self->kept_layouts, g_hash_table_unref);
@@ -161,7 +164,7 @@ distretto_chart_set_property (GObject      *object,
       break;
 
     case PROP_TITLE:
-      self->title = g_value_dup_string (value);
+      distretto_chart_set_title (self, g_value_get_string (value));
       break;
 
     case PROP_SUBTITLE:
@@ -206,8 +209,8 @@ distretto_chart_class_init (DistrettoChartClass *klass)
    * The title drawn at the top.
    */
   properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_string ("title", NULL, NULL, "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * DistrettoChart:subtitle:
@@ -428,6 +431,30 @@ distretto_chart_get_title (DistrettoChart *self)
   g_return_val_if_fail (DISTRETTO_IS_CHART (self), NULL);
 
   return self->title;
+}
+
+/**
+ * distretto_chart_set_title:
+ * @self: a #DistrettoChart
+ * @title: the title drawn at the top
+ *
+ * Replaces the title, such as with one a user typed for a slide.
+ */
+void
+distretto_chart_set_title (DistrettoChart *self,
+                           const char     *title)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+
+  if (title == NULL)
+    title = "";
+  if (g_strcmp0 (self->title, title) == 0)
+    return;
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+  _distretto_chart_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
 #define DEFINE_STRING_PROPERTY(name, NAME)                                  \
@@ -688,6 +715,8 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   bar.category = category;
   bar.lower = NAN;
   bar.upper = NAN;
+  bar.rank = 0;
+  bar.flags = DISTRETTO_FLAGS_NONE;
   g_array_insert_val (self->bars, position, bar);
   _distretto_chart_changed (self);
 }

@@ -150,6 +150,8 @@ DistrettoChart *distretto_chart_new_custom         (const char          *title,
                                                     GDestroyNotify       destroy);
 DistrettoChartKind distretto_chart_get_kind        (DistrettoChart      *self);
 const char     *distretto_chart_get_title          (DistrettoChart      *self);
+void            distretto_chart_set_title          (DistrettoChart      *self,
+                                                    const char          *title);
 const char     *distretto_chart_get_subtitle       (DistrettoChart      *self);
 void            distretto_chart_set_subtitle       (DistrettoChart      *self,
                                                     const char          *subtitle);
@@ -263,6 +265,33 @@ const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
 char           *distretto_chart_dup_table          (DistrettoChart      *self);
+char           *distretto_chart_dup_tidy_table     (DistrettoChart      *self,
+                                                    char                 separator);
+void            distretto_chart_set_indicator      (DistrettoChart      *self,
+                                                    const char          *indicator);
+const char     *distretto_chart_get_indicator      (DistrettoChart      *self);
+void            distretto_chart_set_year           (DistrettoChart      *self,
+                                                    int                  year);
+int             distretto_chart_get_year           (DistrettoChart      *self);
+void            distretto_chart_set_series_ids     (DistrettoChart      *self,
+                                                    const char * const  *ids);
+void            distretto_chart_set_synthetic      (DistrettoChart      *self,
+                                                    gboolean             synthetic);
+gboolean        distretto_chart_get_synthetic      (DistrettoChart      *self);
+gboolean        distretto_chart_set_bar_flags      (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    DistrettoFlags       flags);
+DistrettoFlags  distretto_chart_get_bar_flags      (DistrettoChart      *self,
+                                                    guint                index);
+gboolean        distretto_chart_set_bar_rank       (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    guint                rank);
+guint           distretto_chart_get_bar_rank       (DistrettoChart      *self,
+                                                    guint                index);
+void            distretto_chart_set_highlighted_regions (DistrettoChart     *self,
+                                                         const char * const *codes);
+gboolean        distretto_chart_is_highlighted_region   (DistrettoChart     *self,
+                                                         const char         *code);
 gboolean        distretto_chart_hit_test           (DistrettoChart      *self,
                                                     double               width,
                                                     double               height,

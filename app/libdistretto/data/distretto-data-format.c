@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "distretto-data-format.h"
+#include "distretto-eurostat-private.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
 
@@ -385,6 +386,30 @@ typedef struct
   gpointer data;
 } Progress;
 
+/* Where the file's data come from: its URI, and its download from
+ * Eurostat when the cache's `.info` beside it records one. */
+static void
+note_file (DistrettoDataset *dataset,
+           GFile            *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GDateTime) downloaded = NULL;
+  g_autofree char *url = NULL;
+
+  if (path != NULL)
+    _distretto_eurostat_cache_read_info (path, &downloaded, &url);
+
+  for (guint i = 0; i < distretto_dataset_get_n_sources (dataset); i++)
+    {
+      DistrettoSource *source = distretto_dataset_get_source_at (dataset, i);
+
+      distretto_source_set_location (source, uri);
+      if (downloaded != NULL)
+        distretto_source_set_download (source, downloaded, url);
+    }
+}
+
 static void
 on_import_progress (DistrettoImport *import,
                     gsize            done,
@@ -435,6 +460,8 @@ distretto_dataset_load_file (GFile                  *file,
 
   dataset = load_input (input, format, cancellable, on_import_progress, &progress, error);
 
+  if (dataset != NULL)
+    note_file (dataset, file);
   if (dataset != NULL && progress_func != NULL)
     progress_func (1.0, progress_data);
 

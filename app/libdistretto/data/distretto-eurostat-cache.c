@@ -49,6 +49,33 @@ info_path (const char *path)
   return g_strconcat (path, ".info", NULL);
 }
 
+/* The download date and address `<path>.info` records for the file at
+ * @path, if it describes that copy (its size); FALSE if there is none. */
+gboolean
+_distretto_eurostat_cache_read_info (const char  *path,
+                                     GDateTime  **downloaded,
+                                     char       **url)
+{
+  g_autofree char *info = info_path (path);
+  g_autoptr(GKeyFile) keys = g_key_file_new ();
+  g_autofree char *date = NULL;
+  GStatBuf st;
+
+  *downloaded = NULL;
+  *url = NULL;
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) ||
+      !g_key_file_load_from_file (keys, info, G_KEY_FILE_NONE, NULL) ||
+      g_key_file_get_uint64 (keys, INFO_GROUP, "size", NULL) != (guint64) st.st_size)
+    return FALSE;
+
+  date = g_key_file_get_string (keys, INFO_GROUP, "downloaded", NULL);
+  if (date == NULL || (*downloaded = g_date_time_new_from_iso8601 (date, NULL)) == NULL)
+    return FALSE;
+
+  *url = g_key_file_get_string (keys, INFO_GROUP, "url", NULL);
+  return TRUE;
+}
+
 DistrettoCachedTable *
 _distretto_eurostat_cache_lookup (const char              *cache_dir,
                                   const char              *table,

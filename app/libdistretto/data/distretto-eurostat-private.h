@@ -27,6 +27,9 @@ DistrettoCachedTable *_distretto_eurostat_cache_lookup         (const char      
                                                                 int                       since,
                                                                 DistrettoEurostatFormat   format);
 void                  _distretto_eurostat_cache_remove_stale   (const char               *cache_dir);
+gboolean              _distretto_eurostat_cache_read_info      (const char               *path,
+                                                                GDateTime               **downloaded,
+                                                                char                    **url);
 int                   _distretto_eurostat_cache_open_temp      (const char               *cache_dir,
                                                                 const char               *table,
                                                                 char                    **temp_path,

@@ -25,5 +25,16 @@ GDateTime       *distretto_source_get_imported   (DistrettoSource *self);
 const char      *distretto_source_get_table_code (DistrettoSource *self);
 void             distretto_source_set_table_code (DistrettoSource *self,
                                                   const char      *table_code);
+const char      *distretto_source_get_location   (DistrettoSource *self);
+void             distretto_source_set_location   (DistrettoSource *self,
+                                                  const char      *uri);
+GDateTime       *distretto_source_get_downloaded (DistrettoSource *self);
+const char      *distretto_source_get_url        (DistrettoSource *self);
+void             distretto_source_set_download   (DistrettoSource *self,
+                                                  GDateTime       *downloaded,
+                                                  const char      *url);
+const char      *distretto_source_get_publisher  (DistrettoSource *self);
+void             distretto_source_set_publisher  (DistrettoSource *self,
+                                                  const char      *publisher);
 
 G_END_DECLS

@@ -28,7 +28,9 @@
  * `region,year,rd_private_eur_hab,…`, where `<indicator>_flag` holds the
  * flags of `<indicator>`. Both may name the region column `geo` or
  * `nuts_id`, and add `nuts_version` (or `nuts_year_spec`), the NUTS
- * version of the region codes.
+ * version of the region codes. The columns `name`, `rank`, `group`,
+ * `lower`, `upper` and `source`, which Distretto's exported tables add for
+ * their readers, are read past.
  */
 
 enum {
@@ -56,6 +58,21 @@ static const struct
   { "nuts_version", COL_NUTS_VERSION },
   { "nuts_year_spec", COL_NUTS_VERSION },
 };
+
+/* Columns that describe a row for its reader and hold no data: the ones
+ * Distretto's exported tables add (distretto_chart_dup_tidy_table()). */
+static const char *descriptive_names[] = {
+  "name", "rank", "group", "lower", "upper", "source",
+};
+
+static gboolean
+is_descriptive (const char *name)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (descriptive_names); k++)
+    if (g_str_equal (name, descriptive_names[k]))
+      return TRUE;
+  return FALSE;
+}
 
 /* The canonical name of each column, for messages. */
 static const char *canonical_names[N_COLUMNS] = {
@@ -150,7 +167,7 @@ read_wide_header (TidyCsv   *tidy,
       WideColumn column = { i, -1, 0 };
       gsize len = strlen (names[i]);
 
-      if (column_of (names[i]) != -1)
+      if (column_of (names[i]) != -1 || is_descriptive (names[i]))
         continue;
 
       /* The flags of another column. */
@@ -251,13 +268,15 @@ read_header (TidyCsv  *tidy,
 
   for (guint i = 0; i < tidy->n_header_fields && !wide; i++)
     {
-      if (column_of (g_ptr_array_index (names, i)) == -1)
+      if (column_of (g_ptr_array_index (names, i)) == -1 && !is_descriptive (g_ptr_array_index (names, i)))
         {
           g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
                                           "expected a column name among region, indicator, "
-                                          "year, value, flag and nuts_version, found “%s”",
+                                          "year, value, flag and nuts_version (or name, rank, "
+                                          "group, lower, upper and source, which are read past), "
+                                          "found “%s”",
                                           shown);
           return FALSE;
         }

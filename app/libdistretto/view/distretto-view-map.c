@@ -52,12 +52,13 @@ _distretto_view_build_map (DistrettoViewRequest  *request,
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
   int year, level;
 
-  if ((year = _distretto_view_request_choose_year (request, error)) == 0 ||
+  if (!_distretto_view_check_regions (dataset, distretto_view_request_get_regions (request), error) ||
+      (year = _distretto_view_request_choose_year (request, error)) == 0 ||
       (result = _distretto_view_request_compute (request, year, error)) == NULL)
     return NULL;
 
   level = mapped_level (result, dataset, distretto_view_request_get_level (request));
-  chart = distretto_chart_new_map (_distretto_view_request_get_title (request),
+  chart = distretto_chart_new_map (_distretto_view_request_get_module_title (request),
                                    distretto_view_request_get_boundaries (request));
   distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
 
@@ -71,8 +72,12 @@ _distretto_view_build_map (DistrettoViewRequest  *request,
 
       distretto_chart_add_bar (chart, code, distretto_region_get_display_name (region),
                                distretto_indicator_result_get_score (result, i));
+      distretto_chart_set_bar_flags (chart, code, distretto_indicator_result_get_flags (result, i));
       flags_used |= distretto_indicator_result_get_flags (result, i);
     }
+
+  distretto_chart_set_year (chart, year);
+  distretto_chart_set_highlighted_regions (chart, distretto_view_request_get_regions (request));
 
   /* TRANSLATORS: the subtitle of a map, e.g. "NUTS 2 regions, 2023, quantiles" */
   subtitle = g_strdup_printf (_("NUTS %d regions, %d, quantiles"), level, year);

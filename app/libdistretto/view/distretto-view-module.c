@@ -72,6 +72,7 @@ _distretto_view_build_module (DistrettoViewRequest  *request,
   /* TRANSLATORS: the subtitle of a module's own view: the module's title and the year */
   subtitle = g_strdup_printf (_("%s, %d"), distretto_indicator_definition_get_title (definition), year);
   distretto_chart_set_subtitle (chart, subtitle);
+  distretto_chart_set_year (chart, year);
   _distretto_view_finish (request, chart, distretto_dataset_get_flags_seen (dataset) & DISTRETTO_FLAGS_SYNTHETIC);
 
   return g_steal_pointer (&chart);

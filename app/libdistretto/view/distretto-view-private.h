@@ -14,26 +14,27 @@ G_BEGIN_DECLS
 
 DistrettoIndicatorDefinition *_distretto_view_request_get_definition (DistrettoViewRequest  *self,
                                                                       GError               **error);
-const char               *_distretto_view_request_get_title   (DistrettoViewRequest  *self);
+const char               *_distretto_view_request_get_module_title (DistrettoViewRequest *self);
 const char               *_distretto_view_request_get_unit    (DistrettoViewRequest  *self);
 int                       _distretto_view_request_choose_year (DistrettoViewRequest  *self,
                                                                GError               **error);
 DistrettoIndicatorResult *_distretto_view_request_compute     (DistrettoViewRequest  *self,
                                                                int                    year,
                                                                GError               **error);
+void                      _distretto_view_request_apply_texts (DistrettoViewRequest  *self,
+                                                               DistrettoChart        *chart);
 
 const char *_distretto_view_find_eu        (DistrettoIndicatorResult *result);
 gboolean    _distretto_view_is_compared    (DistrettoRegion          *region,
                                             int                       level);
-GPtrArray  *_distretto_view_dup_ranked     (DistrettoIndicatorResult *result,
-                                            DistrettoDataset         *dataset,
-                                            int                       level);
+GPtrArray  *_distretto_view_dup_ranked     (DistrettoViewRequest     *request,
+                                            DistrettoIndicatorResult *result);
+char       *_distretto_view_dup_regions_phrase (DistrettoViewRequest *request);
 gboolean    _distretto_view_check_regions  (DistrettoDataset         *dataset,
                                             const char * const       *region_codes,
                                             GError                  **error);
 const char *_distretto_view_region_name    (DistrettoDataset         *dataset,
                                             const char               *code);
-const char *_distretto_view_source_line    (DistrettoFlags            flags_used);
 void        _distretto_view_finish         (DistrettoViewRequest     *request,
                                             DistrettoChart           *chart,
                                             DistrettoFlags            flags_used);

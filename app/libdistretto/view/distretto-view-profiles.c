@@ -57,7 +57,6 @@ profiles_load (Profiles              *profiles,
                guint                  min_axes,
                GError               **error)
 {
-  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
   DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, error);
   guint n_pillars;
 
@@ -103,9 +102,9 @@ profiles_load (Profiles              *profiles,
           }
     }
   if (profiles->ids->len < min_axes)
-    add_axis (profiles, NULL, _distretto_view_request_get_title (request));
+    add_axis (profiles, NULL, _distretto_view_request_get_module_title (request));
 
-  profiles->regions = _distretto_view_dup_ranked (profiles->result, dataset, profiles->level);
+  profiles->regions = _distretto_view_dup_ranked (request, profiles->result);
   for (guint i = 0; i < profiles->regions->len; i++)
     {
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
@@ -163,17 +162,48 @@ profiles_reference_name (Profiles *profiles)
   return profiles->eu != NULL ? _("EU") : _("Mean of the regions");
 }
 
+/* The codes of the values in the tidy table: `module.pillar`, the
+ * module's own for the composite; a scatter's third is the composite. */
+static void
+set_series_ids (DistrettoChart       *chart,
+                Profiles             *profiles,
+                DistrettoViewRequest *request)
+{
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, NULL);
+  const char *module = definition != NULL ? distretto_indicator_definition_get_id (definition) : "value";
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) built = NULL;
+  guint n = distretto_chart_get_kind (chart) == DISTRETTO_CHART_KIND_SCATTER ? MIN (2, profiles->ids->len)
+                                                                              : profiles->ids->len;
+
+  for (guint axis = 0; axis < n; axis++)
+    {
+      const char *id = g_ptr_array_index (profiles->ids, axis);
+      g_autofree char *code = id != NULL ? g_strdup_printf ("%s.%s", module, id) : g_strdup (module);
+
+      g_strv_builder_add (ids, code);
+    }
+  if (distretto_chart_get_kind (chart) == DISTRETTO_CHART_KIND_SCATTER)
+    g_strv_builder_add (ids, module);
+
+  built = g_strv_builder_end (ids);
+  distretto_chart_set_series_ids (chart, (const char * const *) built);
+}
+
 static void
 set_common (DistrettoChart       *chart,
             Profiles             *profiles,
             DistrettoViewRequest *request)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *phrase = _distretto_view_dup_regions_phrase (request);
 
   /* TRANSLATORS: the subtitle of a profile chart, e.g. "NUTS 2 regions, 2023" */
-  subtitle = g_strdup_printf (_("NUTS %d regions, %d"), profiles->level, profiles->year);
+  subtitle = g_strdup_printf (_("%s, %d"), phrase, profiles->year);
   distretto_chart_set_subtitle (chart, subtitle);
   distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
+  distretto_chart_set_year (chart, profiles->year);
+  set_series_ids (chart, profiles, request);
   _distretto_view_finish (request, chart, profiles->flags_used);
 }
 
@@ -204,7 +234,7 @@ _distretto_view_build_radar (DistrettoViewRequest  *request,
   if (codes->len == 0 && profiles.regions->len > 0)
     g_ptr_array_add (codes, g_ptr_array_index (profiles.regions, 0));
 
-  chart = distretto_chart_new_radar (_distretto_view_request_get_title (request));
+  chart = distretto_chart_new_radar (_distretto_view_request_get_module_title (request));
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
   values = g_new (double, profiles.ids->len);
 
@@ -243,7 +273,7 @@ _distretto_view_build_heatmap (DistrettoViewRequest  *request,
   if (!profiles_load (&profiles, request, G_MAXUINT, error))
     return NULL;
 
-  chart = distretto_chart_new_heatmap (_distretto_view_request_get_title (request));
+  chart = distretto_chart_new_heatmap (_distretto_view_request_get_module_title (request));
   distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
   values = g_new (double, profiles.ids->len);
 
@@ -271,7 +301,7 @@ _distretto_view_build_scatter (DistrettoViewRequest  *request,
   DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
   const char * const *region_codes = distretto_view_request_get_regions (request);
   const char *selected = distretto_view_request_get_selected (request);
-  const char *title = _distretto_view_request_get_title (request);
+  const char *title = _distretto_view_request_get_module_title (request);
   g_auto(Profiles) profiles = { 0, };
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GPtrArray) labelled = g_ptr_array_new ();

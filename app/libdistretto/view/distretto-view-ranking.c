@@ -180,13 +180,14 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
                                GError               **error)
 {
   DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
-  int level = distretto_view_request_get_level (request);
   DistrettoIndicatorDefinition *definition;
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   g_autoptr(DistrettoChart) chart = NULL;
   g_autoptr(GPtrArray) ranked = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *phrase = _distretto_view_dup_regions_phrase (request);
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
+  gboolean shows_part;
   int year;
 
   if (!_distretto_view_check_regions (dataset, distretto_view_request_get_regions (request), error) ||
@@ -195,10 +196,11 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
       (result = _distretto_view_request_compute (request, year, error)) == NULL)
     return NULL;
 
-  chart = distretto_chart_new_ranking (_distretto_view_request_get_title (request));
+  chart = distretto_chart_new_ranking (_distretto_view_request_get_module_title (request));
   distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
 
-  ranked = _distretto_view_dup_ranked (result, dataset, level);
+  ranked = _distretto_view_dup_ranked (request, result);
+  shows_part = distretto_view_request_get_top (request) > 0 && distretto_view_request_get_top (request) < ranked->len;
   for (guint i = 0; i < ranked->len; i++)
     {
       const char *code = g_ptr_array_index (ranked, i);
@@ -211,21 +213,27 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
       distretto_indicator_result_lookup (result, code, &score, &flags);
       distretto_chart_add_bar_in_category (chart, code, _distretto_view_region_name (dataset, code), score,
                                            group_category (distretto_indicator_result_get_group (result, code)));
+      distretto_chart_set_bar_flags (chart, code, flags);
+      if (shows_part)
+        distretto_chart_set_bar_rank (chart, code, i + 1);
       flags_used |= flags;
     }
+
+  distretto_chart_set_year (chart, year);
+  distretto_chart_set_highlighted_regions (chart, distretto_view_request_get_regions (request));
 
   add_reference (chart, result);
   if (add_method_intervals (chart, definition, distretto_view_request_get_method (request), dataset, year))
     distretto_chart_set_notes (chart, _("Error bars: the lowest and highest score under min–max or rank normalisation "
                                         "and arithmetic or geometric aggregation (sensitivity to the method)."));
 
-  if (distretto_view_request_get_top (request) > 0 && distretto_view_request_get_top (request) < ranked->len)
+  if (shows_part)
     /* TRANSLATORS: the subtitle of a ranking of the best regions, e.g. "Top 20 of 127 NUTS 2 regions, 2023" */
-    subtitle = g_strdup_printf (_("Top %u of %u NUTS %d regions, %d"), distretto_view_request_get_top (request),
-                                ranked->len, level, year);
+    subtitle = g_strdup_printf (_("Top %u of %u %s, %d"), distretto_view_request_get_top (request),
+                                ranked->len, phrase, year);
   else
     /* TRANSLATORS: the subtitle of a ranking chart, e.g. "NUTS 2 regions, 2023" */
-    subtitle = g_strdup_printf (_("NUTS %d regions, %d"), level, year);
+    subtitle = g_strdup_printf (_("%s, %d"), phrase, year);
   distretto_chart_set_subtitle (chart, subtitle);
 
   _distretto_view_finish (request, chart, flags_used);

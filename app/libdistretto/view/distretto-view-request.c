@@ -16,7 +16,9 @@
  * the user's choices — the year (0 for the module's latest year with
  * enough data), the NUTS level compared, the regions to draw or
  * highlight, the selected region, the method parameters (changed
- * weights…), the boundaries for a map, and a top N for long rankings.
+ * weights…), the boundaries for a map, a top N for long rankings, and
+ * the texts a user gives the chart for a slide (title, subtitle, notes,
+ * source line).
  * The window and `distretto export` fill one and hand it to
  * distretto_view_build().
  */
@@ -33,6 +35,12 @@ struct _DistrettoViewRequest
   char *selected;
   DistrettoMethod *method;
   guint top;
+  DistrettoResultCache *cache;
+  char *country;          /* the country whose regions are compared, or NULL */
+  char *title;            /* the user's texts, or NULL for the view's */
+  char *subtitle;
+  char *notes;
+  char *source;
 
   DistrettoIndicatorDefinition *definition;   /* asked once */
 };
@@ -50,6 +58,12 @@ distretto_view_request_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->method, distretto_method_free);
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
+  g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->source, g_free);
   g_clear_object (&self->definition);
 
   G_OBJECT_CLASS (distretto_view_request_parent_class)->finalize (object);
@@ -327,6 +341,170 @@ distretto_view_request_set_top (DistrettoViewRequest *self,
   self->top = top;
 }
 
+/**
+ * distretto_view_request_get_cache:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (transfer none) (nullable): the results kept between charts
+ */
+DistrettoResultCache *
+distretto_view_request_get_cache (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->cache;
+}
+
+/**
+ * distretto_view_request_set_cache:
+ * @self: a #DistrettoViewRequest
+ * @cache: (nullable): results kept between the charts of a run
+ *
+ * Lets the view reuse the module's results another chart of the run
+ * computed (see #DistrettoResultCache).
+ */
+void
+distretto_view_request_set_cache (DistrettoViewRequest *self,
+                                  DistrettoResultCache *cache)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_set_object (&self->cache, cache);
+}
+
+/**
+ * distretto_view_request_get_country:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the code of the country whose regions are
+ *   compared, or %NULL for all
+ */
+const char *
+distretto_view_request_get_country (DistrettoViewRequest *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+  return self->country;
+}
+
+/**
+ * distretto_view_request_set_country:
+ * @self: a #DistrettoViewRequest
+ * @country: (nullable): a country's code (`IT`), or %NULL for all
+ *
+ * Compares the regions of one country only: a ranking ranks them (scores
+ * and performance groups stay those computed over every region), a
+ * trend's default lines, a heatmap's rows and a scatter's points are
+ * theirs. A map still draws every region.
+ */
+void
+distretto_view_request_set_country (DistrettoViewRequest *self,
+                                    const char           *country)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+
+  g_free (self->country);
+  self->country = country != NULL && *country != '\0' ? g_strdup (country) : NULL;
+}
+
+#define DEFINE_TEXT(name)                                                     \
+const char *                                                                  \
+distretto_view_request_get_##name (DistrettoViewRequest *self)                \
+{                                                                             \
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);              \
+  return self->name;                                                          \
+}                                                                             \
+                                                                              \
+void                                                                          \
+distretto_view_request_set_##name (DistrettoViewRequest *self,                \
+                                   const char           *name)                \
+{                                                                             \
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));                        \
+  g_free (self->name);                                                        \
+  self->name = g_strdup (name);                                               \
+}
+
+/**
+ * distretto_view_request_get_title:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the title the chart is given, or %NULL for the
+ *   view's own
+ */
+/**
+ * distretto_view_request_set_title:
+ * @self: a #DistrettoViewRequest
+ * @title: (nullable): the chart's title, or %NULL for the view's own
+ *
+ * Gives the chart a title of the user's.
+ */
+DEFINE_TEXT (title)
+
+/**
+ * distretto_view_request_get_subtitle:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the subtitle the chart is given, or %NULL for the
+ *   view's own
+ */
+/**
+ * distretto_view_request_set_subtitle:
+ * @self: a #DistrettoViewRequest
+ * @subtitle: (nullable): the chart's subtitle, or %NULL for the view's
+ *   own; an empty one leaves the line out
+ *
+ * Gives the chart a subtitle of the user's.
+ */
+DEFINE_TEXT (subtitle)
+
+/**
+ * distretto_view_request_get_notes:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the notes the chart is given, or %NULL for the
+ *   view's own
+ */
+/**
+ * distretto_view_request_set_notes:
+ * @self: a #DistrettoViewRequest
+ * @notes: (nullable): the chart's notes, or %NULL for the view's own
+ *   (what the module could use of the data, the method's caveats); an
+ *   empty text leaves them out
+ *
+ * Gives the chart notes of the user's.
+ */
+DEFINE_TEXT (notes)
+
+/**
+ * distretto_view_request_get_source:
+ * @self: a #DistrettoViewRequest
+ *
+ * Returns: (nullable): the source line the chart is given, or %NULL for
+ *   the one made from the data's provenance
+ */
+/**
+ * distretto_view_request_set_source:
+ * @self: a #DistrettoViewRequest
+ * @source: (nullable): the chart's source line, or %NULL for the one made
+ *   from the data's provenance (distretto_view_dup_source_line())
+ *
+ * Gives the chart a source line of the user's. A chart of synthetic data
+ * says so in its corner whatever its source line.
+ */
+DEFINE_TEXT (source)
+
+/* The user's texts over the view's. */
+void
+_distretto_view_request_apply_texts (DistrettoViewRequest *self,
+                                     DistrettoChart       *chart)
+{
+  if (self->title != NULL)
+    distretto_chart_set_title (chart, self->title);
+  if (self->subtitle != NULL)
+    distretto_chart_set_subtitle (chart, *self->subtitle != '\0' ? self->subtitle : NULL);
+  if (self->notes != NULL)
+    distretto_chart_set_notes (chart, *self->notes != '\0' ? self->notes : NULL);
+  if (self->source != NULL)
+    distretto_chart_set_source (chart, *self->source != '\0' ? self->source : NULL);
+}
+
 /* The module's definition, asked for once per request. */
 DistrettoIndicatorDefinition *
 _distretto_view_request_get_definition (DistrettoViewRequest  *self,
@@ -345,7 +523,7 @@ _distretto_view_request_get_definition (DistrettoViewRequest  *self,
 }
 
 const char *
-_distretto_view_request_get_title (DistrettoViewRequest *self)
+_distretto_view_request_get_module_title (DistrettoViewRequest *self)
 {
   DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (self, NULL);
 
@@ -368,7 +546,7 @@ _distretto_view_request_choose_year (DistrettoViewRequest  *self,
   if (self->year != 0)
     return distretto_indicator_check_dataset (self->indicator, self->dataset, error) ? self->year : 0;
 
-  return distretto_indicator_choose_year (self->indicator, self->dataset, error);
+  return distretto_result_cache_choose_year (self->cache, self->indicator, self->dataset, error);
 }
 
 /* The module's result for @year with the request's method. */
@@ -377,5 +555,5 @@ _distretto_view_request_compute (DistrettoViewRequest  *self,
                                  int                    year,
                                  GError               **error)
 {
-  return distretto_indicator_compute_with_method (self->indicator, self->dataset, year, self->method, error);
+  return distretto_result_cache_compute (self->cache, self->indicator, self->dataset, year, self->method, error);
 }

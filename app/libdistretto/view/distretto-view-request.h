@@ -15,6 +15,7 @@
 #include "../data/distretto-dataset.h"
 #include "../index/distretto-method.h"
 #include "../plugin/distretto-indicator.h"
+#include "distretto-result-cache.h"
 
 G_BEGIN_DECLS
 
@@ -54,5 +55,23 @@ void                  distretto_view_request_set_method     (DistrettoViewReques
 guint                 distretto_view_request_get_top        (DistrettoViewRequest *self);
 void                  distretto_view_request_set_top        (DistrettoViewRequest *self,
                                                              guint                 top);
+DistrettoResultCache *distretto_view_request_get_cache      (DistrettoViewRequest *self);
+void                  distretto_view_request_set_cache      (DistrettoViewRequest *self,
+                                                             DistrettoResultCache *cache);
+const char           *distretto_view_request_get_country    (DistrettoViewRequest *self);
+void                  distretto_view_request_set_country    (DistrettoViewRequest *self,
+                                                             const char           *country);
+const char           *distretto_view_request_get_title      (DistrettoViewRequest *self);
+void                  distretto_view_request_set_title      (DistrettoViewRequest *self,
+                                                             const char           *title);
+const char           *distretto_view_request_get_subtitle   (DistrettoViewRequest *self);
+void                  distretto_view_request_set_subtitle   (DistrettoViewRequest *self,
+                                                             const char           *subtitle);
+const char           *distretto_view_request_get_notes      (DistrettoViewRequest *self);
+void                  distretto_view_request_set_notes      (DistrettoViewRequest *self,
+                                                             const char           *notes);
+const char           *distretto_view_request_get_source     (DistrettoViewRequest *self);
+void                  distretto_view_request_set_source     (DistrettoViewRequest *self,
+                                                             const char           *source);
 
 G_END_DECLS

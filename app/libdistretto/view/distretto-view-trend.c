@@ -40,7 +40,7 @@ compute_years (DistrettoViewRequest  *request,
 
   /* The years whose data cover most regions. */
   if (distretto_indicator_check_dataset (indicator, dataset, error))
-    usable = distretto_indicator_dup_years (indicator, dataset, &n_usable);
+    usable = distretto_result_cache_dup_years (distretto_view_request_get_cache (request), indicator, dataset, &n_usable);
   else
     return NULL;
 
@@ -63,7 +63,7 @@ compute_years (DistrettoViewRequest  *request,
   if (years->len == 0)
     {
       g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NO_DATA,
-                   _("No year of the dataset has data for “%s”"), _distretto_view_request_get_title (request));
+                   _("No year of the dataset has data for “%s”"), _distretto_view_request_get_module_title (request));
       return NULL;
     }
 
@@ -72,11 +72,10 @@ compute_years (DistrettoViewRequest  *request,
 
 /* The best ranked regions of @result. */
 static GPtrArray *
-top_regions (DistrettoIndicatorResult *result,
-             DistrettoDataset         *dataset,
-             int                       level)
+top_regions (DistrettoViewRequest     *request,
+             DistrettoIndicatorResult *result)
 {
-  GPtrArray *codes = _distretto_view_dup_ranked (result, dataset, level);
+  GPtrArray *codes = _distretto_view_dup_ranked (request, result);
 
   if (codes->len > DISTRETTO_VIEW_DEFAULT_REGIONS)
     g_ptr_array_set_size (codes, DISTRETTO_VIEW_DEFAULT_REGIONS);
@@ -177,7 +176,7 @@ _distretto_view_build_trend (DistrettoViewRequest  *request,
     }
   else
     {
-      codes = top_regions (g_array_index (years, YearResult, years->len - 1).result, dataset, level);
+      codes = top_regions (request, g_array_index (years, YearResult, years->len - 1).result);
       /* TRANSLATORS: the subtitle of a trend chart, e.g. "Top NUTS 2 regions in 2023, 2015–2023" */
       subtitle = g_strdup_printf (_("Top NUTS %d regions in %d, %d–%d"), level, last, first, last);
     }
@@ -188,7 +187,7 @@ _distretto_view_build_trend (DistrettoViewRequest  *request,
     g_ptr_array_add (codes, (gpointer) selected);
   g_ptr_array_add (codes, NULL);
 
-  chart = distretto_chart_new_trend (_distretto_view_request_get_title (request));
+  chart = distretto_chart_new_trend (_distretto_view_request_get_module_title (request));
   distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
   distretto_chart_set_subtitle (chart, subtitle);
 

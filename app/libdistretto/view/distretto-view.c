@@ -212,7 +212,8 @@ distretto_view_check_definition (DistrettoIndicatorDefinition  *definition,
  *
  * Builds the chart of a view: what the window shows and `distretto
  * export` writes. A module's own view is a custom chart in the same
- * frame (title, source, notes) whose body the module draws.
+ * frame (title, source, notes) whose body the module draws. The title,
+ * subtitle, notes and source line the request sets replace the view's.
  *
  * Returns: (transfer full): the chart, or %NULL with @error set
  */
@@ -222,6 +223,7 @@ distretto_view_build (const char            *view_id,
                       GError               **error)
 {
   DistrettoIndicatorDefinition *definition;
+  g_autoptr(DistrettoChart) chart = NULL;
   int i;
 
   g_return_val_if_fail (view_id != NULL, NULL);
@@ -237,24 +239,27 @@ distretto_view_build (const char            *view_id,
       g_autofree char *list = g_strjoinv (", ", ids);
 
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("unknown chart type “%s”: module “%s” offers %s"), view_id,
-                   distretto_indicator_definition_get_id (definition), list);
+                   _("unknown chart type “%s”: the module offers %s"), view_id, list);
       return NULL;
     }
 
   i = find_builtin (view_id);
   if (i < 0)
-    return _distretto_view_build_module (request, view_id, error);
-
-  if ((builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_BOUNDARIES) &&
-      distretto_view_request_get_boundaries (request) == NULL)
+    chart = _distretto_view_build_module (request, view_id, error);
+  else if ((builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_BOUNDARIES) &&
+           distretto_view_request_get_boundaries (request) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The map needs the boundaries of the regions: import a GeoJSON file such as GISCO’s NUTS file"));
       return NULL;
     }
+  else
+    chart = builtin_views[i].build (request, error);
 
-  return builtin_views[i].build (request, error);
+  if (chart != NULL)
+    _distretto_view_request_apply_texts (request, chart);
+
+  return g_steal_pointer (&chart);
 }
 
 /* The code of the EU aggregate @result has a score for, the current
@@ -283,6 +288,37 @@ _distretto_view_is_compared (DistrettoRegion *region,
          !distretto_region_is_abolished (region);
 }
 
+/**
+ * distretto_view_dup_compared_regions:
+ * @dataset: a dataset
+ * @level: a NUTS level, 0 to 3
+ *
+ * The regions views of @level compare: those of the level, neither
+ * Extra-Regio nor codes of another NUTS version; what `--all-regions`
+ * goes through.
+ *
+ * Returns: (transfer full) (element-type utf8): their codes, in the
+ *   dataset's order
+ */
+GPtrArray *
+distretto_view_dup_compared_regions (DistrettoDataset *dataset,
+                                     int               level)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+
+  for (guint i = 0; i < distretto_dataset_get_n_regions (dataset); i++)
+    {
+      DistrettoRegion *region = distretto_dataset_get_region_at (dataset, i);
+
+      if (_distretto_view_is_compared (region, level))
+        g_ptr_array_add (codes, g_strdup (distretto_region_get_code (region)));
+    }
+
+  return g_steal_pointer (&codes);
+}
+
 static int
 compare_scores (gconstpointer a,
                 gconstpointer b,
@@ -297,20 +333,24 @@ compare_scores (gconstpointer a,
   return (score_a < score_b) - (score_a > score_b);
 }
 
-/* The compared regions with a score, best first; the codes are
- * @result's. */
+/* The compared regions with a score, of the request's level and
+ * country, best first; the codes are @result's. */
 GPtrArray *
-_distretto_view_dup_ranked (DistrettoIndicatorResult *result,
-                            DistrettoDataset         *dataset,
-                            int                       level)
+_distretto_view_dup_ranked (DistrettoViewRequest     *request,
+                            DistrettoIndicatorResult *result)
 {
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  int level = distretto_view_request_get_level (request);
+  const char *country = distretto_view_request_get_country (request);
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
 
   for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
     {
       const char *code = distretto_indicator_result_get_region_code (result, i);
+      DistrettoRegion *region = distretto_dataset_get_region (dataset, code);
 
-      if (_distretto_view_is_compared (distretto_dataset_get_region (dataset, code), level) &&
+      if (_distretto_view_is_compared (region, level) &&
+          (country == NULL || g_strcmp0 (distretto_region_get_country_code (region), country) == 0) &&
           isfinite (distretto_indicator_result_get_score (result, i)))
         g_ptr_array_add (codes, (gpointer) code);
     }
@@ -318,6 +358,23 @@ _distretto_view_dup_ranked (DistrettoIndicatorResult *result,
   g_ptr_array_sort_with_data (codes, compare_scores, result);
 
   return g_steal_pointer (&codes);
+}
+
+/* "NUTS 2 regions", or "NUTS 2 regions of Italia" when the request
+ * compares one country's. */
+char *
+_distretto_view_dup_regions_phrase (DistrettoViewRequest *request)
+{
+  const char *country = distretto_view_request_get_country (request);
+  int level = distretto_view_request_get_level (request);
+
+  if (country == NULL)
+    /* TRANSLATORS: what a chart compares, e.g. "NUTS 2 regions" */
+    return g_strdup_printf (_("NUTS %d regions"), level);
+
+  /* TRANSLATORS: what a chart compares, e.g. "NUTS 2 regions of Italia" */
+  return g_strdup_printf (_("NUTS %d regions of %s"), level,
+                          _distretto_view_region_name (distretto_view_request_get_dataset (request), country));
 }
 
 /* Every code of @region_codes (which may be NULL) is a region of
@@ -347,27 +404,31 @@ _distretto_view_region_name (DistrettoDataset *dataset,
   return region != NULL ? distretto_region_get_display_name (region) : code;
 }
 
-/* The source line of a chart whose values carry @flags_used. */
-const char *
-_distretto_view_source_line (DistrettoFlags flags_used)
-{
-  if (flags_used & DISTRETTO_FLAGS_SYNTHETIC)
-    return _("Source: synthetic demo data generated by Distretto — not real statistics");
-  return _("Source: imported dataset");
-}
-
-/* What every view ends with: the source line, what the module could use
- * of the data before the chart's own notes, the selected region. */
+/* What every view ends with: the source line from the data's
+ * provenance, the synthetic mark, what the module could use of the data
+ * before the chart's own notes, the selected region, the code of the
+ * values for the tidy table. */
 void
 _distretto_view_finish (DistrettoViewRequest *request,
                         DistrettoChart       *chart,
                         DistrettoFlags        flags_used)
 {
   DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, NULL);
   const char *selected = distretto_view_request_get_selected (request);
+  gboolean synthetic = (flags_used & DISTRETTO_FLAGS_SYNTHETIC) != 0;
   g_autofree char *coverage = NULL;
+  g_autofree char *source_line = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
 
-  distretto_chart_set_source (chart, _distretto_view_source_line (flags_used));
+  if (definition != NULL)
+    {
+      sources = distretto_view_dup_sources (definition, dataset);
+      source_line = distretto_view_dup_source_line (sources, synthetic);
+      distretto_chart_set_indicator (chart, distretto_indicator_definition_get_id (definition));
+    }
+  distretto_chart_set_source (chart, source_line);
+  distretto_chart_set_synthetic (chart, synthetic);
 
   coverage = distretto_indicator_dup_coverage (distretto_view_request_get_indicator (request), dataset);
   if (coverage != NULL)

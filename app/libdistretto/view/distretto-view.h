@@ -48,5 +48,11 @@ gboolean           distretto_view_check_definition  (DistrettoIndicatorDefinitio
 DistrettoChart    *distretto_view_build             (const char                   *view_id,
                                                      DistrettoViewRequest         *request,
                                                      GError                      **error);
+GPtrArray         *distretto_view_dup_compared_regions (DistrettoDataset          *dataset,
+                                                        int                        level);
+GPtrArray         *distretto_view_dup_sources       (DistrettoIndicatorDefinition *definition,
+                                                     DistrettoDataset             *dataset);
+char              *distretto_view_dup_source_line   (GPtrArray                    *sources,
+                                                     gboolean                      synthetic);
 
 G_END_DECLS

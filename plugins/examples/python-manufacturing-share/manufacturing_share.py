@@ -39,7 +39,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
 
     def do_get_definition(self):
         definition = Distretto.IndicatorDefinition(
-            id='manufacturing-share',
+            id='manufacturing_share',  # the plugin's Module= name
             title=_('Manufacturing employment share'),
             description=_('Employment in manufacturing (NACE C) as a share of total employment'),
             unit=_('Manufacturing employment, % of total employment'),
@@ -57,38 +57,57 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
         return result
 
     def do_render_view(self, view_id, dataset, year, cr, width, height):
-        values = []
+        shares = {}
         for i in range(dataset.get_n_regions()):
             region = dataset.get_region_at(i)
             if region.get_level() == 2 and not region.is_extra_regio() and not region.is_abolished():
                 value, _flags = share(dataset, region.get_code(), year)
                 if not math.isnan(value):
-                    values.append(value)
+                    shares[region.get_code()] = value
 
-        # The host draws the frame (title, source, notes) around this body,
-        # in the style of the window or the export.
+        # The host draws the frame (title, source, notes, the synthetic
+        # mark) around this body, in the style of the window or the export,
+        # and says which region is selected.
         style = Distretto.chart_style_get_for_context(cr)
-        if not values:
+        selected = Distretto.Chart.get_selected_for_context(cr)
+        if not shares:
             return True
 
+        values = list(shares.values())
         low, high = min(values), max(values)
         step = (high - low) / N_BINS or 1.0
         counts = [0] * N_BINS
         for value in values:
             counts[min(int((value - low) / step), N_BINS - 1)] += 1
 
-        left, top, right, bottom = 24, 0, width, height - 32
-        bar_width = (right - left) / N_BINS
+        # Axes as the host's charts draw them: share across, regions up.
+        axes = Distretto.ChartAxes.new(low, high, 0, max(counts))
+        axes.set_titles(_('Manufacturing employment, % of total employment'), _('NUTS 2 regions'))
+        axes.draw(cr, width, height)
+
         cr.set_source_rgb(*BAR_COLOUR)
         for i, count in enumerate(counts):
-            bar_height = (bottom - top) * count / max(counts)
-            cr.rectangle(left + i * bar_width + 1, bottom - bar_height, bar_width - 2, bar_height)
+            left, right = axes.x(low + i * step), axes.x(low + (i + 1) * step)
+            cr.rectangle(left + 1, axes.y(count), right - left - 2, axes.y(0) - axes.y(count))
         cr.fill()
 
-        cr.set_source_rgb(*Distretto.chart_style_get_rgb(style, Distretto.ChartColorRole.MUTED))
-        cr.set_font_size(12)
-        cr.move_to(left, height - 24)
-        cr.show_text('%.1f%% … %.1f%%, %d %s' % (low, high, len(values), _('regions')))
+        # Each bar's count above it.
+        cr.set_source_rgb(*Distretto.chart_style_get_rgb(style, Distretto.ChartColorRole.FOREGROUND))
+        for i, count in enumerate(counts):
+            if count > 0:
+                middle = (axes.x(low + i * step) + axes.x(low + (i + 1) * step)) / 2
+                Distretto.Chart.show_text(cr, str(count), middle, axes.y(count) - 2, 11, False, 0.5, 1.0)
+
+        # The selected region: a line at its share, with its name.
+        if selected in shares:
+            x = axes.x(shares[selected])
+            name = dataset.get_region(selected).get_display_name()
+            cr.set_line_width(2)
+            cr.move_to(x, axes.y(max(counts)))
+            cr.line_to(x, axes.y(0))
+            cr.stroke()
+            Distretto.Chart.show_text(cr, '%s %.1f%%' % (name, shares[selected]), x + 4, axes.y(max(counts)),
+                                      12, True, 0.0, 0.0)
         return True
 
     def do_create_configuration_widget(self):

@@ -20,7 +20,7 @@ class Template(GObject.Object, Distretto.Indicator):
     # Distretto calls this once, when it loads the plugin.
     def do_get_definition(self):
         definition = Distretto.IndicatorDefinition(
-            id='template',  # what `distretto export --module` takes
+            id='template',  # the same as Module= in template.plugin
             title=_('Innovation capacity'),
             description=_('Tertiary education and R&D staff, per region'),
             unit=_('Score, 0–100'),
