@@ -450,10 +450,13 @@ _distretto_panel_scores (DistrettoPanel         *panel,
 }
 
 /**
- * distretto_index_compute_with_method:
+ * distretto_index_compute:
  * @pillars: (array length=n_pillars): the indicator's pillars
  * @n_pillars: how many pillars there are
- * @method: the method
+ * @method: the method: normalisation, aggregation, imputation, how far
+ *   values are carried forward… (distretto_method_new() gives the
+ *   OECD/JRC defaults, distretto_indicator_definition_dup_method() a
+ *   module's own)
  * @dataset: the data
  * @year: the year to score
  *
@@ -473,11 +476,11 @@ _distretto_panel_scores (DistrettoPanel         *panel,
  * Returns: (transfer full): the scores for @year
  */
 DistrettoIndicatorResult *
-distretto_index_compute_with_method (DistrettoPillar       **pillars,
-                                     guint                   n_pillars,
-                                     const DistrettoMethod  *method,
-                                     DistrettoDataset       *dataset,
-                                     int                     year)
+distretto_index_compute (DistrettoPillar       **pillars,
+                         guint                   n_pillars,
+                         const DistrettoMethod  *method,
+                         DistrettoDataset       *dataset,
+                         int                     year)
 {
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   DistrettoPanel panel;
@@ -523,43 +526,6 @@ distretto_index_compute_with_method (DistrettoPillar       **pillars,
   aggregation_clear (&aggregation);
   _distretto_panel_clear (&panel);
   return g_steal_pointer (&result);
-}
-
-/**
- * distretto_index_compute:
- * @pillars: (array length=n_pillars): the indicator's pillars
- * @n_pillars: how many pillars there are
- * @normalisation: how sub-indicators are normalised
- * @within_pillars: how sub-indicators combine into a pillar
- * @across_pillars: how pillars combine into the index
- * @imputation: how missing values are filled
- * @dataset: the data
- * @year: the year to score
- *
- * distretto_index_compute_with_method() with this method, and no value
- * carried forward.
- *
- * Returns: (transfer full): the scores for @year
- */
-DistrettoIndicatorResult *
-distretto_index_compute (DistrettoPillar       **pillars,
-                         guint                   n_pillars,
-                         DistrettoNormalisation  normalisation,
-                         DistrettoAggregation    within_pillars,
-                         DistrettoAggregation    across_pillars,
-                         DistrettoImputation     imputation,
-                         DistrettoDataset       *dataset,
-                         int                     year)
-{
-  g_autoptr(DistrettoMethod) method = distretto_method_new ();
-
-  distretto_method_set_normalisation (method, normalisation);
-  distretto_method_set_within_pillars (method, within_pillars);
-  distretto_method_set_across_pillars (method, across_pillars);
-  distretto_method_set_imputation (method, imputation);
-  distretto_method_set_carry_forward (method, 0);
-
-  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
 }
 
 /* Whether most regions that ever have a value of @column have one in

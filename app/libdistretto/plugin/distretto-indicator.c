@@ -87,7 +87,7 @@ compute_declared_with_method (DistrettoIndicatorDefinition  *definition,
       if (method == NULL)
         method = declared = distretto_indicator_definition_dup_method (definition);
 
-      return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+      return distretto_index_compute (pillars, n_pillars, method, dataset, year);
     }
 
   if (series[0] != NULL && series[1] == NULL)

@@ -91,7 +91,7 @@ compute_variant (DistrettoIndicatorDefinition *definition,
   distretto_method_set_within_pillars (method, within);
   distretto_method_set_across_pillars (method, across);
 
-  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+  return distretto_index_compute (pillars, n_pillars, method, dataset, year);
 }
 
 /* Each bar's score range over the method variants, when the module's
