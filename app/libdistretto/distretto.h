@@ -27,6 +27,7 @@
 #include "index/distretto-index.h"
 #include "index/distretto-method.h"
 #include "index/distretto-pillar.h"
+#include "index/distretto-pipeline-report.h"
 #include "index/distretto-sub-indicator.h"
 #include "chart/distretto-chart.h"
 #include "chart/distretto-chart-export.h"
