@@ -650,6 +650,67 @@ test_weights (void)
   g_assert_cmpfloat_with_epsilon (score_of (result, "ITC2", NULL), (200.0 / 3.0 + 40.0) / 4.0, 1e-9);
 }
 
+/* Four regions whose sub-indicators are already on 0–100: a = 0, 50, 50,
+ * 100; b = 0, 100, 0, 100 (pillar p1); c = 100, 0, 50, 50 (pillar p2).
+ * p1 = 0, 75, 25, 100; the index, the mean of the pillars, 50, 37.5,
+ * 37.5, 75. By hand, with deviations from the means: a·b 5000 over
+ * √(5000 × 10000): r = 1/√2; a·p1 5000 / √(5000 × 6250) = 2/√5;
+ * b·p1 7500 / √(10000 × 6250) = 3/√10; p1·index 1250 / √(6250 × 937.5);
+ * p2·index 625 / √(5000 × 937.5) = 0.289, below 0.3: flagged, and so is
+ * c (the same values) with the index. Alpha of p1: 2 × (1 − (5000 +
+ * 10000) / 25000) = 0.8, as a + b = 0, 150, 50, 200 sums 25000 squared. */
+#define COHERENT \
+  "region,indicator,year,value\n" \
+  "ITC1,a,2020,0\nITC1,b,2020,0\nITC1,c,2020,100\n" \
+  "ITC2,a,2020,50\nITC2,b,2020,100\nITC2,c,2020,0\n" \
+  "ITC3,a,2020,50\nITC3,b,2020,0\nITC3,c,2020,50\n" \
+  "ITC4,a,2020,100\nITC4,b,2020,100\nITC4,c,2020,50\n"
+
+static void
+test_coherence (void)
+{
+  g_autoptr(DistrettoDataset) dataset = load (COHERENT);
+  const char *first[] = { "a", "b", NULL }, *second[] = { "c", NULL };
+  g_autoptr(DistrettoPillar) p1 = pillar_of ("p1", first);
+  g_autoptr(DistrettoPillar) p2 = pillar_of ("p2", second);
+  DistrettoPillar *pillars[] = { p1, p2 };
+  g_autoptr(DistrettoMethod) method = plain_method ();
+  g_autoptr(DistrettoIndicatorResult) result = distretto_index_compute (pillars, 2, method, dataset, 2020);
+  g_autoptr(DistrettoCoherence) coherence = distretto_coherence_new (pillars, 2, result, dataset, 2);
+  int a = distretto_coherence_find_component (coherence, "a");
+  int b = distretto_coherence_find_component (coherence, "b");
+  int c = distretto_coherence_find_component (coherence, "c");
+  int q1 = distretto_coherence_find_component (coherence, "p1");
+  int q2 = distretto_coherence_find_component (coherence, "p2");
+  int index = distretto_coherence_find_component (coherence, NULL);
+
+  g_assert_cmpfloat_with_epsilon (score_of (result, "ITC2", NULL), 37.5, 1e-9);
+  g_assert_cmpuint (distretto_coherence_get_n_regions (coherence), ==, 4);
+  g_assert_cmpuint (distretto_coherence_get_n_components (coherence), ==, 6);
+  g_assert_cmpint (distretto_coherence_get_component_kind (coherence, index), ==, DISTRETTO_COMPONENT_KIND_INDEX);
+  g_assert_cmpint (distretto_coherence_get_component_pillar (coherence, b), ==, 0);
+  g_assert_cmpint (distretto_coherence_get_component_kind (coherence, q2), ==, DISTRETTO_COMPONENT_KIND_PILLAR);
+
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, a, b), 1.0 / sqrt (2.0), 1e-12);
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, a, q1), 2.0 / sqrt (5.0), 1e-12);
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, q1, b), 3.0 / sqrt (10.0), 1e-12);
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, q1, index),
+                                  1250.0 / sqrt (6250.0 * 937.5), 1e-12);
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, q2, index),
+                                  625.0 / sqrt (5000.0 * 937.5), 1e-12);
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_correlation (coherence, c, q2), 1.0, 1e-12);
+
+  g_assert_true (distretto_coherence_is_flagged (coherence, q2, index));
+  g_assert_true (distretto_coherence_is_flagged (coherence, index, c));
+  g_assert_false (distretto_coherence_is_flagged (coherence, q1, index));
+  g_assert_false (distretto_coherence_is_flagged (coherence, c, a));   /* not a pair the handbook checks */
+  g_assert_cmpuint (distretto_coherence_get_n_flagged (coherence), ==, 2);
+
+  g_assert_cmpfloat_with_epsilon (distretto_coherence_get_alpha (coherence, 0), 0.8, 1e-12);
+  g_assert_false (distretto_coherence_is_alpha_low (coherence, 0));
+  g_assert_true (isnan (distretto_coherence_get_alpha (coherence, 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -669,6 +730,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Method/subgroups", test_subgroups);
   g_test_add_func ("/Distretto/Method/method-value", test_method_value);
   g_test_add_func ("/Distretto/Method/weights", test_weights);
+  g_test_add_func ("/Distretto/Method/coherence", test_coherence);
 
   return g_test_run ();
 }

@@ -24,6 +24,7 @@
 #include "data/distretto-series.h"
 #include "data/distretto-source.h"
 #include "data/distretto-tidy-csv.h"
+#include "index/distretto-coherence.h"
 #include "index/distretto-index.h"
 #include "index/distretto-method.h"
 #include "index/distretto-pillar.h"
