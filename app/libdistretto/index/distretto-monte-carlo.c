@@ -71,8 +71,9 @@ typedef struct
 
   guint *nominal_ranks;
   double *f;              /* the output of each run: A, B, then A_B^(i) for each factor */
-  guint16 *ranks_a;       /* the units' ranks in the runs of A */
-  guint8 *groups_a;       /* their groups */
+  GMutex merging;
+  guint *histograms;      /* per unit, how many runs of A give it each rank (0: none) */
+  guint *group_counts;    /* per unit, how many runs of A put it in each group */
 
   guint n_jobs;
   gint next;
@@ -88,6 +89,9 @@ typedef struct
   double *weights;        /* columns, then pillars */
   Ranked *ranked;
   guint *ranks;
+  guint8 *groups;
+  guint *histograms;      /* this thread's share of the engine's */
+  guint *group_counts;
 } Scratch;
 
 static void
@@ -99,6 +103,9 @@ scratch_init (Scratch      *s,
   s->weights = g_new (double, e->n_cols + e->n_pillars + 1);
   s->ranked = g_new (Ranked, MAX (e->n_units, 1));
   s->ranks = g_new (guint, MAX (e->n_units, 1));
+  s->groups = g_new (guint8, MAX (e->n_units, 1));
+  s->histograms = g_new0 (guint, (gsize) e->n_units * (e->n_units + 1));
+  s->group_counts = g_new0 (guint, (gsize) e->n_units * N_GROUPS);
 }
 
 static void
@@ -109,6 +116,9 @@ scratch_clear (Scratch *s)
   g_free (s->weights);
   g_free (s->ranked);
   g_free (s->ranks);
+  g_free (s->groups);
+  g_free (s->histograms);
+  g_free (s->group_counts);
 }
 
 static void
@@ -332,20 +342,28 @@ work (gpointer data)
       last = MIN (first + CHUNK, e->n_jobs);
       for (guint job = first; job < last; job++)
         {
-          guint row = job % e->runs;
           gboolean in_a = job < e->runs;
 
-          e->f[job] = evaluate (e, job_slots (e, job, &s), NULL, &s,
-                                in_a ? e->groups_a + (gsize) row * e->n_units : NULL);
+          e->f[job] = evaluate (e, job_slots (e, job, &s), NULL, &s, in_a ? s.groups : NULL);
           if (in_a)
             for (guint u = 0; u < e->n_units; u++)
-              e->ranks_a[(gsize) row * e->n_units + u] = s.ranks[u];
+              {
+                s.histograms[(gsize) u * (e->n_units + 1) + s.ranks[u]]++;
+                s.group_counts[(gsize) u * N_GROUPS + s.groups[u]]++;
+              }
         }
 
       done = g_atomic_int_add (&e->done, last - first) + (last - first);
       if (e->progress != NULL)
         distretto_progress_set_fraction (e->progress, PREPARED + (1.0 - PREPARED) * done / e->n_jobs);
     }
+
+  g_mutex_lock (&e->merging);
+  for (gsize i = 0; i < (gsize) e->n_units * (e->n_units + 1); i++)
+    e->histograms[i] += s.histograms[i];
+  for (gsize i = 0; i < (gsize) e->n_units * N_GROUPS; i++)
+    e->group_counts[i] += s.group_counts[i];
+  g_mutex_unlock (&e->merging);
 
   scratch_clear (&s);
   return NULL;
@@ -368,8 +386,9 @@ engine_clear (Engine *e)
   g_free (e->b);
   g_free (e->nominal_ranks);
   g_free (e->f);
-  g_free (e->ranks_a);
-  g_free (e->groups_a);
+  g_free (e->histograms);
+  g_free (e->group_counts);
+  g_mutex_clear (&e->merging);
 }
 
 /* The k-th smallest (from 0) of the ranks counted in @histogram. */
@@ -415,7 +434,6 @@ summarise (DistrettoUncertainty *self,
            const double         *nominal_scores,
            const guint8         *nominal_groups)
 {
-  g_autofree guint *histogram = g_new (guint, e->n_units + 1);
   g_autofree Ranked *order = g_new (Ranked, MAX (e->n_units, 1));
   guint n_ordered = 0;
   double mean_shift = 0.0;
@@ -427,24 +445,14 @@ summarise (DistrettoUncertainty *self,
 
   for (guint k = 0; k < n_ordered; k++)
     {
-      guint u = order[k].unit, n = 0, counts[N_GROUPS] = { 0 };
+      guint u = order[k].unit, n = 0;
+      const guint *histogram = e->histograms + (gsize) u * (e->n_units + 1);
       DistrettoUncertaintyRegion region = { 0 };
 
-      memset (histogram, 0, sizeof (guint) * (e->n_units + 1));
-      for (guint row = 0; row < e->runs; row++)
-        {
-          guint rank = e->ranks_a[(gsize) row * e->n_units + u];
-
-          counts[e->groups_a[(gsize) row * e->n_units + u]]++;
-          if (rank > 0)
-            {
-              histogram[rank]++;
-              n++;
-            }
-        }
-
+      for (guint rank = 1; rank <= e->n_units; rank++)
+        n += histogram[rank];
       for (guint g = 0; g < N_GROUPS; g++)
-        region.groups[g] = (double) counts[g] / e->runs;
+        region.groups[g] = (double) e->group_counts[(gsize) u * N_GROUPS + g] / e->runs;
       region.code = g_strdup (distretto_region_get_code (distretto_dataset_get_region_at (pipeline->panel.dataset,
                                                                                             unit_regions[u])));
       region.nominal_score = nominal_scores[u];
@@ -557,6 +565,7 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
   gboolean ok = FALSE;
   int y;
 
+  g_mutex_init (&e.merging);
   if (progress != NULL)
     distretto_progress_set_fraction (progress, 0.0);
 
@@ -569,13 +578,6 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
     if (pipeline.panel.usable[r] && pipeline.panel.levels[r] == level &&
         !pipeline.screened[_distretto_pipeline_cell (&pipeline, r, y)])
       row_regions[e.n_units++] = r;
-
-  if (e.n_units > G_MAXUINT16)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("Too many regions to analyse: %u, at most %u"), e.n_units, (guint) G_MAXUINT16);
-      goto out;
-    }
 
   if (e.n_units == 0 || pipeline.columns->len == 0)
     {
@@ -686,8 +688,8 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
   /* The runs, on every processor. */
   e.n_jobs = e.runs * (e.n_factors + 2);
   e.f = g_new0 (double, e.n_jobs);
-  e.ranks_a = g_new0 (guint16, (gsize) e.runs * e.n_units);
-  e.groups_a = g_new0 (guint8, (gsize) e.runs * e.n_units);
+  e.histograms = g_new0 (guint, (gsize) e.n_units * (e.n_units + 1));
+  e.group_counts = g_new0 (guint, (gsize) e.n_units * N_GROUPS);
   e.cancellable = cancellable;
   e.progress = progress;
   n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
