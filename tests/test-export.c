@@ -182,7 +182,9 @@ test_table (Fixture       *fixture,
   g_file_get_contents (out, &contents, NULL, &error);
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\n", -1);
-  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category,lower,upper");
+  /* The flags of every value (the demo's are synthetic) and what the
+   * pipeline did to it close each row. */
+  g_assert_cmpstr (lines[0], ==, "rank,region,name,value,category,lower,upper,flags,note");
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 127 + 1);
 
   /* Ranked from 1, values falling, every region in a performance group,
@@ -191,14 +193,15 @@ test_table (Fixture       *fixture,
     {
       g_auto(GStrv) fields = g_strsplit (lines[i], ",", -1);
       guint n = g_strv_length (fields);
-      double value = g_ascii_strtod (fields[n - 4], NULL);
-      double lower = g_ascii_strtod (fields[n - 2], NULL);
-      double upper = g_ascii_strtod (fields[n - 1], NULL);
+      double value = g_ascii_strtod (fields[n - 6], NULL);
+      double lower = g_ascii_strtod (fields[n - 4], NULL);
+      double upper = g_ascii_strtod (fields[n - 3], NULL);
 
+      g_assert_nonnull (strstr (fields[n - 2], "synthetic"));
       g_assert_cmpint (atoi (fields[0]), ==, (int) i);
       g_assert_cmpfloat (value, <=, previous);
       g_assert_true (g_strv_contains ((const char * const *) (const char *[]) { "Leader", "Strong", "Moderate", "Emerging", NULL },
-                                      fields[n - 3]));
+                                      fields[n - 5]));
       g_assert_cmpfloat (lower, <=, value);
       g_assert_cmpfloat (upper, >=, value);
       g_assert_cmpfloat (lower, >=, 0.0);
@@ -552,7 +555,8 @@ test_heatmap_and_scatter_tables (Fixture       *fixture,
       g_auto(GStrv) composite = g_strsplit (heatmap[6 * i], ",", -1);
       g_auto(GStrv) rank_fields = g_strsplit (ranking[i], ",", -1);
       guint n = g_strv_length (point), n_rank = g_strv_length (rank_fields);
-      double score = g_ascii_strtod (rank_fields[n_rank - 4], NULL);
+      /* The ranking ends with value,category,lower,upper,flags,note. */
+      double score = g_ascii_strtod (rank_fields[n_rank - 6], NULL);
 
       /* Same regions in the same order: the ranking's. */
       g_assert_cmpstr (point[0], ==, rank_fields[1]);

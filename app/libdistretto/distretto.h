@@ -39,6 +39,7 @@
 #include "plugin/distretto-indicator-definition.h"
 #include "view/distretto-view.h"
 #include "view/distretto-view-request.h"
+#include "view/distretto-view-uncertainty.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

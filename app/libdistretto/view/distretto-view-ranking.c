@@ -203,14 +203,20 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
     {
       const char *code = g_ptr_array_index (ranked, i);
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+      g_autofree char *notes = NULL;
       double score = NAN;
 
       if (!shown_in_top (request, code, i))
         continue;
 
+      notes = distretto_indicator_result_dup_notes (result, code);
       distretto_indicator_result_lookup (result, code, &score, &flags);
       distretto_chart_add_bar_in_category (chart, code, _distretto_view_region_name (dataset, code), score,
                                            group_category (distretto_indicator_result_get_group (result, code)));
+      /* The result's rank (ties shared), its flags and what the pipeline did. */
+      distretto_chart_set_bar_rank (chart, code, distretto_indicator_result_get_rank (result, code));
+      distretto_chart_set_bar_flags (chart, code, flags);
+      distretto_chart_set_bar_note (chart, code, notes);
       flags_used |= flags;
     }
 
