@@ -25,7 +25,8 @@
 #define MAX_CHOICES       9
 #define MAX_THREADS       16
 #define CHUNK             16
-#define PREPARED          0.1     /* the share of the progress the preparation takes */
+#define PREPARED          0.1
+#define MAX_PILLARS       64     /* the share of the progress the preparation takes */
 
 /* The values a discrete assumption can take: the alternatives drawn
  * from, then the method's own if it is not one of them. */
@@ -56,8 +57,9 @@ typedef struct
   DistrettoAggregation within;
   Choices choices[DISTRETTO_N_ASSUMPTIONS];
   double spread;
-  double **values;        /* per variant, n_rows × n_cols */
-  double **logs;          /* log (max (v, 0) + 1) of the same */
+  double **terms;         /* per variant, n_rows × n_cols: the normalised scores (their
+                           * log (max (v, 0) + 1) for geometric means within pillars), 0 when missing */
+  double **present;       /* 1 where a score is present, 0 where missing */
   guint n_variants;
 
   guint n_slots;          /* uniforms per run: one per discrete assumption, then the weights */
@@ -70,6 +72,7 @@ typedef struct
   double *b;
 
   guint *nominal_ranks;
+  guint *nominal_order;   /* the units, best first under the nominal method */
   double *f;              /* the output of each run: A, B, then A_B^(i) for each factor */
   GMutex merging;
   guint *histograms;      /* per unit, how many runs of A give it each rank (0: none) */
@@ -87,7 +90,8 @@ typedef struct
   double *slots;
   double *scores;
   double *weights;        /* columns, then pillars */
-  Ranked *ranked;
+  guint *order;
+  guint64 *keys;
   guint *ranks;
   guint8 *groups;
   guint *histograms;      /* this thread's share of the engine's */
@@ -101,7 +105,8 @@ scratch_init (Scratch      *s,
   s->slots = g_new (double, MAX (e->n_slots, 1));
   s->scores = g_new (double, MAX (e->n_rows, 1));
   s->weights = g_new (double, e->n_cols + e->n_pillars + 1);
-  s->ranked = g_new (Ranked, MAX (e->n_units, 1));
+  s->order = g_new (guint, MAX (e->n_units, 1));
+  s->keys = g_new (guint64, MAX (e->n_units, 1));
   s->ranks = g_new (guint, MAX (e->n_units, 1));
   s->groups = g_new (guint8, MAX (e->n_units, 1));
   s->histograms = g_new0 (guint, (gsize) e->n_units * (e->n_units + 1));
@@ -114,7 +119,8 @@ scratch_clear (Scratch *s)
   g_free (s->slots);
   g_free (s->scores);
   g_free (s->weights);
-  g_free (s->ranked);
+  g_free (s->order);
+  g_free (s->keys);
   g_free (s->ranks);
   g_free (s->groups);
   g_free (s->histograms);
@@ -167,68 +173,110 @@ compare_ranked (const void *a,
   return (x->unit > y->unit) - (x->unit < y->unit);
 }
 
-/* Competition ranks of the units' scores, 0 for none. */
+/* Whether unit @a goes before unit @b: a higher score, or the same and
+ * the lower index; no score last. */
+static inline gboolean
+before (const guint64 *keys,
+        guint          a,
+        guint          b)
+{
+  return keys[a] > keys[b] || (keys[a] == keys[b] && a < b);
+}
+
+/* A double as an integer in the same order (IEEE 754's total order). */
+static inline guint64
+sortable (double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return bits >> 63 ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+/* Competition ranks of the units' scores, 0 for none. Runs differ from
+ * the nominal order by a few places each: an insertion sort from that
+ * order moves little, where a general sort would compare everything. */
 static void
 rank_units (const Engine *e,
             Scratch      *s)
 {
-  guint n = 0;
+  guint *order = s->order;
+  guint64 *keys = s->keys;
 
+  /* Integer keys, compared without the cost of NaN's rules; no score
+   * sorts last. */
   for (guint u = 0; u < e->n_units; u++)
+    keys[u] = isnan (s->scores[u]) ? 0 : sortable (s->scores[u] + 0.0);
+
+  memcpy (order, e->nominal_order, sizeof (guint) * e->n_units);
+  for (guint k = 1; k < e->n_units; k++)
     {
-      s->ranks[u] = 0;
-      if (!isnan (s->scores[u]))
-        s->ranked[n++] = (Ranked) { s->scores[u], u };
+      guint unit = order[k], j = k;
+
+      while (j > 0 && before (keys, unit, order[j - 1]))
+        {
+          order[j] = order[j - 1];
+          j--;
+        }
+      order[j] = unit;
     }
 
-  qsort (s->ranked, n, sizeof (Ranked), compare_ranked);
-  for (guint k = 0; k < n; k++)
-    s->ranks[s->ranked[k].unit] = k > 0 && s->ranked[k].score == s->ranked[k - 1].score
-                                  ? s->ranks[s->ranked[k - 1].unit] : k + 1;
+  for (guint k = 0; k < e->n_units; k++)
+    {
+      guint unit = order[k];
+
+      if (isnan (s->scores[unit]))
+        s->ranks[unit] = 0;
+      else
+        s->ranks[unit] = k > 0 && s->scores[order[k - 1]] == s->scores[unit] ? s->ranks[order[k - 1]] : k + 1;
+    }
 }
 
-/* One row's index from normalised @values (@logs for geometric means),
- * as distretto_index_compute() aggregates. */
+/* One row's index from its @terms and @present (see Engine), as
+ * distretto_index_compute() aggregates: missing scores add 0, so the
+ * sums are those of the present ones, bit for bit, without branches.
+ * @pillar_totals: each pillar's weight, summed once per run. Without
+ * @exact, a geometric mean across pillars is left as the mean of the
+ * logarithms: the same order, for ranks, without the exponential. */
 static double
 score_row (const Engine         *e,
-           const double         *values,
-           const double         *logs,
+           const double         *terms,
+           const double         *present,
            const double         *weights,
-           DistrettoAggregation  across)
+           const double         *pillar_totals,
+           DistrettoAggregation  across,
+           gboolean              exact)
 {
   gboolean geometric_within = e->within == DISTRETTO_AGGREGATION_GEOMETRIC;
   gboolean geometric_across = across == DISTRETTO_AGGREGATION_GEOMETRIC;
-  double total = 0.0, present = 0.0, sum = 0.0;
+  double total = 0.0, weight_present = 0.0, sum = 0.0;
 
   for (guint p = 0; p < e->n_pillars; p++)
     {
-      double pillar_total = 0.0, pillar_present = 0.0, pillar_sum = 0.0, pillar_weight, score;
+      double pillar_present = 0.0, pillar_sum = 0.0, pillar_weight, score;
 
       for (guint c = e->pillar_first[p]; c < e->pillar_first[p + 1]; c++)
         {
-          double w = weights[c];
-
-          pillar_total += w;
-          if (w == 0.0 || isnan (values[c]))
-            continue;
-          pillar_present += w;
-          pillar_sum += w * (geometric_within ? logs[c] : values[c]);
+          pillar_present += weights[c] * present[c];
+          pillar_sum += weights[c] * terms[c];
         }
 
       /* A pillar none of whose sub-indicators weighs counts for nothing. */
-      pillar_weight = pillar_total > 0.0 ? weights[e->n_cols + p] : 0.0;
+      pillar_weight = pillar_totals[p] > 0.0 ? weights[e->n_cols + p] : 0.0;
       total += pillar_weight;
-      if (pillar_weight == 0.0 || pillar_present < AGGREGATION_SHARE * pillar_total - 1e-12)
+      if (pillar_weight == 0.0 || pillar_present < AGGREGATION_SHARE * pillar_totals[p] - 1e-12)
         continue;
 
       score = geometric_within ? exp (pillar_sum / pillar_present) - 1.0 : pillar_sum / pillar_present;
-      present += pillar_weight;
+      weight_present += pillar_weight;
       sum += pillar_weight * (geometric_across ? log (MAX (score, 0.0) + 1.0) : score);
     }
 
-  if (total <= 0.0 || present < AGGREGATION_SHARE * total - 1e-12)
+  if (total <= 0.0 || weight_present < AGGREGATION_SHARE * total - 1e-12)
     return NAN;
-  return geometric_across ? exp (sum / present) - 1.0 : sum / present;
+  if (geometric_across)
+    return exact ? exp (sum / weight_present) - 1.0 : sum / weight_present;
+  return sum / weight_present;
 }
 
 /* One run: the assumptions drawn from @slots (the method's own when
@@ -250,7 +298,8 @@ evaluate (const Engine *e,
   DistrettoAggregation across = e->choices[DISTRETTO_ASSUMPTION_AGGREGATION].values[aggregation];
   guint variant = (imputation * e->choices[DISTRETTO_ASSUMPTION_OUTLIERS].n_values + outliers)
                   * e->choices[DISTRETTO_ASSUMPTION_NORMALISATION].n_values + normalisation;
-  const double *values = e->values[variant], *logs = e->logs[variant];
+  const double *terms = e->terms[variant], *present = e->present[variant];
+  double pillar_totals[MAX_PILLARS];
   gboolean vary_weights = slots != NULL && e->spread > 0.0;
   guint first_weight = DISTRETTO_N_ASSUMPTIONS - 1;
   double reference, shift = 0.0;
@@ -264,8 +313,16 @@ evaluate (const Engine *e,
                                 * (vary_weights ? 1.0 - e->spread + 2.0 * e->spread * slots[first_weight + e->n_cols + p]
                                                 : 1.0);
 
+  for (guint p = 0; p < e->n_pillars; p++)
+    {
+      pillar_totals[p] = 0.0;
+      for (guint c = e->pillar_first[p]; c < e->pillar_first[p + 1]; c++)
+        pillar_totals[p] += s->weights[c];
+    }
+
   for (guint i = 0; i < e->n_rows; i++)
-    s->scores[i] = score_row (e, values + (gsize) i * e->n_cols, logs + (gsize) i * e->n_cols, s->weights, across);
+    s->scores[i] = score_row (e, terms + (gsize) i * e->n_cols, present + (gsize) i * e->n_cols, s->weights,
+                              pillar_totals, across, groups != NULL);
 
   rank_units (e, s);
 
@@ -374,17 +431,18 @@ engine_clear (Engine *e)
 {
   for (guint v = 0; v < e->n_variants; v++)
     {
-      g_free (e->values[v]);
-      g_free (e->logs[v]);
+      g_free (e->terms[v]);
+      g_free (e->present[v]);
     }
-  g_free (e->values);
-  g_free (e->logs);
+  g_free (e->terms);
+  g_free (e->present);
   g_free (e->pillar_first);
   g_free (e->column_weights);
   g_free (e->pillar_weights);
   g_free (e->a);
   g_free (e->b);
   g_free (e->nominal_ranks);
+  g_free (e->nominal_order);
   g_free (e->f);
   g_free (e->histograms);
   g_free (e->group_counts);
@@ -523,8 +581,8 @@ extract (Engine            *e,
          GArray            *scaled,
          const guint       *row_regions,
          int                y,
-         double            *values,
-         double            *logs)
+         double            *terms,
+         double            *present)
 {
   for (guint i = 0; i < e->n_rows; i++)
     {
@@ -533,11 +591,68 @@ extract (Engine            *e,
       for (guint c = 0; c < e->n_cols; c++)
         {
           double v = g_array_index (scaled, DistrettoColumn, c).values[cell];
+          gsize k = (gsize) i * e->n_cols + c;
 
-          values[(gsize) i * e->n_cols + c] = v;
-          logs[(gsize) i * e->n_cols + c] = isnan (v) ? NAN : log (MAX (v, 0.0) + 1.0);
+          present[k] = isnan (v) ? 0.0 : 1.0;
+          terms[k] = isnan (v) ? 0.0 : e->within == DISTRETTO_AGGREGATION_GEOMETRIC ? log (MAX (v, 0.0) + 1.0) : v;
         }
     }
+}
+
+/* The combinations of imputation, outlier treatment and normalisation,
+ * prepared on several threads: each takes an imputation and a treatment,
+ * and normalises them every way. */
+typedef struct
+{
+  Engine *e;
+  DistrettoPipeline *pipeline;
+  const guint *row_regions;
+  int y;
+  int level;
+  GPtrArray *imputed;     /* per imputation */
+  gint next;
+  gint done;
+  GCancellable *cancellable;
+  DistrettoProgress *progress;
+} Preparation;
+
+static gpointer
+prepare (gpointer data)
+{
+  Preparation *preparation = data;
+  Engine *e = preparation->e;
+  const Choices *outliers = &e->choices[DISTRETTO_ASSUMPTION_OUTLIERS];
+  const Choices *normalisations = &e->choices[DISTRETTO_ASSUMPTION_NORMALISATION];
+  guint n_pairs = e->choices[DISTRETTO_ASSUMPTION_IMPUTATION].n_values * outliers->n_values;
+
+  while (!g_cancellable_is_cancelled (preparation->cancellable))
+    {
+      guint pair = g_atomic_int_add (&preparation->next, 1), i = pair / MAX (outliers->n_values, 1);
+      guint o = pair % MAX (outliers->n_values, 1);
+      g_autoptr(GArray) treated = NULL;
+
+      if (pair >= n_pairs)
+        break;
+
+      treated = _distretto_pipeline_treat (preparation->pipeline, g_ptr_array_index (preparation->imputed, i),
+                                           preparation->level, outliers->values[o], FALSE);
+      for (guint n = 0; n < normalisations->n_values; n++)
+        {
+          guint v = pair * normalisations->n_values + n, done;
+          g_autoptr(GArray) scaled = _distretto_pipeline_normalise (preparation->pipeline, treated, preparation->level,
+                                                                    normalisations->values[n], FALSE);
+
+          e->terms[v] = g_new (double, (gsize) e->n_rows * e->n_cols);
+          e->present[v] = g_new (double, (gsize) e->n_rows * e->n_cols);
+          extract (e, preparation->pipeline, scaled, preparation->row_regions, preparation->y, e->terms[v],
+                   e->present[v]);
+          done = g_atomic_int_add (&preparation->done, 1) + 1;
+          if (preparation->progress != NULL)
+            distretto_progress_set_fraction (preparation->progress, PREPARED * done / e->n_variants);
+        }
+    }
+
+  return NULL;
 }
 
 gboolean
@@ -597,6 +712,12 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
 
   e.n_cols = pipeline.columns->len;
   e.n_pillars = n_pillars;
+  if (n_pillars > MAX_PILLARS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("Too many pillars to analyse: %u, at most %u"), n_pillars, (guint) MAX_PILLARS);
+      goto out;
+    }
   e.pillar_first = g_new0 (guint, n_pillars + 1);
   for (guint c = 0, p = 0; p <= n_pillars; p++)
     {
@@ -626,35 +747,38 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
       }
   }
 
+  /* Every processor, or as many as DISTRETTO_MONTE_CARLO_THREADS says
+   * (for benchmarks). */
+  n_threads = g_getenv ("DISTRETTO_MONTE_CARLO_THREADS") != NULL
+              ? (guint) g_ascii_strtoull (g_getenv ("DISTRETTO_MONTE_CARLO_THREADS"), NULL, 10)
+              : g_get_num_processors ();
+  n_threads = CLAMP (n_threads, 1, MAX_THREADS);
   /* Every combination the runs can draw, computed once. */
   e.n_variants = e.choices[DISTRETTO_ASSUMPTION_IMPUTATION].n_values * e.choices[DISTRETTO_ASSUMPTION_OUTLIERS].n_values
                  * e.choices[DISTRETTO_ASSUMPTION_NORMALISATION].n_values;
-  e.values = g_new0 (double *, e.n_variants);
-  e.logs = g_new0 (double *, e.n_variants);
-  for (guint i = 0, v = 0; i < e.choices[DISTRETTO_ASSUMPTION_IMPUTATION].n_values; i++)
-    {
-      g_autoptr(GArray) imputed = _distretto_pipeline_impute (&pipeline,
-                                                              e.choices[DISTRETTO_ASSUMPTION_IMPUTATION].values[i],
-                                                              FALSE);
+  e.terms = g_new0 (double *, e.n_variants);
+  e.present = g_new0 (double *, e.n_variants);
+  {
+    Preparation preparation = { &e, &pipeline, row_regions, y, level, NULL, 0, 0, cancellable, progress };
+    guint n_imputations = e.choices[DISTRETTO_ASSUMPTION_IMPUTATION].n_values;
 
-      for (guint o = 0; o < e.choices[DISTRETTO_ASSUMPTION_OUTLIERS].n_values; o++)
-        for (guint n = 0; n < e.choices[DISTRETTO_ASSUMPTION_NORMALISATION].n_values; n++, v++)
-          {
-            g_autoptr(GArray) scaled = NULL;
+    preparation.imputed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    for (guint i = 0; i < n_imputations; i++)
+      g_ptr_array_add (preparation.imputed,
+                       _distretto_pipeline_impute (&pipeline, e.choices[DISTRETTO_ASSUMPTION_IMPUTATION].values[i],
+                                                   FALSE));
 
-            if (g_cancellable_set_error_if_cancelled (cancellable, error))
-              goto out;
+    /* Each imputation and outlier treatment on a thread of its own. */
+    for (guint t = 1; t < n_threads; t++)
+      threads[t] = g_thread_new ("distretto-monte-carlo", prepare, &preparation);
+    prepare (&preparation);
+    for (guint t = 1; t < n_threads; t++)
+      g_thread_join (threads[t]);
+    g_ptr_array_unref (preparation.imputed);
 
-            scaled = _distretto_pipeline_scale (&pipeline, imputed, level,
-                                                e.choices[DISTRETTO_ASSUMPTION_OUTLIERS].values[o],
-                                                e.choices[DISTRETTO_ASSUMPTION_NORMALISATION].values[n], FALSE);
-            e.values[v] = g_new (double, (gsize) e.n_rows * e.n_cols);
-            e.logs[v] = g_new (double, (gsize) e.n_rows * e.n_cols);
-            extract (&e, &pipeline, scaled, row_regions, y, e.values[v], e.logs[v]);
-            if (progress != NULL)
-              distretto_progress_set_fraction (progress, PREPARED * (v + 1) / e.n_variants);
-          }
-    }
+    if (g_cancellable_set_error_if_cancelled (cancellable, error))
+      goto out;
+  }
 
   /* The factors: the uncertain assumptions, and their uniforms. */
   e.n_slots = DISTRETTO_N_ASSUMPTIONS - 1 + e.n_cols + n_pillars;
@@ -681,8 +805,12 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
   /* The nominal run, whose ranks the others are measured against. */
   scratch_init (&s, &e);
   nominal_groups = g_new (guint8, e.n_units);
+  e.nominal_order = g_new (guint, MAX (e.n_units, 1));
+  for (guint u = 0; u < e.n_units; u++)
+    e.nominal_order[u] = u;
   evaluate (&e, NULL, NULL, &s, nominal_groups);
   e.nominal_ranks = g_memdup2 (s.ranks, sizeof (guint) * e.n_units);
+  memcpy (e.nominal_order, s.order, sizeof (guint) * e.n_units);
   nominal_scores = g_memdup2 (s.scores, sizeof (double) * e.n_rows);
 
   /* The runs, on every processor. */
@@ -692,7 +820,6 @@ _distretto_monte_carlo_run (DistrettoUncertainty           *self,
   e.group_counts = g_new0 (guint, (gsize) e.n_units * N_GROUPS);
   e.cancellable = cancellable;
   e.progress = progress;
-  n_threads = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
   n_threads = MIN (n_threads, (e.n_jobs + CHUNK - 1) / CHUNK);
   for (guint t = 1; t < n_threads; t++)
     threads[t] = g_thread_new ("distretto-monte-carlo", work, &e);

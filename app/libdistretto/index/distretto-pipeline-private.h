@@ -26,6 +26,8 @@ typedef struct
   double *pillar_weights;       /* per pillar, 0 when none of its columns weighs */
   double *coverage;             /* per cell: share of weighted columns present, NaN for aggregates */
   gboolean *screened;           /* per cell: screened out */
+  guint *peer_first;            /* per region: where its peers begin in peers, and the end */
+  guint *peers;                 /* the other regions of each region's country and level */
   int aggregate_level;          /* the level whose scale aggregates are scored on, or -1 */
   DistrettoPipelineReport *report;  /* what the steps did, or NULL */
   int year;                     /* the year the report is about */
@@ -45,6 +47,16 @@ void    _distretto_pipeline_clear     (DistrettoPipeline       *self);
 GArray *_distretto_pipeline_levels    (DistrettoPipeline       *self);
 GArray *_distretto_pipeline_impute    (DistrettoPipeline       *self,
                                        DistrettoImputation      imputation,
+                                       gboolean                 record);
+GArray *_distretto_pipeline_treat     (DistrettoPipeline       *self,
+                                       GArray                  *imputed,
+                                       int                      level,
+                                       DistrettoOutlierTreatment outliers,
+                                       gboolean                 record);
+GArray *_distretto_pipeline_normalise (DistrettoPipeline       *self,
+                                       GArray                  *treated,
+                                       int                      level,
+                                       DistrettoNormalisation   normalisation,
                                        gboolean                 record);
 GArray *_distretto_pipeline_scale     (DistrettoPipeline       *self,
                                        GArray                  *imputed,

@@ -404,18 +404,21 @@ _distretto_normalise_column (DistrettoPipeline      *self,
       return;
     }
 
+  lo = hi = column->values[g_array_index (population, gsize, 0)];
   for (gsize i = 0; i < n; i++)
     {
       sorted[i] = column->values[g_array_index (population, gsize, i)];
       mean += sorted[i];
+      lo = MIN (lo, sorted[i]);
+      hi = MAX (hi, sorted[i]);
     }
   mean /= n;
   for (gsize i = 0; i < n; i++)
     var += (sorted[i] - mean) * (sorted[i] - mean);
   sd = n > 1 ? sqrt (var / (n - 1)) : 0.0;
-  qsort (sorted, n, sizeof (double), compare_doubles);
-  lo = sorted[0];
-  hi = sorted[n - 1];
+  /* Only ranks need the values in order. */
+  if (normalisation == DISTRETTO_NORMALISATION_RANK)
+    qsort (sorted, n, sizeof (double), compare_doubles);
 
   if (normalisation == DISTRETTO_NORMALISATION_GOALPOSTS &&
       !distretto_sub_indicator_get_goalposts (column->sub, &lower, &upper))

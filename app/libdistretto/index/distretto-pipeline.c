@@ -246,6 +246,55 @@ record_screening (DistrettoPipeline *self,
                                                             n_level, level));
 }
 
+/* Each region's peers for imputation: the other usable regions of its
+ * country and level, as lists one after the other. */
+static void
+init_peers (DistrettoPipeline *self)
+{
+  DistrettoPanel *panel = &self->panel;
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  g_autoptr(GArray) peers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = 0; r < panel->n_regions; r++)
+    {
+      const char *country = distretto_region_get_country_code (distretto_dataset_get_region_at (panel->dataset, r));
+      g_autofree char *key = NULL;
+      GArray *members;
+
+      if (!panel->usable[r] || panel->levels[r] < 1 || country == NULL)
+        continue;
+
+      key = g_strdup_printf ("%s\037%d", country, panel->levels[r]);
+      members = g_hash_table_lookup (groups, key);
+      if (members == NULL)
+        {
+          members = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (groups, g_steal_pointer (&key), members);
+        }
+      g_array_append_val (members, r);
+    }
+
+  self->peer_first = g_new0 (guint, panel->n_regions + 1);
+  for (guint r = 0; r < panel->n_regions; r++)
+    {
+      const char *country = distretto_region_get_country_code (distretto_dataset_get_region_at (panel->dataset, r));
+      g_autofree char *key = NULL;
+      GArray *members;
+
+      self->peer_first[r] = peers->len;
+      if (!panel->usable[r] || panel->levels[r] < 1 || country == NULL)
+        continue;
+
+      key = g_strdup_printf ("%s\037%d", country, panel->levels[r]);
+      members = g_hash_table_lookup (groups, key);
+      for (guint k = 0; k < members->len; k++)
+        if (g_array_index (members, guint, k) != r)
+          g_array_append_val (peers, g_array_index (members, guint, k));
+    }
+  self->peer_first[panel->n_regions] = peers->len;
+  self->peers = (guint *) g_array_free (g_steal_pointer (&peers), FALSE);
+}
+
 void
 _distretto_pipeline_init (DistrettoPipeline       *self,
                           DistrettoDataset        *dataset,
@@ -281,6 +330,7 @@ _distretto_pipeline_init (DistrettoPipeline       *self,
         g_array_append_val (self->columns, column);
       }
 
+  init_peers (self);
   n_cells = _distretto_panel_n_cells (&self->panel);
   self->coverage = g_new (double, MAX (n_cells, 1));
   self->screened = g_new0 (gboolean, MAX (n_cells, 1));
@@ -318,6 +368,8 @@ _distretto_pipeline_clear (DistrettoPipeline *self)
   g_clear_pointer (&self->pillar_weights, g_free);
   g_clear_pointer (&self->coverage, g_free);
   g_clear_pointer (&self->screened, g_free);
+  g_clear_pointer (&self->peers, g_free);
+  g_clear_pointer (&self->peer_first, g_free);
   _distretto_panel_clear (&self->panel);
 }
 
@@ -390,11 +442,7 @@ impute_column (DistrettoPipeline   *self,
 {
   DistrettoPanel *panel = &self->panel;
   g_autoptr(GArray) donors = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autofree const char **countries = g_new0 (const char *, MAX (panel->n_regions, 1));
   guint n_imputed = 0;
-
-  for (guint r = 0; r < panel->n_regions; r++)
-    countries[r] = distretto_region_get_country_code (distretto_dataset_get_region_at (panel->dataset, r));
 
   for (guint r = 0; r < panel->n_regions; r++)
     {
@@ -410,12 +458,11 @@ impute_column (DistrettoPipeline   *self,
             continue;
 
           g_array_set_size (donors, 0);
-          for (guint o = 0; o < panel->n_regions; o++)
+          for (guint k = self->peer_first[r]; k < self->peer_first[r + 1]; k++)
             {
-              gsize other = _distretto_pipeline_cell (self, o, y);
+              gsize other = _distretto_pipeline_cell (self, self->peers[k], y);
 
-              if (o != r && panel->usable[o] && panel->levels[o] == panel->levels[r] && !self->screened[other] &&
-                  !isnan (original->values[other]) && g_strcmp0 (countries[o], countries[r]) == 0)
+              if (!self->screened[other] && !isnan (original->values[other]))
                 g_array_append_val (donors, original->values[other]);
             }
 
@@ -444,7 +491,8 @@ impute_column (DistrettoPipeline   *self,
             {
               g_autofree char *title = _distretto_pipeline_region_title (self, r);
               const char *id = column_id (column);
-              const char *country = countries[r] ? countries[r] : "";
+              const char *code = distretto_region_get_country_code (distretto_dataset_get_region_at (panel->dataset, r));
+              const char *country = code != NULL ? code : "";
               g_autofree char *source = imputation == DISTRETTO_IMPUTATION_COUNTRY_MEDIAN
                 /* TRANSLATORS: how a value was imputed: "the median of 4 regions of IT" */
                 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the median of %u region of %s",
@@ -519,11 +567,87 @@ _distretto_pipeline_impute (DistrettoPipeline   *self,
   return imputed;
 }
 
+/* The cells of @column a level's scale is set on (the population: the
+ * level's regions of every year that are not screened out, with a
+ * value), and those it applies to (the targets: these, the aggregates
+ * scored on this level's scale, and the EU, each level's reference). */
+static void
+collect (DistrettoPipeline *self,
+         DistrettoColumn   *column,
+         int                level,
+         GArray            *population,
+         GArray            *targets)
+{
+  g_array_set_size (population, 0);
+  g_array_set_size (targets, 0);
+  for (guint r = 0; r < self->panel.n_regions; r++)
+    {
+      if (!self->panel.usable[r] ||
+          !(_distretto_pipeline_scores_level (self, self->panel.levels[r], level) || (int) r == self->panel.eu))
+        continue;
+
+      for (int y = 0; y < self->panel.n_years; y++)
+        {
+          gsize cell = _distretto_pipeline_cell (self, r, y);
+
+          if (isnan (column->values[cell]) || self->screened[cell])
+            continue;
+          g_array_append_val (targets, cell);
+          if (self->panel.levels[r] == level)
+            g_array_append_val (population, cell);
+        }
+    }
+}
+
+/* Copies of @imputed, outliers treated over @level's population. */
+GArray *
+_distretto_pipeline_treat (DistrettoPipeline         *self,
+                           GArray                    *imputed,
+                           int                        level,
+                           DistrettoOutlierTreatment  outliers,
+                           gboolean                   record)
+{
+  GArray *treated = _distretto_columns_copy (&self->panel, imputed);
+  g_autoptr(GArray) population = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint c = 0; c < treated->len && outliers != DISTRETTO_OUTLIER_TREATMENT_NONE; c++)
+    {
+      DistrettoColumn *column = &g_array_index (treated, DistrettoColumn, c);
+
+      collect (self, column, level, population, targets);
+      _distretto_treat_column (self, column, population, targets, level, outliers, record);
+    }
+
+  return treated;
+}
+
+/* Copies of @treated, normalised on @level's scale. Cells of other levels
+ * are left as they are. */
+GArray *
+_distretto_pipeline_normalise (DistrettoPipeline      *self,
+                               GArray                 *treated,
+                               int                     level,
+                               DistrettoNormalisation  normalisation,
+                               gboolean                record)
+{
+  GArray *normalised = _distretto_columns_copy (&self->panel, treated);
+  g_autoptr(GArray) population = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint c = 0; c < normalised->len; c++)
+    {
+      DistrettoColumn *column = &g_array_index (normalised, DistrettoColumn, c);
+
+      collect (self, column, level, population, targets);
+      _distretto_normalise_column (self, column, population, targets, level, normalisation, record);
+    }
+
+  return normalised;
+}
+
 /* Copies of @imputed on the scale of @level: outliers treated and
- * normalised over the level's regions of every year that are not
- * screened out (the population), applied to those and to the
- * aggregates scored on this level's scale. Other cells are left as
- * they are. */
+ * normalised. */
 GArray *
 _distretto_pipeline_scale (DistrettoPipeline         *self,
                            GArray                    *imputed,
@@ -532,40 +656,9 @@ _distretto_pipeline_scale (DistrettoPipeline         *self,
                            DistrettoNormalisation     normalisation,
                            gboolean                   record)
 {
-  GArray *scaled = _distretto_columns_copy (&self->panel, imputed);
-  g_autoptr(GArray) population = g_array_new (FALSE, FALSE, sizeof (gsize));
-  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) treated = _distretto_pipeline_treat (self, imputed, level, outliers, record);
 
-  for (guint c = 0; c < scaled->len; c++)
-    {
-      DistrettoColumn *column = &g_array_index (scaled, DistrettoColumn, c);
-
-      g_array_set_size (population, 0);
-      g_array_set_size (targets, 0);
-      for (guint r = 0; r < self->panel.n_regions; r++)
-        {
-          /* The EU on every level's scale: it is each level's reference. */
-          if (!self->panel.usable[r] ||
-              !(_distretto_pipeline_scores_level (self, self->panel.levels[r], level) || (int) r == self->panel.eu))
-            continue;
-
-          for (int y = 0; y < self->panel.n_years; y++)
-            {
-              gsize cell = _distretto_pipeline_cell (self, r, y);
-
-              if (isnan (column->values[cell]) || self->screened[cell])
-                continue;
-              g_array_append_val (targets, cell);
-              if (self->panel.levels[r] == level)
-                g_array_append_val (population, cell);
-            }
-        }
-
-      _distretto_treat_column (self, column, population, targets, level, outliers, record);
-      _distretto_normalise_column (self, column, population, targets, level, normalisation, record);
-    }
-
-  return scaled;
+  return _distretto_pipeline_normalise (self, treated, level, normalisation, record);
 }
 
 /* Weighted mean of the present scores if they carry enough weight. */
