@@ -204,6 +204,107 @@ test_own_code_serialised (void)
   g_assert_cmpint (self->most_inside, ==, 1);
 }
 
+/* A module that only declares its pillars: the host's pipeline computes
+ * it, on any thread, several at once. */
+#define TEST_TYPE_DECLARED (test_declared_get_type ())
+G_DECLARE_FINAL_TYPE (TestDeclared, test_declared, TEST, DECLARED, GObject)
+
+struct _TestDeclared
+{
+  GObject parent_instance;
+};
+
+static void test_declared_iface_init (DistrettoIndicatorInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TestDeclared, test_declared, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (DISTRETTO_TYPE_INDICATOR, test_declared_iface_init))
+
+static DistrettoIndicatorDefinition *
+declared_definition (DistrettoIndicator *indicator)
+{
+  DistrettoIndicatorDefinition *definition = distretto_indicator_definition_new ("declared", "Declared");
+  g_autoptr(DistrettoPillar) pillar = distretto_pillar_new ("p", "P");
+  const char *selectors[] = { "lfst_r_lfe2en2?nace_r2=C&age=Y15-64&sex=T&unit=THS",
+                              "lfst_r_lfe2en2?nace_r2=M_N&age=Y15-64&sex=T&unit=THS",
+                              "lfst_r_lfe2en2?nace_r2=J&age=Y15-64&sex=T&unit=THS" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (selectors); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("s%u", i);
+      g_autoptr(DistrettoSubIndicator) sub = distretto_sub_indicator_new (id, id, selectors[i]);
+
+      distretto_sub_indicator_set_denominator (sub, "lfst_r_lfe2en2?nace_r2=TOTAL&age=Y15-64&sex=T&unit=THS");
+      distretto_pillar_add_sub_indicator (pillar, sub);
+    }
+  distretto_indicator_definition_add_pillar (definition, pillar);
+  return definition;
+}
+
+static void
+test_declared_iface_init (DistrettoIndicatorInterface *iface)
+{
+  iface->get_definition = declared_definition;
+}
+
+static void
+test_declared_class_init (TestDeclaredClass *klass)
+{
+}
+
+static void
+test_declared_init (TestDeclared *self)
+{
+}
+
+/* Eight computations at once on one fresh dataset (its selector cache
+ * filled from several threads): each the same as computed alone. */
+static void
+test_shared_dataset (void)
+{
+  g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (NULL);
+  g_autoptr(TestDeclared) module = g_object_new (TEST_TYPE_DECLARED, NULL);
+  g_autoptr(DistrettoIndicatorDefinition) definition = declared_definition (NULL);
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  Waiting waiting = { results, NULL, 0 };
+  DistrettoPillar *pillars[] = { distretto_indicator_definition_get_pillar (definition, 0) };
+
+  for (int year = 2016; year <= 2023; year++)
+    {
+      waiting.pending++;
+      distretto_indicator_compute_async (DISTRETTO_INDICATOR (module), dataset, year, NULL, NULL, on_computed_cb,
+                                         &waiting);
+    }
+  wait_for (&waiting);
+  g_assert_no_error (waiting.error);
+  g_assert_cmpuint (results->len, ==, 8);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      DistrettoIndicatorResult *threaded = g_ptr_array_index (results, i);
+      g_autoptr(DistrettoMethod) method = distretto_indicator_definition_dup_method (definition);
+      g_autoptr(DistrettoIndicatorResult) alone = distretto_index_compute (pillars, 1, method, dataset,
+                                                                           distretto_indicator_result_get_year (threaded));
+      guint compared = 0;
+
+      g_assert_cmpuint (distretto_indicator_result_get_n_scores (threaded), ==,
+                        distretto_indicator_result_get_n_scores (alone));
+      for (guint k = 0; k < distretto_indicator_result_get_n_scores (alone); k++)
+        {
+          double a = distretto_indicator_result_get_score (alone, k), b = distretto_indicator_result_get_score (threaded, k);
+
+          g_assert_cmpstr (distretto_indicator_result_get_region_code (alone, k), ==,
+                           distretto_indicator_result_get_region_code (threaded, k));
+          g_assert_true (isnan (a) == isnan (b));
+          if (!isnan (a))
+            {
+              g_assert_cmpfloat (a, ==, b);
+              compared++;
+            }
+        }
+      g_assert_cmpuint (compared, >, 50);
+    }
+}
+
 static DistrettoPluginEngine *engine;
 
 static DistrettoIndicator *
@@ -406,6 +507,7 @@ main (int   argc,
 
   g_test_add_func ("/Distretto/ComputeAsync/cache", test_cache);
   g_test_add_func ("/Distretto/ComputeAsync/own-code-serialised", test_own_code_serialised);
+  g_test_add_func ("/Distretto/ComputeAsync/shared-dataset", test_shared_dataset);
   g_test_add_func ("/Distretto/ComputeAsync/python", test_python);
   g_test_add_func ("/Distretto/ComputeAsync/uncertainty", test_uncertainty);
   g_test_add_func ("/Distretto/ComputeAsync/uncertainty-cancelled", test_uncertainty_cancelled);
