@@ -27,6 +27,23 @@ load (const char *text)
   "ES51,a,2020,0\nES51,b,2020,0\nES51,b,2021,4\n" \
   "EU27_2020,a,2021,30\nEU27_2020,b,2021,2.5\n"
 
+/* A method as the tests below state it, nothing carried forward. */
+static DistrettoMethod *
+method_of (DistrettoNormalisation normalisation,
+           DistrettoAggregation   within_pillars,
+           DistrettoAggregation   across_pillars,
+           DistrettoImputation    imputation)
+{
+  DistrettoMethod *method = distretto_method_new ();
+
+  distretto_method_set_normalisation (method, normalisation);
+  distretto_method_set_within_pillars (method, within_pillars);
+  distretto_method_set_across_pillars (method, across_pillars);
+  distretto_method_set_imputation (method, imputation);
+  distretto_method_set_carry_forward (method, 0);
+  return method;
+}
+
 static DistrettoPillar *
 pillar_of (const char            *id,
            DistrettoSubIndicator *sub)
@@ -46,13 +63,13 @@ test_min_max_arithmetic (void)
   g_autoptr(DistrettoPillar) pa = pillar_of ("pa", a);
   g_autoptr(DistrettoPillar) pb = pillar_of ("pb", b);
   DistrettoPillar *pillars[] = { pa, pb };
+  g_autoptr(DistrettoMethod) method = method_of (DISTRETTO_NORMALISATION_MIN_MAX, DISTRETTO_AGGREGATION_ARITHMETIC,
+                                                 DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_IMPUTATION_NONE);
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   DistrettoFlags flags;
   double score;
 
-  result = distretto_index_compute (pillars, 2, DISTRETTO_NORMALISATION_MIN_MAX,
-                                    DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_AGGREGATION_ARITHMETIC,
-                                    DISTRETTO_IMPUTATION_NONE, dataset, 2021);
+  result = distretto_index_compute (pillars, 2, method, dataset, 2021);
 
   /* a spans 0–50 over regions and years, b 0–5: ITH3 2021 is (40 + 20) / 2. */
   g_assert_true (distretto_indicator_result_lookup (result, "ITH3", &score, NULL));
@@ -93,14 +110,17 @@ test_imputation_direction_geometric (void)
   g_autoptr(DistrettoPillar) pa = pillar_of ("pa", a);
   g_autoptr(DistrettoPillar) pb = pillar_of ("pb", b);
   DistrettoPillar *pillars[] = { pa, pb };
+  g_autoptr(DistrettoMethod) method = method_of (DISTRETTO_NORMALISATION_MIN_MAX, DISTRETTO_AGGREGATION_ARITHMETIC,
+                                                 DISTRETTO_AGGREGATION_GEOMETRIC, DISTRETTO_IMPUTATION_COUNTRY_MEAN);
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   DistrettoFlags flags;
   double score;
 
   distretto_sub_indicator_set_direction (b, DISTRETTO_DIRECTION_NEGATIVE);
-  result = distretto_index_compute (pillars, 2, DISTRETTO_NORMALISATION_MIN_MAX,
-                                    DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_AGGREGATION_GEOMETRIC,
-                                    DISTRETTO_IMPUTATION_COUNTRY_MEAN, dataset, 2021);
+  /* ES51 has one sub-indicator of two in 2021: screening at 2/3 would
+   * leave it out, at 1/2 it is imputed. */
+  distretto_method_set_screening (method, 0.5);
+  result = distretto_index_compute (pillars, 2, method, dataset, 2021);
 
   /* ES51's missing a for 2021 is Spain's NUTS 2 mean that year: ES52's 50,
    * so 100 after scaling; b = 4 reversed is 20. */
@@ -124,6 +144,8 @@ test_rank_normalisation_and_ratio (void)
   g_autoptr(DistrettoSubIndicator) ratio = distretto_sub_indicator_new ("r", "B per A", "b");
   g_autoptr(DistrettoPillar) pillar = NULL;
   DistrettoPillar *pillars[1];
+  g_autoptr(DistrettoMethod) method = method_of (DISTRETTO_NORMALISATION_RANK, DISTRETTO_AGGREGATION_ARITHMETIC,
+                                                 DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_IMPUTATION_NONE);
   g_autoptr(DistrettoIndicatorResult) result = NULL;
 
   distretto_sub_indicator_set_denominator (ratio, "a");
@@ -135,9 +157,7 @@ test_rank_normalisation_and_ratio (void)
   /* A zero denominator gives no value, not infinity. */
   g_assert_true (isnan (distretto_sub_indicator_get_raw_value (ratio, dataset, "ES51", 2020, NULL)));
 
-  result = distretto_index_compute (pillars, 1, DISTRETTO_NORMALISATION_RANK,
-                                    DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_AGGREGATION_ARITHMETIC,
-                                    DISTRETTO_IMPUTATION_NONE, dataset, 2020);
+  result = distretto_index_compute (pillars, 1, method, dataset, 2020);
 
   /* Ratios over the panel: 10, 5, 10, 5, 10, 10 → ranks put 5 at 10% and 10 at 70%. */
   g_assert_cmpfloat_with_epsilon (distretto_indicator_result_get_component (result, "ITH4", "r"), 70.0, 1e-9);
@@ -257,7 +277,7 @@ test_carry_forward (void)
   for (int year = 2019; year <= 2021; year++)
     {
       g_autoptr(DistrettoIndicatorResult) result =
-        distretto_index_compute_with_method (pillars, 1, method, dataset, year);
+        distretto_index_compute (pillars, 1, method, dataset, year);
       double score = score_of (result, "ITH3", &flags);
 
       if (year <= 2020)
@@ -272,12 +292,10 @@ test_carry_forward (void)
       g_assert_cmpint (flags & DISTRETTO_FLAGS_CARRIED_FORWARD, ==, 0);
     }
 
-  /* None carried: the old function, and a method that says so. */
+  /* None carried: a method that says so. */
+  distretto_method_set_carry_forward (method, 0);
   {
-    g_autoptr(DistrettoIndicatorResult) result = distretto_index_compute (pillars, 1, DISTRETTO_NORMALISATION_MIN_MAX,
-                                                                          DISTRETTO_AGGREGATION_ARITHMETIC,
-                                                                          DISTRETTO_AGGREGATION_ARITHMETIC,
-                                                                          DISTRETTO_IMPUTATION_NONE, dataset, 2019);
+    g_autoptr(DistrettoIndicatorResult) result = distretto_index_compute (pillars, 1, method, dataset, 2019);
 
     g_assert_true (isnan (score_of (result, "ITH3", NULL)));
   }
@@ -309,7 +327,7 @@ test_national_frame (void)
 
   /* Not marked national: all regions score 50 on it (one value), and
    * the geometric mean pulls ITH5 (100 on r) to √(101 × 51) − 1. */
-  result = distretto_index_compute_with_method (pillars, 2, method, dataset, 2020);
+  result = distretto_index_compute (pillars, 2, method, dataset, 2020);
   g_assert_cmpfloat_with_epsilon (score_of (result, "ITH5", &flags), sqrt (101.0 * 51.0) - 1.0, 1e-9);
   g_assert_cmpint (flags & DISTRETTO_FLAGS_NATIONAL_PROXY, ==, DISTRETTO_FLAGS_NATIONAL_PROXY);
   g_clear_object (&result);
@@ -317,7 +335,7 @@ test_national_frame (void)
   /* Marked national, in a dataset of one country: weight 0, the
    * national pillar drops out, ITH5 scores 100. */
   distretto_sub_indicator_set_national_frame (n, TRUE);
-  result = distretto_index_compute_with_method (pillars, 2, method, dataset, 2020);
+  result = distretto_index_compute (pillars, 2, method, dataset, 2020);
   g_assert_cmpfloat_with_epsilon (score_of (result, "ITH5", &flags), 100.0, 1e-9);
   g_assert_cmpint (flags & DISTRETTO_FLAGS_NATIONAL_PROXY, ==, 0);
   g_assert_cmpfloat_with_epsilon (score_of (result, "ITH4", NULL), 50.0, 1e-9);
@@ -343,7 +361,7 @@ test_goalposts (void)
   distretto_method_set_imputation (method, DISTRETTO_IMPUTATION_NONE);
   distretto_method_set_within_pillars (method, DISTRETTO_AGGREGATION_ARITHMETIC);
 
-  result = distretto_index_compute_with_method (pillars, 1, method, dataset, 2021);
+  result = distretto_index_compute (pillars, 1, method, dataset, 2021);
   g_assert_cmpfloat_with_epsilon (distretto_indicator_result_get_component (result, "ITH3", "a"), 50.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (distretto_indicator_result_get_component (result, "ES52", "a"), 100.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (distretto_indicator_result_get_component (result, "ITH3", "b"), 90.0, 1e-9);
@@ -353,7 +371,7 @@ test_goalposts (void)
   /* Without goalposts a sub-indicator is scaled min–max: b spans 0–5. */
   distretto_sub_indicator_set_goalposts (b, NAN, NAN);
   g_assert_false (distretto_sub_indicator_get_goalposts (b, NULL, NULL));
-  result = distretto_index_compute_with_method (pillars, 1, method, dataset, 2021);
+  result = distretto_index_compute (pillars, 1, method, dataset, 2021);
   g_assert_cmpfloat_with_epsilon (distretto_indicator_result_get_component (result, "ITH3", "b"), 80.0, 1e-9);
 }
 
@@ -415,8 +433,8 @@ test_nested (void)
    * ES52 100 in 2021. */
   g_assert_cmpfloat_with_epsilon (distretto_sub_indicator_get_raw_value (nested, dataset, "ITH4", 2021, NULL),
                                   60.0, 1e-9);
-  inner_result = distretto_index_compute_with_method (inner, 2, method, dataset, 2021);
-  outer_result = distretto_index_compute_with_method (outer, 1, method, dataset, 2021);
+  inner_result = distretto_index_compute (inner, 2, method, dataset, 2021);
+  outer_result = distretto_index_compute (outer, 1, method, dataset, 2021);
 
   /* Scaled again over every region and year: 2020 gives ES51 0 (a and b
    * 0), ES52 scores 100 both years, so the outer scores equal the inner
@@ -483,7 +501,7 @@ compute_random (guint32                 seed,
   pillars[1] = p2;
   distretto_method_set_normalisation (method, normalisation);
 
-  return distretto_index_compute_with_method (pillars, 2, method, dataset, 2021);
+  return distretto_index_compute (pillars, 2, method, dataset, 2021);
 }
 
 static void

@@ -733,13 +733,15 @@ test_dataset_index (void)
   g_autoptr(DistrettoDataset) dataset = distretto_dataset_recode_nuts (original, 2024, NULL);
   g_autoptr(DistrettoSubIndicator) sub = distretto_sub_indicator_new ("gerd", "GERD", "gerd");
   g_autoptr(DistrettoPillar) pillar = distretto_pillar_new ("rd", "R&D");
+  g_autoptr(DistrettoMethod) method = distretto_method_new ();
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   DistrettoPillar *pillars[] = { pillar };
   double score;
 
   distretto_pillar_add_sub_indicator (pillar, sub);
-  result = distretto_index_compute (pillars, 1, DISTRETTO_NORMALISATION_MIN_MAX, DISTRETTO_AGGREGATION_ARITHMETIC,
-                                    DISTRETTO_AGGREGATION_ARITHMETIC, DISTRETTO_IMPUTATION_NONE, dataset, 2013);
+  distretto_method_set_across_pillars (method, DISTRETTO_AGGREGATION_ARITHMETIC);
+  distretto_method_set_imputation (method, DISTRETTO_IMPUTATION_NONE);
+  result = distretto_index_compute (pillars, 1, method, dataset, 2013);
   /* Min–max over FRF2 0.76, FRB0 1.63, FR10 2.9: FRB0 (1.63 - 0.76) / 2.14. */
   g_assert_true (distretto_indicator_result_lookup (result, "FRB0", &score, NULL));
   g_assert_cmpfloat_with_epsilon (score, 100 * 0.87 / 2.14, 1e-9);

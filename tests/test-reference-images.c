@@ -204,6 +204,89 @@ reference_trend (void)
   return chart;
 }
 
+/* Twelve regions by nominal rank, each with its median rank and the
+ * 5–95% interval, coloured by group; one flagged imputed. */
+static DistrettoChart *
+reference_uncertainty (void)
+{
+  DistrettoChart *chart = distretto_chart_new_uncertainty ("Innovation performance: how certain the ranks are");
+  const char *groups[] = { "Leader", "Strong", "Moderate", "Emerging", NULL };
+  static const struct
+  {
+    const char *code;
+    const char *name;
+    double median, lower, upper;
+    int group;
+  } regions[] = {
+    { "SE11", "Stockholm", 1.0, 1.0, 2.0, 0 },
+    { "DE21", "Oberbayern", 2.5, 1.0, 4.0, 0 },
+    { "FI1B", "Helsinki-Uusimaa", 2.0, 1.0, 5.0, 0 },
+    { "FI19", "Länsi-Suomi", 4.5, 3.0, 7.0, 1 },
+    { "ITC4", "Lombardia", 5.0, 3.5, 9.0, 1 },
+    { "ES51", "Cataluña", 7.0, 5.0, 8.0, 1 },
+    { "ITH3", "Veneto", 6.5, 4.0, 10.0, 2 },
+    { "ES52", "Comunitat Valenciana", 8.5, 7.0, 10.0, 2 },
+    { "PL91", "Warszawski stołeczny", 8.0, 5.0, 11.0, 2 },
+    { "ITF3", "Campania", 10.0, 9.0, 11.5, 3 },
+    { "PL82", "Podkarpackie", 11.0, 10.0, 12.0, 3 },
+    { "RO21", "Nord-Est", 12.0, 11.0, 12.0, 3 },
+  };
+
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023, 1000 runs");
+  distretto_chart_set_unit (chart, "Rank (1 is best)");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  distretto_chart_set_categories (chart, groups);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    distretto_chart_add_rank_interval (chart, regions[i].code, regions[i].name, i + 1, regions[i].median,
+                                       regions[i].lower, regions[i].upper, regions[i].group);
+  distretto_chart_set_bar_flags (chart, "ES51", DISTRETTO_FLAGS_IMPUTED);
+  distretto_chart_set_selected (chart, "ITH3");
+  distretto_chart_set_notes (chart, "Dots: the median rank over 1000 runs; lines: 5–95% of the ranks; diamonds: "
+                                    "the nominal rank.");
+
+  return chart;
+}
+
+/* Five assumptions' Sobol indices and six sub-indicators left out. */
+static DistrettoChart *
+reference_sensitivity (void)
+{
+  DistrettoChart *chart = distretto_chart_new_sensitivity ("Innovation performance: what the ranks depend on");
+  static const struct
+  {
+    const char *id;
+    const char *name;
+    double first, total;
+  } indices[] = {
+    { "weights", "Weights", 0.08, 0.15 },
+    { "normalisation", "Normalisation", 0.42, 0.61 },
+    { "aggregation", "Aggregation", 0.21, 0.33 },
+    { "imputation", "Imputation", 0.02, 0.05 },
+    { "outliers", "Outlier treatment", 0.11, 0.19 },
+  };
+  static const struct
+  {
+    const char *id;
+    double mean, most;
+  } removed[] = {
+    { "TS1", 3.2, 11.0 }, { "TS2", 5.8, 19.0 }, { "TS3", 1.4, 6.0 },
+    { "TS4", 2.6, 9.0 }, { "TS5", 0.9, 4.0 }, { "TS6", 4.1, 14.0 },
+  };
+
+  distretto_chart_set_subtitle (chart, "NUTS 2 regions, 2023, 1000 runs");
+  distretto_chart_set_source (chart, "Source: reference test data");
+  for (guint i = 0; i < G_N_ELEMENTS (indices); i++)
+    distretto_chart_add_sensitivity_index (chart, indices[i].id, indices[i].name, indices[i].first, indices[i].total);
+  for (guint i = 0; i < G_N_ELEMENTS (removed); i++)
+    {
+      distretto_chart_add_bar (chart, removed[i].id, removed[i].id, removed[i].mean);
+      distretto_chart_set_bar_interval (chart, removed[i].id, removed[i].mean, removed[i].most);
+    }
+  distretto_chart_set_selected (chart, "normalisation");
+
+  return chart;
+}
+
 /* Drawn with the region of @hovered under the pointer, or as exported. */
 static cairo_surface_t *
 render (DistrettoChart *chart,
@@ -353,12 +436,16 @@ static const Reference references[] = {
   { "scatter", reference_scatter, NULL },
   { "heatmap", reference_heatmap, NULL },
   { "map", reference_map, NULL },
+  { "uncertainty", reference_uncertainty, NULL },
+  { "sensitivity", reference_sensitivity, NULL },
   { "ranking-hover", reference_ranking, "FI19" },
   { "trend-hover", reference_trend, "ES52" },
   { "radar-hover", reference_radar, "ES52" },
   { "scatter-hover", reference_scatter, "ITH5" },
   { "heatmap-hover", reference_heatmap, "Oberbayern" },
   { "map-hover", reference_map, "AA15" },
+  { "uncertainty-hover", reference_uncertainty, "PL91" },
+  { "sensitivity-hover", reference_sensitivity, "TS2" },
 };
 
 static void

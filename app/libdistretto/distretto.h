@@ -24,10 +24,14 @@
 #include "data/distretto-series.h"
 #include "data/distretto-source.h"
 #include "data/distretto-tidy-csv.h"
+#include "index/distretto-coherence.h"
 #include "index/distretto-index.h"
 #include "index/distretto-method.h"
 #include "index/distretto-pillar.h"
+#include "index/distretto-pipeline-report.h"
+#include "index/distretto-progress.h"
 #include "index/distretto-sub-indicator.h"
+#include "index/distretto-uncertainty.h"
 #include "chart/distretto-chart.h"
 #include "chart/distretto-chart-axes.h"
 #include "chart/distretto-chart-export.h"
@@ -38,6 +42,7 @@
 #include "view/distretto-view-request.h"
 #include "view/distretto-region-report.h"
 #include "view/distretto-result-cache.h"
+#include "view/distretto-view-uncertainty.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

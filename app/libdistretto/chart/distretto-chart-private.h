@@ -19,9 +19,20 @@ typedef struct
   int category;       /* index into categories, or -1 */
   double lower;       /* an interval around the value, or NaN for none */
   double upper;
-  guint rank;         /* its rank among all regions, or 0 for its position */
+  guint rank;         /* the rank shown, or 0 for the bar's place (ties shared) */
   DistrettoFlags flags;
+  char *note;         /* for the tooltip and the table, or NULL */
+  double shares[DISTRETTO_CHART_N_CATEGORIES];  /* of each category, or NaN */
 } DistrettoChartBar;
+
+/* A sensitivity chart's assumption and its Sobol indices. */
+typedef struct
+{
+  char *code;
+  char *label;
+  double first_order;
+  double total_order;
+} DistrettoChartIndex;
 
 typedef struct
 {
@@ -87,6 +98,7 @@ struct _DistrettoChart
   char *indicator;        /* the code of the values, for the tidy table */
   int year;               /* the year of the values, or 0 */
   GStrv series_ids;       /* codes of a profile's axes, a scatter's x, y, third */
+  GArray *indices;        /* DistrettoChartIndex, for a sensitivity chart */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
   DistrettoChartBodyFunc body_func;  /* a custom chart's body */
   gpointer body_data;
@@ -156,6 +168,7 @@ _distretto_chart_is_emphasised (const DistrettoChartRenderOptions *options,
 #define DISTRETTO_CHART_RADAR_HEIGHT  560.0
 #define DISTRETTO_CHART_SCATTER_HEIGHT 600.0
 #define DISTRETTO_CHART_HEATMAP_HEADER 140.0
+#define DISTRETTO_CHART_SENSITIVITY_GAP 48.0
 #define DISTRETTO_CHART_CUSTOM_HEIGHT 560.0
 
 /* A value axis with ticks at 1, 2 or 5 times a power of ten. */
@@ -287,6 +300,8 @@ extern const DistrettoChartKindClass _distretto_chart_radar_class;
 extern const DistrettoChartKindClass _distretto_chart_scatter_class;
 extern const DistrettoChartKindClass _distretto_chart_heatmap_class;
 extern const DistrettoChartKindClass _distretto_chart_custom_class;
+extern const DistrettoChartKindClass _distretto_chart_uncertainty_class;
+extern const DistrettoChartKindClass _distretto_chart_sensitivity_class;
 
 /* Shared by the kinds. */
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
@@ -300,6 +315,32 @@ char               *_distretto_chart_describe_profile (DistrettoChart           
                                                        const char               **code);
 double              _distretto_chart_subtitle_top   (DistrettoChart              *self,
                                                      cairo_t                     *cr);
+
+/* Bars' ranks, flags, notes and shares, in distretto-chart-bars.c. */
+guint               _distretto_chart_bar_rank       (DistrettoChart              *self,
+                                                     guint                        index);
+char               *_distretto_chart_describe_flags (DistrettoFlags               flags);
+gboolean            _distretto_chart_is_estimated   (DistrettoFlags               flags);
+void                _distretto_chart_init_bar       (DistrettoChartBar           *bar);
+void                _distretto_chart_init_indices   (DistrettoChart              *self);
+void                _distretto_chart_append_bar_extras (DistrettoChart           *self,
+                                                        GString                  *header,
+                                                        gboolean                  with_flags,
+                                                        gboolean                  with_shares);
+void                _distretto_chart_append_bar_extra_fields (DistrettoChart     *self,
+                                                              GString            *out,
+                                                              const DistrettoChartBar *bar,
+                                                              gboolean            with_flags,
+                                                              gboolean            with_shares);
+void                _distretto_chart_describe_bar_extras (DistrettoChart         *self,
+                                                          const DistrettoChartBar *bar,
+                                                          GString                *text);
+void                _distretto_chart_draw_hatch     (cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       x,
+                                                     double                       y,
+                                                     double                       width,
+                                                     double                       height);
 
 /* Model helpers, in distretto-chart-profile.c and distretto-chart-points.c. */
 char               *_distretto_chart_dup_profile_table (DistrettoChart           *self);

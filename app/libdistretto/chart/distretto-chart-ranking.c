@@ -39,12 +39,26 @@ text_size_for (double row)
   return row < 45.0 ? MIN (12.0, row * 0.8) : MIN (16.0, row * 12.0 / 45.0);
 }
 
-/* Whether the bars carry ranks of their own: some regions are left out. */
+/* How many ranked regions are left out above bar @index: its rank less
+ * the bars above it with a greater value (ties share a rank). */
+static guint
+n_left_out_above (DistrettoChart *self,
+                  guint           index)
+{
+  const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
+  guint first = index;
+
+  while (first > 0 && g_array_index (self->bars, DistrettoChartBar, first - 1).value == bar->value)
+    first--;
+  return _distretto_chart_bar_rank (self, index) > first + 1 ? _distretto_chart_bar_rank (self, index) - first - 1 : 0;
+}
+
+/* Whether some regions are left out: the bars then show their ranks. */
 static gboolean
 has_ranks (DistrettoChart *self)
 {
   for (guint i = 0; i < self->bars->len; i++)
-    if (g_array_index (self->bars, DistrettoChartBar, i).rank != 0)
+    if (n_left_out_above (self, i) > 0)
       return TRUE;
   return FALSE;
 }
@@ -150,7 +164,18 @@ bar_color (DistrettoChart              *self,
   return &palette->bar;
 }
 
-/* The categories' colours and names, right-aligned on the subtitle's line. */
+static gboolean
+any_estimated (DistrettoChart *self)
+{
+  for (guint i = 0; i < self->bars->len; i++)
+    if (_distretto_chart_is_estimated (g_array_index (self->bars, DistrettoChartBar, i).flags))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The categories' colours and names, right-aligned on the subtitle's
+ * line, after the hatching when a bar is hatched. */
 static void
 draw_legend (DistrettoChart              *self,
              cairo_t                     *cr,
@@ -159,6 +184,21 @@ draw_legend (DistrettoChart              *self,
              double                       y)
 {
   double x = width - DISTRETTO_CHART_MARGIN;
+
+  if (any_estimated (self))
+    {
+      g_autoptr(PangoLayout) label = _distretto_chart_create_layout (cr, _("imputed or carried forward"), 11.0, FALSE);
+
+      x -= _distretto_chart_layout_width (label);
+      _distretto_chart_set_color (cr, &palette->muted);
+      _distretto_chart_show_layout (cr, label, x, y);
+      x -= 14;
+      _distretto_chart_set_color (cr, &palette->bar);
+      cairo_rectangle (cr, x, y + 3, 10, 10);
+      cairo_fill (cr);
+      _distretto_chart_draw_hatch (cr, palette, x, y + 3, 10, 10);
+      x -= 18;
+    }
 
   for (int i = self->categories->len - 1; i >= 0; i--)
     {
@@ -288,7 +328,7 @@ draw_ranking (DistrettoChart                    *self,
       double x_end = layout.zero_x + bar->value * layout.scale;
 
       /* Ranks left out between this bar and the one above. */
-      if (ranked && i > 0 && distretto_chart_get_bar_rank (self, i) > distretto_chart_get_bar_rank (self, i - 1) + 1)
+      if (ranked && i > 0 && n_left_out_above (self, i) > n_left_out_above (self, i - 1))
         {
           const double dashes[] = { 2.0, 3.0 };
 
@@ -314,6 +354,15 @@ draw_ranking (DistrettoChart                    *self,
       cairo_rectangle (cr, MIN (layout.zero_x, x_end), y + (layout.row - layout.bar_height) / 2.0,
                        fabs (x_end - layout.zero_x), layout.bar_height);
       cairo_fill_preserve (cr);
+      if (_distretto_chart_is_estimated (bar->flags))
+        {
+          cairo_new_path (cr);
+          _distretto_chart_draw_hatch (cr, palette, MIN (layout.zero_x, x_end),
+                                       y + (layout.row - layout.bar_height) / 2.0,
+                                       fabs (x_end - layout.zero_x), layout.bar_height);
+          cairo_rectangle (cr, MIN (layout.zero_x, x_end), y + (layout.row - layout.bar_height) / 2.0,
+                           fabs (x_end - layout.zero_x), layout.bar_height);
+        }
       if (selected)
         {
           _distretto_chart_set_color (cr, &palette->foreground);
@@ -409,6 +458,29 @@ hit_test (DistrettoChart *self,
   return TRUE;
 }
 
+/* What a bar's flags, shares and note add to its tooltip. */
+void
+_distretto_chart_describe_bar_extras (DistrettoChart          *self,
+                                      const DistrettoChartBar *bar,
+                                      GString                 *text)
+{
+  g_autofree char *flags = _distretto_chart_describe_flags (bar->flags);
+  g_autoptr(GString) shares = g_string_new (NULL);
+
+  for (guint c = 0; c < self->categories->len; c++)
+    if (!isnan (bar->shares[c]) && bar->shares[c] > 0.0)
+      /* TRANSLATORS: a category's share in a tooltip, e.g. "Strong 64%" */
+      g_string_append_printf (shares, _("%s%s %.0f%%"), shares->len > 0 ? ", " : "",
+                              (const char *) g_ptr_array_index (self->categories, c), 100.0 * bar->shares[c]);
+
+  if (shares->len > 0)
+    g_string_append_printf (text, "\n%s", shares->str);
+  if (flags != NULL)
+    g_string_append_printf (text, "\n%s", flags);
+  if (bar->note != NULL)
+    g_string_append_printf (text, "\n%s", bar->note);
+}
+
 static char *
 describe (DistrettoChart  *self,
           guint            index,
@@ -418,6 +490,8 @@ describe (DistrettoChart  *self,
   const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
   g_autofree char *value = _distretto_chart_format_value (bar->value);
   g_autofree char *title = _distretto_chart_region_title (bar->label, bar->code);
+  guint rank = _distretto_chart_bar_rank (self, index);
+  g_autoptr(GString) text = g_string_new (NULL);
 
   *code = bar->code;
   if (!isnan (bar->lower))
@@ -426,30 +500,41 @@ describe (DistrettoChart  *self,
       g_autofree char *upper = _distretto_chart_format_value (bar->upper);
 
       /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value, its interval */
-      return g_strdup_printf (_("%u. %s: %s (%s to %s)"), distretto_chart_get_bar_rank (self, index), title, value,
-                              lower, upper);
+      g_string_append_printf (text, _("%u. %s: %s (%s to %s)"), rank, title, value, lower, upper);
     }
-  /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value */
-  return g_strdup_printf (_("%u. %s: %s"), distretto_chart_get_bar_rank (self, index), title, value);
+  else
+    /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value */
+    g_string_append_printf (text, _("%u. %s: %s"), rank, title, value);
+
+  _distretto_chart_describe_bar_extras (self, bar, text);
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static char *
 dup_table (DistrettoChart *self)
 {
   g_autoptr(GString) out = NULL;
-  gboolean with_intervals = FALSE;
+  gboolean with_intervals = FALSE, with_flags = FALSE, with_shares = FALSE;
 
   for (guint i = 0; i < self->bars->len; i++)
-    with_intervals |= !isnan (g_array_index (self->bars, DistrettoChartBar, i).lower);
+    {
+      const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
 
-  out = g_string_new (with_intervals ? "rank,region,name,value,category,lower,upper\n"
-                                     : "rank,region,name,value,category\n");
+      with_intervals |= !isnan (bar->lower);
+      with_flags |= bar->flags != DISTRETTO_FLAGS_NONE || bar->note != NULL;
+      with_shares |= !isnan (bar->shares[0]);
+    }
+
+  out = g_string_new (with_intervals ? "rank,region,name,value,category,lower,upper"
+                                     : "rank,region,name,value,category");
+  _distretto_chart_append_bar_extras (self, out, with_flags, with_shares);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < self->bars->len; i++)
     {
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append_printf (out, "%u,", distretto_chart_get_bar_rank (self, i));
+      g_string_append_printf (out, "%u,", _distretto_chart_bar_rank (self, i));
       _distretto_chart_append_csv_field (out, bar->code);
       g_string_append_c (out, ',');
       _distretto_chart_append_csv_field (out, bar->label);
@@ -463,6 +548,7 @@ dup_table (DistrettoChart *self)
         }
       else if (with_intervals)
         g_string_append (out, ",,");
+      _distretto_chart_append_bar_extra_fields (self, out, bar, with_flags, with_shares);
       g_string_append_c (out, '\n');
     }
 

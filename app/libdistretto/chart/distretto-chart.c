@@ -57,6 +57,8 @@ static const DistrettoChartKindClass * const kind_classes[] = {
   [DISTRETTO_CHART_KIND_SCATTER] = &_distretto_chart_scatter_class,
   [DISTRETTO_CHART_KIND_HEATMAP] = &_distretto_chart_heatmap_class,
   [DISTRETTO_CHART_KIND_CUSTOM] = &_distretto_chart_custom_class,
+  [DISTRETTO_CHART_KIND_UNCERTAINTY] = &_distretto_chart_uncertainty_class,
+  [DISTRETTO_CHART_KIND_SENSITIVITY] = &_distretto_chart_sensitivity_class,
 };
 
 static void
@@ -66,6 +68,7 @@ clear_bar (gpointer data)
 
   g_free (bar->code);
   g_free (bar->label);
+  g_free (bar->note);
 }
 
 void
@@ -104,6 +107,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->highlighted_regions, g_hash_table_unref);
   g_clear_pointer (&self->indicator, g_free);
   g_clear_pointer (&self->series_ids, g_strfreev);
+  g_clear_pointer (&self->indices, g_array_unref);
   _distretto_chart_clear_layout (self);
   g_clear_pointer (&self->scratch, cairo_destroy);
   g_clear_pointer (&self->kept_layouts, g_hash_table_unref);
@@ -258,6 +262,7 @@ distretto_chart_init (DistrettoChart *self)
   self->kind_class = kind_classes[DISTRETTO_CHART_KIND_RANKING];
   _distretto_chart_init_profiles (self);
   _distretto_chart_init_points (self);
+  _distretto_chart_init_indices (self);
 }
 
 /**
@@ -709,14 +714,11 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   while (position > 0 && g_array_index (self->bars, DistrettoChartBar, position - 1).value < value)
     position--;
 
+  _distretto_chart_init_bar (&bar);
   bar.code = g_strdup (code);
   bar.label = g_strdup (label);
   bar.value = value;
   bar.category = category;
-  bar.lower = NAN;
-  bar.upper = NAN;
-  bar.rank = 0;
-  bar.flags = DISTRETTO_FLAGS_NONE;
   g_array_insert_val (self->bars, position, bar);
   _distretto_chart_changed (self);
 }
@@ -1012,7 +1014,15 @@ _distretto_chart_append_csv_field (GString    *out,
  * ranking with intervals (distretto_chart_set_bar_interval()) adds
  * `lower,upper`. A radar's and a heatmap's is `region,name,axis,value`,
  * one row per region and axis, in the order drawn. A scatter's is
- * `region,name,x,y,third`, one row per point. A custom chart has none.
+ * `region,name,x,y,third`, one row per point. A ranking whose bars have
+ * flags or notes adds `flags,note` (flags as distretto_flags_to_string()
+ * writes them), one with category shares a column per category. An
+ * uncertainty chart's is `rank,region,name,median_rank,lower,upper,category`
+ * (then the shares, flags and notes), in nominal rank order; a
+ * sensitivity chart's is
+ * `part,id,name,first_order,total_order,mean_rank_change,max_rank_change`,
+ * the assumptions (part `sobol`) then the sub-indicators left out (part
+ * `remove-one`). A custom chart has none.
  *
  * Returns: (transfer full) (nullable): the table, or %NULL for a custom chart
  */

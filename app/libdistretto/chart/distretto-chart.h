@@ -31,6 +31,12 @@ G_BEGIN_DECLS
  *   (columns, such as sub-indicators), each cell coloured by its value
  * @DISTRETTO_CHART_KIND_CUSTOM: a body drawn by a function (a module's own
  *   view) in the chart's frame: title, unit, source and notes
+ * @DISTRETTO_CHART_KIND_UNCERTAINTY: regions in the order of their nominal
+ *   rank, each with its median rank (a dot) and the 5–95% interval of its
+ *   rank (a bar) over an uncertainty analysis' runs
+ * @DISTRETTO_CHART_KIND_SENSITIVITY: the first-order and total Sobol
+ *   indices of each assumption of a method, as bars, and how far ranks
+ *   move without each sub-indicator
  *
  * What a #DistrettoChart shows.
  */
@@ -43,6 +49,8 @@ typedef enum
   DISTRETTO_CHART_KIND_SCATTER,
   DISTRETTO_CHART_KIND_HEATMAP,
   DISTRETTO_CHART_KIND_CUSTOM,
+  DISTRETTO_CHART_KIND_UNCERTAINTY,
+  DISTRETTO_CHART_KIND_SENSITIVITY,
 } DistrettoChartKind;
 
 /**
@@ -261,6 +269,49 @@ void            distretto_chart_set_labelled       (DistrettoChart      *self,
                                                     const char * const  *codes);
 gboolean        distretto_chart_is_labelled        (DistrettoChart      *self,
                                                     const char          *code);
+gboolean        distretto_chart_set_bar_rank       (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    guint                rank);
+guint           distretto_chart_get_bar_rank       (DistrettoChart      *self,
+                                                    guint                index);
+gboolean        distretto_chart_set_bar_flags      (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    DistrettoFlags       flags);
+DistrettoFlags  distretto_chart_get_bar_flags      (DistrettoChart      *self,
+                                                    guint                index);
+gboolean        distretto_chart_set_bar_note       (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *note);
+const char     *distretto_chart_get_bar_note       (DistrettoChart      *self,
+                                                    guint                index);
+gboolean        distretto_chart_set_bar_shares     (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const double        *shares,
+                                                    guint                n_shares);
+double          distretto_chart_get_bar_share      (DistrettoChart      *self,
+                                                    guint                index,
+                                                    guint                category);
+DistrettoChart *distretto_chart_new_uncertainty    (const char          *title);
+void            distretto_chart_add_rank_interval  (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    const char          *label,
+                                                    guint                nominal_rank,
+                                                    double               median,
+                                                    double               lower,
+                                                    double               upper,
+                                                    int                  category);
+DistrettoChart *distretto_chart_new_sensitivity    (const char          *title);
+void            distretto_chart_add_sensitivity_index (DistrettoChart   *self,
+                                                       const char       *code,
+                                                       const char       *label,
+                                                       double            first_order,
+                                                       double            total_order);
+guint           distretto_chart_get_n_sensitivity_indices (DistrettoChart *self);
+void            distretto_chart_get_sensitivity_index (DistrettoChart   *self,
+                                                       guint             index,
+                                                       const char      **code,
+                                                       double           *first_order,
+                                                       double           *total_order);
 const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
@@ -278,16 +329,6 @@ void            distretto_chart_set_series_ids     (DistrettoChart      *self,
 void            distretto_chart_set_synthetic      (DistrettoChart      *self,
                                                     gboolean             synthetic);
 gboolean        distretto_chart_get_synthetic      (DistrettoChart      *self);
-gboolean        distretto_chart_set_bar_flags      (DistrettoChart      *self,
-                                                    const char          *code,
-                                                    DistrettoFlags       flags);
-DistrettoFlags  distretto_chart_get_bar_flags      (DistrettoChart      *self,
-                                                    guint                index);
-gboolean        distretto_chart_set_bar_rank       (DistrettoChart      *self,
-                                                    const char          *code,
-                                                    guint                rank);
-guint           distretto_chart_get_bar_rank       (DistrettoChart      *self,
-                                                    guint                index);
 void            distretto_chart_set_highlighted_regions (DistrettoChart     *self,
                                                          const char * const *codes);
 gboolean        distretto_chart_is_highlighted_region   (DistrettoChart     *self,

@@ -55,6 +55,15 @@ gboolean  _distretto_index_in_one_country (DistrettoDataset     *dataset);
 int       _distretto_index_find_eu       (DistrettoDataset      *dataset);
 const char * const *_distretto_index_get_eu_codes (void);
 
+char     *_distretto_method_dup_key      (const DistrettoMethod *self);
+DistrettoPerformanceGroup _distretto_index_group (double                        relative,
+                                                  DistrettoPerformanceSubgroup *subgroup);
+double    _distretto_index_relative     (double                 score,
+                                         double                 reference);
+guint     _distretto_index_rank         (const double          *scores,
+                                         guint                  n,
+                                         guint                 *ranks);
+
 gboolean  _distretto_sub_indicator_is_plain          (DistrettoSubIndicator *self);
 double    _distretto_sub_indicator_get_series_value  (DistrettoSubIndicator *self,
                                                       DistrettoDataset      *dataset,

@@ -5,14 +5,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "distretto-index-private.h"
-
-/* A pillar or an index needs at least this share of its weight present. */
-#define SCREENING_SHARE (2.0 / 3.0)
+#include "distretto-pipeline-private.h"
 
 static gsize
 cell (DistrettoPanel *panel,
@@ -22,467 +20,397 @@ cell (DistrettoPanel *panel,
   return (gsize) region * panel->n_years + year_index;
 }
 
-/* A missing value takes the mean of the regions of the same country and
- * level that year, and is flagged imputed. */
-static void
-impute_country_mean (DistrettoPanel  *panel,
-                     DistrettoColumn *column)
+/* The performance group of an index relative to the EU (= 100), and its
+ * RIS 2021 subgroup (docs/indicators.md). */
+DistrettoPerformanceGroup
+_distretto_index_group (double                        relative,
+                        DistrettoPerformanceSubgroup *subgroup)
 {
-  g_autofree double *filled = g_memdup2 (column->values, sizeof (double) * _distretto_panel_n_cells (panel));
+  DistrettoPerformanceGroup group;
+  double plus, middle;
 
-  for (guint r = 0; r < panel->n_regions; r++)
+  if (isnan (relative))
     {
-      DistrettoRegion *region = distretto_dataset_get_region_at (panel->dataset, r);
-      int level = distretto_region_get_level (region);
-
-      if (!panel->usable[r] || level < 1)
-        continue;
-
-      for (int y = 0; y < panel->n_years; y++)
-        {
-          double sum = 0.0;
-          guint n = 0;
-
-          if (!isnan (column->values[cell (panel, r, y)]))
-            continue;
-
-          for (guint o = 0; o < panel->n_regions; o++)
-            {
-              DistrettoRegion *other = distretto_dataset_get_region_at (panel->dataset, o);
-              double v = column->values[cell (panel, o, y)];
-
-              if (o != r && !isnan (v) && distretto_region_get_level (other) == level &&
-                  g_strcmp0 (distretto_region_get_country_code (other), distretto_region_get_country_code (region)) == 0)
-                {
-                  sum += v;
-                  n++;
-                }
-            }
-
-          if (n > 0)
-            {
-              filled[cell (panel, r, y)] = sum / n;
-              column->flags[cell (panel, r, y)] |= DISTRETTO_FLAGS_IMPUTED;
-            }
-        }
+      if (subgroup != NULL)
+        *subgroup = DISTRETTO_PERFORMANCE_SUBGROUP_NONE;
+      return DISTRETTO_PERFORMANCE_GROUP_NONE;
     }
 
-  memcpy (column->values, filled, sizeof (double) * _distretto_panel_n_cells (panel));
-}
+  if (relative > 125.0)
+    group = DISTRETTO_PERFORMANCE_GROUP_LEADER, plus = 144.8, middle = 134.9;
+  else if (relative >= 100.0)
+    group = DISTRETTO_PERFORMANCE_GROUP_STRONG, plus = 116.7, middle = 108.3;
+  else if (relative >= 70.0)
+    group = DISTRETTO_PERFORMANCE_GROUP_MODERATE, plus = 90.0, middle = 80.0;
+  else
+    group = DISTRETTO_PERFORMANCE_GROUP_EMERGING, plus = 52.1, middle = 34.1;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* How many sorted values are below @v (or not above it, with @or_equal). */
-static guint
-count_below (GArray   *sorted,
-             double    v,
-             gboolean  or_equal)
-{
-  guint lo = 0, hi = sorted->len;
-
-  while (lo < hi)
+  if (subgroup != NULL)
     {
-      guint mid = lo + (hi - lo) / 2;
-      double w = g_array_index (sorted, double, mid);
+      /* Leaders are + above 144.8, the others from their threshold. */
+      gboolean is_plus = group == DISTRETTO_PERFORMANCE_GROUP_LEADER ? relative > plus : relative >= plus;
 
-      if (w < v || (or_equal && w == v))
-        lo = mid + 1;
-      else
-        hi = mid;
+      *subgroup = is_plus ? DISTRETTO_PERFORMANCE_SUBGROUP_PLUS
+                : relative >= middle ? DISTRETTO_PERFORMANCE_SUBGROUP_MIDDLE
+                : DISTRETTO_PERFORMANCE_SUBGROUP_MINUS;
     }
 
-  return lo;
+  return group;
 }
 
-/* The regions (not aggregates) of every year: the panel the scale is
- * set on. */
-static GArray *
-panel_values (DistrettoPanel  *panel,
-              DistrettoColumn *column)
+/* The index relative to the reference, 100 = the reference. */
+double
+_distretto_index_relative (double score,
+                           double reference)
 {
-  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
-
-  for (guint r = 0; r < panel->n_regions; r++)
-    {
-      if (!panel->usable[r] ||
-          distretto_region_get_level (distretto_dataset_get_region_at (panel->dataset, r)) < 0)
-        continue;
-
-      for (int y = 0; y < panel->n_years; y++)
-        if (!isnan (column->values[cell (panel, r, y)]))
-          g_array_append_val (values, column->values[cell (panel, r, y)]);
-    }
-
-  return values;
-}
-
-static void
-normalise (DistrettoPanel         *panel,
-           DistrettoColumn        *column,
-           DistrettoNormalisation  normalisation)
-{
-  g_autoptr(GArray) values = panel_values (panel, column);
-  gboolean reversed = distretto_sub_indicator_get_direction (column->sub) == DISTRETTO_DIRECTION_NEGATIVE;
-  gsize n_cells = _distretto_panel_n_cells (panel);
-  double lo, hi, lower, upper;
-
-  if (values->len == 0)
-    return;
-
-  qsort (values->data, values->len, sizeof (double), compare_doubles);
-  lo = g_array_index (values, double, 0);
-  hi = g_array_index (values, double, values->len - 1);
-
-  if (normalisation == DISTRETTO_NORMALISATION_GOALPOSTS &&
-      !distretto_sub_indicator_get_goalposts (column->sub, &lower, &upper))
-    normalisation = DISTRETTO_NORMALISATION_MIN_MAX;
-
-  for (gsize i = 0; i < n_cells; i++)
-    {
-      double v = column->values[i], score;
-
-      if (isnan (v))
-        continue;
-
-      if (normalisation == DISTRETTO_NORMALISATION_RANK)
-        {
-          guint below = count_below (values, v, FALSE);
-          guint equal = count_below (values, v, TRUE) - below;
-
-          score = values->len > 1 ? 100.0 * (below + 0.5 * equal - 0.5) / (values->len - 1) : 50.0;
-          score = CLAMP (score, 0.0, 100.0);
-        }
-      else if (normalisation == DISTRETTO_NORMALISATION_GOALPOSTS)
-        score = CLAMP (100.0 * (v - lower) / (upper - lower), 0.0, 100.0);
-      else
-        score = hi > lo ? 100.0 * (v - lo) / (hi - lo) : 50.0;
-
-      column->values[i] = reversed ? 100.0 - score : score;
-    }
-}
-
-/* Weighted mean of the present scores if they carry enough weight. */
-static double
-aggregate (const double         *scores,
-           const double         *weights,
-           guint                 n,
-           DistrettoAggregation  aggregation)
-{
-  double total = 0.0, present = 0.0, sum = 0.0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      total += weights[i];
-      if (isnan (scores[i]) || weights[i] == 0.0)
-        continue;
-
-      present += weights[i];
-      if (aggregation == DISTRETTO_AGGREGATION_GEOMETRIC)
-        sum += weights[i] * log (MAX (scores[i], 0.0) + 1.0);
-      else
-        sum += weights[i] * scores[i];
-    }
-
-  if (total <= 0.0 || present < SCREENING_SHARE * total - 1e-12)
-    return NAN;
-
-  if (aggregation == DISTRETTO_AGGREGATION_GEOMETRIC)
-    return exp (sum / present) - 1.0;
-  return sum / present;
-}
-
-static DistrettoPerformanceGroup
-group_for (double score,
-           double reference)
-{
-  double ratio;
-
   if (isnan (score) || isnan (reference) || reference <= 0.0)
-    return DISTRETTO_PERFORMANCE_GROUP_NONE;
-
-  ratio = 100.0 * score / reference;
-  if (ratio > 125.0)
-    return DISTRETTO_PERFORMANCE_GROUP_LEADER;
-  if (ratio >= 100.0)
-    return DISTRETTO_PERFORMANCE_GROUP_STRONG;
-  if (ratio >= 70.0)
-    return DISTRETTO_PERFORMANCE_GROUP_MODERATE;
-  return DISTRETTO_PERFORMANCE_GROUP_EMERGING;
-}
-
-/* Competition ranking (1, 2, 2, 4) among the regions of each level. */
-static void
-rank_by_level (DistrettoIndicatorResult *result,
-               DistrettoDataset         *dataset)
-{
-  guint n = distretto_indicator_result_get_n_scores (result);
-
-  for (guint i = 0; i < n; i++)
-    {
-      const char *code = distretto_indicator_result_get_region_code (result, i);
-      int level = distretto_region_get_level (distretto_dataset_get_region (dataset, code));
-      double score = distretto_indicator_result_get_score (result, i);
-      guint better = 0;
-
-      if (isnan (score) || level < 0)
-        continue;
-
-      for (guint j = 0; j < n; j++)
-        {
-          const char *other = distretto_indicator_result_get_region_code (result, j);
-
-          if (distretto_region_get_level (distretto_dataset_get_region (dataset, other)) == level &&
-              distretto_indicator_result_get_score (result, j) > score)
-            better++;
-        }
-
-      distretto_indicator_result_set_rank (result, code, better + 1);
-    }
-}
-
-/* The EU aggregate's score, or else the mean of the most common level. */
-static double
-reference_score (DistrettoIndicatorResult *result,
-                 DistrettoDataset         *dataset)
-{
-  guint counts[4] = { 0 };
-  double sums[4] = { 0 };
-  int level = 0;
-
-  const char * const *eu_codes = _distretto_index_get_eu_codes ();
-
-  for (guint i = 0; eu_codes[i] != NULL; i++)
-    {
-      double score;
-
-      if (distretto_indicator_result_lookup (result, eu_codes[i], &score, NULL) && !isnan (score))
-        return score;
-    }
-
-  for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
-    {
-      double score = distretto_indicator_result_get_score (result, i);
-      int l = distretto_region_get_level (distretto_dataset_get_region (dataset,
-                                          distretto_indicator_result_get_region_code (result, i)));
-
-      if (l >= 0 && !isnan (score))
-        {
-          counts[l]++;
-          sums[l] += score;
-        }
-    }
-
-  for (int l = 1; l < 4; l++)
-    if (counts[l] > counts[level])
-      level = l;
-
-  return counts[level] ? sums[level] / counts[level] : NAN;
-}
-
-/* The columns of the sub-indicators @dataset can give, through every
- * step before aggregation: raw values, carried forward, imputed,
- * normalised. Columns keep the pillars' order. */
-static GArray *
-prepare_columns (DistrettoPanel         *panel,
-                 DistrettoPillar       **pillars,
-                 guint                   n_pillars,
-                 const DistrettoMethod  *method)
-{
-  GArray *columns = g_array_new (FALSE, TRUE, sizeof (DistrettoColumn));
-
-  g_array_set_clear_func (columns, (GDestroyNotify) _distretto_column_clear);
-
-  for (guint p = 0; p < n_pillars; p++)
-    for (guint i = 0; i < distretto_pillar_get_n_sub_indicators (pillars[p]); i++)
-      {
-        DistrettoColumn column = { distretto_pillar_get_sub_indicator (pillars[p], i), p, NULL, NULL };
-
-        if (distretto_sub_indicator_find_source (column.sub, panel->dataset, NULL) == NULL)
-          continue;
-
-        _distretto_panel_fill (panel, &column);
-        _distretto_panel_carry_forward (panel, &column, distretto_method_get_carry_forward (method));
-        if (distretto_method_get_imputation (method) == DISTRETTO_IMPUTATION_COUNTRY_MEAN)
-          impute_country_mean (panel, &column);
-        normalise (panel, &column, distretto_method_get_normalisation (method));
-        g_array_append_val (columns, column);
-      }
-
-  return columns;
-}
-
-/* The weight a column counts with: none for a national series when the
- * regions compared lie in one country. */
-static double
-column_weight (DistrettoColumn *column,
-               gboolean         one_country)
-{
-  if (one_country && distretto_sub_indicator_get_national_frame (column->sub))
-    return 0.0;
-
-  return distretto_sub_indicator_get_weight (column->sub);
+    return NAN;
+  return 100.0 * score / reference;
 }
 
 typedef struct
 {
-  GArray *columns;
-  double *pillar_weights;   /* 0 for a pillar left out */
-  double *column_weights;
-} Aggregation;
+  double score;
+  guint index;
+} Ranked;
 
-static void
-aggregation_init (Aggregation            *aggregation,
-                  DistrettoPanel         *panel,
-                  DistrettoPillar       **pillars,
-                  guint                   n_pillars,
-                  const DistrettoMethod  *method)
+static int
+compare_ranked (const void *a,
+                const void *b)
 {
-  gboolean one_country = distretto_method_get_within_country (method) ||
-                         _distretto_index_in_one_country (panel->dataset);
+  const Ranked *x = a, *y = b;
 
-  aggregation->columns = prepare_columns (panel, pillars, n_pillars, method);
-  aggregation->pillar_weights = g_new0 (double, MAX (n_pillars, 1));
-  aggregation->column_weights = g_new0 (double, MAX (aggregation->columns->len, 1));
+  if (x->score != y->score)
+    return x->score < y->score ? 1 : -1;
+  return (x->index > y->index) - (x->index < y->index);
+}
 
-  /* A pillar counts when one of its sub-indicators does. */
-  for (guint c = 0; c < aggregation->columns->len; c++)
+/* Competition ranks (1, 2, 2, 4) of @n scores, NaN unranked (0): into
+ * @ranks; returns how many share a rank with another. */
+guint
+_distretto_index_rank (const double *scores,
+                       guint         n,
+                       guint        *ranks)
+{
+  g_autofree Ranked *ranked = g_new (Ranked, MAX (n, 1));
+  guint n_ranked = 0, n_tied = 0;
+
+  for (guint i = 0; i < n; i++)
     {
-      DistrettoColumn *column = &g_array_index (aggregation->columns, DistrettoColumn, c);
+      ranks[i] = 0;
+      if (!isnan (scores[i]))
+        ranked[n_ranked++] = (Ranked) { scores[i], i };
+    }
 
-      aggregation->column_weights[c] = column_weight (column, one_country);
-      if (aggregation->column_weights[c] > 0.0)
-        aggregation->pillar_weights[column->pillar] = distretto_pillar_get_weight (pillars[column->pillar]);
+  qsort (ranked, n_ranked, sizeof (Ranked), compare_ranked);
+  for (guint k = 0; k < n_ranked; k++)
+    {
+      gboolean tied_before = k > 0 && ranked[k].score == ranked[k - 1].score;
+      gboolean tied_after = k + 1 < n_ranked && ranked[k].score == ranked[k + 1].score;
+
+      ranks[ranked[k].index] = tied_before ? ranks[ranked[k - 1].index] : k + 1;
+      if (tied_before || tied_after)
+        n_tied++;
+    }
+
+  return n_tied;
+}
+
+static const char *
+normalisation_text (DistrettoNormalisation normalisation)
+{
+  switch (normalisation)
+    {
+    case DISTRETTO_NORMALISATION_RANK:
+      return _("Percentile ranks, 0–100, among the regions of the same NUTS level over every year.");
+    case DISTRETTO_NORMALISATION_GOALPOSTS:
+      return _("Distance between two goalposts, 0–100; sub-indicators without goalposts min–max.");
+    case DISTRETTO_NORMALISATION_Z_SCORE:
+      return _("Standard scores, 50 + 10 z, over the regions of the same NUTS level and every year.");
+    case DISTRETTO_NORMALISATION_DISTANCE_TO_EU:
+      return _("The value as a percentage of the EU’s in the same year (the level’s mean without an EU "
+               "aggregate).");
+    case DISTRETTO_NORMALISATION_MIN_MAX:
+    default:
+      return _("Min–max to 0–100 over the regions of the same NUTS level and every year, so scores compare "
+               "across years and one level’s regions never move another’s scale.");
     }
 }
 
-static void
-aggregation_clear (Aggregation *aggregation)
+static const char *
+outliers_text (DistrettoOutlierTreatment outliers)
 {
-  g_clear_pointer (&aggregation->columns, g_array_unref);
-  g_clear_pointer (&aggregation->pillar_weights, g_free);
-  g_clear_pointer (&aggregation->column_weights, g_free);
+  switch (outliers)
+    {
+    case DISTRETTO_OUTLIER_TREATMENT_WINSORISE:
+      return _("A sub-indicator with an absolute skewness of 2 or more and a kurtosis of 3.5 or more has up to 5 "
+               "extreme values winsorised; if that is not enough it is log-transformed instead.");
+    case DISTRETTO_OUTLIER_TREATMENT_SQUARE_ROOT:
+      return _("A sub-indicator with an absolute skewness above 1 is square-rooted; values more than 3 standard "
+               "deviations from the mean are kept out of its scale.");
+    case DISTRETTO_OUTLIER_TREATMENT_NONE:
+    default:
+      return _("No outlier treatment.");
+    }
 }
 
-/* One region's score in one year; with @result, its pillar and
- * sub-indicator scores are recorded as components. */
+static const char *
+aggregation_name (DistrettoAggregation aggregation)
+{
+  return aggregation == DISTRETTO_AGGREGATION_GEOMETRIC
+    ? _("the geometric mean of (score + 1), minus 1")
+    : _("the arithmetic mean");
+}
+
+static void
+record_outliers (DistrettoPipeline *pipeline)
+{
+  DistrettoPipelineReport *report = pipeline->report;
+  guint n_points = 0;
+  g_autoptr(GString) transformed = g_string_new (NULL);
+
+  for (guint i = 0; i < distretto_pipeline_report_get_n_actions (report, DISTRETTO_PIPELINE_STEP_OUTLIERS); i++)
+    {
+      const char *region, *component;
+      int level;
+
+      distretto_pipeline_report_get_action (report, DISTRETTO_PIPELINE_STEP_OUTLIERS, i, &region, &component,
+                                            &level, NULL, NULL, NULL);
+      if (region != NULL)
+        n_points++;
+      else
+        g_string_append_printf (transformed, "%s%s (NUTS %d)", transformed->len > 0 ? ", " : "", component, level);
+    }
+
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_OUTLIERS,
+                                              g_strdup (outliers_text (distretto_method_get_outlier_treatment (pipeline->method))));
+  if (transformed->len > 0)
+    _distretto_pipeline_report_take_summary (report, DISTRETTO_PIPELINE_STEP_OUTLIERS,
+                                             /* TRANSLATORS: how many values were winsorised, then which sub-indicators were transformed */
+                                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                           "%u value winsorised; transformed: %s.",
+                                                                           "%u values winsorised; transformed: %s.",
+                                                                           n_points),
+                                                              n_points, transformed->str));
+  else
+    _distretto_pipeline_report_take_summary (report, DISTRETTO_PIPELINE_STEP_OUTLIERS,
+                                             g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                           "%u value winsorised.",
+                                                                           "%u values winsorised.",
+                                                                           n_points),
+                                                              n_points));
+}
+
+typedef struct
+{
+  double *scores;           /* per region */
+  DistrettoFlags *flags;    /* per region */
+  double *relative;         /* per region */
+  DistrettoPerformanceGroup *groups;
+  DistrettoPerformanceSubgroup *subgroups;
+  guint *ranks;
+} Scored;
+
+/* Scores the regions of @level (and the aggregates, on their level) for
+ * year @y; returns the level's reference. */
 static double
-aggregate_cell (Aggregation               *aggregation,
-                DistrettoPanel            *panel,
-                DistrettoPillar          **pillars,
-                guint                      n_pillars,
-                const DistrettoMethod     *method,
-                guint                      r,
-                int                        y,
-                DistrettoFlags            *flags,
-                DistrettoIndicatorResult  *result)
+score_level (DistrettoPipeline        *pipeline,
+             GArray                   *imputed,
+             int                       level,
+             int                       y,
+             Scored                   *scored,
+             DistrettoIndicatorResult *result)
 {
-  GArray *columns = aggregation->columns;
-  const char *code = distretto_region_get_code (distretto_dataset_get_region_at (panel->dataset, r));
-  g_autofree double *pillar_scores = g_new0 (double, MAX (n_pillars, 1));
-  g_autofree double *scores = g_new0 (double, MAX (columns->len, 1));
-  g_autofree double *weights = g_new0 (double, MAX (columns->len, 1));
-  guint c = 0;
+  const DistrettoMethod *method = pipeline->method;
+  DistrettoPanel *panel = &pipeline->panel;
+  g_autoptr(GArray) scaled = _distretto_pipeline_scale (pipeline, imputed, level,
+                                                        distretto_method_get_outlier_treatment (method),
+                                                        distretto_method_get_normalisation (method), TRUE);
+  g_autofree double *cell_scores = g_new (double, MAX (_distretto_panel_n_cells (panel), 1));
+  g_autofree double *pillar_scores = g_new (double, MAX (pipeline->n_pillars, 1));
+  double reference;
 
-  *flags = DISTRETTO_FLAGS_NONE;
-  for (guint p = 0; p < n_pillars; p++)
+  for (gsize i = 0; i < _distretto_panel_n_cells (panel); i++)
+    cell_scores[i] = NAN;
+
+  for (guint r = 0; r < panel->n_regions; r++)
     {
-      guint n_subs = 0;
+      gboolean own = _distretto_pipeline_scores_level (pipeline, panel->levels[r], level);
+      const char *code = distretto_region_get_code (distretto_dataset_get_region_at (panel->dataset, r));
+      DistrettoFlags flags;
+      double score;
 
-      for (; c < columns->len && g_array_index (columns, DistrettoColumn, c).pillar == p; c++)
+      if (!panel->usable[r] || !(own || (int) r == panel->eu) || pipeline->screened[cell (panel, r, y)])
+        continue;
+
+      score = _distretto_pipeline_aggregate (pipeline, scaled, pipeline->column_weights, pipeline->pillar_weights,
+                                             distretto_method_get_within_pillars (method),
+                                             distretto_method_get_across_pillars (method),
+                                             r, y, &flags, pillar_scores);
+      cell_scores[cell (panel, r, y)] = score;
+      if (!own)
+        continue;
+
+      scored->scores[r] = score;
+      scored->flags[r] = flags;
+      for (guint c = 0; c < scaled->len; c++)
         {
-          DistrettoColumn *column = &g_array_index (columns, DistrettoColumn, c);
-          guint i = n_subs++;
+          DistrettoColumn *column = &g_array_index (scaled, DistrettoColumn, c);
 
-          scores[i] = column->values[cell (panel, r, y)];
-          weights[i] = aggregation->column_weights[c];
-          if (weights[i] > 0.0)
-            *flags |= column->flags[cell (panel, r, y)];
-          if (result != NULL)
-            distretto_indicator_result_set_component (result, code, distretto_sub_indicator_get_id (column->sub),
-                                                      scores[i]);
+          distretto_indicator_result_set_component (result, code, distretto_sub_indicator_get_id (column->sub),
+                                                    column->values[cell (panel, r, y)]);
         }
-
-      pillar_scores[p] = aggregation->pillar_weights[p] > 0.0
-        ? aggregate (scores, weights, n_subs, distretto_method_get_within_pillars (method))
-        : NAN;
-      if (result != NULL && n_subs > 0)
-        distretto_indicator_result_set_component (result, code, distretto_pillar_get_id (pillars[p]), pillar_scores[p]);
+      for (guint p = 0; p < pipeline->n_pillars; p++)
+        if (!isnan (pillar_scores[p]) || distretto_pillar_get_n_sub_indicators (pipeline->pillars[p]) > 0)
+          distretto_indicator_result_set_component (result, code, distretto_pillar_get_id (pipeline->pillars[p]),
+                                                    pillar_scores[p]);
     }
 
-  return aggregate (pillar_scores, aggregation->pillar_weights, n_pillars, distretto_method_get_across_pillars (method));
+  reference = _distretto_pipeline_reference (pipeline, cell_scores, level, y);
+  for (guint r = 0; r < panel->n_regions; r++)
+    if (panel->usable[r] && _distretto_pipeline_scores_level (pipeline, panel->levels[r], level))
+      {
+        scored->relative[r] = _distretto_index_relative (scored->scores[r], reference);
+        scored->groups[r] = _distretto_index_group (scored->relative[r], &scored->subgroups[r]);
+      }
+
+  if (pipeline->report != NULL)
+    {
+      gboolean from_eu = panel->eu >= 0 && !isnan (cell_scores[cell (panel, panel->eu, y)]);
+      const char *eu = from_eu ? distretto_region_get_code (distretto_dataset_get_region_at (panel->dataset, panel->eu))
+                               : NULL;
+
+      _distretto_pipeline_report_add (pipeline->report, DISTRETTO_PIPELINE_STEP_REFERENCE, eu, NULL, level,
+                                      pipeline->year, reference, reference,
+                                      from_eu
+                                        /* TRANSLATORS: a report line: NUTS level, the EU aggregate's code, its score */
+                                        ? g_strdup_printf (_("NUTS %d: %s scores %.4g on this level’s scale"), level, eu,
+                                                           reference)
+                                        /* TRANSLATORS: a report line: NUTS level, the level's mean score */
+                                        : g_strdup_printf (_("NUTS %d: no EU aggregate, the mean of the regions, %.4g"),
+                                                           level, reference),
+                                      NULL);
+    }
+
+  return reference;
 }
 
-/* Every region's score in every year, into @scores (allocated here):
- * what a nested composite gives the composite around it. */
-void
-_distretto_panel_scores (DistrettoPanel         *panel,
-                         DistrettoPillar       **pillars,
-                         guint                   n_pillars,
-                         const DistrettoMethod  *method,
-                         DistrettoColumn        *scores)
+static void
+record_results (DistrettoPipeline *pipeline,
+                Scored            *scored,
+                guint              n_tied)
 {
-  Aggregation aggregation;
-  gsize n = _distretto_panel_n_cells (panel);
+  DistrettoPipelineReport *report = pipeline->report;
+  DistrettoPanel *panel = &pipeline->panel;
+  const DistrettoMethod *method = pipeline->method;
+  int level = distretto_method_get_level (method);
+  guint n_level = 0, n_scored = 0, counts[5] = { 0 };
 
-  scores->values = g_new (double, MAX (n, 1));
-  scores->flags = g_new0 (guint32, MAX (n, 1));
-  for (gsize i = 0; i < n; i++)
-    scores->values[i] = NAN;
-
-  aggregation_init (&aggregation, panel, pillars, n_pillars, method);
   for (guint r = 0; r < panel->n_regions; r++)
-    for (int y = 0; panel->usable[r] && y < panel->n_years; y++)
+    if (panel->usable[r] && panel->levels[r] == level)
       {
-        DistrettoFlags flags;
-
-        scores->values[cell (panel, r, y)] = aggregate_cell (&aggregation, panel, pillars, n_pillars, method,
-                                                             r, y, &flags, NULL);
-        scores->flags[cell (panel, r, y)] = flags;
+        n_level++;
+        if (!isnan (scored->scores[r]))
+          n_scored++;
+        counts[scored->groups[r]]++;
       }
-  aggregation_clear (&aggregation);
+
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_NORMALISATION,
+                                              g_strdup (normalisation_text (distretto_method_get_normalisation (method))));
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_AGGREGATION,
+                                              /* TRANSLATORS: how sub-indicators combine into pillars, and pillars into the index */
+                                              g_strdup_printf (_("Within pillars %s, across pillars %s; a pillar or the "
+                                                                 "index needs 2/3 of its weight present. A zero counts "
+                                                                 "as 1 in a geometric product, so it does not wipe out "
+                                                                 "the rest."),
+                                                               aggregation_name (distretto_method_get_within_pillars (method)),
+                                                               aggregation_name (distretto_method_get_across_pillars (method))));
+  _distretto_pipeline_report_take_summary (report, DISTRETTO_PIPELINE_STEP_AGGREGATION,
+                                           /* TRANSLATORS: e.g. "286 of 335 NUTS 2 regions scored." */
+                                           g_strdup_printf (_("%u of %u NUTS %d regions scored."), n_scored, n_level,
+                                                            level));
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_REFERENCE,
+                                              g_strdup (_("Each region’s index relative to the EU aggregate scored "
+                                                          "on its level’s scale (= 100), or to the mean of the "
+                                                          "level’s regions when the dataset has no EU aggregate.")));
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_GROUPS,
+                                              g_strdup (_("Leaders above 125% of the EU, Strong 100–125%, Moderate "
+                                                          "70–100%, Emerging below 70%; each in thirds (−, middle, +) "
+                                                          "as the Regional Innovation Scoreboard 2021.")));
+  _distretto_pipeline_report_take_summary (report, DISTRETTO_PIPELINE_STEP_GROUPS,
+                                           /* TRANSLATORS: how many regions are in each performance group */
+                                           g_strdup_printf (_("Leaders %u, Strong %u, Moderate %u, Emerging %u."),
+                                                            counts[DISTRETTO_PERFORMANCE_GROUP_LEADER],
+                                                            counts[DISTRETTO_PERFORMANCE_GROUP_STRONG],
+                                                            counts[DISTRETTO_PERFORMANCE_GROUP_MODERATE],
+                                                            counts[DISTRETTO_PERFORMANCE_GROUP_EMERGING]));
+  _distretto_pipeline_report_take_parameters (report, DISTRETTO_PIPELINE_STEP_RANKS,
+                                              g_strdup (_("Ranks within each NUTS level; regions with equal scores "
+                                                          "share a rank (1, 2, 2, 4).")));
+  _distretto_pipeline_report_take_summary (report, DISTRETTO_PIPELINE_STEP_RANKS,
+                                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                         "%u region shares its rank.",
+                                                                         "%u regions share their rank.",
+                                                                         n_tied),
+                                                            n_tied));
+  record_outliers (pipeline);
 }
 
 /**
- * distretto_index_compute_with_method:
+ * distretto_index_compute:
  * @pillars: (array length=n_pillars): the indicator's pillars
  * @n_pillars: how many pillars there are
- * @method: the method
+ * @method: the method: screening, carrying forward, imputation, outliers,
+ *   normalisation, weights, aggregation, the level compared
+ *   (distretto_method_new() gives the OECD/JRC defaults,
+ *   distretto_indicator_definition_dup_method() a module's own)
  * @dataset: the data
  * @year: the year to score
  *
  * Runs the OECD/JRC pipeline on the panel of every region and year of
- * the dataset. Raw values (ratios where a sub-indicator has a denominator,
- * then transforms, factors and nested composites; sub-indicators the
- * dataset cannot give, and pillars left without any, are left out);
- * values carried forward up to distretto_method_get_carry_forward()
- * years, imputation, normalisation over every region and year (so
- * scores compare across years), weighted aggregation within and across
- * pillars (a pillar or the index needs 2/3 of its weight present; a
- * national-frame sub-indicator weighs 0 when the regions lie in one
- * country), ranks within each NUTS level and performance groups against
- * the EU aggregate, or the mean when the dataset has none. Pillar and
- * sub-indicator scores are recorded as components under their ids.
+ * the dataset, in this order:
+ *
+ * - raw values: ratios where a sub-indicator has a denominator, then
+ *   transforms, factors and nested composites (sub-indicators the dataset
+ *   cannot give, and pillars left without any, are left out);
+ * - values carried forward up to distretto_method_get_carry_forward()
+ *   years, flagged;
+ * - screening: a region with less than distretto_method_get_screening()
+ *   of its data in a year is listed, with a NaN score, no rank, no group;
+ * - imputation, flagged;
+ * - outlier treatment and normalisation, each over the regions of one
+ *   NUTS level and every year (scores compare across years; a region of
+ *   another level changes nothing); aggregates such as the EU are scored
+ *   on the scale of distretto_method_get_level();
+ * - the method's weights (a national-frame sub-indicator weighs 0 when
+ *   the regions lie in one country);
+ * - aggregation within and across pillars (a pillar or the index needs
+ *   2/3 of its weight present);
+ * - the index relative to the EU aggregate on the level's scale (the
+ *   level's mean without one), performance groups and subgroups;
+ * - competition ranks within each level, ties sharing a rank.
+ *
+ * Pillar and normalised sub-indicator scores are recorded as components
+ * under their ids; every flag of a value used reaches the score's flags;
+ * what each step did is in distretto_indicator_result_get_report().
  *
  * Returns: (transfer full): the scores for @year
  */
 DistrettoIndicatorResult *
-distretto_index_compute_with_method (DistrettoPillar       **pillars,
-                                     guint                   n_pillars,
-                                     const DistrettoMethod  *method,
-                                     DistrettoDataset       *dataset,
-                                     int                     year)
+distretto_index_compute (DistrettoPillar       **pillars,
+                         guint                   n_pillars,
+                         const DistrettoMethod  *method,
+                         DistrettoDataset       *dataset,
+                         int                     year)
 {
   g_autoptr(DistrettoIndicatorResult) result = NULL;
-  DistrettoPanel panel;
-  Aggregation aggregation;
-  double reference;
+  g_autoptr(DistrettoPipelineReport) report = NULL;
+  g_autoptr(GArray) imputed = NULL;
+  g_autoptr(GArray) levels = NULL;
+  DistrettoPipeline pipeline;
+  DistrettoPanel *panel;
+  Scored scored;
+  guint n_tied = 0;
   int y;
 
   g_return_val_if_fail (pillars != NULL || n_pillars == 0, NULL);
@@ -490,76 +418,133 @@ distretto_index_compute_with_method (DistrettoPillar       **pillars,
   g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
   result = distretto_indicator_result_new (year);
-  _distretto_panel_init (&panel, dataset);
-  if (panel.n_years == 0 || year < panel.first_year || year >= panel.first_year + panel.n_years)
+  report = _distretto_pipeline_report_new (year, distretto_method_get_level (method));
+  distretto_indicator_result_set_report (result, report);
+  _distretto_pipeline_init (&pipeline, dataset, pillars, n_pillars, method, report, year);
+  panel = &pipeline.panel;
+  if (panel->n_years == 0 || year < panel->first_year || year >= panel->first_year + panel->n_years)
     {
-      _distretto_panel_clear (&panel);
+      _distretto_pipeline_clear (&pipeline);
       return g_steal_pointer (&result);
     }
 
-  y = year - panel.first_year;
-  aggregation_init (&aggregation, &panel, pillars, n_pillars, method);
+  y = year - panel->first_year;
+  scored.scores = g_new (double, MAX (panel->n_regions, 1));
+  scored.relative = g_new (double, MAX (panel->n_regions, 1));
+  scored.flags = g_new0 (DistrettoFlags, MAX (panel->n_regions, 1));
+  scored.groups = g_new0 (DistrettoPerformanceGroup, MAX (panel->n_regions, 1));
+  scored.subgroups = g_new0 (DistrettoPerformanceSubgroup, MAX (panel->n_regions, 1));
+  scored.ranks = g_new0 (guint, MAX (panel->n_regions, 1));
+  for (guint r = 0; r < panel->n_regions; r++)
+    scored.scores[r] = scored.relative[r] = NAN;
 
-  for (guint r = 0; r < panel.n_regions; r++)
+  imputed = _distretto_pipeline_impute (&pipeline, distretto_method_get_imputation (method), TRUE);
+  levels = _distretto_pipeline_levels (&pipeline);
+  for (guint l = 0; l < levels->len; l++)
     {
-      const char *code = distretto_region_get_code (distretto_dataset_get_region_at (dataset, r));
-      DistrettoFlags flags;
-      double score;
+      int level = g_array_index (levels, int, l);
+      double reference = score_level (&pipeline, imputed, level, y, &scored, result);
+      g_autofree double *level_scores = g_new (double, MAX (panel->n_regions, 1));
+      g_autofree guint *level_ranks = g_new (guint, MAX (panel->n_regions, 1));
+      guint tied;
 
-      if (!panel.usable[r])
-        continue;
+      if (level == pipeline.aggregate_level)
+        distretto_indicator_result_set_reference (result, reference);
 
-      score = aggregate_cell (&aggregation, &panel, pillars, n_pillars, method, r, y, &flags, result);
-      distretto_indicator_result_add_score (result, code, score, flags);
+      for (guint r = 0; r < panel->n_regions; r++)
+        level_scores[r] = panel->usable[r] && panel->levels[r] == level ? scored.scores[r] : NAN;
+      tied = _distretto_index_rank (level_scores, panel->n_regions, level_ranks);
+      for (guint r = 0; r < panel->n_regions; r++)
+        if (level_ranks[r] > 0)
+          scored.ranks[r] = level_ranks[r];
+      if (level == distretto_method_get_level (method))
+        n_tied = tied;
     }
 
-  rank_by_level (result, dataset);
-  reference = reference_score (result, dataset);
-  distretto_indicator_result_set_reference (result, reference);
-  for (guint i = 0; i < distretto_indicator_result_get_n_scores (result); i++)
-    distretto_indicator_result_set_group (result, distretto_indicator_result_get_region_code (result, i),
-                                          group_for (distretto_indicator_result_get_score (result, i), reference));
+  for (guint r = 0; r < panel->n_regions; r++)
+    {
+      const char *code = distretto_region_get_code (distretto_dataset_get_region_at (dataset, r));
 
-  aggregation_clear (&aggregation);
-  _distretto_panel_clear (&panel);
+      if (!panel->usable[r])
+        continue;
+
+      distretto_indicator_result_add_score (result, code, scored.scores[r], scored.flags[r]);
+      distretto_indicator_result_set_rank (result, code, scored.ranks[r]);
+      distretto_indicator_result_set_group (result, code, scored.groups[r]);
+      distretto_indicator_result_set_subgroup (result, code, scored.subgroups[r]);
+      distretto_indicator_result_set_relative_score (result, code, scored.relative[r]);
+      distretto_indicator_result_set_coverage (result, code, pipeline.coverage[cell (panel, r, y)],
+                                               pipeline.screened[cell (panel, r, y)]);
+    }
+
+  record_results (&pipeline, &scored, n_tied);
+
+  g_free (scored.scores);
+  g_free (scored.relative);
+  g_free (scored.flags);
+  g_free (scored.groups);
+  g_free (scored.subgroups);
+  g_free (scored.ranks);
+  _distretto_pipeline_clear (&pipeline);
   return g_steal_pointer (&result);
 }
 
-/**
- * distretto_index_compute:
- * @pillars: (array length=n_pillars): the indicator's pillars
- * @n_pillars: how many pillars there are
- * @normalisation: how sub-indicators are normalised
- * @within_pillars: how sub-indicators combine into a pillar
- * @across_pillars: how pillars combine into the index
- * @imputation: how missing values are filled
- * @dataset: the data
- * @year: the year to score
- *
- * distretto_index_compute_with_method() with this method, and no value
- * carried forward.
- *
- * Returns: (transfer full): the scores for @year
- */
-DistrettoIndicatorResult *
-distretto_index_compute (DistrettoPillar       **pillars,
+/* Every region's score in every year, into @scores (allocated here):
+ * what a nested composite gives the composite around it. Each level on
+ * its own scale, aggregates on the method's level's. */
+void
+_distretto_panel_scores (DistrettoPanel         *panel,
+                         DistrettoPillar       **pillars,
                          guint                   n_pillars,
-                         DistrettoNormalisation  normalisation,
-                         DistrettoAggregation    within_pillars,
-                         DistrettoAggregation    across_pillars,
-                         DistrettoImputation     imputation,
-                         DistrettoDataset       *dataset,
-                         int                     year)
+                         const DistrettoMethod  *method,
+                         DistrettoColumn        *scores)
 {
-  g_autoptr(DistrettoMethod) method = distretto_method_new ();
+  DistrettoPipeline pipeline;
+  g_autoptr(GArray) imputed = NULL;
+  g_autoptr(GArray) levels = NULL;
+  gsize n = _distretto_panel_n_cells (panel);
 
-  distretto_method_set_normalisation (method, normalisation);
-  distretto_method_set_within_pillars (method, within_pillars);
-  distretto_method_set_across_pillars (method, across_pillars);
-  distretto_method_set_imputation (method, imputation);
-  distretto_method_set_carry_forward (method, 0);
+  scores->values = g_new (double, MAX (n, 1));
+  scores->flags = g_new0 (guint32, MAX (n, 1));
+  for (gsize i = 0; i < n; i++)
+    scores->values[i] = NAN;
 
-  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+  _distretto_pipeline_init (&pipeline, panel->dataset, pillars, n_pillars, method, NULL, 0);
+  g_assert (_distretto_panel_n_cells (&pipeline.panel) == n);
+  imputed = _distretto_pipeline_impute (&pipeline, distretto_method_get_imputation (method), FALSE);
+  levels = _distretto_pipeline_levels (&pipeline);
+
+  for (guint l = 0; l < levels->len; l++)
+    {
+      int level = g_array_index (levels, int, l);
+      g_autoptr(GArray) scaled = _distretto_pipeline_scale (&pipeline, imputed, level,
+                                                            distretto_method_get_outlier_treatment (method),
+                                                            distretto_method_get_normalisation (method), FALSE);
+
+      for (guint r = 0; r < pipeline.panel.n_regions; r++)
+        {
+          if (!pipeline.panel.usable[r] ||
+              !_distretto_pipeline_scores_level (&pipeline, pipeline.panel.levels[r], level))
+            continue;
+
+          for (int y = 0; y < pipeline.panel.n_years; y++)
+            {
+              gsize c = cell (&pipeline.panel, r, y);
+              DistrettoFlags flags;
+
+              if (pipeline.screened[c])
+                continue;
+              scores->values[c] = _distretto_pipeline_aggregate (&pipeline, scaled, pipeline.column_weights,
+                                                                 pipeline.pillar_weights,
+                                                                 distretto_method_get_within_pillars (method),
+                                                                 distretto_method_get_across_pillars (method),
+                                                                 r, y, &flags, NULL);
+              scores->flags[c] = flags;
+            }
+        }
+    }
+
+  _distretto_pipeline_clear (&pipeline);
 }
 
 /* Whether most regions that ever have a value of @column have one in

@@ -18,16 +18,8 @@ G_BEGIN_DECLS
 
 DistrettoIndicatorResult *distretto_index_compute (DistrettoPillar       **pillars,
                                                    guint                   n_pillars,
-                                                   DistrettoNormalisation  normalisation,
-                                                   DistrettoAggregation    within_pillars,
-                                                   DistrettoAggregation    across_pillars,
-                                                   DistrettoImputation     imputation,
+                                                   const DistrettoMethod  *method,
                                                    DistrettoDataset       *dataset,
                                                    int                     year);
-DistrettoIndicatorResult *distretto_index_compute_with_method (DistrettoPillar       **pillars,
-                                                               guint                   n_pillars,
-                                                               const DistrettoMethod  *method,
-                                                               DistrettoDataset       *dataset,
-                                                               int                     year);
 
 G_END_DECLS

@@ -14,7 +14,16 @@
  *
  * The scores of an indicator for one year: one score per region, with
  * the flags that explain it (for instance %DISTRETTO_FLAGS_SYNTHETIC when
- * it was computed from generated data).
+ * it was computed from generated data, %DISTRETTO_FLAGS_IMPUTED when a
+ * value it uses was imputed); its rank among the regions of its level
+ * (ties share a rank), its index relative to the EU, its performance
+ * group and subgroup, the share of its data present and whether
+ * screening left it out; pillar and sub-indicator scores as components.
+ * A result computed by the host's pipeline also holds what each step did
+ * (distretto_indicator_result_get_report()).
+ *
+ * A result handed out by distretto_indicator_compute_finish() or another
+ * cached computation is shared: read it, do not change it.
  */
 struct _DistrettoIndicatorResult
 {
@@ -27,8 +36,13 @@ struct _DistrettoIndicatorResult
   GHashTable *index;         /* code → position + 1 */
   GArray *ranks;             /* guint, 0 for none */
   GArray *groups;            /* DistrettoPerformanceGroup */
+  GArray *subgroups;         /* DistrettoPerformanceSubgroup */
+  GArray *relative;          /* double, NaN for none */
+  GArray *coverage;          /* double, NaN for unknown */
+  GArray *screened;          /* gboolean */
   GHashTable *components;    /* "code\037component" → double * */
   double reference;
+  DistrettoPipelineReport *report;
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorResult, distretto_indicator_result, G_TYPE_OBJECT)
@@ -52,7 +66,12 @@ distretto_indicator_result_finalize (GObject *object)
   g_clear_pointer (&self->flags, g_array_unref);
   g_clear_pointer (&self->ranks, g_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
+  g_clear_pointer (&self->subgroups, g_array_unref);
+  g_clear_pointer (&self->relative, g_array_unref);
+  g_clear_pointer (&self->coverage, g_array_unref);
+  g_clear_pointer (&self->screened, g_array_unref);
   g_clear_pointer (&self->components, g_hash_table_unref);
+  g_clear_object (&self->report);
 
   G_OBJECT_CLASS (distretto_indicator_result_parent_class)->finalize (object);
 }
@@ -125,6 +144,10 @@ distretto_indicator_result_init (DistrettoIndicatorResult *self)
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
   self->ranks = g_array_new (FALSE, TRUE, sizeof (guint));
   self->groups = g_array_new (FALSE, TRUE, sizeof (DistrettoPerformanceGroup));
+  self->subgroups = g_array_new (FALSE, TRUE, sizeof (DistrettoPerformanceSubgroup));
+  self->relative = g_array_new (FALSE, TRUE, sizeof (double));
+  self->coverage = g_array_new (FALSE, TRUE, sizeof (double));
+  self->screened = g_array_new (FALSE, TRUE, sizeof (gboolean));
   self->components = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->reference = NAN;
 }
@@ -188,6 +211,14 @@ distretto_indicator_result_add_score (DistrettoIndicatorResult *self,
   g_array_append_val (self->flags, flags);
   g_array_set_size (self->ranks, self->codes->len);
   g_array_set_size (self->groups, self->codes->len);
+  g_array_set_size (self->subgroups, self->codes->len);
+  g_array_set_size (self->screened, self->codes->len);
+  {
+    double none = NAN;
+
+    g_array_append_val (self->relative, none);
+    g_array_append_val (self->coverage, none);
+  }
   g_hash_table_insert (self->index, g_ptr_array_index (self->codes, self->codes->len - 1),
                        GUINT_TO_POINTER (self->codes->len));
 }
@@ -469,4 +500,231 @@ distretto_indicator_result_set_reference (DistrettoIndicatorResult *self,
 {
   g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
   self->reference = reference;
+}
+
+/**
+ * distretto_indicator_result_set_subgroup:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region with a score
+ * @subgroup: its subgroup within its performance group
+ *
+ * Sets the subgroup (−, middle, +) of a region.
+ */
+void
+distretto_indicator_result_set_subgroup (DistrettoIndicatorResult     *self,
+                                         const char                   *region_code,
+                                         DistrettoPerformanceSubgroup  subgroup)
+{
+  guint i;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  if (find (self, region_code, &i))
+    g_array_index (self->subgroups, DistrettoPerformanceSubgroup, i) = subgroup;
+}
+
+/**
+ * distretto_indicator_result_get_subgroup:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * Returns: the region's subgroup within its performance group
+ */
+DistrettoPerformanceSubgroup
+distretto_indicator_result_get_subgroup (DistrettoIndicatorResult *self,
+                                         const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), DISTRETTO_PERFORMANCE_SUBGROUP_NONE);
+  g_return_val_if_fail (region_code != NULL, DISTRETTO_PERFORMANCE_SUBGROUP_NONE);
+
+  return find (self, region_code, &i)
+    ? g_array_index (self->subgroups, DistrettoPerformanceSubgroup, i)
+    : DISTRETTO_PERFORMANCE_SUBGROUP_NONE;
+}
+
+/**
+ * distretto_indicator_result_set_relative_score:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region with a score
+ * @relative: its index relative to the EU (= 100), or NaN
+ *
+ * Sets the region's index relative to the reference of its level.
+ */
+void
+distretto_indicator_result_set_relative_score (DistrettoIndicatorResult *self,
+                                               const char               *region_code,
+                                               double                    relative)
+{
+  guint i;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  if (find (self, region_code, &i))
+    g_array_index (self->relative, double, i) = relative;
+}
+
+/**
+ * distretto_indicator_result_get_relative_score:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * The index relative to the EU: 100 × the score ÷ the EU aggregate's score
+ * on the region's level's scale (the mean of the level's regions without
+ * an EU aggregate). Performance groups are read from it.
+ *
+ * Returns: the relative index, or NaN
+ */
+double
+distretto_indicator_result_get_relative_score (DistrettoIndicatorResult *self,
+                                               const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NAN);
+  g_return_val_if_fail (region_code != NULL, NAN);
+
+  return find (self, region_code, &i) ? g_array_index (self->relative, double, i) : NAN;
+}
+
+/**
+ * distretto_indicator_result_set_coverage:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region with a score
+ * @coverage: the share of its sub-indicators with a value, 0–1, or NaN
+ * @screened_out: whether screening left it out for too little data
+ *
+ * Records how much of its data a region has.
+ */
+void
+distretto_indicator_result_set_coverage (DistrettoIndicatorResult *self,
+                                         const char               *region_code,
+                                         double                    coverage,
+                                         gboolean                  screened_out)
+{
+  guint i;
+
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (region_code != NULL);
+
+  if (!find (self, region_code, &i))
+    return;
+
+  g_array_index (self->coverage, double, i) = coverage;
+  g_array_index (self->screened, gboolean, i) = !!screened_out;
+}
+
+/**
+ * distretto_indicator_result_get_coverage:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * Returns: the share of its sub-indicators the region has a value for
+ *   this year (carried forward included), 0–1, or NaN when unknown
+ */
+double
+distretto_indicator_result_get_coverage (DistrettoIndicatorResult *self,
+                                         const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NAN);
+  g_return_val_if_fail (region_code != NULL, NAN);
+
+  return find (self, region_code, &i) ? g_array_index (self->coverage, double, i) : NAN;
+}
+
+/**
+ * distretto_indicator_result_is_screened_out:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * Returns: whether screening left the region out: it has too little
+ *   data this year to be scored, ranked or grouped
+ */
+gboolean
+distretto_indicator_result_is_screened_out (DistrettoIndicatorResult *self,
+                                            const char               *region_code)
+{
+  guint i;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), FALSE);
+  g_return_val_if_fail (region_code != NULL, FALSE);
+
+  return find (self, region_code, &i) && g_array_index (self->screened, gboolean, i);
+}
+
+/**
+ * distretto_indicator_result_dup_screened_out:
+ * @self: a #DistrettoIndicatorResult
+ *
+ * Returns: (transfer full) (array zero-terminated=1): the codes of the
+ *   regions screening left out, in the result's order
+ */
+char **
+distretto_indicator_result_dup_screened_out (DistrettoIndicatorResult *self)
+{
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NULL);
+
+  for (guint i = 0; i < self->codes->len; i++)
+    if (g_array_index (self->screened, gboolean, i))
+      g_strv_builder_add (codes, g_ptr_array_index (self->codes, i));
+
+  return g_strv_builder_end (codes);
+}
+
+/**
+ * distretto_indicator_result_get_report:
+ * @self: a #DistrettoIndicatorResult
+ *
+ * Returns: (transfer none) (nullable): what each step of the pipeline
+ *   did, or %NULL for a result a module computed itself
+ */
+DistrettoPipelineReport *
+distretto_indicator_result_get_report (DistrettoIndicatorResult *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NULL);
+  return self->report;
+}
+
+/**
+ * distretto_indicator_result_set_report:
+ * @self: a #DistrettoIndicatorResult
+ * @report: (nullable): what the pipeline did
+ *
+ * Attaches the report of the pipeline that computed @self.
+ */
+void
+distretto_indicator_result_set_report (DistrettoIndicatorResult *self,
+                                       DistrettoPipelineReport  *report)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self));
+  g_return_if_fail (report == NULL || DISTRETTO_IS_PIPELINE_REPORT (report));
+
+  g_set_object (&self->report, report);
+}
+
+/**
+ * distretto_indicator_result_dup_notes:
+ * @self: a #DistrettoIndicatorResult
+ * @region_code: a region code
+ *
+ * What the pipeline did to the region's values, for tooltips and tables:
+ * see distretto_pipeline_report_dup_region_notes().
+ *
+ * Returns: (transfer full) (nullable): the notes, or %NULL
+ */
+char *
+distretto_indicator_result_dup_notes (DistrettoIndicatorResult *self,
+                                      const char               *region_code)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_RESULT (self), NULL);
+  g_return_val_if_fail (region_code != NULL, NULL);
+
+  return self->report != NULL ? distretto_pipeline_report_dup_region_notes (self->report, region_code) : NULL;
 }

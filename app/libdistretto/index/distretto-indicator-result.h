@@ -13,6 +13,7 @@
 
 #include "../data/distretto-flags.h"
 #include "distretto-method.h"
+#include "distretto-pipeline-report.h"
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,29 @@ double                    distretto_indicator_result_get_component   (DistrettoI
 double                    distretto_indicator_result_get_reference   (DistrettoIndicatorResult *self);
 void                      distretto_indicator_result_set_reference   (DistrettoIndicatorResult *self,
                                                                       double                    reference);
+void                      distretto_indicator_result_set_subgroup    (DistrettoIndicatorResult     *self,
+                                                                      const char                   *region_code,
+                                                                      DistrettoPerformanceSubgroup  subgroup);
+DistrettoPerformanceSubgroup distretto_indicator_result_get_subgroup (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
+void                      distretto_indicator_result_set_relative_score (DistrettoIndicatorResult *self,
+                                                                         const char               *region_code,
+                                                                         double                    relative);
+double                    distretto_indicator_result_get_relative_score (DistrettoIndicatorResult *self,
+                                                                         const char               *region_code);
+void                      distretto_indicator_result_set_coverage    (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code,
+                                                                      double                    coverage,
+                                                                      gboolean                  screened_out);
+double                    distretto_indicator_result_get_coverage    (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
+gboolean                  distretto_indicator_result_is_screened_out (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
+char                    **distretto_indicator_result_dup_screened_out (DistrettoIndicatorResult *self);
+DistrettoPipelineReport  *distretto_indicator_result_get_report      (DistrettoIndicatorResult *self);
+void                      distretto_indicator_result_set_report      (DistrettoIndicatorResult *self,
+                                                                      DistrettoPipelineReport  *report);
+char                     *distretto_indicator_result_dup_notes       (DistrettoIndicatorResult *self,
+                                                                      const char               *region_code);
 
 G_END_DECLS

@@ -42,6 +42,7 @@ struct _DistrettoIndicatorDefinition
   GPtrArray *pillars;
   GPtrArray *views;          /* id, title, id, title… */
   GPtrArray *components;     /* id, title, id, title… */
+  DistrettoUncertaintySpec *uncertainty;  /* or NULL for the defaults */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorDefinition, distretto_indicator_definition, G_TYPE_OBJECT)
@@ -83,6 +84,7 @@ distretto_indicator_definition_finalize (GObject *object)
   g_clear_pointer (&self->pillars, g_ptr_array_unref);
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->components, g_ptr_array_unref);
+  g_clear_pointer (&self->uncertainty, distretto_uncertainty_spec_free);
 
   G_OBJECT_CLASS (distretto_indicator_definition_parent_class)->finalize (object);
 }
@@ -1088,6 +1090,44 @@ distretto_indicator_definition_dup_method (DistrettoIndicatorDefinition *self)
   distretto_method_set_carry_forward (method, self->carry_forward);
 
   return method;
+}
+
+/**
+ * distretto_indicator_definition_set_uncertainty:
+ * @self: a #DistrettoIndicatorDefinition
+ * @spec: (nullable): what an uncertainty analysis of the module varies,
+ *   or %NULL for the defaults (distretto_uncertainty_spec_new())
+ *
+ * Declares which assumptions of the module's method are uncertain and
+ * how: a module whose weights come from a survey may want a wider
+ * spread, one that must be read against fixed targets no normalisation
+ * alternatives.
+ */
+void
+distretto_indicator_definition_set_uncertainty (DistrettoIndicatorDefinition   *self,
+                                                const DistrettoUncertaintySpec *spec)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self));
+
+  g_clear_pointer (&self->uncertainty, distretto_uncertainty_spec_free);
+  if (spec != NULL)
+    self->uncertainty = distretto_uncertainty_spec_copy (spec);
+}
+
+/**
+ * distretto_indicator_definition_dup_uncertainty:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: (transfer full): what an uncertainty analysis of the module
+ *   varies: the declared specification, or the defaults
+ */
+DistrettoUncertaintySpec *
+distretto_indicator_definition_dup_uncertainty (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+
+  return self->uncertainty != NULL ? distretto_uncertainty_spec_copy (self->uncertainty)
+                                   : distretto_uncertainty_spec_new ();
 }
 
 /**

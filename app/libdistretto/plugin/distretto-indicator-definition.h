@@ -14,6 +14,7 @@
 #include "../data/distretto-series.h"
 #include "../index/distretto-method.h"
 #include "../index/distretto-pillar.h"
+#include "../index/distretto-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -58,6 +59,9 @@ const char                   *distretto_indicator_definition_get_view_title     
                                                                                   const char                   *view_id);
 guint                         distretto_indicator_definition_get_carry_forward   (DistrettoIndicatorDefinition *self);
 DistrettoMethod              *distretto_indicator_definition_dup_method          (DistrettoIndicatorDefinition *self);
+void                          distretto_indicator_definition_set_uncertainty     (DistrettoIndicatorDefinition   *self,
+                                                                                  const DistrettoUncertaintySpec *spec);
+DistrettoUncertaintySpec     *distretto_indicator_definition_dup_uncertainty     (DistrettoIndicatorDefinition *self);
 DistrettoSubIndicator        *distretto_indicator_definition_to_sub_indicator    (DistrettoIndicatorDefinition *self,
                                                                                   const char                   *id,
                                                                                   const char                   *label);

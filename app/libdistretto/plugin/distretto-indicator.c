@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "distretto-indicator.h"
+#include "distretto-indicator-private.h"
 #include "../index/distretto-index-private.h"
 
 /**
@@ -87,7 +87,7 @@ compute_declared_with_method (DistrettoIndicatorDefinition  *definition,
       if (method == NULL)
         method = declared = distretto_indicator_definition_dup_method (definition);
 
-      return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+      return distretto_index_compute (pillars, n_pillars, method, dataset, year);
     }
 
   if (series[0] != NULL && series[1] == NULL)
@@ -109,6 +109,14 @@ compute_declared (DistrettoIndicator  *self,
   g_autoptr(DistrettoIndicatorDefinition) definition = distretto_indicator_get_definition (self);
 
   return compute_declared_with_method (definition, NULL, dataset, year, error);
+}
+
+/* Whether the module runs code of its own to compute: a plugin's
+ * compute, or a host's wrapper around one. */
+gboolean
+_distretto_indicator_has_own_compute (DistrettoIndicator *self)
+{
+  return DISTRETTO_INDICATOR_GET_IFACE (self)->compute != compute_declared;
 }
 
 /* A module with its own arithmetic has no method to vary. */

@@ -15,6 +15,8 @@
 #include "../data/distretto-dataset.h"
 #include "distretto-indicator-definition.h"
 #include "../index/distretto-indicator-result.h"
+#include "../index/distretto-progress.h"
+#include "../index/distretto-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +33,8 @@ G_BEGIN_DECLS
  * @DISTRETTO_INDICATOR_ERROR_NO_DATA: the dataset has no value for the requested year
  * @DISTRETTO_INDICATOR_ERROR_FAILED: the module failed in its own code
  * @DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION: the module's definition is not valid
+ * @DISTRETTO_INDICATOR_ERROR_NOT_SUPPORTED: the module cannot do what is
+ *   asked, such as an uncertainty analysis of scores it computes itself
  *
  * Errors of indicator modules.
  */
@@ -40,6 +44,7 @@ typedef enum
   DISTRETTO_INDICATOR_ERROR_NO_DATA,
   DISTRETTO_INDICATOR_ERROR_FAILED,
   DISTRETTO_INDICATOR_ERROR_INVALID_DEFINITION,
+  DISTRETTO_INDICATOR_ERROR_NOT_SUPPORTED,
 } DistrettoIndicatorError;
 
 #define DISTRETTO_TYPE_INDICATOR (distretto_indicator_get_type ())
@@ -132,5 +137,43 @@ gboolean                      distretto_indicator_render_view     (DistrettoIndi
                                                                    double               height,
                                                                    GError             **error);
 GObject                      *distretto_indicator_create_configuration_widget (DistrettoIndicator *self);
+
+void                          distretto_indicator_compute_async   (DistrettoIndicator     *self,
+                                                                   DistrettoDataset       *dataset,
+                                                                   int                     year,
+                                                                   const DistrettoMethod  *method,
+                                                                   GCancellable           *cancellable,
+                                                                   GAsyncReadyCallback     callback,
+                                                                   gpointer                user_data);
+DistrettoIndicatorResult     *distretto_indicator_compute_finish  (DistrettoIndicator     *self,
+                                                                   GAsyncResult           *result,
+                                                                   GError                **error);
+DistrettoIndicatorResult     *distretto_indicator_compute_cached  (DistrettoIndicator     *self,
+                                                                   DistrettoDataset       *dataset,
+                                                                   int                     year,
+                                                                   const DistrettoMethod  *method,
+                                                                   GCancellable           *cancellable,
+                                                                   GError                **error);
+void                          distretto_indicator_compute_uncertainty_async  (DistrettoIndicator             *self,
+                                                                              DistrettoDataset               *dataset,
+                                                                              int                             year,
+                                                                              const DistrettoMethod          *method,
+                                                                              const DistrettoUncertaintySpec *spec,
+                                                                              DistrettoProgress              *progress,
+                                                                              GCancellable                   *cancellable,
+                                                                              GAsyncReadyCallback             callback,
+                                                                              gpointer                        user_data);
+DistrettoUncertainty         *distretto_indicator_compute_uncertainty_finish (DistrettoIndicator  *self,
+                                                                              GAsyncResult        *result,
+                                                                              GError             **error);
+DistrettoUncertainty         *distretto_indicator_compute_uncertainty        (DistrettoIndicator             *self,
+                                                                              DistrettoDataset               *dataset,
+                                                                              int                             year,
+                                                                              const DistrettoMethod          *method,
+                                                                              const DistrettoUncertaintySpec *spec,
+                                                                              DistrettoProgress              *progress,
+                                                                              GCancellable                   *cancellable,
+                                                                              GError                        **error);
+void                          distretto_indicator_forget_cached   (DistrettoIndicator     *self);
 
 G_END_DECLS

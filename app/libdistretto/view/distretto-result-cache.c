@@ -10,11 +10,10 @@
 /**
  * DistrettoResultCache:
  *
- * The results of modules computed with their own method, kept per
- * module, dataset and year, for a run that draws many charts of the same
- * data: a batch of exports or reports, one per region, computes each
- * module once a year instead of once a region, and finds its years once. A result computed with
- * other method parameters is never kept. Set it on the requests
+ * The years of modules on a dataset, found once for a run that draws many
+ * charts of the same data (a batch of exports or reports, one per region);
+ * results themselves are kept by each module
+ * (distretto_indicator_compute_cached()). Set it on the requests
  * (distretto_view_request_set_cache()) and reports
  * (distretto_region_report_set_cache()) of the run; results are read,
  * never changed, by the views.
@@ -23,29 +22,10 @@ struct _DistrettoResultCache
 {
   GObject parent_instance;
 
-  GHashTable *entries;    /* "indicator:dataset:year" → Entry */
   GHashTable *years;      /* "indicator:dataset" → Years */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoResultCache, distretto_result_cache, G_TYPE_OBJECT)
-
-typedef struct
-{
-  DistrettoIndicator *indicator;   /* held, so that the key's pointers stay theirs */
-  DistrettoDataset *dataset;
-  DistrettoIndicatorResult *result;
-} Entry;
-
-static void
-entry_free (gpointer data)
-{
-  Entry *entry = data;
-
-  g_object_unref (entry->indicator);
-  g_object_unref (entry->dataset);
-  g_object_unref (entry->result);
-  g_free (entry);
-}
 
 /* A module's years on a dataset. */
 typedef struct
@@ -73,7 +53,6 @@ distretto_result_cache_finalize (GObject *object)
 {
   DistrettoResultCache *self = (DistrettoResultCache *)object;
 
-  g_clear_pointer (&self->entries, g_hash_table_unref);
   g_clear_pointer (&self->years, g_hash_table_unref);
 
   G_OBJECT_CLASS (distretto_result_cache_parent_class)->finalize (object);
@@ -88,7 +67,6 @@ distretto_result_cache_class_init (DistrettoResultCacheClass *klass)
 static void
 distretto_result_cache_init (DistrettoResultCache *self)
 {
-  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, entry_free);
   self->years = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, years_free);
 }
 
@@ -195,8 +173,8 @@ distretto_result_cache_new (void)
  * @method: (nullable): other method parameters, or %NULL for the module's own
  * @error: return location for a #GError
  *
- * distretto_indicator_compute_with_method(), or the result it gave
- * before for the same module, data and year with the module's own method.
+ * distretto_indicator_compute_cached(): the result the module gave before
+ * for the same data, year and method, or computed now.
  *
  * Returns: (transfer full): the result, or %NULL with @error set
  */
@@ -208,31 +186,9 @@ distretto_result_cache_compute (DistrettoResultCache   *self,
                                 const DistrettoMethod  *method,
                                 GError                **error)
 {
-  g_autofree char *key = NULL;
-  DistrettoIndicatorResult *result;
-  Entry *entry;
-
   g_return_val_if_fail (self == NULL || DISTRETTO_IS_RESULT_CACHE (self), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (indicator), NULL);
-  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
 
-  if (self == NULL || method != NULL)
-    return distretto_indicator_compute_with_method (indicator, dataset, year, method, error);
-
-  key = g_strdup_printf ("%p:%p:%d", (gpointer) indicator, (gpointer) dataset, year);
-  entry = g_hash_table_lookup (self->entries, key);
-  if (entry != NULL)
-    return g_object_ref (entry->result);
-
-  result = distretto_indicator_compute_with_method (indicator, dataset, year, NULL, error);
-  if (result == NULL)
-    return NULL;
-
-  entry = g_new0 (Entry, 1);
-  entry->indicator = g_object_ref (indicator);
-  entry->dataset = g_object_ref (dataset);
-  entry->result = g_object_ref (result);
-  g_hash_table_insert (self->entries, g_steal_pointer (&key), entry);
-
-  return result;
+  /* Results themselves are kept by the module, per dataset, year and
+   * method (distretto_indicator_compute_cached()). */
+  return distretto_indicator_compute_cached (indicator, dataset, year, method, NULL, error);
 }

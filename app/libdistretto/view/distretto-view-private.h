@@ -51,6 +51,10 @@ DistrettoChart *_distretto_view_build_scatter (DistrettoViewRequest *request,
                                                GError              **error);
 DistrettoChart *_distretto_view_build_heatmap (DistrettoViewRequest *request,
                                                GError              **error);
+DistrettoChart *_distretto_view_build_uncertainty (DistrettoViewRequest *request,
+                                                   GError              **error);
+DistrettoChart *_distretto_view_build_sensitivity (DistrettoViewRequest *request,
+                                                   GError              **error);
 DistrettoChart *_distretto_view_build_module  (DistrettoViewRequest *request,
                                                const char           *view_id,
                                                GError              **error);

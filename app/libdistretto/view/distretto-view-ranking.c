@@ -91,7 +91,7 @@ compute_variant (DistrettoIndicatorDefinition *definition,
   distretto_method_set_within_pillars (method, within);
   distretto_method_set_across_pillars (method, across);
 
-  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+  return distretto_index_compute (pillars, n_pillars, method, dataset, year);
 }
 
 /* Each bar's score range over the method variants, when the module's
@@ -188,6 +188,8 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   g_autofree char *phrase = _distretto_view_dup_regions_phrase (request);
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
   gboolean shows_part;
+  guint rank = 0;
+  double previous = NAN;
   int year;
 
   if (!_distretto_view_check_regions (dataset, distretto_view_request_get_regions (request), error) ||
@@ -205,17 +207,26 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
     {
       const char *code = g_ptr_array_index (ranked, i);
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+      g_autofree char *notes = NULL;
       double score = NAN;
+
+      /* Ranks among the regions compared (a country's, say), ties
+       * sharing one: 1, 2, 2, 4. */
+      distretto_indicator_result_lookup (result, code, &score, &flags);
+      if (score != previous)
+        rank = i + 1;
+      previous = score;
 
       if (!shown_in_top (request, code, i))
         continue;
 
-      distretto_indicator_result_lookup (result, code, &score, &flags);
+      notes = distretto_indicator_result_dup_notes (result, code);
       distretto_chart_add_bar_in_category (chart, code, _distretto_view_region_name (dataset, code), score,
                                            group_category (distretto_indicator_result_get_group (result, code)));
+      /* Its rank, its flags and what the pipeline did. */
+      distretto_chart_set_bar_rank (chart, code, rank);
       distretto_chart_set_bar_flags (chart, code, flags);
-      if (shows_part)
-        distretto_chart_set_bar_rank (chart, code, i + 1);
+      distretto_chart_set_bar_note (chart, code, notes);
       flags_used |= flags;
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "distretto-view-private.h"
+#include "distretto-view-uncertainty.h"
 
 /**
  * DistrettoViewRequest:
@@ -549,11 +550,14 @@ _distretto_view_request_choose_year (DistrettoViewRequest  *self,
   return distretto_result_cache_choose_year (self->cache, self->indicator, self->dataset, error);
 }
 
-/* The module's result for @year with the request's method. */
+/* The module's result for @year with the request's method and level,
+ * from the module's cache. */
 DistrettoIndicatorResult *
 _distretto_view_request_compute (DistrettoViewRequest  *self,
                                  int                    year,
                                  GError               **error)
 {
-  return distretto_result_cache_compute (self->cache, self->indicator, self->dataset, year, self->method, error);
+  g_autoptr(DistrettoMethod) method = distretto_view_request_dup_method (self);
+
+  return distretto_result_cache_compute (self->cache, self->indicator, self->dataset, year, method, error);
 }

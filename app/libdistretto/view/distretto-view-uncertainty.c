@@ -1,0 +1,275 @@
+/* distretto-view-uncertainty.c: the uncertainty and sensitivity charts of
+ * a module
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "distretto-enums.h"
+#include "distretto-view-private.h"
+#include "distretto-view-uncertainty.h"
+
+/* Performance groups, best first, as chart categories. */
+static int
+group_category (DistrettoPerformanceGroup group)
+{
+  switch (group)
+    {
+    case DISTRETTO_PERFORMANCE_GROUP_LEADER:
+      return 0;
+    case DISTRETTO_PERFORMANCE_GROUP_STRONG:
+      return 1;
+    case DISTRETTO_PERFORMANCE_GROUP_MODERATE:
+      return 2;
+    case DISTRETTO_PERFORMANCE_GROUP_EMERGING:
+      return 3;
+    case DISTRETTO_PERFORMANCE_GROUP_NONE:
+    default:
+      return -1;
+    }
+}
+
+/**
+ * distretto_view_request_dup_method:
+ * @request: a #DistrettoViewRequest
+ *
+ * The method views compute with: the request's (distretto_view_request_set_method()),
+ * else the module's own, comparing the request's level.
+ *
+ * Returns: (transfer full): the method
+ */
+DistrettoMethod *
+distretto_view_request_dup_method (DistrettoViewRequest *request)
+{
+  const DistrettoMethod *asked;
+  DistrettoIndicatorDefinition *definition;
+  DistrettoMethod *method;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (request), NULL);
+
+  asked = distretto_view_request_get_method (request);
+  definition = _distretto_view_request_get_definition (request, NULL);
+  method = asked != NULL ? distretto_method_copy (asked)
+         : definition != NULL ? distretto_indicator_definition_dup_method (definition)
+         : distretto_method_new ();
+  distretto_method_set_level (method, distretto_view_request_get_level (request));
+
+  return method;
+}
+
+/* The flags of the scores the analysis starts from, for the source line. */
+static DistrettoFlags
+nominal_flags (DistrettoViewRequest *request,
+               DistrettoUncertainty *uncertainty)
+{
+  g_autoptr(DistrettoMethod) method = distretto_view_request_dup_method (request);
+  g_autoptr(DistrettoIndicatorResult) result = NULL;
+  DistrettoFlags used = DISTRETTO_FLAGS_NONE;
+
+  result = distretto_indicator_compute_cached (distretto_view_request_get_indicator (request),
+                                               distretto_view_request_get_dataset (request),
+                                               distretto_uncertainty_get_year (uncertainty), method, NULL, NULL);
+  for (guint i = 0; result != NULL && i < distretto_uncertainty_get_n_regions (uncertainty); i++)
+    {
+      DistrettoFlags flags;
+
+      if (distretto_indicator_result_lookup (result, distretto_uncertainty_get_region_code (uncertainty, i), NULL,
+                                             &flags))
+        used |= flags;
+    }
+
+  return used;
+}
+
+static char *
+varied (DistrettoUncertainty *uncertainty)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint a = 0; a < distretto_uncertainty_get_n_assumptions (uncertainty); a++)
+    {
+      const char *title = distretto_assumption_get_title (distretto_uncertainty_get_assumption (uncertainty, a));
+      g_autofree char *lower = g_utf8_strdown (title, -1);
+
+      g_string_append_printf (text, "%s%s", a > 0 ? ", " : "", lower);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/**
+ * distretto_view_build_uncertainty_chart:
+ * @request: the module, dataset and choices the analysis was run for
+ * @uncertainty: the analysis
+ *
+ * The uncertainty chart (as COINr's `plot_uncertainty`): the regions of
+ * the level compared in the order of their nominal rank, each with its
+ * median rank, the 5–95% interval of its rank and, in its tooltip and
+ * table, the probability of each performance group. The window and
+ * `distretto export` show it as it is.
+ *
+ * Returns: (transfer full): the chart
+ */
+DistrettoChart *
+distretto_view_build_uncertainty_chart (DistrettoViewRequest *request,
+                                        DistrettoUncertainty *uncertainty)
+{
+  const char *groups[] = { _("Leader"), _("Strong"), _("Moderate"), _("Emerging"), NULL };
+  const DistrettoPerformanceGroup order[] = { DISTRETTO_PERFORMANCE_GROUP_LEADER, DISTRETTO_PERFORMANCE_GROUP_STRONG,
+                                              DISTRETTO_PERFORMANCE_GROUP_MODERATE,
+                                              DISTRETTO_PERFORMANCE_GROUP_EMERGING };
+  DistrettoDataset *dataset;
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *assumptions = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (request), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_UNCERTAINTY (uncertainty), NULL);
+
+  dataset = distretto_view_request_get_dataset (request);
+  /* TRANSLATORS: the title of an uncertainty chart; %s is the module's title */
+  title = g_strdup_printf (_("%s: how certain the ranks are"), distretto_view_request_get_title (request));
+  chart = distretto_chart_new_uncertainty (title);
+  distretto_chart_set_unit (chart, _("Rank (1 is best)"));
+  distretto_chart_set_categories (chart, groups);
+
+  for (guint i = 0; i < distretto_uncertainty_get_n_regions (uncertainty); i++)
+    {
+      const char *code = distretto_uncertainty_get_region_code (uncertainty, i);
+      double lower, upper, shares[G_N_ELEMENTS (order)];
+
+      distretto_uncertainty_get_rank_interval (uncertainty, i, &lower, &upper);
+      distretto_chart_add_rank_interval (chart, code, _distretto_view_region_name (dataset, code),
+                                         distretto_uncertainty_get_nominal_rank (uncertainty, i),
+                                         distretto_uncertainty_get_median_rank (uncertainty, i), lower, upper,
+                                         group_category (distretto_uncertainty_get_nominal_group (uncertainty, i)));
+      for (guint g = 0; g < G_N_ELEMENTS (order); g++)
+        shares[g] = distretto_uncertainty_get_group_probability (uncertainty, i, order[g]);
+      distretto_chart_set_bar_shares (chart, code, shares, G_N_ELEMENTS (shares));
+    }
+
+  /* TRANSLATORS: an uncertainty chart's subtitle, e.g. "NUTS 2 regions, 2023, 1000 runs" */
+  subtitle = g_strdup_printf (_("NUTS %d regions, %d, %u runs"), distretto_uncertainty_get_level (uncertainty),
+                              distretto_uncertainty_get_year (uncertainty), distretto_uncertainty_get_runs (uncertainty));
+  distretto_chart_set_subtitle (chart, subtitle);
+
+  assumptions = varied (uncertainty);
+  notes = *assumptions != '\0'
+    /* TRANSLATORS: %u is the number of runs, %s the assumptions varied, e.g. "weights, normalisation" */
+    ? g_strdup_printf (_("Dots: the median rank over %u Monte Carlo runs varying %s; lines: 5–95%% of the ranks; "
+                         "diamonds: the rank with the module’s own method. Colours: the group with it."),
+                       distretto_uncertainty_get_runs (uncertainty), assumptions)
+    : g_strdup (_("No assumption of the method was varied: every rank is the nominal one."));
+  distretto_chart_set_notes (chart, notes);
+
+  _distretto_view_finish (request, chart, nominal_flags (request, uncertainty));
+  return g_steal_pointer (&chart);
+}
+
+/**
+ * distretto_view_build_sensitivity_chart:
+ * @request: the module, dataset and choices the analysis was run for
+ * @uncertainty: the analysis
+ *
+ * The sensitivity chart: the first-order and total Sobol indices of each
+ * assumption varied (the share of the variance of the mean rank change
+ * it explains alone, and with its interactions), and how far ranks move
+ * without each sub-indicator.
+ *
+ * Returns: (transfer full): the chart
+ */
+DistrettoChart *
+distretto_view_build_sensitivity_chart (DistrettoViewRequest *request,
+                                        DistrettoUncertainty *uncertainty)
+{
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autoptr(GEnumClass) assumptions = g_type_class_ref (DISTRETTO_TYPE_ASSUMPTION);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (request), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_UNCERTAINTY (uncertainty), NULL);
+
+  /* TRANSLATORS: the title of a sensitivity chart; %s is the module's title */
+  title = g_strdup_printf (_("%s: what the ranks depend on"), distretto_view_request_get_title (request));
+  chart = distretto_chart_new_sensitivity (title);
+
+  for (guint a = 0; a < distretto_uncertainty_get_n_assumptions (uncertainty); a++)
+    {
+      DistrettoAssumption assumption = distretto_uncertainty_get_assumption (uncertainty, a);
+
+      distretto_chart_add_sensitivity_index (chart, g_enum_get_value (assumptions, assumption)->value_nick,
+                                             distretto_assumption_get_title (assumption),
+                                             distretto_uncertainty_get_first_order (uncertainty, a),
+                                             distretto_uncertainty_get_total_order (uncertainty, a));
+    }
+
+  for (guint i = 0; i < distretto_uncertainty_get_n_removed (uncertainty); i++)
+    {
+      const char *id = distretto_uncertainty_get_removed_id (uncertainty, i);
+      double mean = distretto_uncertainty_get_removed_mean_shift (uncertainty, i);
+
+      distretto_chart_add_bar (chart, id, id, mean);
+      distretto_chart_set_bar_interval (chart, id, mean, MAX (mean, distretto_uncertainty_get_removed_max_shift (uncertainty, i)));
+    }
+
+  /* TRANSLATORS: a sensitivity chart's subtitle, e.g. "NUTS 2 regions, 2023, 1000 runs" */
+  subtitle = g_strdup_printf (_("NUTS %d regions, %d, %u runs"), distretto_uncertainty_get_level (uncertainty),
+                              distretto_uncertainty_get_year (uncertainty), distretto_uncertainty_get_runs (uncertainty));
+  distretto_chart_set_subtitle (chart, subtitle);
+
+  /* TRANSLATORS: %.1f is how many places ranks move on average over the runs */
+  notes = g_strdup_printf (_("Sobol indices of the mean rank change (%.1f places over the runs; Saltelli and Jansen "
+                             "estimators): first order, the share an assumption explains alone; total, with its "
+                             "interactions. Below: each sub-indicator left out, the module’s method otherwise."),
+                           distretto_uncertainty_get_mean_shift (uncertainty));
+  distretto_chart_set_notes (chart, notes);
+
+  _distretto_view_finish (request, chart, nominal_flags (request, uncertainty));
+  return g_steal_pointer (&chart);
+}
+
+static DistrettoUncertainty *
+analyse (DistrettoViewRequest  *request,
+         GError               **error)
+{
+  g_autoptr(DistrettoMethod) method = NULL;
+  int year;
+
+  if (_distretto_view_request_get_definition (request, error) == NULL ||
+      (year = _distretto_view_request_choose_year (request, error)) == 0)
+    return NULL;
+
+  method = distretto_view_request_dup_method (request);
+  return distretto_indicator_compute_uncertainty (distretto_view_request_get_indicator (request),
+                                                  distretto_view_request_get_dataset (request), year, method, NULL,
+                                                  NULL, NULL, error);
+}
+
+/* The table's builders: the analysis from the module's cache (the window
+ * runs it first with distretto_indicator_compute_uncertainty_async()),
+ * else run here. */
+DistrettoChart *
+_distretto_view_build_uncertainty (DistrettoViewRequest  *request,
+                                   GError               **error)
+{
+  g_autoptr(DistrettoUncertainty) uncertainty = analyse (request, error);
+
+  return uncertainty != NULL ? distretto_view_build_uncertainty_chart (request, uncertainty) : NULL;
+}
+
+DistrettoChart *
+_distretto_view_build_sensitivity (DistrettoViewRequest  *request,
+                                   GError               **error)
+{
+  g_autoptr(DistrettoUncertainty) uncertainty = analyse (request, error);
+
+  return uncertainty != NULL ? distretto_view_build_sensitivity_chart (request, uncertainty) : NULL;
+}
