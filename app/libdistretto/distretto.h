@@ -33,8 +33,11 @@
 #include "chart/distretto-chart-style.h"
 #include "plugin/distretto-indicator.h"
 #include "plugin/distretto-indicator-definition.h"
+#include "view/distretto-peers.h"
+#include "view/distretto-region-standing.h"
 #include "view/distretto-view.h"
 #include "view/distretto-view-request.h"
+#include "view/distretto-weights.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

@@ -19,6 +19,7 @@ typedef struct
   int category;       /* index into categories, or -1 */
   double lower;       /* an interval around the value, or NaN for none */
   double upper;
+  guint rank;         /* its rank among all regions; 0: its position */
 } DistrettoChartBar;
 
 typedef struct
@@ -80,6 +81,7 @@ struct _DistrettoChart
   double x_reference; /* NaN for none */
   char *x_reference_label;
   GHashTable *labelled;   /* codes of a scatter's points given labels */
+  GHashTable *region_flags;  /* code → the flags of the values shown */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
   DistrettoChartBodyFunc body_func;  /* a custom chart's body */
   gpointer body_data;
@@ -99,6 +101,8 @@ struct _DistrettoChart
 };
 
 void                _distretto_chart_changed        (DistrettoChart              *self);
+guint               _distretto_chart_bar_rank       (DistrettoChart              *self,
+                                                     guint                        index);
 cairo_t            *_distretto_chart_get_scratch    (DistrettoChart              *self);
 void                _distretto_chart_clear_layout   (DistrettoChart              *self);
 gconstpointer       _distretto_chart_get_body_layout (DistrettoChart             *self,

@@ -367,10 +367,10 @@ describe (DistrettoChart  *self,
       g_autofree char *upper = _distretto_chart_format_value (bar->upper);
 
       /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value, its interval */
-      return g_strdup_printf (_("%u. %s: %s (%s to %s)"), index + 1, title, value, lower, upper);
+      return g_strdup_printf (_("%u. %s: %s (%s to %s)"), _distretto_chart_bar_rank (self, index), title, value, lower, upper);
     }
   /* TRANSLATORS: a ranking's tooltip: rank, region (name and code), value */
-  return g_strdup_printf (_("%u. %s: %s"), index + 1, title, value);
+  return g_strdup_printf (_("%u. %s: %s"), _distretto_chart_bar_rank (self, index), title, value);
 }
 
 static char *
@@ -389,7 +389,7 @@ dup_table (DistrettoChart *self)
       const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
       char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-      g_string_append_printf (out, "%u,", i + 1);
+      g_string_append_printf (out, "%u,", _distretto_chart_bar_rank (self, i));
       _distretto_chart_append_csv_field (out, bar->code);
       g_string_append_c (out, ',');
       _distretto_chart_append_csv_field (out, bar->label);

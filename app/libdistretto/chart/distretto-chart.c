@@ -100,6 +100,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->third_title, g_free);
   g_clear_pointer (&self->x_reference_label, g_free);
+  g_clear_pointer (&self->region_flags, g_hash_table_unref);
   g_clear_pointer (&self->labelled, g_hash_table_unref);
   _distretto_chart_clear_layout (self);
   g_clear_pointer (&self->scratch, cairo_destroy);
@@ -688,6 +689,7 @@ distretto_chart_add_bar_in_category (DistrettoChart *self,
   bar.category = category;
   bar.lower = NAN;
   bar.upper = NAN;
+  bar.rank = 0;
   g_array_insert_val (self->bars, position, bar);
   _distretto_chart_changed (self);
 }
@@ -1124,4 +1126,108 @@ _distretto_chart_get_scratch (DistrettoChart *self)
     }
 
   return self->scratch;
+}
+
+/**
+ * distretto_chart_set_bar_rank:
+ * @self: a #DistrettoChart
+ * @code: a bar's region code
+ * @rank: the region's rank among all the regions ranked, from 1
+ *
+ * Gives a bar its rank when the chart shows only some regions (the top
+ * ones and a region of interest), so its tooltip and table say where it
+ * stands among all.
+ *
+ * Returns: %TRUE if the chart has a bar for @code
+ */
+gboolean
+distretto_chart_set_bar_rank (DistrettoChart *self,
+                              const char     *code,
+                              guint           rank)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  for (guint i = 0; i < self->bars->len; i++)
+    {
+      DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, i);
+
+      if (g_str_equal (bar->code, code))
+        {
+          bar->rank = rank;
+          _distretto_chart_changed (self);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* The rank of the bar at @index: set, or its position. */
+guint
+_distretto_chart_bar_rank (DistrettoChart *self,
+                           guint           index)
+{
+  const DistrettoChartBar *bar = &g_array_index (self->bars, DistrettoChartBar, index);
+
+  return bar->rank > 0 ? bar->rank : index + 1;
+}
+
+/**
+ * distretto_chart_get_bar_rank:
+ * @self: a #DistrettoChart
+ * @index: a position from 0, below distretto_chart_get_n_bars()
+ *
+ * Returns: the rank of the bar at @index among all regions ranked: the
+ *   one set with distretto_chart_set_bar_rank(), else its position + 1
+ */
+guint
+distretto_chart_get_bar_rank (DistrettoChart *self,
+                              guint           index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), 0);
+  g_return_val_if_fail (index < self->bars->len, 0);
+
+  return _distretto_chart_bar_rank (self, index);
+}
+
+/**
+ * distretto_chart_set_region_flags:
+ * @self: a #DistrettoChart
+ * @code: a region code
+ * @flags: the flags of the region's values the chart shows
+ *
+ * Records why a region's value is what it is (estimated, imputed,
+ * synthetic…), for the chart's data table and its readers.
+ */
+void
+distretto_chart_set_region_flags (DistrettoChart *self,
+                                  const char     *code,
+                                  DistrettoFlags  flags)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (code != NULL);
+
+  if (self->region_flags == NULL)
+    self->region_flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->region_flags, g_strdup (code), GUINT_TO_POINTER (flags));
+}
+
+/**
+ * distretto_chart_get_region_flags:
+ * @self: a #DistrettoChart
+ * @code: a region code
+ *
+ * Returns: the flags recorded with distretto_chart_set_region_flags(),
+ *   none for a region without
+ */
+DistrettoFlags
+distretto_chart_get_region_flags (DistrettoChart *self,
+                                  const char     *code)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), DISTRETTO_FLAGS_NONE);
+  g_return_val_if_fail (code != NULL, DISTRETTO_FLAGS_NONE);
+
+  return self->region_flags != NULL
+         ? GPOINTER_TO_UINT (g_hash_table_lookup (self->region_flags, code)) : DISTRETTO_FLAGS_NONE;
 }

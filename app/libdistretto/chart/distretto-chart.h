@@ -263,6 +263,18 @@ const char     *distretto_chart_get_selected       (DistrettoChart      *self);
 void            distretto_chart_set_selected       (DistrettoChart      *self,
                                                     const char          *code);
 char           *distretto_chart_dup_table          (DistrettoChart      *self);
+gboolean        distretto_chart_set_bar_rank       (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    guint                rank);
+guint           distretto_chart_get_bar_rank       (DistrettoChart      *self,
+                                                    guint                index);
+void            distretto_chart_set_region_flags   (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    DistrettoFlags       flags);
+DistrettoFlags  distretto_chart_get_region_flags   (DistrettoChart      *self,
+                                                    const char          *code);
+char          **distretto_chart_dup_region_codes   (DistrettoChart      *self);
+char           *distretto_chart_dup_summary        (DistrettoChart      *self);
 gboolean        distretto_chart_hit_test           (DistrettoChart      *self,
                                                     double               width,
                                                     double               height,

@@ -71,6 +71,7 @@ _distretto_view_build_map (DistrettoViewRequest  *request,
 
       distretto_chart_add_bar (chart, code, distretto_region_get_display_name (region),
                                distretto_indicator_result_get_score (result, i));
+      distretto_chart_set_region_flags (chart, code, distretto_indicator_result_get_flags (result, i));
       flags_used |= distretto_indicator_result_get_flags (result, i);
     }
 

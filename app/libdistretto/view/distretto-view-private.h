@@ -21,6 +21,8 @@ int                       _distretto_view_request_choose_year (DistrettoViewRequ
 DistrettoIndicatorResult *_distretto_view_request_compute     (DistrettoViewRequest  *self,
                                                                int                    year,
                                                                GError               **error);
+gboolean                  _distretto_view_request_has_changed_weights (DistrettoViewRequest *self);
+GPtrArray                *_distretto_view_request_dup_pillars (DistrettoViewRequest  *self);
 
 const char *_distretto_view_find_eu        (DistrettoIndicatorResult *result);
 gboolean    _distretto_view_is_compared    (DistrettoRegion          *region,
@@ -50,6 +52,8 @@ DistrettoChart *_distretto_view_build_scatter (DistrettoViewRequest *request,
                                                GError              **error);
 DistrettoChart *_distretto_view_build_heatmap (DistrettoViewRequest *request,
                                                GError              **error);
+DistrettoChart *_distretto_view_build_region_profile (DistrettoViewRequest *request,
+                                                      GError              **error);
 DistrettoChart *_distretto_view_build_module  (DistrettoViewRequest *request,
                                                const char           *view_id,
                                                GError              **error);

@@ -69,29 +69,23 @@ static const struct
 };
 
 /* The method shown (the request's, or the module's own), or one of its
- * variants. */
+ * variants, on the pillars shown (with the request's weights). */
 static DistrettoIndicatorResult *
-compute_variant (DistrettoIndicatorDefinition *definition,
-                 const DistrettoMethod        *shown,
-                 DistrettoDataset             *dataset,
-                 int                           year,
-                 DistrettoNormalisation        normalisation,
-                 DistrettoAggregation          within,
-                 DistrettoAggregation          across)
+compute_variant (GPtrArray              *pillars,
+                 const DistrettoMethod  *shown,
+                 DistrettoDataset       *dataset,
+                 int                     year,
+                 DistrettoNormalisation  normalisation,
+                 DistrettoAggregation    within,
+                 DistrettoAggregation    across)
 {
-  guint n_pillars = distretto_indicator_definition_get_n_pillars (definition);
-  g_autofree DistrettoPillar **pillars = g_new (DistrettoPillar *, n_pillars);
-  g_autoptr(DistrettoMethod) method = shown != NULL ? distretto_method_copy (shown)
-                                                    : distretto_indicator_definition_dup_method (definition);
-
-  for (guint p = 0; p < n_pillars; p++)
-    pillars[p] = distretto_indicator_definition_get_pillar (definition, p);
+  g_autoptr(DistrettoMethod) method = distretto_method_copy (shown);
 
   distretto_method_set_normalisation (method, normalisation);
   distretto_method_set_within_pillars (method, within);
   distretto_method_set_across_pillars (method, across);
 
-  return distretto_index_compute_with_method (pillars, n_pillars, method, dataset, year);
+  return distretto_index_compute_with_method ((DistrettoPillar **) pillars->pdata, pillars->len, method, dataset, year);
 }
 
 /* Each bar's score range over the method variants, when the module's
@@ -99,21 +93,24 @@ compute_variant (DistrettoIndicatorDefinition *definition,
  * scores): a module with its own arithmetic gets no intervals. */
 static gboolean
 add_method_intervals (DistrettoChart               *chart,
+                      DistrettoViewRequest         *request,
                       DistrettoIndicatorDefinition *definition,
-                      const DistrettoMethod        *shown,
-                      DistrettoDataset             *dataset,
                       int                           year)
 {
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const DistrettoMethod *shown = distretto_view_request_get_method (request);
   g_autoptr(DistrettoMethod) own = NULL;
   g_autoptr(DistrettoIndicatorResult) declared = NULL;
   g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) pillars = NULL;
 
   if (distretto_indicator_definition_get_n_pillars (definition) == 0)
     return FALSE;
 
   if (shown == NULL)
     shown = own = distretto_indicator_definition_dup_method (definition);
-  declared = compute_variant (definition, shown, dataset, year,
+  pillars = _distretto_view_request_dup_pillars (request);
+  declared = compute_variant (pillars, shown, dataset, year,
                               distretto_method_get_normalisation (shown),
                               distretto_method_get_within_pillars (shown),
                               distretto_method_get_across_pillars (shown));
@@ -129,7 +126,7 @@ add_method_intervals (DistrettoChart               *chart,
 
   for (guint v = 0; v < G_N_ELEMENTS (method_variants); v++)
     {
-      DistrettoIndicatorResult *variant = compute_variant (definition, shown, dataset, year,
+      DistrettoIndicatorResult *variant = compute_variant (pillars, shown, dataset, year,
                                                            method_variants[v].normalisation,
                                                            method_variants[v].aggregation,
                                                            method_variants[v].aggregation);
@@ -187,6 +184,7 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   g_autoptr(GPtrArray) ranked = NULL;
   g_autofree char *subtitle = NULL;
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
+  double previous = NAN;
   int year;
 
   if (!_distretto_view_check_regions (dataset, distretto_view_request_get_regions (request), error) ||
@@ -199,23 +197,30 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   distretto_chart_set_unit (chart, _distretto_view_request_get_unit (request));
 
   ranked = _distretto_view_dup_ranked (result, dataset, level);
-  for (guint i = 0; i < ranked->len; i++)
+  for (guint i = 0, rank = 0; i < ranked->len; i++)
     {
       const char *code = g_ptr_array_index (ranked, i);
       DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
       double score = NAN;
 
+      distretto_indicator_result_lookup (result, code, &score, &flags);
+      /* Ties share a rank: 1, 2, 2, 4. */
+      if (i == 0 || score < previous)
+        rank = i + 1;
+      previous = score;
+
       if (!shown_in_top (request, code, i))
         continue;
 
-      distretto_indicator_result_lookup (result, code, &score, &flags);
       distretto_chart_add_bar_in_category (chart, code, _distretto_view_region_name (dataset, code), score,
                                            group_category (distretto_indicator_result_get_group (result, code)));
+      distretto_chart_set_bar_rank (chart, code, rank);
+      distretto_chart_set_region_flags (chart, code, flags);
       flags_used |= flags;
     }
 
   add_reference (chart, result);
-  if (add_method_intervals (chart, definition, distretto_view_request_get_method (request), dataset, year))
+  if (add_method_intervals (chart, request, definition, year))
     distretto_chart_set_notes (chart, _("Error bars: the lowest and highest score under min–max or rank normalisation "
                                         "and arithmetic or geometric aggregation (sensitivity to the method)."));
 

@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
+#include "../index/distretto-index.h"
 #include "distretto-view-private.h"
 
 /**
@@ -15,8 +17,8 @@
  * What a view is asked to show: a module's indicator on a dataset, and
  * the user's choices — the year (0 for the module's latest year with
  * enough data), the NUTS level compared, the regions to draw or
- * highlight, the selected region, the method parameters (changed
- * weights…), the boundaries for a map, and a top N for long rankings.
+ * highlight, the selected region, the method parameters, changed pillar
+ * weights, the boundaries for a map, and a top N for long rankings.
  * The window and `distretto export` fill one and hand it to
  * distretto_view_build().
  */
@@ -33,6 +35,7 @@ struct _DistrettoViewRequest
   char *selected;
   DistrettoMethod *method;
   guint top;
+  GHashTable *weights;        /* pillar id → double * */
 
   DistrettoIndicatorDefinition *definition;   /* asked once */
 };
@@ -50,6 +53,7 @@ distretto_view_request_finalize (GObject *object)
   g_clear_pointer (&self->regions, g_strfreev);
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->method, distretto_method_free);
+  g_clear_pointer (&self->weights, g_hash_table_unref);
   g_clear_object (&self->definition);
 
   G_OBJECT_CLASS (distretto_view_request_parent_class)->finalize (object);
@@ -327,6 +331,59 @@ distretto_view_request_set_top (DistrettoViewRequest *self,
   self->top = top;
 }
 
+/**
+ * distretto_view_request_set_pillar_weight:
+ * @self: a #DistrettoViewRequest
+ * @pillar_id: the id of one of the module's pillars
+ * @weight: its weight among the pillars, 0 or more, or NaN for the
+ *   module's own
+ *
+ * Changes the weight of a pillar. A module whose scores the host
+ * computes (distretto_indicator_computes_declared()) is computed with
+ * the changed weights, and its charts say so in their notes; a module
+ * with its own arithmetic is not changed.
+ */
+void
+distretto_view_request_set_pillar_weight (DistrettoViewRequest *self,
+                                          const char           *pillar_id,
+                                          double                weight)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_return_if_fail (pillar_id != NULL);
+  g_return_if_fail (isnan (weight) || weight >= 0.0);
+
+  if (isnan (weight))
+    {
+      if (self->weights != NULL)
+        g_hash_table_remove (self->weights, pillar_id);
+      return;
+    }
+
+  if (self->weights == NULL)
+    self->weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->weights, g_strdup (pillar_id), g_memdup2 (&weight, sizeof weight));
+}
+
+/**
+ * distretto_view_request_get_pillar_weight:
+ * @self: a #DistrettoViewRequest
+ * @pillar_id: a pillar id
+ *
+ * Returns: the weight set for the pillar, or NaN for the module's own
+ */
+double
+distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
+                                          const char           *pillar_id)
+{
+  const double *weight;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NAN);
+  g_return_val_if_fail (pillar_id != NULL, NAN);
+
+  weight = self->weights != NULL ? g_hash_table_lookup (self->weights, pillar_id) : NULL;
+  return weight != NULL ? *weight : NAN;
+}
+
 /* The module's definition, asked for once per request. */
 DistrettoIndicatorDefinition *
 _distretto_view_request_get_definition (DistrettoViewRequest  *self,
@@ -371,11 +428,80 @@ _distretto_view_request_choose_year (DistrettoViewRequest  *self,
   return distretto_indicator_choose_year (self->indicator, self->dataset, error);
 }
 
-/* The module's result for @year with the request's method. */
+/* Whether a pillar's weight differs from the module's: then the charts
+ * are computed with the request's weights and say so. */
+gboolean
+_distretto_view_request_has_changed_weights (DistrettoViewRequest *self)
+{
+  DistrettoIndicatorDefinition *definition;
+
+  if (self->weights == NULL || !distretto_indicator_computes_declared (self->indicator) ||
+      (definition = _distretto_view_request_get_definition (self, NULL)) == NULL)
+    return FALSE;
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+      double weight = distretto_view_request_get_pillar_weight (self, distretto_pillar_get_id (pillar));
+
+      if (!isnan (weight) && weight != distretto_pillar_get_weight (pillar))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The module's pillars with the request's weights: copies sharing the
+ * sub-indicators where a weight changed, the module's own elsewhere. */
+GPtrArray *
+_distretto_view_request_dup_pillars (DistrettoViewRequest *self)
+{
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (self, NULL);
+  GPtrArray *pillars = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean reweight = _distretto_view_request_has_changed_weights (self);
+
+  for (guint p = 0; definition != NULL && p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+      double weight = distretto_view_request_get_pillar_weight (self, distretto_pillar_get_id (pillar));
+      DistrettoPillar *copy;
+
+      if (!reweight || isnan (weight))
+        {
+          g_ptr_array_add (pillars, g_object_ref (pillar));
+          continue;
+        }
+
+      copy = distretto_pillar_new (distretto_pillar_get_id (pillar), distretto_pillar_get_title (pillar));
+      distretto_pillar_set_weight (copy, weight);
+      for (guint s = 0; s < distretto_pillar_get_n_sub_indicators (pillar); s++)
+        distretto_pillar_add_sub_indicator (copy, distretto_pillar_get_sub_indicator (pillar, s));
+      g_ptr_array_add (pillars, copy);
+    }
+
+  return pillars;
+}
+
+/* The module's result for @year with the request's method and weights. */
 DistrettoIndicatorResult *
 _distretto_view_request_compute (DistrettoViewRequest  *self,
                                  int                    year,
                                  GError               **error)
 {
-  return distretto_indicator_compute_with_method (self->indicator, self->dataset, year, self->method, error);
+  g_autoptr(GPtrArray) pillars = NULL;
+  g_autoptr(DistrettoMethod) declared = NULL;
+  const DistrettoMethod *method = self->method;
+
+  if (!_distretto_view_request_has_changed_weights (self))
+    return distretto_indicator_compute_with_method (self->indicator, self->dataset, year, self->method, error);
+
+  if (!distretto_indicator_check_dataset (self->indicator, self->dataset, error))
+    return NULL;
+
+  pillars = _distretto_view_request_dup_pillars (self);
+  if (method == NULL)
+    method = declared = distretto_indicator_definition_dup_method (self->definition);
+
+  return distretto_index_compute_with_method ((DistrettoPillar **) pillars->pdata, pillars->len, method,
+                                              self->dataset, year);
 }

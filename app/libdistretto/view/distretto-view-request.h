@@ -54,5 +54,10 @@ void                  distretto_view_request_set_method     (DistrettoViewReques
 guint                 distretto_view_request_get_top        (DistrettoViewRequest *self);
 void                  distretto_view_request_set_top        (DistrettoViewRequest *self,
                                                              guint                 top);
+void                  distretto_view_request_set_pillar_weight (DistrettoViewRequest *self,
+                                                                const char           *pillar_id,
+                                                                double                weight);
+double                distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
+                                                                const char           *pillar_id);
 
 G_END_DECLS
