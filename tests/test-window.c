@@ -11,6 +11,7 @@
 #include "distretto-demo.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-window.h"
+#include "distretto-test-ui.h"
 
 static gboolean
 wait_for (GtkWidget *widget)
@@ -26,31 +27,6 @@ wait_for (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 
   return gtk_widget_get_mapped (widget);
-}
-
-/* The header's drop-down of views: the window's only one. */
-static GtkDropDown *
-find_dropdown (DistrettoWindow *window)
-{
-  GtkWidget *child = GTK_WIDGET (window);
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_first_child (child);
-
-      if (GTK_IS_DROP_DOWN (child))
-        return GTK_DROP_DOWN (child);
-      if (next != NULL)
-        child = next;
-      else
-        {
-          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child ? gtk_widget_get_next_sibling (child) : NULL;
-        }
-    }
-
-  return NULL;
 }
 
 /* The first descendant of @root for which @match is true, depth first. */
@@ -163,6 +139,7 @@ test_window_lists_modules (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -247,6 +224,7 @@ test_window_module_info (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -335,6 +313,7 @@ test_window_imports (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -416,6 +395,7 @@ test_window_nuts_versions (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -485,6 +465,7 @@ test_window_module_view (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -500,8 +481,8 @@ test_window_module_view (void)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
-  /* The header's drop-down offers the ranking, the trend and the view. */
-  dropdown = find_dropdown (window);
+  /* The drop-down of charts offers the ranking, the trend and the view. */
+  dropdown = distretto_window_get_view_dropdown (window);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
   /* Ranking, Trend, Map, then the view: no pillars, so no profiles. */
@@ -621,6 +602,7 @@ test_window_builtin_charts (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -635,7 +617,7 @@ test_window_builtin_charts (void)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
-  dropdown = find_dropdown (window);
+  dropdown = distretto_window_get_view_dropdown (window);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
 
   g_signal_emit_by_name (chart_view, "region-selected", "ES52");
@@ -721,6 +703,7 @@ test_window_closed_while_importing (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);

@@ -384,6 +384,30 @@ distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
   return weight != NULL ? *weight : NAN;
 }
 
+/**
+ * distretto_view_request_compute:
+ * @self: a #DistrettoViewRequest
+ * @error: return location for a #GError
+ *
+ * Computes the module's result as the views do: for the request's year
+ * (or the module's default year), with its method and pillar weights.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+DistrettoIndicatorResult *
+distretto_view_request_compute (DistrettoViewRequest  *self,
+                                GError               **error)
+{
+  int year;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+
+  if ((year = _distretto_view_request_choose_year (self, error)) == 0)
+    return NULL;
+
+  return _distretto_view_request_compute (self, year, error);
+}
+
 /* The module's definition, asked for once per request. */
 DistrettoIndicatorDefinition *
 _distretto_view_request_get_definition (DistrettoViewRequest  *self,

@@ -59,5 +59,7 @@ void                  distretto_view_request_set_pillar_weight (DistrettoViewReq
                                                                 double                weight);
 double                distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
                                                                 const char           *pillar_id);
+DistrettoIndicatorResult *distretto_view_request_compute    (DistrettoViewRequest  *self,
+                                                             GError               **error);
 
 G_END_DECLS
