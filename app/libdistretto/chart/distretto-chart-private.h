@@ -277,6 +277,10 @@ extern const DistrettoChartKindClass _distretto_chart_heatmap_class;
 extern const DistrettoChartKindClass _distretto_chart_custom_class;
 
 /* Shared by the kinds. */
+gboolean            _distretto_chart_map_class_color (DistrettoChart             *self,
+                                                      guint                       index,
+                                                      DistrettoChartStyle         style,
+                                                      DistrettoChartColor        *color);
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
                                                      const char                  *code);
 void                _distretto_chart_append_csv_field (GString                   *out,

@@ -404,6 +404,34 @@ distretto_chart_get_region_class (DistrettoChart *self,
 }
 
 /**
+ * distretto_chart_get_class_color:
+ * @self: a #DistrettoChart of kind %DISTRETTO_CHART_KIND_MAP
+ * @class_index: a class, from 0 (the lowest values)
+ * @style: the style the map is drawn in
+ * @color: (out caller-allocates): the class's colour
+ *
+ * The colour a map fills a class with in @style: the scheme's, except on
+ * a dark background, where the classes are lightened so that even the
+ * darkest keeps a 3:1 contrast with it (and all keep their order).
+ *
+ * Returns: %TRUE if the map has the class
+ */
+gboolean
+distretto_chart_get_class_color (DistrettoChart      *self,
+                                 guint                class_index,
+                                 DistrettoChartStyle  style,
+                                 DistrettoChartColor *color)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (color != NULL, FALSE);
+
+  if (self->kind != DISTRETTO_CHART_KIND_MAP)
+    return FALSE;
+
+  return _distretto_chart_map_class_color (self, class_index, style, color);
+}
+
+/**
  * distretto_chart_get_kind:
  * @self: a #DistrettoChart
  *

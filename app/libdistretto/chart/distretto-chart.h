@@ -286,6 +286,10 @@ void            distretto_chart_set_classification (DistrettoChart      *self,
                                                     guint                n_classes);
 DistrettoClassification distretto_chart_get_classification (DistrettoChart *self);
 guint           distretto_chart_get_n_classes      (DistrettoChart      *self);
+gboolean        distretto_chart_get_class_color    (DistrettoChart      *self,
+                                                    guint                class_index,
+                                                    DistrettoChartStyle  style,
+                                                    DistrettoChartColor *color);
 int             distretto_chart_get_region_class   (DistrettoChart      *self,
                                                     const char          *code);
 double         *distretto_chart_compute_breaks     (DistrettoClassification method,
