@@ -311,6 +311,8 @@ fill_modules (DistrettoRegionPage *self,
       g_autofree char *line = standing ? dup_standing_line (standing) : NULL;
       g_autofree char *subtitle = NULL;
 
+      /* Titles and messages are text: "R&D", selectors with "&". */
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), distretto_module_get_title (module));
       if (rank != NULL)
         /* TRANSLATORS: a region on one module, e.g. "13th of 127 NUTS 2 regions in 2023 · Strong · 112 (EU = 100)" */
@@ -344,7 +346,10 @@ fill_peers (DistrettoRegionPage *self,
 
   if (work->peers_error != NULL)
     {
-      adw_preferences_group_set_description (self->peers_group, work->peers_error);
+      g_autofree char *escaped = g_markup_escape_text (work->peers_error, -1);
+
+      /* The description is markup. */
+      adw_preferences_group_set_description (self->peers_group, escaped);
       return;
     }
 
@@ -352,7 +357,11 @@ fill_peers (DistrettoRegionPage *self,
   /* TRANSLATORS: how peers are found; %s lists the variables, e.g. "Employment in industry (%), …" */
   description = g_strdup_printf (_("The regions most alike in structure — distance over standardised variables: %s."),
                                  variables);
-  adw_preferences_group_set_description (self->peers_group, description);
+  {
+    g_autofree char *escaped = g_markup_escape_text (description, -1);
+
+    adw_preferences_group_set_description (self->peers_group, escaped);
+  }
 
   for (guint i = 0; work->peers != NULL && work->peers[i] != NULL; i++)
     {
@@ -362,6 +371,7 @@ fill_peers (DistrettoRegionPage *self,
       g_autofree char *subtitle = g_strdup_printf (_("%s · distance %.2f"), work->peers[i],
                                                    g_array_index (work->distances, double, i));
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      region ? distretto_region_get_display_name (region) : work->peers[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);

@@ -198,6 +198,7 @@ distretto_weights_page_set_module (DistrettoWeightsPage         *self,
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0.0, MAX_WEIGHT, 0.25);
 
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), distretto_pillar_get_title (pillar));
       gtk_scale_set_digits (GTK_SCALE (scale), 2);
       gtk_scale_set_draw_value (GTK_SCALE (scale), TRUE);
@@ -220,8 +221,9 @@ distretto_weights_page_set_module (DistrettoWeightsPage         *self,
   /* TRANSLATORS: the weights page's title, e.g. "Pillars of Territorial servitization" */
   {
     g_autofree char *title = g_strdup_printf (_("Pillars of “%s”"), distretto_indicator_definition_get_title (definition));
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
 
-    adw_preferences_group_set_title (self->pillars_group, title);
+    adw_preferences_group_set_title (self->pillars_group, escaped);
   }
   update_subtitles (self, NULL);
   gtk_stack_set_visible_child_name (self->stack, "pillars");

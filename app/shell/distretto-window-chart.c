@@ -504,6 +504,7 @@ show_module_view (DistrettoWindow *self,
   update_view_dropdown (self, module, view_id);
   update_year_dropdown (self, module);
   self->updating_choosers = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->top_button), g_strcmp0 (current_view_id (self), "ranking") == 0);
 
   update_weights_page (self, module);
   _distretto_window_show_chart (self);
