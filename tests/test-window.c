@@ -572,6 +572,13 @@ test_application_actions (void)
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
   g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "about") != NULL);
+
+  /* The About window's icon is found in the build tree as installed: the
+   * application's resources carry it. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "io.github.distretto.Distretto"));
 }
 
 /* The built-in charts of a module with pillars, and the map once its

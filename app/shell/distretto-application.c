@@ -213,6 +213,8 @@ distretto_application_finalize (GObject *object)
   DistrettoApplication *self = (DistrettoApplication *)object;
 
   g_clear_pointer (&self->data_files, g_ptr_array_unref);
+  /* Started but never run (registered only): no shutdown came. */
+  g_clear_object (&self->plugins);
 
   G_OBJECT_CLASS (distretto_application_parent_class)->finalize (object);
 }

@@ -328,7 +328,8 @@ fill_modules (DistrettoRegionPage *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.select-module");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", distretto_module_get_id (module));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       gtk_list_box_append (self->modules_list, row);
     }
 }
@@ -378,7 +379,8 @@ fill_peers (DistrettoRegionPage *self,
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-region");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", work->peers[i]);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       gtk_list_box_append (self->peers_list, row);
     }
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "distretto-module-info.h"
 #include "distretto-window-private.h"
@@ -689,7 +690,8 @@ update_compare_box (DistrettoWindow *self)
       g_autofree char *tooltip = g_strdup_printf (_("Stop Comparing %s"), name);
 
       gtk_box_append (GTK_BOX (box), gtk_label_new (name));
-      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("window-close-symbolic"));
+      gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE, "icon-name", "window-close-symbolic",
+                                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL));
       gtk_button_set_child (GTK_BUTTON (button), box);
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
