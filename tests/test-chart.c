@@ -1805,6 +1805,61 @@ test_custom_body (void)
   cairo_surface_destroy (surface);
 }
 
+/* WCAG's relative luminance, worked out here from the sRGB definition. */
+static double
+wcag_luminance (const DistrettoChartColor *color)
+{
+  const double channels[] = { color->red, color->green, color->blue };
+  const double factors[] = { 0.2126, 0.7152, 0.0722 };
+  double sum = 0.0;
+
+  for (guint i = 0; i < 3; i++)
+    sum += factors[i] * (channels[i] <= 0.04045 ? channels[i] / 12.92 : pow ((channels[i] + 0.055) / 1.055, 2.4));
+  return sum;
+}
+
+static guint32
+rgb_of (const DistrettoChartColor *color)
+{
+  return ((guint32) (color->red * 255 + 0.5) << 16) | ((guint32) (color->green * 255 + 0.5) << 8) |
+         (guint32) (color->blue * 255 + 0.5);
+}
+
+/* On the dark background the darkest class of viridis (#440154, a
+ * contrast of about 1.0 with #242424) is lightened to 3:1 and the four
+ * classes keep their order; the light style keeps viridis itself. The
+ * map drawn dark fills the lowest region with the lightened colour. */
+static void
+test_map_dark_classes (void)
+{
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  const DistrettoChartColor *background = &distretto_chart_style_get_palette (DISTRETTO_CHART_STYLE_DARK)->background;
+  DistrettoChartColor light, dark[4];
+  cairo_surface_t *surface;
+
+  g_assert_true (distretto_chart_get_class_color (chart, 0, DISTRETTO_CHART_STYLE_LIGHT, &light));
+  g_assert_cmpuint (rgb_of (&light), ==, 0x440154);
+  g_assert_false (distretto_chart_get_class_color (chart, 4, DISTRETTO_CHART_STYLE_DARK, &light));
+
+  for (guint c = 0; c < 4; c++)
+    {
+      double contrast;
+
+      g_assert_true (distretto_chart_get_class_color (chart, c, DISTRETTO_CHART_STYLE_DARK, &dark[c]));
+      contrast = (wcag_luminance (&dark[c]) + 0.05) / (wcag_luminance (background) + 0.05);
+      g_test_message ("class %u: #%06x, contrast %.2f", c, rgb_of (&dark[c]), contrast);
+      g_assert_cmpfloat (contrast, >=, 3.0 - 1e-6);
+      if (c > 0)
+        g_assert_cmpfloat (wcag_luminance (&dark[c]), >, wcag_luminance (&dark[c - 1]));
+    }
+  /* The lightest class stays as it was. */
+  g_assert_cmpuint (rgb_of (&dark[3]), ==, 0xfde725);
+
+  surface = render (chart, DISTRETTO_CHART_STYLE_DARK);
+  colour_box (surface, rgb_of (&dark[0]));
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1840,6 +1895,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/kept-text", test_kept_text);
   g_test_add_func ("/Distretto/Chart/map-one-pass-fill", test_map_one_pass_fill);
   g_test_add_func ("/Distretto/Chart/custom-body", test_custom_body);
+  g_test_add_func ("/Distretto/Chart/map-dark-classes", test_map_dark_classes);
 
   return g_test_run ();
 }

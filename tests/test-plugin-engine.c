@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "distretto-plugin-engine.h"
 #include "distretto-plugin-row.h"
@@ -340,6 +342,8 @@ test_syntax_error (void)
   const char *code = PY_HEADER "def oops(:\n    pass\n";
   g_autofree char *py = write_python_plugin (dir, "pe_syntax", "Syntax error", NULL, code);
   g_autofree char *reason = g_strdup_printf ("%s:%u: SyntaxError", py, line_of (code, "def oops"));
+  g_autoptr(GPtrArray) changed = NULL;
+  struct utimbuf times;
 
   expect_warning ("Error importing plugin 'pe_syntax'*");
   expect_warning ("Error loading plugin 'pe_syntax'*");
@@ -352,6 +356,19 @@ test_syntax_error (void)
   /* A reload keeps the reason: libpeas does not try it again. */
   distretto_plugin_engine_reload (engine);
   assert_failed (engine, "pe_syntax", DISTRETTO_PLUGIN_STATE_FAILED, reason);
+  changed = distretto_plugin_engine_dup_changed_plugins (engine);
+  g_assert_cmpuint (changed->len, ==, 0);
+  g_clear_pointer (&changed, g_ptr_array_unref);
+
+  /* Fixed a little later (the clock has whole seconds): only a restart
+   * loads it, and the reload says so. */
+  g_free (write_python_plugin (dir, "pe_syntax", "Syntax error", NULL, PY_HEADER "def fine ():\n    pass\n"));
+  times.actime = times.modtime = time (NULL) + 10;
+  g_assert_cmpint (g_utime (py, &times), ==, 0);
+  distretto_plugin_engine_reload (engine);
+  changed = distretto_plugin_engine_dup_changed_plugins (engine);
+  g_assert_cmpuint (changed->len, ==, 1);
+  g_assert_cmpstr (distretto_plugin_item_get_module_name (g_ptr_array_index (changed, 0)), ==, "pe_syntax");
 
   remove_tree (dir);
 }
@@ -927,11 +944,13 @@ wait_for (GtkWidget *widget)
   g_assert_true (gtk_widget_get_mapped (widget));
 }
 
+/* The first descendant of @widget of @type that is shown: the window has
+ * status pages on every page, the shown one is the one read. */
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;

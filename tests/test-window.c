@@ -11,6 +11,7 @@
 #include "distretto-demo.h"
 #include "distretto-plugin-engine.h"
 #include "distretto-window.h"
+#include "distretto-test-ui.h"
 
 static gboolean
 wait_for (GtkWidget *widget)
@@ -26,31 +27,6 @@ wait_for (GtkWidget *widget)
     g_main_context_iteration (NULL, FALSE);
 
   return gtk_widget_get_mapped (widget);
-}
-
-/* The header's drop-down of views: the window's only one. */
-static GtkDropDown *
-find_dropdown (DistrettoWindow *window)
-{
-  GtkWidget *child = GTK_WIDGET (window);
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_first_child (child);
-
-      if (GTK_IS_DROP_DOWN (child))
-        return GTK_DROP_DOWN (child);
-      if (next != NULL)
-        child = next;
-      else
-        {
-          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
-            child = gtk_widget_get_parent (child);
-          child = child ? gtk_widget_get_next_sibling (child) : NULL;
-        }
-    }
-
-  return NULL;
 }
 
 /* The first descendant of @root for which @match is true, depth first. */
@@ -163,6 +139,7 @@ test_window_lists_modules (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -247,6 +224,7 @@ test_window_module_info (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -335,6 +313,7 @@ test_window_imports (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -416,6 +395,7 @@ test_window_nuts_versions (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -485,6 +465,7 @@ test_window_module_view (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -500,8 +481,8 @@ test_window_module_view (void)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
-  /* The header's drop-down offers the ranking, the trend and the view. */
-  dropdown = find_dropdown (window);
+  /* The drop-down of charts offers the ranking, the trend and the view. */
+  dropdown = distretto_window_get_view_dropdown (window);
   g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
   /* Ranking, Trend, Map, then the view: no pillars, so no profiles. */
@@ -591,6 +572,13 @@ test_application_actions (void)
   accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.quit");
   g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>q"));
   g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (app), "about") != NULL);
+
+  /* The About window's icon is found in the build tree as installed: the
+   * application's resources carry it. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_assert_true (gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                          "io.github.distretto.Distretto"));
 }
 
 /* The built-in charts of a module with pillars, and the map once its
@@ -621,6 +609,7 @@ test_window_builtin_charts (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   engine = distretto_plugin_engine_new ();
   distretto_plugin_engine_load_all (engine);
@@ -635,7 +624,7 @@ test_window_builtin_charts (void)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
-  dropdown = find_dropdown (window);
+  dropdown = distretto_window_get_view_dropdown (window);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
 
   g_signal_emit_by_name (chart_view, "region-selected", "ES52");
@@ -721,6 +710,7 @@ test_window_closed_while_importing (void)
       return;
     }
   adw_init ();
+  distretto_test_reset_settings ();
 
   dir = g_dir_make_tmp ("distretto-window-XXXXXX", &error);
   g_assert_no_error (error);
@@ -749,6 +739,125 @@ test_window_closed_while_importing (void)
   g_rmdir (dir);
 }
 
+/* The keys (keyval, modifiers) of an accelerator list of the shortcuts
+ * window: "<Control>Up <Control>Down", ranges "<Alt>1...<Alt>4". */
+static void
+add_listed_keys (GArray     *keys,
+                 const char *accelerators)
+{
+  g_auto(GStrv) parts = g_strsplit (accelerators, " ", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_auto(GStrv) range = g_strsplit (parts[i], "...", 2);
+      guint first, last;
+      GdkModifierType mods, last_mods;
+
+      g_assert_true (gtk_accelerator_parse (range[0], &first, &mods));
+      last = first;
+      last_mods = mods;
+      if (range[1] != NULL)
+        g_assert_true (gtk_accelerator_parse (range[1], &last, &last_mods));
+      for (guint key = first; key <= last; key++)
+        {
+          guint pair[2] = { key, mods };
+
+          g_array_append_vals (keys, pair, 1);
+        }
+    }
+}
+
+static gboolean
+is_listed (GArray *keys,
+           guint   keyval,
+           guint   mods)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_array_index (keys, guint, 2 * i) == keyval && g_array_index (keys, guint, 2 * i + 1) == mods)
+      return TRUE;
+  return FALSE;
+}
+
+/* Every key the window and the data table bind is in the shortcuts
+ * window, with its keys. */
+static void
+assert_shortcuts_listed (GtkWidget *widget,
+                         GArray    *keys)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  guint n_checked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+          g_autofree char *name = gtk_shortcut_trigger_to_string (trigger);
+
+          /* The window's own and the table's, not GTK's built-in ones. */
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger) || !GTK_IS_NAMED_ACTION (action) ||
+              !(g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "win.") ||
+                g_str_has_prefix (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), "table.")))
+            continue;
+
+          if (!is_listed (keys, gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))))
+            g_error ("%s (%s) is not in the shortcuts window", name,
+                     gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)));
+          n_checked++;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_cmpuint (n_checked, >, 0);
+}
+
+static void
+test_every_shortcut_listed (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, 2 * sizeof (guint));
+  g_autoptr(DistrettoPluginEngine) engine = NULL;
+  g_autoptr(DistrettoDataset) dataset = NULL;
+  GSList *objects;
+  DistrettoWindow *window;
+
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  adw_init ();
+  distretto_test_reset_settings ();
+
+  builder = gtk_builder_new_from_resource ("/io/github/distretto/Distretto/gtk/help-overlay.ui");
+  objects = gtk_builder_get_objects (builder);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL)
+          add_listed_keys (keys, accelerator);
+      }
+  g_slist_free (objects);
+
+  engine = distretto_plugin_engine_new ();
+  distretto_plugin_engine_load_all (engine);
+  dataset = distretto_demo_dataset_load (NULL);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  assert_shortcuts_listed (GTK_WIDGET (window), keys);
+  assert_shortcuts_listed (distretto_window_get_data_table (window), keys);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -764,6 +873,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Window/configuration-widget", test_configuration_widget);
   g_test_add_func ("/Distretto/Window/application-actions", test_application_actions);
   g_test_add_func ("/Distretto/Window/closed-while-importing", test_window_closed_while_importing);
+  g_test_add_func ("/Distretto/Window/every-shortcut-listed", test_every_shortcut_listed);
 
   return g_test_run ();
 }

@@ -38,11 +38,14 @@
 #include "chart/distretto-chart-style.h"
 #include "plugin/distretto-indicator.h"
 #include "plugin/distretto-indicator-definition.h"
+#include "view/distretto-peers.h"
+#include "view/distretto-region-standing.h"
 #include "view/distretto-view.h"
 #include "view/distretto-view-request.h"
 #include "view/distretto-region-report.h"
 #include "view/distretto-result-cache.h"
 #include "view/distretto-view-uncertainty.h"
+#include "view/distretto-weights.h"
 #include "index/distretto-indicator-result.h"
 
 #undef DISTRETTO_INSIDE

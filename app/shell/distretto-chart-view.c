@@ -13,7 +13,9 @@
 
 /* Shows a DistrettoChart with the same render function as the exporter,
  * in the light or dark style that AdwStyleManager asks for, the region
- * under the pointer highlighted. */
+ * under the pointer highlighted. It takes the keyboard focus: the arrow
+ * keys move the selected region through the chart's regions in reading
+ * order, Enter opens it; screen readers hear the chart's summary. */
 struct _DistrettoChartView
 {
   GtkWidget parent_instance;
@@ -42,6 +44,7 @@ static GParamSpec *properties[N_PROPS];
 
 enum {
   REGION_SELECTED,
+  REGION_ACTIVATED,
   N_SIGNALS
 };
 
@@ -209,6 +212,146 @@ distretto_chart_view_query_tooltip (GtkWidget  *widget,
   return TRUE;
 }
 
+/* What a screen reader says: the chart's title as its name, its summary
+ * (top, bottom, the selected region) as its description. */
+static void
+update_accessible (DistrettoChartView *self)
+{
+  g_autofree char *summary = NULL;
+
+  if (self->chart == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  summary = distretto_chart_dup_summary (self->chart);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, distretto_chart_get_title (self->chart),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+}
+
+/* Scrolls the selected row of a tall chart into view: its place is found
+ * by hit-testing down the middle of the chart. */
+static void
+scroll_to_selected (DistrettoChartView *self)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  const char *selected = distretto_chart_get_selected (self->chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  GtkAdjustment *adjustment;
+  graphene_point_t point;
+  double top = -1, bottom = -1;
+
+  if (scrolled == NULL || selected == NULL || width <= 0 || height <= 0)
+    return;
+
+  for (int y = 0; y < height; y += 2)
+    if (g_strcmp0 (distretto_chart_hit_test_region (self->chart, width, height, width / 2.0, y), selected) == 0)
+      {
+        if (top < 0)
+          top = y;
+        bottom = y;
+      }
+  if (top < 0)
+    return;
+
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), scrolled, &GRAPHENE_POINT_INIT (0, top), &point))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_clamp_page (adjustment,
+                             gtk_adjustment_get_value (adjustment) + point.y - 24,
+                             gtk_adjustment_get_value (adjustment) + point.y + (bottom - top) + 24);
+}
+
+static void
+select_region (DistrettoChartView *self,
+               const char         *code)
+{
+  distretto_chart_set_selected (self->chart, code);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[REGION_SELECTED], 0, code);
+}
+
+/* Up and Left go to the previous region, Down and Right to the next,
+ * Home and End to the first and last; Enter or Space open the selected
+ * region. */
+static gboolean
+on_key_pressed_cb (DistrettoChartView *self,
+                   guint               keyval,
+                   guint               keycode,
+                   GdkModifierType     state)
+{
+  g_auto(GStrv) codes = NULL;
+  const char *selected;
+  guint n, at = G_MAXUINT;
+  int step = 0;
+
+  if (self->chart == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
+    return FALSE;
+
+  selected = distretto_chart_get_selected (self->chart);
+  switch (keyval)
+    {
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (selected == NULL)
+        return FALSE;
+      g_signal_emit (self, signals[REGION_ACTIVATED], 0, selected);
+      return TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      step = -1;
+      break;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      step = 1;
+      break;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_End:
+      break;
+
+    default:
+      return FALSE;
+    }
+
+  codes = distretto_chart_dup_region_codes (self->chart);
+  n = g_strv_length (codes);
+  if (n == 0)
+    return FALSE;
+
+  for (guint i = 0; selected != NULL && i < n; i++)
+    if (g_str_equal (codes[i], selected))
+      at = i;
+
+  if (keyval == GDK_KEY_Home)
+    at = 0;
+  else if (keyval == GDK_KEY_End)
+    at = n - 1;
+  else if (at == G_MAXUINT)
+    at = step > 0 ? 0 : n - 1;
+  else if ((step < 0 && at == 0) || (step > 0 && at + 1 >= n))
+    return TRUE;
+  else
+    at += step;
+
+  select_region (self, codes[at]);
+  scroll_to_selected (self);
+  return TRUE;
+}
+
 /* A click on a heatmap's column header sorts the rows by that column, a
  * second click restores the ranking order. */
 static gboolean
@@ -249,12 +392,11 @@ on_click_pressed_cb (DistrettoChartView *self,
   text = distretto_chart_describe_at (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
                                       gtk_widget_get_height (GTK_WIDGET (self)), x, y, &code);
 
+  gtk_widget_grab_focus (GTK_WIDGET (self));
   if (g_strcmp0 (code, distretto_chart_get_selected (self->chart)) == 0)
     code = NULL;
 
-  distretto_chart_set_selected (self->chart, code);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-  g_signal_emit (self, signals[REGION_SELECTED], 0, code);
+  select_region (self, code);
 }
 
 static void
@@ -362,9 +504,15 @@ distretto_chart_view_class_init (DistrettoChartViewClass *klass)
   widget_class->measure = distretto_chart_view_measure;
   widget_class->query_tooltip = distretto_chart_view_query_tooltip;
 
-  /* Emitted with the code of the region clicked, or NULL when cleared. */
+  /* Emitted with the code of the region clicked or reached with the
+   * arrow keys, or NULL when cleared. */
   signals[REGION_SELECTED] =
     g_signal_new ("region-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /* Emitted with the selected region's code on Enter: open its page. */
+  signals[REGION_ACTIVATED] =
+    g_signal_new ("region-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   properties[PROP_CHART] =
@@ -382,13 +530,17 @@ distretto_chart_view_init (DistrettoChartView *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
   GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
   g_signal_connect_object (click, "pressed", G_CALLBACK (on_click_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   g_signal_connect_object (motion, "motion", G_CALLBACK (on_motion_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (motion, "leave", G_CALLBACK (on_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
@@ -421,10 +573,7 @@ distretto_chart_view_set_chart (DistrettoChartView *self,
   g_clear_pointer (&self->hovered, g_free);
   g_clear_object (&self->map_texture);
 
-  if (chart != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, distretto_chart_get_title (chart),
-                                    -1);
+  update_accessible (self);
 
   gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
@@ -438,4 +587,49 @@ distretto_chart_view_get_shows_module_view (DistrettoChartView *self)
   g_return_val_if_fail (DISTRETTO_IS_CHART_VIEW (self), FALSE);
 
   return self->chart != NULL && distretto_chart_get_kind (self->chart) == DISTRETTO_CHART_KIND_CUSTOM;
+}
+
+static gboolean
+reveal_selected_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  DistrettoChartView *self = DISTRETTO_CHART_VIEW (widget);
+
+  if (self->chart != NULL)
+    scroll_to_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Selects @code in the chart shown, as the window asks (no signal). */
+void
+distretto_chart_view_set_selected (DistrettoChartView *self,
+                                   const char         *code)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
+
+  if (self->chart == NULL)
+    return;
+
+  distretto_chart_set_selected (self->chart, code);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Scrolls the selected region into view once the chart is laid out. */
+void
+distretto_chart_view_reveal_selected (DistrettoChartView *self)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART_VIEW (self));
+
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_selected_cb, NULL, NULL);
+}
+
+/* What a screen reader hears as the chart's description. */
+char *
+distretto_chart_view_dup_description (DistrettoChartView *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART_VIEW (self), NULL);
+
+  return self->chart != NULL ? distretto_chart_dup_summary (self->chart) : NULL;
 }

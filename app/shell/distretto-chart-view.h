@@ -19,5 +19,9 @@ DistrettoChart *distretto_chart_view_get_chart (DistrettoChartView *self);
 void            distretto_chart_view_set_chart (DistrettoChartView *self,
                                                 DistrettoChart     *chart);
 gboolean        distretto_chart_view_get_shows_module_view (DistrettoChartView *self);
+char           *distretto_chart_view_dup_description (DistrettoChartView *self);
+void            distretto_chart_view_reveal_selected (DistrettoChartView *self);
+void            distretto_chart_view_set_selected    (DistrettoChartView *self,
+                                                      const char         *code);
 
 G_END_DECLS

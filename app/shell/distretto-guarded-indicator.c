@@ -109,6 +109,12 @@ compute_with_method (DistrettoIndicator     *indicator,
 }
 
 static gboolean
+computes_declared (DistrettoIndicator *indicator)
+{
+  return plugin_iface (DISTRETTO_GUARDED_INDICATOR (indicator))->compute == default_iface->compute;
+}
+
+static gboolean
 render_view (DistrettoIndicator  *indicator,
              const char          *view_id,
              DistrettoDataset    *dataset,
@@ -159,6 +165,7 @@ distretto_guarded_indicator_iface_init (DistrettoIndicatorInterface *iface)
   iface->get_definition = get_definition;
   iface->compute = compute;
   iface->compute_with_method = compute_with_method;
+  iface->computes_declared = computes_declared;
   iface->render_view = render_view;
   iface->create_configuration_widget = create_configuration_widget;
 }

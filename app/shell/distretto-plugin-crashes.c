@@ -131,6 +131,16 @@ newest_change (const char *dir_path,
   return newest;
 }
 
+/* When the plugin in @module_dir last changed: the newest modification
+ * time of its files, in seconds. */
+gint64
+distretto_plugin_files_get_newest_change (const char *module_dir)
+{
+  g_return_val_if_fail (module_dir != NULL, 0);
+
+  return newest_change (module_dir, 1);
+}
+
 /* Why the plugin @module_name stays off: it crashed Distretto, and its
  * files in @module_dir have not changed since. NULL if it may load. */
 char *

@@ -44,6 +44,7 @@ struct _DistrettoPluginEngine
   GHashTable *items;            /* module name → DistrettoPluginItem, borrowed from plugins */
   GHashTable *unreadable;       /* .plugin path → DistrettoPluginItem, borrowed from plugins */
   GHashTable *failed_in_session; /* module names */
+  GHashTable *tried;          /* module name → newest change of its files when it was loaded or tried */
   GPtrArray *search_paths;      /* SearchPath */
   GPtrArray *problems;          /* char *, about the engine itself */
   GPtrArray *problem_lines;     /* char *, rebuilt by get_problems */
@@ -134,6 +135,7 @@ distretto_plugin_engine_finalize (GObject *object)
   DistrettoPluginEngine *self = (DistrettoPluginEngine *)object;
 
   g_clear_pointer (&self->failed_in_session, g_hash_table_unref);
+  g_clear_pointer (&self->tried, g_hash_table_unref);
   g_clear_pointer (&self->new_crashes, g_ptr_array_unref);
   g_clear_pointer (&self->search_paths, g_ptr_array_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
@@ -543,6 +545,7 @@ distretto_plugin_engine_init (DistrettoPluginEngine *self)
   self->items = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->unreadable = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->failed_in_session = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tried = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->search_paths = g_ptr_array_new_with_free_func ((GDestroyNotify) search_path_free);
   self->problems = g_ptr_array_new_with_free_func (g_free);
   self->problem_lines = g_ptr_array_new_with_free_func (g_free);
@@ -870,6 +873,15 @@ enable_plugin (DistrettoPluginEngine *self,
   if (g_hash_table_contains (self->failed_in_session, distretto_plugin_item_get_module_name (item)))
     return;
 
+  /* What is loaded (or tried) now: a later change needs a restart. */
+  if (!g_hash_table_contains (self->tried, distretto_plugin_item_get_module_name (item)))
+    {
+      gint64 stamp = distretto_plugin_files_get_newest_change (peas_plugin_info_get_module_dir (info));
+
+      g_hash_table_insert (self->tried, g_strdup (distretto_plugin_item_get_module_name (item)),
+                           g_memdup2 (&stamp, sizeof stamp));
+    }
+
   /* It crashed an earlier run, and has not changed since. */
   crashed = distretto_plugin_crashes_lookup (distretto_plugin_item_get_module_name (item),
                                              peas_plugin_info_get_module_dir (info));
@@ -1191,6 +1203,33 @@ distretto_plugin_engine_reload (DistrettoPluginEngine *self)
     load_pending (self);
 
   return added;
+}
+
+/* The plugins whose files changed since they were loaded, or tried and
+ * failed: libpeas loads a plugin's code once per process (a Python
+ * module stays imported, a failure is never retried), so their new
+ * version needs a restart. A new array of DistrettoPluginItem. */
+GPtrArray *
+distretto_plugin_engine_dup_changed_plugins (DistrettoPluginEngine *self)
+{
+  GPtrArray *changed = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer name, stamp;
+
+  g_return_val_if_fail (DISTRETTO_IS_PLUGIN_ENGINE (self), changed);
+
+  g_hash_table_iter_init (&iter, self->tried);
+  while (g_hash_table_iter_next (&iter, &name, &stamp))
+    {
+      DistrettoPluginItem *item = lookup_item (self, name);
+      PeasPluginInfo *info = item ? distretto_plugin_item_get_info (item) : NULL;
+
+      if (info != NULL &&
+          distretto_plugin_files_get_newest_change (peas_plugin_info_get_module_dir (info)) > *(gint64 *) stamp)
+        g_ptr_array_add (changed, g_object_ref (item));
+    }
+
+  return changed;
 }
 
 GListModel *

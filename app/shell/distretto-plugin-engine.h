@@ -28,6 +28,7 @@ DistrettoModule       *distretto_plugin_engine_load_module      (DistrettoPlugin
                                                                  const char            *id,
                                                                  GError               **error);
 guint                  distretto_plugin_engine_reload           (DistrettoPluginEngine *self);
+GPtrArray             *distretto_plugin_engine_dup_changed_plugins (DistrettoPluginEngine *self);
 GListModel            *distretto_plugin_engine_get_modules      (DistrettoPluginEngine *self);
 DistrettoModule       *distretto_plugin_engine_find_module      (DistrettoPluginEngine *self,
                                                                  const char            *id);

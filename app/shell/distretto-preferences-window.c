@@ -73,13 +73,24 @@ create_plugin_row (gpointer item,
 void
 distretto_preferences_window_reload (DistrettoPreferencesWindow *self)
 {
+  g_autoptr(GPtrArray) changed = NULL;
   g_autofree char *message = NULL;
   guint added;
 
   g_return_if_fail (DISTRETTO_IS_PREFERENCES_WINDOW (self));
 
   added = distretto_plugin_engine_reload (self->engine);
-  if (added == 0)
+  changed = distretto_plugin_engine_dup_changed_plugins (self->engine);
+
+  if (changed->len == 1)
+    /* TRANSLATORS: on Reload Plugins, for a plugin whose files changed since it was loaded or failed */
+    message = g_strdup_printf (_("“%s” changed: restart Distretto to load its new version"),
+                               distretto_plugin_item_get_name (g_ptr_array_index (changed, 0)));
+  else if (changed->len > 1)
+    message = g_strdup_printf (ngettext ("%u plugin changed: restart Distretto to load its new version",
+                                         "%u plugins changed: restart Distretto to load their new versions",
+                                         changed->len), changed->len);
+  else if (added == 0)
     message = g_strdup (_("No new plugins found"));
   else
     message = g_strdup_printf (ngettext ("%u new plugin found", "%u new plugins found", added), added);

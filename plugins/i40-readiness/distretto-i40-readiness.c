@@ -191,7 +191,9 @@ G_MODULE_EXPORT void peas_register_types (PeasObjectModule *module);
 G_MODULE_EXPORT void
 peas_register_types (PeasObjectModule *module)
 {
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Distretto's own domain: where the host found it (the build tree
+   * under `meson devenv`), else where it is installed. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("DISTRETTO_LOCALEDIR") ? g_getenv ("DISTRETTO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   peas_object_module_register_extension_type (module,

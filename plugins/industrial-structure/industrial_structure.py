@@ -20,7 +20,6 @@ broad mix of sectors around its industry. docs/indicators.md and the
 method note below say why.
 """
 
-import gettext
 import math
 
 import gi
@@ -46,7 +45,7 @@ SECTOR_MIX_REGIONS = 30
 
 
 def _(message):
-    return gettext.dgettext('distretto', message)
+    return GLib.dgettext('distretto', message)
 
 
 def section_names():

@@ -565,6 +565,29 @@ map_model_classify (DistrettoChart *self,
   return classes->mapped;
 }
 
+static void shown_colors (const MapModel              *model,
+                          const DistrettoChartPalette *palette,
+                          DistrettoChartColor         *out);
+
+/* The colour class @index is drawn with in @style, FALSE if the map has
+ * no such class. */
+gboolean
+_distretto_chart_map_class_color (DistrettoChart      *self,
+                                  guint                index,
+                                  DistrettoChartStyle  style,
+                                  DistrettoChartColor *color)
+{
+  g_auto(MapModel) model = { 0, };
+  DistrettoChartColor colors[DISTRETTO_CHART_MAX_CLASSES];
+
+  if (!map_model_classify (self, &model) || index >= model.n_classes)
+    return FALSE;
+
+  shown_colors (&model, distretto_chart_style_get_palette (style), colors);
+  *color = colors[index];
+  return TRUE;
+}
+
 int
 _distretto_chart_map_class_of (DistrettoChart *self,
                                const char     *code)
@@ -1241,6 +1264,92 @@ draw_borders (cairo_t                     *cr,
 
 /* One fill per class, hatching per region without data, then all the
  * borders in one stroke, those of two regions once. */
+/* The contrast a class keeps against a dark background: WCAG's 3:1 for
+ * graphical objects. */
+#define MIN_CONTRAST 3.0
+
+static double
+linear (double channel)
+{
+  return channel <= 0.04045 ? channel / 12.92 : pow ((channel + 0.055) / 1.055, 2.4);
+}
+
+static double
+luminance (const DistrettoChartColor *color)
+{
+  return 0.2126 * linear (color->red) + 0.7152 * linear (color->green) + 0.0722 * linear (color->blue);
+}
+
+/* @color lightened toward white just enough to reach @target luminance. */
+static void
+lighten_to (const DistrettoChartColor *color,
+            double                     target,
+            DistrettoChartColor       *out)
+{
+  double lo = 0.0, hi = 1.0;
+
+  *out = *color;
+  if (luminance (color) >= target)
+    return;
+
+  for (guint i = 0; i < 24; i++)
+    {
+      double t = (lo + hi) / 2;
+      DistrettoChartColor mixed = {
+        color->red + t * (1 - color->red),
+        color->green + t * (1 - color->green),
+        color->blue + t * (1 - color->blue),
+      };
+
+      if (luminance (&mixed) < target)
+        lo = t;
+      else
+        hi = t;
+    }
+
+  out->red = color->red + hi * (1 - color->red);
+  out->green = color->green + hi * (1 - color->green);
+  out->blue = color->blue + hi * (1 - color->blue);
+}
+
+/* The classes' colours on @palette's background. On a dark one the
+ * darkest classes of a scheme would vanish into it: the classes'
+ * luminances are spread anew from a 3:1 contrast with the background up
+ * to the lightest class's, each class lightened toward white just
+ * enough, so they keep their hue and their order. */
+static void
+shown_colors (const MapModel              *model,
+              const DistrettoChartPalette *palette,
+              DistrettoChartColor         *out)
+{
+  double background = luminance (&palette->background);
+  double floor_luminance = MIN_CONTRAST * (background + 0.05) - 0.05;
+  double darkest = G_MAXDOUBLE, lightest = 0.0;
+
+  memcpy (out, model->colors, model->n_classes * sizeof (DistrettoChartColor));
+  if (background > 0.2 || model->n_classes == 0)
+    return;
+
+  for (guint c = 0; c < model->n_classes; c++)
+    {
+      darkest = MIN (darkest, luminance (&model->colors[c]));
+      lightest = MAX (lightest, luminance (&model->colors[c]));
+    }
+  if (darkest >= floor_luminance)
+    return;
+
+  for (guint c = 0; c < model->n_classes; c++)
+    {
+      double own = luminance (&model->colors[c]);
+      double target = lightest > darkest
+                      ? floor_luminance + (own - darkest) * (MAX (lightest, floor_luminance) - floor_luminance) /
+                                          (lightest - darkest)
+                      : floor_luminance;
+
+      lighten_to (&model->colors[c], target, &out[c]);
+    }
+}
+
 static void
 draw_regions (DistrettoChart              *self,
               cairo_t                     *cr,
@@ -1251,6 +1360,9 @@ draw_regions (DistrettoChart              *self,
   guint n_regions = cache->regions->len;
   DistrettoFill *fill = _distretto_fill_begin (cr);
   gboolean hatched = FALSE;
+  DistrettoChartColor colors[DISTRETTO_CHART_MAX_CLASSES];
+
+  shown_colors (model, palette, colors);
 
   cairo_save (cr);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
@@ -1278,7 +1390,7 @@ draw_regions (DistrettoChart              *self,
       hatched = hatched && period > 0 && model->n_classes + period <= DISTRETTO_FILL_MAX_PAINTS;
 
       for (guint c = 0; c < model->n_classes; c++)
-        paints[c] = _distretto_fill_add_paint (fill, &model->colors[c]);
+        paints[c] = _distretto_fill_add_paint (fill, &colors[c]);
       for (guint p = 0; hatched && p < period; p++)
         hatches[p] = _distretto_fill_add_hatch (fill, &palette->background, &palette->muted,
                                                 mutable->hatch_profile, period, p);
@@ -1329,7 +1441,7 @@ draw_regions (DistrettoChart              *self,
           for (guint i = 0; i < n_regions; i++)
             if (model->classes[i] == (int) c)
               append_region_path (cr, cache, i);
-          _distretto_chart_set_color (cr, &model->colors[c]);
+          _distretto_chart_set_color (cr, &colors[c]);
           cairo_fill (cr);
         }
     }
@@ -1520,7 +1632,9 @@ draw_legend (DistrettoChart              *self,
 {
   g_autofree char *no_data = NULL;
   double y = model->legend_top;
+  DistrettoChartColor colors[DISTRETTO_CHART_MAX_CLASSES];
 
+  shown_colors (model, palette, colors);
   if (self->unit != NULL)
     {
       PangoLayout *unit = _distretto_chart_keep_layout (self, cr, "map:unit", self->unit, 11.0, TRUE);
@@ -1533,7 +1647,7 @@ draw_legend (DistrettoChart              *self,
     {
       g_autofree char *text = class_label (model, c);
 
-      draw_legend_entry (self, cr, palette, model, c, &model->colors[c], text, y);
+      draw_legend_entry (self, cr, palette, model, c, &colors[c], text, y);
     }
 
   no_data = no_data_label (model);

@@ -99,6 +99,7 @@ struct _DistrettoChart
   int year;               /* the year of the values, or 0 */
   GStrv series_ids;       /* codes of a profile's axes, a scatter's x, y, third */
   GArray *indices;        /* DistrettoChartIndex, for a sensitivity chart */
+  GHashTable *region_flags;  /* code → the flags of the values shown */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
   DistrettoChartBodyFunc body_func;  /* a custom chart's body */
   gpointer body_data;
@@ -304,6 +305,10 @@ extern const DistrettoChartKindClass _distretto_chart_uncertainty_class;
 extern const DistrettoChartKindClass _distretto_chart_sensitivity_class;
 
 /* Shared by the kinds. */
+gboolean            _distretto_chart_map_class_color (DistrettoChart             *self,
+                                                      guint                       index,
+                                                      DistrettoChartStyle         style,
+                                                      DistrettoChartColor        *color);
 int                 _distretto_chart_map_class_of   (DistrettoChart              *self,
                                                      const char                  *code);
 void                _distretto_chart_append_csv_field (GString                   *out,

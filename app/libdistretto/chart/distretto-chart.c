@@ -103,6 +103,7 @@ distretto_chart_finalize (GObject *object)
   g_clear_pointer (&self->y_title, g_free);
   g_clear_pointer (&self->third_title, g_free);
   g_clear_pointer (&self->x_reference_label, g_free);
+  g_clear_pointer (&self->region_flags, g_hash_table_unref);
   g_clear_pointer (&self->labelled, g_hash_table_unref);
   g_clear_pointer (&self->highlighted_regions, g_hash_table_unref);
   g_clear_pointer (&self->indicator, g_free);
@@ -408,6 +409,34 @@ distretto_chart_get_region_class (DistrettoChart *self,
     return -1;
 
   return _distretto_chart_map_class_of (self, code);
+}
+
+/**
+ * distretto_chart_get_class_color:
+ * @self: a #DistrettoChart of kind %DISTRETTO_CHART_KIND_MAP
+ * @class_index: a class, from 0 (the lowest values)
+ * @style: the style the map is drawn in
+ * @color: (out caller-allocates): the class's colour
+ *
+ * The colour a map fills a class with in @style: the scheme's, except on
+ * a dark background, where the classes are lightened so that even the
+ * darkest keeps a 3:1 contrast with it (and all keep their order).
+ *
+ * Returns: %TRUE if the map has the class
+ */
+gboolean
+distretto_chart_get_class_color (DistrettoChart      *self,
+                                 guint                class_index,
+                                 DistrettoChartStyle  style,
+                                 DistrettoChartColor *color)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (color != NULL, FALSE);
+
+  if (self->kind != DISTRETTO_CHART_KIND_MAP)
+    return FALSE;
+
+  return _distretto_chart_map_class_color (self, class_index, style, color);
 }
 
 /**
@@ -1163,4 +1192,52 @@ _distretto_chart_get_scratch (DistrettoChart *self)
     }
 
   return self->scratch;
+}
+
+/**
+ * distretto_chart_set_region_flags:
+ * @self: a #DistrettoChart
+ * @code: a region code
+ * @flags: the flags of the region's values the chart shows
+ *
+ * Records why a region's value is what it is (estimated, imputed,
+ * synthetic…), for the chart's data table and its readers.
+ */
+void
+distretto_chart_set_region_flags (DistrettoChart *self,
+                                  const char     *code,
+                                  DistrettoFlags  flags)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (code != NULL);
+
+  if (self->region_flags == NULL)
+    self->region_flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_insert (self->region_flags, g_strdup (code), GUINT_TO_POINTER (flags));
+}
+
+/**
+ * distretto_chart_get_region_flags:
+ * @self: a #DistrettoChart
+ * @code: a region code
+ *
+ * Returns: the flags recorded with distretto_chart_set_region_flags(),
+ *   else those of the region's bar (distretto_chart_set_bar_flags()),
+ *   none for a region without
+ */
+DistrettoFlags
+distretto_chart_get_region_flags (DistrettoChart *self,
+                                  const char     *code)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), DISTRETTO_FLAGS_NONE);
+  g_return_val_if_fail (code != NULL, DISTRETTO_FLAGS_NONE);
+
+  if (self->region_flags != NULL && g_hash_table_contains (self->region_flags, code))
+    return GPOINTER_TO_UINT (g_hash_table_lookup (self->region_flags, code));
+
+  for (guint i = 0; i < self->bars->len; i++)
+    if (g_str_equal (g_array_index (self->bars, DistrettoChartBar, i).code, code))
+      return g_array_index (self->bars, DistrettoChartBar, i).flags;
+
+  return DISTRETTO_FLAGS_NONE;
 }

@@ -333,6 +333,13 @@ void            distretto_chart_set_highlighted_regions (DistrettoChart     *sel
                                                          const char * const *codes);
 gboolean        distretto_chart_is_highlighted_region   (DistrettoChart     *self,
                                                          const char         *code);
+void            distretto_chart_set_region_flags   (DistrettoChart      *self,
+                                                    const char          *code,
+                                                    DistrettoFlags       flags);
+DistrettoFlags  distretto_chart_get_region_flags   (DistrettoChart      *self,
+                                                    const char          *code);
+char          **distretto_chart_dup_region_codes   (DistrettoChart      *self);
+char           *distretto_chart_dup_summary        (DistrettoChart      *self);
 gboolean        distretto_chart_hit_test           (DistrettoChart      *self,
                                                     double               width,
                                                     double               height,
@@ -344,6 +351,10 @@ void            distretto_chart_set_classification (DistrettoChart      *self,
                                                     guint                n_classes);
 DistrettoClassification distretto_chart_get_classification (DistrettoChart *self);
 guint           distretto_chart_get_n_classes      (DistrettoChart      *self);
+gboolean        distretto_chart_get_class_color    (DistrettoChart      *self,
+                                                    guint                class_index,
+                                                    DistrettoChartStyle  style,
+                                                    DistrettoChartColor *color);
 int             distretto_chart_get_region_class   (DistrettoChart      *self,
                                                     const char          *code);
 double         *distretto_chart_compute_breaks     (DistrettoClassification method,

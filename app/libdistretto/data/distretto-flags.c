@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "distretto-flags.h"
@@ -150,6 +151,59 @@ distretto_flags_to_string (DistrettoFlags flags)
           g_string_append (str, distretto_words[i].word);
         }
     }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static const struct
+{
+  DistrettoFlags flag;
+  const char *description;
+} descriptions[] = {
+  { DISTRETTO_FLAGS_BREAK, N_("break in series") },
+  { DISTRETTO_FLAGS_LOW_RELIABILITY, N_("low reliability") },
+  { DISTRETTO_FLAGS_CONFIDENTIAL, N_("confidential") },
+  { DISTRETTO_FLAGS_ESTIMATED, N_("estimated") },
+  { DISTRETTO_FLAGS_DEFINITION_DIFFERS, N_("definition differs") },
+  { DISTRETTO_FLAGS_PROVISIONAL, N_("provisional") },
+  { DISTRETTO_FLAGS_FORECAST, N_("forecast") },
+  { DISTRETTO_FLAGS_SEE_NOTE, N_("see metadata") },
+  { DISTRETTO_FLAGS_NOT_SIGNIFICANT, N_("not significant") },
+  { DISTRETTO_FLAGS_REVISED, N_("revised") },
+  { DISTRETTO_FLAGS_EUROSTAT_ESTIMATE, N_("Eurostat estimate") },
+  { DISTRETTO_FLAGS_NOT_APPLICABLE, N_("not applicable") },
+  { DISTRETTO_FLAGS_IMPUTED, N_("imputed") },
+  { DISTRETTO_FLAGS_NATIONAL_PROXY, N_("national value") },
+  { DISTRETTO_FLAGS_CONVERTED, N_("converted") },
+  { DISTRETTO_FLAGS_SYNTHETIC, N_("synthetic") },
+  { DISTRETTO_FLAGS_PROXY, N_("stand-in") },
+  { DISTRETTO_FLAGS_CARRIED_FORWARD, N_("carried forward") },
+  { DISTRETTO_FLAGS_WINSORISED, N_("outlier pulled in") },
+  { DISTRETTO_FLAGS_RECODED, N_("recoded from another NUTS version") },
+};
+
+/**
+ * distretto_flags_dup_description:
+ * @flags: flags
+ *
+ * Says what @flags mean, for people: "estimated, synthetic".
+ *
+ * Returns: (transfer full): the flags' translated meanings, separated
+ *   by commas; empty for no flag
+ */
+char *
+distretto_flags_dup_description (DistrettoFlags flags)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (descriptions); i++)
+    if (flags & descriptions[i].flag)
+      {
+        if (str->len > 0)
+          /* TRANSLATORS: between two flags in a list, e.g. "estimated, synthetic" */
+          g_string_append (str, _(", "));
+        g_string_append (str, _(descriptions[i].description));
+      }
 
   return g_string_free (g_steal_pointer (&str), FALSE);
 }

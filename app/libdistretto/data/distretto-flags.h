@@ -73,5 +73,6 @@ typedef enum /*< flags >*/
 gboolean  distretto_flags_parse     (const char     *text,
                                      DistrettoFlags *flags);
 char     *distretto_flags_to_string (DistrettoFlags  flags);
+char     *distretto_flags_dup_description (DistrettoFlags flags);
 
 G_END_DECLS

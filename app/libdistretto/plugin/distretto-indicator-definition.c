@@ -43,6 +43,7 @@ struct _DistrettoIndicatorDefinition
   GPtrArray *views;          /* id, title, id, title… */
   GPtrArray *components;     /* id, title, id, title… */
   DistrettoUncertaintySpec *uncertainty;  /* or NULL for the defaults */
+  GPtrArray *structural_variables;   /* DistrettoSubIndicator, for peers */
 };
 
 G_DEFINE_FINAL_TYPE (DistrettoIndicatorDefinition, distretto_indicator_definition, G_TYPE_OBJECT)
@@ -85,6 +86,7 @@ distretto_indicator_definition_finalize (GObject *object)
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_clear_pointer (&self->components, g_ptr_array_unref);
   g_clear_pointer (&self->uncertainty, distretto_uncertainty_spec_free);
+  g_clear_pointer (&self->structural_variables, g_ptr_array_unref);
 
   G_OBJECT_CLASS (distretto_indicator_definition_parent_class)->finalize (object);
 }
@@ -381,6 +383,7 @@ distretto_indicator_definition_init (DistrettoIndicatorDefinition *self)
   self->pillars = g_ptr_array_new_with_free_func (g_object_unref);
   self->views = g_ptr_array_new_with_free_func (g_free);
   self->components = g_ptr_array_new_with_free_func (g_free);
+  self->structural_variables = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -1225,4 +1228,57 @@ distretto_indicator_definition_get_component_title (DistrettoIndicatorDefinition
       return g_ptr_array_index (self->components, i + 1);
 
   return NULL;
+}
+
+/**
+ * distretto_indicator_definition_add_structural_variable:
+ * @self: a #DistrettoIndicatorDefinition
+ * @variable: a structural variable: a series or a ratio the region cannot
+ *   change in the short run
+ *
+ * Adds a variable a region's peers are found with
+ * (#DistrettoPeerFinder), besides Distretto's own (GDP per head, density,
+ * employment by sector): what makes two regions comparable on this
+ * indicator.
+ */
+void
+distretto_indicator_definition_add_structural_variable (DistrettoIndicatorDefinition *self,
+                                                        DistrettoSubIndicator        *variable)
+{
+  g_return_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self));
+  g_return_if_fail (DISTRETTO_IS_SUB_INDICATOR (variable));
+
+  g_ptr_array_add (self->structural_variables, g_object_ref (variable));
+}
+
+/**
+ * distretto_indicator_definition_get_n_structural_variables:
+ * @self: a #DistrettoIndicatorDefinition
+ *
+ * Returns: how many structural variables the module declares
+ */
+guint
+distretto_indicator_definition_get_n_structural_variables (DistrettoIndicatorDefinition *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), 0);
+
+  return self->structural_variables->len;
+}
+
+/**
+ * distretto_indicator_definition_get_structural_variable:
+ * @self: a #DistrettoIndicatorDefinition
+ * @index: a position below
+ *   distretto_indicator_definition_get_n_structural_variables()
+ *
+ * Returns: (transfer none): the structural variable at @index
+ */
+DistrettoSubIndicator *
+distretto_indicator_definition_get_structural_variable (DistrettoIndicatorDefinition *self,
+                                                        guint                         index)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (self), NULL);
+  g_return_val_if_fail (index < self->structural_variables->len, NULL);
+
+  return g_ptr_array_index (self->structural_variables, index);
 }

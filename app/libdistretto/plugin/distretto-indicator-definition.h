@@ -71,6 +71,11 @@ void                          distretto_indicator_definition_add_component      
 char                        **distretto_indicator_definition_dup_component_ids   (DistrettoIndicatorDefinition *self);
 const char                   *distretto_indicator_definition_get_component_title (DistrettoIndicatorDefinition *self,
                                                                                   const char                   *component_id);
+void                          distretto_indicator_definition_add_structural_variable (DistrettoIndicatorDefinition *self,
+                                                                                      DistrettoSubIndicator        *variable);
+guint                         distretto_indicator_definition_get_n_structural_variables (DistrettoIndicatorDefinition *self);
+DistrettoSubIndicator        *distretto_indicator_definition_get_structural_variable (DistrettoIndicatorDefinition *self,
+                                                                                      guint                         index);
 gboolean                      distretto_indicator_definition_validate            (DistrettoIndicatorDefinition *self,
                                                                                   GError                      **error);
 

@@ -170,11 +170,37 @@ distretto_indicator_compute_declared (DistrettoIndicator     *self,
   return compute_declared_with_method (definition, method, dataset, year, error);
 }
 
+static gboolean
+computes_declared_default (DistrettoIndicator *self)
+{
+  return DISTRETTO_INDICATOR_GET_IFACE (self)->compute == compute_declared;
+}
+
+/**
+ * distretto_indicator_computes_declared:
+ * @self: a #DistrettoIndicator
+ *
+ * Whether the module's scores are the host's pipeline run on its
+ * declared pillars, rather than its own arithmetic: then a view can
+ * compute them with changed pillar weights
+ * (distretto_view_request_set_pillar_weight()).
+ *
+ * Returns: %TRUE if the host computes the module's scores
+ */
+gboolean
+distretto_indicator_computes_declared (DistrettoIndicator *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), FALSE);
+
+  return DISTRETTO_INDICATOR_GET_IFACE (self)->computes_declared (self);
+}
+
 static void
 distretto_indicator_default_init (DistrettoIndicatorInterface *iface)
 {
   iface->compute = compute_declared;
   iface->compute_with_method = compute_with_method_default;
+  iface->computes_declared = computes_declared_default;
 
   /**
    * DistrettoIndicator::error-reported:

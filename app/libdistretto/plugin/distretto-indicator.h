@@ -68,6 +68,10 @@ G_DECLARE_INTERFACE (DistrettoIndicator, distretto_indicator, DISTRETTO, INDICAT
  *   (weights, normalisation…); the default runs the host's pipeline for a
  *   module without its own @compute, and calls @compute otherwise. Hosts
  *   that wrap a module override it; plugins need not
+ * @computes_declared: whether the scores are the host's pipeline run on
+ *   the declared pillars, so that changed pillar weights apply; the
+ *   default says so for a module without its own @compute. Hosts that
+ *   wrap a module override it; plugins need not
  *
  * The extension point of indicator modules.
  */
@@ -94,6 +98,7 @@ struct _DistrettoIndicatorInterface
                                                         int                     year,
                                                         const DistrettoMethod  *method,
                                                         GError                **error);
+  gboolean                      (*computes_declared) (DistrettoIndicator *self);
 };
 
 GQuark                        distretto_indicator_error_quark     (void);
@@ -125,6 +130,7 @@ DistrettoIndicatorResult     *distretto_indicator_compute_declared (DistrettoInd
                                                                     int                     year,
                                                                     const DistrettoMethod  *method,
                                                                     GError                **error);
+gboolean                      distretto_indicator_computes_declared (DistrettoIndicator *self);
 void                          distretto_indicator_report_error    (DistrettoIndicator  *self,
                                                                    const char          *message);
 const char                   *distretto_indicator_get_reported_error (DistrettoIndicator *self);

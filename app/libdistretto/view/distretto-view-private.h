@@ -23,6 +23,9 @@ DistrettoIndicatorResult *_distretto_view_request_compute     (DistrettoViewRequ
                                                                GError               **error);
 void                      _distretto_view_request_apply_texts (DistrettoViewRequest  *self,
                                                                DistrettoChart        *chart);
+gboolean                  _distretto_view_request_has_changed_weights (DistrettoViewRequest *self);
+void                      _distretto_view_request_apply_weights (DistrettoViewRequest *self,
+                                                                 DistrettoMethod      *method);
 
 const char *_distretto_view_find_eu        (DistrettoIndicatorResult *result);
 gboolean    _distretto_view_is_compared    (DistrettoRegion          *region,
@@ -55,6 +58,8 @@ DistrettoChart *_distretto_view_build_uncertainty (DistrettoViewRequest *request
                                                    GError              **error);
 DistrettoChart *_distretto_view_build_sensitivity (DistrettoViewRequest *request,
                                                    GError              **error);
+DistrettoChart *_distretto_view_build_region_profile (DistrettoViewRequest *request,
+                                                      GError              **error);
 DistrettoChart *_distretto_view_build_module  (DistrettoViewRequest *request,
                                                const char           *view_id,
                                                GError              **error);

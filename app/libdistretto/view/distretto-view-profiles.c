@@ -156,6 +156,18 @@ profiles_reference (Profiles *profiles,
   return n > 0 ? sum / n : NAN;
 }
 
+/* The flags of @code's score, for the chart's table. */
+static void
+profiles_set_flags (Profiles       *profiles,
+                    DistrettoChart *chart,
+                    const char     *code)
+{
+  DistrettoFlags flags = DISTRETTO_FLAGS_NONE;
+
+  if (distretto_indicator_result_lookup (profiles->result, code, NULL, &flags))
+    distretto_chart_set_region_flags (chart, code, flags);
+}
+
 static const char *
 profiles_reference_name (Profiles *profiles)
 {
@@ -245,6 +257,7 @@ _distretto_view_build_radar (DistrettoViewRequest  *request,
       for (guint axis = 0; axis < profiles.ids->len; axis++)
         values[axis] = profiles_value (&profiles, code, axis);
       distretto_chart_add_profile (chart, code, _distretto_view_region_name (dataset, code), values, profiles.ids->len);
+      profiles_set_flags (&profiles, chart, code);
     }
 
   for (guint axis = 0; axis < profiles.ids->len; axis++)
@@ -255,6 +268,100 @@ _distretto_view_build_radar (DistrettoViewRequest  *request,
 
   distretto_chart_set_notes (chart, _("Each axis is a normalised score from 0 (the lowest region) to 100 (the highest)."));
   set_common (chart, &profiles, request);
+
+  return g_steal_pointer (&chart);
+}
+
+/* The mean of @codes' values on @axis, NaN if none has one. */
+static double
+profiles_mean (Profiles           *profiles,
+               const char * const *codes,
+               guint               axis)
+{
+  double sum = 0.0;
+  guint n = 0;
+
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      double value = profiles_value (profiles, codes[i], axis);
+
+      if (isfinite (value))
+        {
+          sum += value;
+          n++;
+        }
+    }
+
+  return n > 0 ? sum / n : NAN;
+}
+
+/* The region page's profile: the selected region's pillars against the
+ * mean of the regions asked for (its peers) and the EU's or the regions'
+ * mean. */
+DistrettoChart *
+_distretto_view_build_region_profile (DistrettoViewRequest  *request,
+                                      GError               **error)
+{
+  DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
+  const char * const *peers = distretto_view_request_get_regions (request);
+  const char *selected = distretto_view_request_get_selected (request);
+  g_auto(Profiles) profiles = { 0, };
+  g_autoptr(DistrettoChart) chart = NULL;
+  g_autofree double *values = NULL;
+  g_autofree char *subtitle = NULL;
+  guint line;
+
+  if (selected == NULL || distretto_dataset_get_region (dataset, selected) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A region’s profile needs a region: choose one"));
+      return NULL;
+    }
+
+  if (!_distretto_view_check_regions (dataset, peers, error) ||
+      !profiles_load (&profiles, request, 3, error))
+    return NULL;
+
+  chart = distretto_chart_new_radar (_distretto_view_request_get_module_title (request));
+  distretto_chart_set_axes (chart, (const char * const *) profiles.titles->pdata);
+  values = g_new (double, profiles.ids->len);
+
+  for (guint axis = 0; axis < profiles.ids->len; axis++)
+    values[axis] = profiles_value (&profiles, selected, axis);
+  distretto_chart_add_profile (chart, selected, _distretto_view_region_name (dataset, selected), values,
+                               profiles.ids->len);
+  profiles_set_flags (&profiles, chart, selected);
+
+  if (peers != NULL)
+    {
+      guint n = g_strv_length ((char **) peers);
+      g_autofree char *label = NULL;
+
+      for (guint axis = 0; axis < profiles.ids->len; axis++)
+        values[axis] = profiles_mean (&profiles, peers, axis);
+      /* TRANSLATORS: the line of a region's peers in its profile, e.g. "Peers (mean of 5)" */
+      label = g_strdup_printf (ngettext ("Peers (mean of %u)", "Peers (mean of %u)", n), n);
+      distretto_chart_add_profile (chart, "peers", label, values, profiles.ids->len);
+    }
+
+  for (guint axis = 0; axis < profiles.ids->len; axis++)
+    values[axis] = profiles_reference (&profiles, axis);
+  line = distretto_chart_add_profile (chart, profiles.eu ? profiles.eu : "mean",
+                                      profiles_reference_name (&profiles), values, profiles.ids->len);
+  distretto_chart_set_reference_line (chart, line);
+
+  distretto_chart_set_notes (chart, _("Each axis is a normalised score from 0 (the lowest region) to 100 (the highest)."));
+  set_common (chart, &profiles, request);
+  /* TRANSLATORS: the subtitle of a region's profile, e.g. "Veneto, its peers and the EU, 2023" */
+  subtitle = g_strdup_printf (peers != NULL ? _("%s, its peers and the reference, %d") : _("%s and the reference, %d"),
+                              _distretto_view_region_name (dataset, selected), profiles.year);
+  distretto_chart_set_subtitle (chart, subtitle);
+  if (_distretto_view_request_has_changed_weights (request))
+    {
+      g_autofree char *marked = g_strdup_printf (_("%s · changed weights"), subtitle);
+
+      distretto_chart_set_subtitle (chart, marked);
+    }
 
   return g_steal_pointer (&chart);
 }
@@ -284,6 +391,7 @@ _distretto_view_build_heatmap (DistrettoViewRequest  *request,
       for (guint axis = 0; axis < profiles.ids->len; axis++)
         values[axis] = profiles_value (&profiles, code, axis);
       distretto_chart_add_profile (chart, code, _distretto_view_region_name (dataset, code), values, profiles.ids->len);
+      profiles_set_flags (&profiles, chart, code);
     }
 
   distretto_chart_set_notes (chart, _("Normalised scores from 0 (the lowest region) to 100 (the highest); rows in ranking order."));
@@ -324,6 +432,7 @@ _distretto_view_build_scatter (DistrettoViewRequest  *request,
       distretto_indicator_result_lookup (profiles.result, code, &score, NULL);
       distretto_chart_add_point (chart, code, _distretto_view_region_name (dataset, code),
                                  profiles_value (&profiles, code, 0), profiles_value (&profiles, code, 1), score);
+      profiles_set_flags (&profiles, chart, code);
     }
 
   /* TRANSLATORS: the label of a scatter's reference line, e.g. "EU 52.0" */

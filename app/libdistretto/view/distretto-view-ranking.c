@@ -10,6 +10,7 @@
 
 #include "../index/distretto-index.h"
 #include "distretto-view-private.h"
+#include "distretto-view-uncertainty.h"
 
 /* Performance groups, best first, as chart categories. */
 static int
@@ -186,6 +187,7 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   g_autoptr(GPtrArray) ranked = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *phrase = _distretto_view_dup_regions_phrase (request);
+  g_autoptr(DistrettoMethod) method = distretto_view_request_dup_method (request);
   DistrettoFlags flags_used = DISTRETTO_FLAGS_NONE;
   gboolean shows_part;
   guint rank = 0;
@@ -234,7 +236,7 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   distretto_chart_set_highlighted_regions (chart, distretto_view_request_get_regions (request));
 
   add_reference (chart, result);
-  if (add_method_intervals (chart, definition, distretto_view_request_get_method (request), dataset, year))
+  if (add_method_intervals (chart, definition, method, dataset, year))
     distretto_chart_set_notes (chart, _("Error bars: the lowest and highest score under min–max or rank normalisation "
                                         "and arithmetic or geometric aggregation (sensitivity to the method)."));
 

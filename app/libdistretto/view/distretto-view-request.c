@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
+#include "../index/distretto-index.h"
 #include "distretto-view-private.h"
 #include "distretto-view-uncertainty.h"
 
@@ -42,6 +44,7 @@ struct _DistrettoViewRequest
   char *subtitle;
   char *notes;
   char *source;
+  GHashTable *weights;        /* pillar id → double * */
 
   DistrettoIndicatorDefinition *definition;   /* asked once */
 };
@@ -65,6 +68,7 @@ distretto_view_request_finalize (GObject *object)
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->notes, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->weights, g_hash_table_unref);
   g_clear_object (&self->definition);
 
   G_OBJECT_CLASS (distretto_view_request_parent_class)->finalize (object);
@@ -506,6 +510,83 @@ _distretto_view_request_apply_texts (DistrettoViewRequest *self,
     distretto_chart_set_source (chart, *self->source != '\0' ? self->source : NULL);
 }
 
+/**
+ * distretto_view_request_set_pillar_weight:
+ * @self: a #DistrettoViewRequest
+ * @pillar_id: the id of one of the module's pillars
+ * @weight: its weight among the pillars, 0 or more, or NaN for the
+ *   module's own
+ *
+ * Changes the weight of a pillar. A module whose scores the host
+ * computes (distretto_indicator_computes_declared()) is computed with
+ * the changed weights, and its charts say so in their notes; a module
+ * with its own arithmetic is not changed.
+ */
+void
+distretto_view_request_set_pillar_weight (DistrettoViewRequest *self,
+                                          const char           *pillar_id,
+                                          double                weight)
+{
+  g_return_if_fail (DISTRETTO_IS_VIEW_REQUEST (self));
+  g_return_if_fail (pillar_id != NULL);
+  g_return_if_fail (isnan (weight) || weight >= 0.0);
+
+  if (isnan (weight))
+    {
+      if (self->weights != NULL)
+        g_hash_table_remove (self->weights, pillar_id);
+      return;
+    }
+
+  if (self->weights == NULL)
+    self->weights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_insert (self->weights, g_strdup (pillar_id), g_memdup2 (&weight, sizeof weight));
+}
+
+/**
+ * distretto_view_request_get_pillar_weight:
+ * @self: a #DistrettoViewRequest
+ * @pillar_id: a pillar id
+ *
+ * Returns: the weight set for the pillar, or NaN for the module's own
+ */
+double
+distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
+                                          const char           *pillar_id)
+{
+  const double *weight;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NAN);
+  g_return_val_if_fail (pillar_id != NULL, NAN);
+
+  weight = self->weights != NULL ? g_hash_table_lookup (self->weights, pillar_id) : NULL;
+  return weight != NULL ? *weight : NAN;
+}
+
+/**
+ * distretto_view_request_compute:
+ * @self: a #DistrettoViewRequest
+ * @error: return location for a #GError
+ *
+ * Computes the module's result as the views do: for the request's year
+ * (or the module's default year), with its method and pillar weights.
+ *
+ * Returns: (transfer full): the result, or %NULL with @error set
+ */
+DistrettoIndicatorResult *
+distretto_view_request_compute (DistrettoViewRequest  *self,
+                                GError               **error)
+{
+  int year;
+
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (self), NULL);
+
+  if ((year = _distretto_view_request_choose_year (self, error)) == 0)
+    return NULL;
+
+  return _distretto_view_request_compute (self, year, error);
+}
+
 /* The module's definition, asked for once per request. */
 DistrettoIndicatorDefinition *
 _distretto_view_request_get_definition (DistrettoViewRequest  *self,
@@ -550,8 +631,47 @@ _distretto_view_request_choose_year (DistrettoViewRequest  *self,
   return distretto_result_cache_choose_year (self->cache, self->indicator, self->dataset, error);
 }
 
-/* The module's result for @year with the request's method and level,
- * from the module's cache. */
+/* Whether a pillar's weight differs from the module's: then the charts
+ * are computed with the request's weights and say so. */
+gboolean
+_distretto_view_request_has_changed_weights (DistrettoViewRequest *self)
+{
+  DistrettoIndicatorDefinition *definition;
+
+  if (self->weights == NULL || !distretto_indicator_computes_declared (self->indicator) ||
+      (definition = _distretto_view_request_get_definition (self, NULL)) == NULL)
+    return FALSE;
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+      double weight = distretto_view_request_get_pillar_weight (self, distretto_pillar_get_id (pillar));
+
+      if (!isnan (weight) && weight != distretto_pillar_get_weight (pillar))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Puts the request's pillar weights into @method. */
+void
+_distretto_view_request_apply_weights (DistrettoViewRequest *self,
+                                       DistrettoMethod      *method)
+{
+  GHashTableIter iter;
+  gpointer id, weight;
+
+  if (self->weights == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->weights);
+  while (g_hash_table_iter_next (&iter, &id, &weight))
+    distretto_method_set_weight (method, id, *(double *) weight);
+}
+
+/* The module's result for @year with the request's method (its level,
+ * its weights), from the module's cache. */
 DistrettoIndicatorResult *
 _distretto_view_request_compute (DistrettoViewRequest  *self,
                                  int                    year,

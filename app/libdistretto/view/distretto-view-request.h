@@ -73,5 +73,12 @@ void                  distretto_view_request_set_notes      (DistrettoViewReques
 const char           *distretto_view_request_get_source     (DistrettoViewRequest *self);
 void                  distretto_view_request_set_source     (DistrettoViewRequest *self,
                                                              const char           *source);
+void                  distretto_view_request_set_pillar_weight (DistrettoViewRequest *self,
+                                                                const char           *pillar_id,
+                                                                double                weight);
+double                distretto_view_request_get_pillar_weight (DistrettoViewRequest *self,
+                                                                const char           *pillar_id);
+DistrettoIndicatorResult *distretto_view_request_compute    (DistrettoViewRequest  *self,
+                                                             GError               **error);
 
 G_END_DECLS

@@ -38,7 +38,8 @@ group_category (DistrettoPerformanceGroup group)
  * @request: a #DistrettoViewRequest
  *
  * The method views compute with: the request's (distretto_view_request_set_method()),
- * else the module's own, comparing the request's level.
+ * else the module's own, comparing the request's level, with its pillar
+ * weights (distretto_view_request_set_pillar_weight()).
  *
  * Returns: (transfer full): the method
  */
@@ -57,6 +58,7 @@ distretto_view_request_dup_method (DistrettoViewRequest *request)
          : definition != NULL ? distretto_indicator_definition_dup_method (definition)
          : distretto_method_new ();
   distretto_method_set_level (method, distretto_view_request_get_level (request));
+  _distretto_view_request_apply_weights (request, method);
 
   return method;
 }
@@ -134,7 +136,7 @@ distretto_view_build_uncertainty_chart (DistrettoViewRequest *request,
 
   dataset = distretto_view_request_get_dataset (request);
   /* TRANSLATORS: the title of an uncertainty chart; %s is the module's title */
-  title = g_strdup_printf (_("%s: how certain the ranks are"), distretto_view_request_get_title (request));
+  title = g_strdup_printf (_("%s: how certain the ranks are"), _distretto_view_request_get_module_title (request));
   chart = distretto_chart_new_uncertainty (title);
   distretto_chart_set_unit (chart, _("Rank (1 is best)"));
   distretto_chart_set_categories (chart, groups);
@@ -198,7 +200,7 @@ distretto_view_build_sensitivity_chart (DistrettoViewRequest *request,
   g_return_val_if_fail (DISTRETTO_IS_UNCERTAINTY (uncertainty), NULL);
 
   /* TRANSLATORS: the title of a sensitivity chart; %s is the module's title */
-  title = g_strdup_printf (_("%s: what the ranks depend on"), distretto_view_request_get_title (request));
+  title = g_strdup_printf (_("%s: what the ranks depend on"), _distretto_view_request_get_module_title (request));
   chart = distretto_chart_new_sensitivity (title);
 
   for (guint a = 0; a < distretto_uncertainty_get_n_assumptions (uncertainty); a++)

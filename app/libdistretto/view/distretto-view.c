@@ -38,6 +38,8 @@ static const struct
   { "radar", N_("Profile"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_radar },
   { "scatter", N_("Scatter"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_scatter },
   { "heatmap", N_("Heatmap"), DISTRETTO_VIEW_NEEDS_PILLARS, _distretto_view_build_heatmap },
+  { "region-profile", N_("Region Profile"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS |
+                                            DISTRETTO_VIEW_NEEDS_REGION, _distretto_view_build_region_profile },
 };
 
 static int
@@ -124,7 +126,8 @@ has_profiles (DistrettoIndicatorDefinition *definition)
  *
  * The views a module offers: the built-in ones it can fill (profiles,
  * scatters and heatmaps need pillars or declared components), then its
- * own views.
+ * own views. The views of one region (%DISTRETTO_VIEW_NEEDS_REGION) are
+ * left out: the region page builds them.
  *
  * Returns: (transfer full) (array zero-terminated=1): view ids
  */
@@ -139,7 +142,8 @@ distretto_view_dup_ids_for (DistrettoIndicatorDefinition *definition)
 
   profiles = has_profiles (definition);
   for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
-    if (profiles || !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_PILLARS))
+    if ((profiles || !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_PILLARS)) &&
+        !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_REGION))
       g_strv_builder_add (builder, builtin_views[i].id);
 
   own = distretto_indicator_definition_dup_view_ids (definition);
@@ -404,10 +408,49 @@ _distretto_view_region_name (DistrettoDataset *dataset,
   return region != NULL ? distretto_region_get_display_name (region) : code;
 }
 
+/* Puts @note before the chart's notes. */
+static void
+prepend_note (DistrettoChart *chart,
+              char           *note)
+{
+  const char *own = distretto_chart_get_notes (chart);
+  g_autofree char *notes = own != NULL && *own != '\0' ? g_strconcat (note, "\n", own, NULL) : g_strdup (note);
+
+  distretto_chart_set_notes (chart, notes);
+  g_free (note);
+}
+
+/* The pillars and their weights, the changed ones with the module's. */
+static char *
+dup_weights_note (DistrettoViewRequest *request)
+{
+  DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint p = 0; p < distretto_indicator_definition_get_n_pillars (definition); p++)
+    {
+      DistrettoPillar *pillar = distretto_indicator_definition_get_pillar (definition, p);
+      double own = distretto_pillar_get_weight (pillar);
+      double weight = distretto_view_request_get_pillar_weight (request, distretto_pillar_get_id (pillar));
+
+      if (list->len > 0)
+        g_string_append (list, ", ");
+      if (isnan (weight) || weight == own)
+        /* TRANSLATORS: a pillar and its weight in a list, e.g. "KIBS depth 1" */
+        g_string_append_printf (list, _("%s %g"), distretto_pillar_get_title (pillar), own);
+      else
+        /* TRANSLATORS: a pillar whose weight the user changed, e.g. "KIBS depth 2 (module: 1)" */
+        g_string_append_printf (list, _("%s %g (module: %g)"), distretto_pillar_get_title (pillar), weight, own);
+    }
+
+  /* TRANSLATORS: a chart's note; %s lists the pillars and their weights */
+  return g_strdup_printf (_("Pillar weights changed: %s."), list->str);
+}
+
 /* What every view ends with: the source line from the data's
  * provenance, the synthetic mark, what the module could use of the data
- * before the chart's own notes, the selected region, the code of the
- * values for the tidy table. */
+ * and changed weights before the chart's own notes, the selected region,
+ * the code of the values for the tidy table. */
 void
 _distretto_view_finish (DistrettoViewRequest *request,
                         DistrettoChart       *chart,
@@ -417,7 +460,7 @@ _distretto_view_finish (DistrettoViewRequest *request,
   DistrettoIndicatorDefinition *definition = _distretto_view_request_get_definition (request, NULL);
   const char *selected = distretto_view_request_get_selected (request);
   gboolean synthetic = (flags_used & DISTRETTO_FLAGS_SYNTHETIC) != 0;
-  g_autofree char *coverage = NULL;
+  char *coverage = NULL;
   g_autofree char *source_line = NULL;
   g_autoptr(GPtrArray) sources = NULL;
 
@@ -430,15 +473,20 @@ _distretto_view_finish (DistrettoViewRequest *request,
   distretto_chart_set_source (chart, source_line);
   distretto_chart_set_synthetic (chart, synthetic);
 
+  if (_distretto_view_request_has_changed_weights (request))
+    {
+      /* TRANSLATORS: added to a chart's subtitle when the user changed the module's weights */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · changed weights"),
+                                                   distretto_chart_get_subtitle (chart)
+                                                   ? distretto_chart_get_subtitle (chart) : "");
+
+      distretto_chart_set_subtitle (chart, subtitle);
+      prepend_note (chart, dup_weights_note (request));
+    }
+
   coverage = distretto_indicator_dup_coverage (distretto_view_request_get_indicator (request), dataset);
   if (coverage != NULL)
-    {
-      const char *own = distretto_chart_get_notes (chart);
-      g_autofree char *notes = own != NULL && *own != '\0' ? g_strconcat (coverage, "\n", own, NULL)
-                                                           : g_steal_pointer (&coverage);
-
-      distretto_chart_set_notes (chart, notes);
-    }
+    prepend_note (chart, coverage);
 
   if (selected != NULL && distretto_dataset_get_region (dataset, selected) != NULL)
     distretto_chart_set_selected (chart, selected);

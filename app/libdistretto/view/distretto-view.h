@@ -25,6 +25,9 @@ G_BEGIN_DECLS
  * @DISTRETTO_VIEW_NEEDS_BOUNDARIES: the view is a map
  * @DISTRETTO_VIEW_TAKES_REGIONS: the view draws the regions of
  *   distretto_view_request_set_regions()
+ * @DISTRETTO_VIEW_NEEDS_REGION: the view is about the selected region
+ *   (distretto_view_request_set_selected()), such as a piece of the
+ *   region page
  *
  * What a built-in view needs and takes.
  */
@@ -34,6 +37,7 @@ typedef enum /*< flags >*/
   DISTRETTO_VIEW_NEEDS_PILLARS    = 1 << 0,
   DISTRETTO_VIEW_NEEDS_BOUNDARIES = 1 << 1,
   DISTRETTO_VIEW_TAKES_REGIONS    = 1 << 2,
+  DISTRETTO_VIEW_NEEDS_REGION     = 1 << 3,
 } DistrettoViewNeeds;
 
 char             **distretto_view_dup_builtin_ids   (void);

@@ -4,13 +4,12 @@ share of total employment (TS2 in docs/indicators.md). It shows the three
 optional overrides: its own compute, an extra view drawn with Cairo and a
 configuration widget."""
 
-import gettext
 import math
 
 import gi
 
 gi.require_version('Distretto', '1.0')
-from gi.repository import Distretto, GObject  # noqa: E402
+from gi.repository import Distretto, GLib, GObject  # noqa: E402
 
 # Employment in thousands, by NACE section, from the Labour Force Survey:
 # series named by selectors, whatever the file they were imported from.
@@ -23,7 +22,7 @@ N_BINS = 10
 
 
 def _(message):
-    return gettext.dgettext('distretto', message)
+    return GLib.dgettext('distretto', message)
 
 
 def share(dataset, code, year):

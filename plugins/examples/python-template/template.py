@@ -3,17 +3,15 @@
 # below for a *definition* (what to measure, from which data) and does the
 # arithmetic itself: it scales, averages and ranks, then draws the charts.
 
-import gettext
-
 import gi
 
 gi.require_version('Distretto', '1.0')  # the plugin API, version 1.0
-from gi.repository import Distretto, GObject
+from gi.repository import Distretto, GLib, GObject
 
 
 def _(text):
     # Text people read goes through _() so it can be translated.
-    return gettext.dgettext('distretto', text)
+    return GLib.dgettext('distretto', text)
 
 
 class Template(GObject.Object, Distretto.Indicator):
