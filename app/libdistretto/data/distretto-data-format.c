@@ -25,6 +25,16 @@ _distretto_import_tick (DistrettoImport  *import,
   if (++import->ticks % TICK_EVERY != 0)
     return TRUE;
 
+  return _distretto_import_report (import, done, total, error);
+}
+
+/* Reports progress now, and fails if the import is cancelled. */
+gboolean
+_distretto_import_report (DistrettoImport  *import,
+                          gsize             done,
+                          gsize             total,
+                          GError          **error)
+{
   if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
     return FALSE;
 

@@ -300,28 +300,29 @@ format_value (double value)
 }
 
 /*
- * _distretto_dataset_add_cell:
+ * _distretto_dataset_fill_cell:
  *
- * Gives one cell. A cell given twice by the same source is an error; by
- * another source, only when the values differ.
+ * Gives one cell, as _distretto_dataset_add_cell() does, counting it in
+ * @count instead of the dataset: several threads may fill cells at once,
+ * each of its own series, once the year is reserved.
  */
 gboolean
-_distretto_dataset_add_cell (DistrettoDataset *self,
-                             guint             series,
-                             guint             region,
-                             int               year,
-                             double            value,
-                             DistrettoFlags    flags,
-                             guint             source,
-                             guint             line,
-                             GError          **error)
+_distretto_dataset_fill_cell (DistrettoDataset   *self,
+                              guint               series,
+                              guint               region,
+                              int                 year,
+                              double              value,
+                              DistrettoFlags      flags,
+                              guint               source,
+                              guint               line,
+                              DistrettoCellCount *count,
+                              GError            **error)
 {
   Column *column;
   Cell *cell;
   gsize i;
 
-  if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
-    _distretto_dataset_reserve_years (self, year, year);
+  g_assert (year >= self->first_year && year < self->first_year + self->n_years);
 
   column = g_ptr_array_index (self->columns, series);
   i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
@@ -363,9 +364,48 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
   cell->flags = (guint32) flags | CELL_PRESENT;
   cell->line = line;
   cell->source = (guint16) source;
-  self->flags_seen |= flags;
-  self->n_observations++;
+  count->flags_seen |= flags;
+  count->n_observations++;
 
+  return TRUE;
+}
+
+/* Adds the cells counted by _distretto_dataset_fill_cell(). */
+void
+_distretto_dataset_add_count (DistrettoDataset         *self,
+                              const DistrettoCellCount *count)
+{
+  self->flags_seen |= count->flags_seen;
+  self->n_observations += count->n_observations;
+}
+
+/*
+ * _distretto_dataset_add_cell:
+ *
+ * Gives one cell. A cell given twice by the same source is an error; by
+ * another source, only when the values differ.
+ */
+gboolean
+_distretto_dataset_add_cell (DistrettoDataset *self,
+                             guint             series,
+                             guint             region,
+                             int               year,
+                             double            value,
+                             DistrettoFlags    flags,
+                             guint             source,
+                             guint             line,
+                             GError          **error)
+{
+  DistrettoCellCount count = { 0 };
+
+  if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
+    _distretto_dataset_reserve_years (self, year, year);
+
+  if (!_distretto_dataset_fill_cell (self, series, region, year, value, flags, source, line,
+                                     &count, error))
+    return FALSE;
+
+  _distretto_dataset_add_count (self, &count);
   return TRUE;
 }
 
