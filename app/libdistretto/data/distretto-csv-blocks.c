@@ -17,7 +17,8 @@
  * chunk is read by its own reader, with the importer's own record
  * function, into a cell batch; while the threads read the chunks of one
  * block they also fill the dataset with the cells of the block before,
- * one partition of the series each.
+ * one partition of the series each, and read the next block from the
+ * input into a second window.
  *
  * A chunk that starts inside a quoted field (a field holding a line end
  * was cut) is never used: the chunk before it then ends inside that field,
@@ -71,6 +72,7 @@ typedef struct
   Block blocks[2];
   Block *reading;             /* whose chunks are read this round, or NULL */
   Block *filling;             /* whose cells are filled in this round, or NULL */
+  gsize read_ahead;           /* how much of the input to read this round, or 0 */
 
   /* Per partition, from filling. */
   DistrettoCellCount *counts;
@@ -209,23 +211,28 @@ fill_partition (Blocks *blocks,
     }
 }
 
-/* Task @index: fills a partition of the block before, or reads a chunk. */
+/* Task @index: reads the next block, fills a partition of the block
+ * before, or reads a chunk. */
 static void
 run_task (gpointer data,
           guint    index)
 {
   Blocks *blocks = data;
+  guint n_ahead = blocks->read_ahead > 0;
   guint n_fills = blocks->filling != NULL ? blocks->n_partitions : 0;
 
-  if (index < n_fills)
-    fill_partition (blocks, index);
+  if (index < n_ahead)
+    _distretto_csv_reader_read_ahead (blocks->reader, blocks->reading->end, blocks->read_ahead);
+  else if (index < n_ahead + n_fills)
+    fill_partition (blocks, index - n_ahead);
   else
-    read_chunk (blocks, get_chunk (blocks->reading, index - n_fills));
+    read_chunk (blocks, get_chunk (blocks->reading, index - n_ahead - n_fills));
 }
 
 static void
 run_round (Blocks *blocks)
 {
+  guint n_ahead = blocks->read_ahead > 0;
   guint n_fills = blocks->filling != NULL ? blocks->n_partitions : 0;
   guint n_reads = blocks->reading != NULL ? blocks->reading->len : 0;
   gsize work = 0;
@@ -240,7 +247,7 @@ run_round (Blocks *blocks)
     work += get_chunk (blocks->filling, i)->len;
 
   _distretto_parallel_run (work < blocks->chunk_size ? 1 : blocks->n_threads,
-                           n_fills + n_reads, run_task, blocks);
+                           n_ahead + n_fills + n_reads, run_task, blocks);
 }
 
 /* After a round: the first cell given twice in the block filled in. */
@@ -321,12 +328,20 @@ import_blocks (Blocks      *blocks,
       g_autoptr(GError) read_error = NULL;
 
       blocks->reading = NULL;
+      if (reader->has_ahead)
+        _distretto_csv_reader_take_ahead (reader);
       if ((reader->at_end || _distretto_csv_reader_fill (reader, block_size, &read_error)) &&
           reader->len > reader->pos)
         {
           blocks->reading = &blocks->blocks[round++ % 2];
           split_window (blocks, blocks->reading, block_size);
         }
+
+      /* The next block, while this one is read. */
+      block_size = MIN (2 * block_size, full_block);
+      blocks->read_ahead = 0;
+      if (blocks->reading != NULL && !reader->at_end && reader->read_error == NULL)
+        blocks->read_ahead = block_size;
 
       if (blocks->reading == NULL && blocks->filling == NULL)
         {
@@ -357,12 +372,15 @@ import_blocks (Blocks      *blocks,
 
       if (!report_progress (blocks, error))
         return FALSE;
-      block_size = MIN (2 * block_size, full_block);
     }
 
   /* Cancelled while the last cells were filled in. */
   if (g_cancellable_set_error_if_cancelled (blocks->import->cancellable, error))
     return FALSE;
+
+  /* A chunk failed: what was read ahead goes behind the block. */
+  if (reader->has_ahead)
+    _distretto_csv_reader_take_ahead (reader);
 
   return _distretto_csv_reader_import_rest (reader, blocks->import, blocks->chunk_parser->read_record,
                                            blocks->user_data, n_records, example, error);

@@ -129,13 +129,7 @@ set_limit (DistrettoCsvReader *reader)
   reader->len = last_newline - reader->window;
 }
 
-/*
- * refill_to:
- *
- * Drops what is read already (the record being read starts at pos), and
- * reads more, until the window holds @want bytes at most, growing the
- * window when one record fills it.
- */
+/* Drops what is read already: the record being read starts at pos. */
 static void
 drop_read (DistrettoCsvReader *reader)
 {
@@ -151,6 +145,12 @@ drop_read (DistrettoCsvReader *reader)
     }
 }
 
+/*
+ * refill_to:
+ *
+ * Drops what is read already and reads more, until the window holds
+ * @want bytes at most, growing the window when one record fills it.
+ */
 static gboolean
 refill_to (DistrettoCsvReader  *reader,
            gsize                want,
@@ -178,6 +178,7 @@ refill_to (DistrettoCsvReader  *reader,
         }
       reader->window_size *= 2;
       reader->window = g_realloc (reader->window, reader->window_size);
+      reader->data = reader->window;
     }
 
   want = CLAMP (want, reader->filled + 1, reader->window_size);
@@ -275,7 +276,7 @@ _distretto_csv_reader_fill (DistrettoCsvReader  *reader,
     }
   drop_read (reader);
 
-  do
+  while (!reader->at_end && (reader->filled < size || reader->len == reader->pos))
     {
       gsize want = reader->filled < size ? size : G_MAXSIZE;
 
@@ -291,9 +292,94 @@ _distretto_csv_reader_fill (DistrettoCsvReader  *reader,
           return TRUE;
         }
     }
-  while (!reader->at_end && (reader->filled < size || reader->len == reader->pos));
 
   return TRUE;
+}
+
+/*
+ * _distretto_csv_reader_read_ahead:
+ *
+ * Reads what follows the window into a second window, from @from on, up
+ * to @size bytes, while other threads read the window before @from: only
+ * the input and the second window are written. A failure of the input
+ * waits in ahead_error, as _distretto_csv_reader_fill() keeps one.
+ */
+void
+_distretto_csv_reader_read_ahead (DistrettoCsvReader *reader,
+                                 gsize               from,
+                                 gsize               size)
+{
+  gsize tail = reader->filled - from;
+
+  g_assert (!reader->has_ahead && !reader->at_end && reader->read_error == NULL);
+  g_assert (from >= reader->pos && from <= reader->filled);
+
+  size = MAX (size, tail);
+  if (reader->ahead_size < size)
+    {
+      g_free (reader->ahead);
+      reader->ahead = g_malloc (size);
+      reader->ahead_size = size;
+    }
+
+  memcpy (reader->ahead, reader->window + from, tail);
+  reader->ahead_filled = tail;
+  reader->ahead_from = from;
+  reader->ahead_at_end = FALSE;
+  reader->has_ahead = TRUE;
+
+  while (reader->ahead_filled < size)
+    {
+      gssize n = _distretto_input_read (reader->input, reader->ahead + reader->ahead_filled,
+                                        size - reader->ahead_filled, &reader->ahead_error);
+
+      if (n <= 0)
+        {
+          reader->ahead_at_end = n == 0;
+          break;
+        }
+      reader->ahead_filled += n;
+    }
+}
+
+/*
+ * _distretto_csv_reader_take_ahead:
+ *
+ * Makes the second window the window, behind what the window still holds
+ * from pos to where the reading ahead started.
+ */
+void
+_distretto_csv_reader_take_ahead (DistrettoCsvReader *reader)
+{
+  gsize keep = reader->ahead_from - reader->pos;
+  char *window = reader->window;
+  gsize window_size = reader->window_size;
+
+  g_assert (reader->has_ahead && reader->ahead_from >= reader->pos);
+
+  if (keep > 0)
+    {
+      if (reader->ahead_size < keep + reader->ahead_filled)
+        {
+          reader->ahead_size = keep + reader->ahead_filled;
+          reader->ahead = g_realloc (reader->ahead, reader->ahead_size);
+        }
+      memmove (reader->ahead + keep, reader->ahead, reader->ahead_filled);
+      memcpy (reader->ahead, reader->window + reader->pos, keep);
+      reader->ahead_filled += keep;
+    }
+
+  reader->window = reader->ahead;
+  reader->data = reader->window;
+  reader->window_size = reader->ahead_size;
+  reader->filled = reader->ahead_filled;
+  reader->at_end = reader->ahead_at_end;
+  reader->read_error = g_steal_pointer (&reader->ahead_error);
+  reader->pos = reader->next_line_start = 0;
+  reader->ahead = window;
+  reader->ahead_size = window_size;
+  reader->has_ahead = FALSE;
+  set_limit (reader);
 }
 
 /* Moves past complete lines of the window, up to @end, @n_lines of them,
@@ -316,6 +402,8 @@ _distretto_csv_reader_clear (DistrettoCsvReader *reader)
   g_clear_pointer (&reader->fields, g_free);
   g_clear_pointer (&reader->window, g_free);
   g_clear_error (&reader->read_error);
+  g_clear_pointer (&reader->ahead, g_free);
+  g_clear_error (&reader->ahead_error);
 }
 
 static void
@@ -511,7 +599,9 @@ scan_block (const char *p,
             guint      *delimiters,
             guint      *bad)
 {
-  __m128i bytes = _mm_loadu_si128 ((const __m128i *) p);
+  __m128i bytes;
+
+  memcpy (&bytes, p, sizeof bytes);     /* unaligned */
 
   *lf = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n')));
   *cr = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\r')));

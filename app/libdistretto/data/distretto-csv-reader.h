@@ -48,6 +48,15 @@ typedef struct
   gsize       filled;        /* bytes in the window */
   gboolean    at_end;        /* nothing more to read after data[len) */
   GError     *read_error;    /* what ended the input early, once data is read */
+
+  /* Read ahead: a second window, what follows window[ahead_from). */
+  char       *ahead;
+  gsize       ahead_size;
+  gsize       ahead_filled;
+  gsize       ahead_from;
+  gboolean    ahead_at_end;
+  GError     *ahead_error;
+  gboolean    has_ahead;
 } DistrettoCsvReader;
 
 gboolean     _distretto_validate_utf8          (const char          *data,
@@ -75,6 +84,10 @@ gboolean     _distretto_csv_reader_fill        (DistrettoCsvReader  *reader,
 void         _distretto_csv_reader_skip_lines  (DistrettoCsvReader  *reader,
                                                gsize                end,
                                                guint                n_lines);
+void         _distretto_csv_reader_read_ahead  (DistrettoCsvReader  *reader,
+                                               gsize                from,
+                                               gsize                size);
+void         _distretto_csv_reader_take_ahead  (DistrettoCsvReader  *reader);
 void         _distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
 gboolean     _distretto_csv_reader_next        (DistrettoCsvReader  *reader,
                                                GError             **error);
