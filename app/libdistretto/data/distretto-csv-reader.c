@@ -314,11 +314,13 @@ _distretto_csv_reader_read_ahead (DistrettoCsvReader *reader,
   g_assert (!reader->has_ahead && !reader->at_end && reader->read_error == NULL);
   g_assert (from >= reader->pos && from <= reader->filled);
 
+  /* Grown, never freed and allocated again: freeing a large block raises
+   * glibc's threshold for mapping blocks, and the dataset's columns would
+   * then grow by copying. */
   size = MAX (size, tail);
   if (reader->ahead_size < size)
     {
-      g_free (reader->ahead);
-      reader->ahead = g_malloc (size);
+      reader->ahead = g_realloc (reader->ahead, size);
       reader->ahead_size = size;
     }
 
