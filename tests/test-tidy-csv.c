@@ -149,6 +149,9 @@ static const Malformed malformed[] = {
   { "wide-bad-flag", "region,year,a,a_flag\nITH3,2020,1,q\n", DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:2:13:", "“q”" },
   { "wide-bad-version", "year,nuts_id,nuts_year_spec,a\n2020,ITH3,16,1\n", DISTRETTO_IMPORT_ERROR_VALUE,
     "test.csv:2:11:", "NUTS version" },
+  /* Every line's version is read, also where the region repeats. */
+  { "bad-version-on-a-later-line", "region,indicator,year,value,nuts_version\nITH3,x,2020,1,2021\nITH3,x,2021,1,21\n",
+    DISTRETTO_IMPORT_ERROR_VALUE, "test.csv:3:15:", "NUTS version" },
   { "long-form-unknown-column", "region,indicator,year,value,nuts_year_spec,colour\nITH3,x,2020,1,2016,red\n",
     DISTRETTO_IMPORT_ERROR_HEADER, "test.csv:1:44:", "“colour”" },
 };

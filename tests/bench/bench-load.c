@@ -6,9 +6,10 @@
  *
  * Writes DIR/bench.csv (1,345 NUTS 3-like regions × 100 series × 17 years,
  * about 2.3 million rows), then loads it in child processes with
- * distretto_dataset_load_file() and with pandas (read_csv + set_index),
- * three times each, printing the median wall time, throughput and the
- * child's peak RSS.
+ * distretto_dataset_load_file(), on every core and on one thread
+ * (DISTRETTO_LOAD_THREADS=1), and with pandas (read_csv + set_index),
+ * five times each, printing the median wall time, throughput and the
+ * child's peak RSS, and the cores used.
  */
 
 #include <distretto.h>
@@ -104,6 +105,7 @@ typedef struct
 
 static gboolean
 run_child (char **argv,
+           char **envp,
            Run   *run)
 {
   g_autoptr(GError) error = NULL;
@@ -115,7 +117,7 @@ run_child (char **argv,
   char buffer[4096];
   gssize n;
 
-  if (!g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
+  if (!g_spawn_async_with_pipes (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
                                  NULL, NULL, &pid, NULL, &stdout_fd, NULL, &error))
     {
       g_printerr ("cannot run %s: %s\n", argv[0], error->message);
@@ -139,7 +141,7 @@ run_child (char **argv,
   return TRUE;
 }
 
-#define N_RUNS 3
+#define N_RUNS 5
 
 static int
 compare_runs (const void *a,
@@ -153,12 +155,13 @@ compare_runs (const void *a,
 /* Runs @argv N_RUNS times and keeps the run with the median load time. */
 static gboolean
 run_median (char **argv,
+            char **envp,
             Run   *median)
 {
   Run runs[N_RUNS] = { { 0 } };
 
   for (guint i = 0; i < N_RUNS; i++)
-    if (!run_child (argv, &runs[i]))
+    if (!run_child (argv, envp, &runs[i]))
       return FALSE;
 
   qsort (runs, N_RUNS, sizeof (Run), compare_runs);
@@ -168,6 +171,27 @@ run_median (char **argv,
       g_free (runs[i].output);
 
   return TRUE;
+}
+
+/* The threads libdistretto loads a file with, as it counts them. */
+static guint
+load_threads (void)
+{
+  const char *threads = g_getenv ("DISTRETTO_LOAD_THREADS");
+  guint n = threads != NULL ? (guint) g_ascii_strtoull (threads, NULL, 10) : 0;
+
+  return CLAMP (n > 0 ? n : g_get_num_processors (), 1, 16);
+}
+
+static void
+print_run (const char *who,
+           const Run  *run,
+           double      mib,
+           const char *counted)
+{
+  g_print ("%-20s load %.3f s  (%4.0f MiB/s)  process %.3f s  peak RSS %5.1f MiB  %s %s",
+           who, run->seconds, mib / run->seconds, run->wall, run->peak_rss_mib, counted,
+           strchr (run->output, ' ') + 1);
 }
 
 #define PANDAS_SCRIPT \
@@ -189,7 +213,7 @@ main (int   argc,
   gboolean keep = FALSE;
   GStatBuf st;
   double mib;
-  Run ours = { 0 }, pandas = { 0 };
+  Run ours = { 0 }, one_thread = { 0 }, pandas = { 0 };
   int arg = 1;
 
   setlocale (LC_ALL, "");
@@ -214,31 +238,35 @@ main (int   argc,
   g_print ("file: %s, %.1f MiB, %u rows\n\n", csv, mib, N_REGIONS * N_SERIES * N_YEARS);
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
+  g_print ("cores: %u; load threads: Distretto %u (DISTRETTO_LOAD_THREADS), pandas 1\n",
+           g_get_num_processors (), load_threads ());
   g_print ("each load runs %d times in a fresh process; figures are medians\n\n", N_RUNS);
   {
     char *child[] = { self_path, (char *) "--load-only", csv, NULL };
+    g_auto(GStrv) one = g_environ_setenv (g_get_environ (), "DISTRETTO_LOAD_THREADS", "1", TRUE);
+    g_autofree char *who = g_strdup_printf ("Distretto, %u thread%s", load_threads (),
+                                            load_threads () > 1 ? "s" : "");
 
-    if (!run_median (child, &ours))
+    if (!run_median (child, NULL, &ours) || !run_median (child, one, &one_thread))
       return 1;
+    print_run (who, &ours, mib, "cells");
+    print_run ("Distretto, 1 thread", &one_thread, mib, "cells");
   }
-  g_print ("Distretto  load %.3f s  (%.0f MiB/s)  process %.3f s  peak RSS %.1f MiB  cells %s",
-           ours.seconds, mib / ours.seconds, ours.wall, ours.peak_rss_mib, strchr (ours.output, ' ') + 1);
 
   {
     char *child[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) PANDAS_SCRIPT, csv, NULL };
 
-    if (run_median (child, &pandas))
+    if (run_median (child, NULL, &pandas))
       {
-        g_print ("pandas     load %.3f s  (%.0f MiB/s)  process %.3f s  peak RSS %.1f MiB  rows %s",
-                 pandas.seconds, mib / pandas.seconds, pandas.wall, pandas.peak_rss_mib,
-                 strchr (pandas.output, ' ') + 1);
-        g_print ("\nDistretto is %.1f× faster than pandas (load), %.1f× (whole process); "
-                 "peak RSS %.1f MiB vs %.1f MiB\n",
+        print_run ("pandas", &pandas, mib, "rows");
+        g_print ("\nDistretto is %.1f× faster than pandas (load), %.1f× (whole process), "
+                 "%.1f× on one thread; peak RSS %.1f MiB vs %.1f MiB (1/%.1f)\n",
                  pandas.seconds / ours.seconds, pandas.wall / ours.wall,
-                 ours.peak_rss_mib, pandas.peak_rss_mib);
+                 pandas.seconds / one_thread.seconds, ours.peak_rss_mib, pandas.peak_rss_mib,
+                 pandas.peak_rss_mib / ours.peak_rss_mib);
       }
     else
-      g_print ("pandas     not available (install python3-pandas)\n");
+      g_print ("pandas               not available (install python3-pandas)\n");
   }
 
   if (!keep)
@@ -249,6 +277,7 @@ main (int   argc,
     }
 
   g_free (ours.output);
+  g_free (one_thread.output);
   g_free (pandas.output);
   return 0;
 }

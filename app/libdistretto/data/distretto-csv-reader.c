@@ -6,6 +6,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
@@ -52,6 +55,43 @@ _distretto_validate_utf8 (const char  *data,
   return FALSE;
 }
 
+/* Everything but the buffers, which are kept. */
+static void
+reset (DistrettoCsvReader *reader,
+       const char         *data,
+       gsize               len,
+       const char         *filename,
+       char                delimiter)
+{
+  char *buffer = reader->buffer;
+  gsize buffer_size = reader->buffer_size;
+  gpointer fields = reader->fields;
+  guint fields_size = reader->fields_size;
+
+  memset (reader, 0, sizeof *reader);
+  reader->data = data;
+  reader->len = len;
+  reader->filename = filename;
+  reader->delimiter = delimiter;
+  reader->buffer = buffer;
+  reader->buffer_size = buffer_size;
+  reader->fields = fields;
+  reader->fields_size = fields_size;
+  reader->next_line = 1;
+  reader->at_end = TRUE;
+  reader->stops[(guint8) delimiter] = 1;
+  reader->stops['\n'] = 1;
+  reader->stops['\r'] = 1;
+
+  if (reader->buffer == NULL)
+    {
+      reader->buffer_size = 256;
+      reader->buffer = g_malloc (reader->buffer_size);
+      reader->fields_size = 16;
+      reader->fields = g_malloc (sizeof reader->fields[0] * reader->fields_size);
+    }
+}
+
 void
 _distretto_csv_reader_init (DistrettoCsvReader *reader,
                            const char         *data,
@@ -60,19 +100,7 @@ _distretto_csv_reader_init (DistrettoCsvReader *reader,
                            char                delimiter)
 {
   memset (reader, 0, sizeof *reader);
-  reader->data = data;
-  reader->len = len;
-  reader->filename = filename;
-  reader->delimiter = delimiter;
-  reader->buffer_size = 256;
-  reader->buffer = g_malloc (reader->buffer_size);
-  reader->fields_size = 16;
-  reader->fields = g_malloc (sizeof reader->fields[0] * reader->fields_size);
-  reader->next_line = 1;
-  reader->at_end = TRUE;
-  reader->stops[(guint8) delimiter] = 1;
-  reader->stops['\n'] = 1;
-  reader->stops['\r'] = 1;
+  reset (reader, data, len, filename, delimiter);
 
   /* Skip a UTF-8 byte order mark. */
   if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -101,26 +129,43 @@ set_limit (DistrettoCsvReader *reader)
   reader->len = last_newline - reader->window;
 }
 
-/*
- * refill:
- *
- * Drops what is read already (the record being read starts at pos), and
- * reads more, growing the window when one record fills it.
- */
-static gboolean
-refill (DistrettoCsvReader  *reader,
-        GError             **error)
+/* Drops what is read already: the record being read starts at pos. */
+static void
+drop_read (DistrettoCsvReader *reader)
 {
   gsize shift = reader->pos;
-  gssize n;
 
   if (shift > 0)
     {
       memmove (reader->window, reader->window + shift, reader->filled - shift);
       reader->filled -= shift;
+      reader->len -= MIN (shift, reader->len);
       reader->pos = 0;
       reader->next_line_start -= MIN (shift, reader->next_line_start);
     }
+}
+
+/*
+ * refill_to:
+ *
+ * Drops what is read already and reads more, until the window holds
+ * @want bytes at most, growing the window when one record fills it.
+ */
+static gboolean
+refill_to (DistrettoCsvReader  *reader,
+           gsize                want,
+           GError             **error)
+{
+  gssize n;
+
+  /* The input failed after what the window holds. */
+  if (reader->read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&reader->read_error));
+      return FALSE;
+    }
+
+  drop_read (reader);
 
   if (reader->filled == reader->window_size)
     {
@@ -133,10 +178,12 @@ refill (DistrettoCsvReader  *reader,
         }
       reader->window_size *= 2;
       reader->window = g_realloc (reader->window, reader->window_size);
+      reader->data = reader->window;
     }
 
+  want = CLAMP (want, reader->filled + 1, reader->window_size);
   n = _distretto_input_read (reader->input, reader->window + reader->filled,
-                             reader->window_size - reader->filled, error);
+                             want - reader->filled, error);
   if (n < 0)
     return FALSE;
 
@@ -146,6 +193,13 @@ refill (DistrettoCsvReader  *reader,
   set_limit (reader);
 
   return TRUE;
+}
+
+static gboolean
+refill (DistrettoCsvReader  *reader,
+        GError             **error)
+{
+  return refill_to (reader, G_MAXSIZE, error);
 }
 
 /*
@@ -180,12 +234,178 @@ _distretto_csv_reader_init_input (DistrettoCsvReader  *reader,
   return TRUE;
 }
 
+/*
+ * _distretto_csv_reader_init_chunk:
+ *
+ * Like _distretto_csv_reader_init(), for @len bytes that start a line in
+ * the middle of a file: a byte order mark there is text. Lines count from
+ * 1 within the chunk. A reader that read another chunk keeps its memory.
+ */
+void
+_distretto_csv_reader_init_chunk (DistrettoCsvReader *reader,
+                                 const char         *data,
+                                 gsize               len,
+                                 const char         *filename,
+                                 char                delimiter)
+{
+  g_assert (reader->input == NULL && reader->read_error == NULL);
+
+  reset (reader, data, len, filename, delimiter);
+}
+
+/*
+ * _distretto_csv_reader_fill:
+ *
+ * Drops what is read, then reads until the window holds @size bytes and a
+ * complete line, or the input ends, or it fails once the window holds
+ * complete lines: the failure then waits in read_error until those lines
+ * are read, as a reader reading a window at a time would report it.
+ */
+gboolean
+_distretto_csv_reader_fill (DistrettoCsvReader  *reader,
+                           gsize                size,
+                           GError             **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (reader->window_size < size)
+    {
+      reader->window_size = size;
+      reader->window = g_realloc (reader->window, reader->window_size);
+      reader->data = reader->window;
+    }
+  drop_read (reader);
+
+  while (!reader->at_end && (reader->filled < size || reader->len == reader->pos))
+    {
+      gsize want = reader->filled < size ? size : G_MAXSIZE;
+
+      if (!refill_to (reader, want, &local_error))
+        {
+          set_limit (reader);
+          if (reader->len <= reader->pos)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          reader->read_error = g_steal_pointer (&local_error);
+          return TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
+/*
+ * _distretto_csv_reader_read_ahead:
+ *
+ * Reads what follows the window into a second window, from @from on, up
+ * to @size bytes, while other threads read the window before @from: only
+ * the input and the second window are written. A failure of the input
+ * waits in ahead_error, as _distretto_csv_reader_fill() keeps one.
+ */
+void
+_distretto_csv_reader_read_ahead (DistrettoCsvReader *reader,
+                                 gsize               from,
+                                 gsize               size)
+{
+  gsize tail = reader->filled - from;
+
+  g_assert (!reader->has_ahead && !reader->at_end && reader->read_error == NULL);
+  g_assert (from >= reader->pos && from <= reader->filled);
+
+  /* Grown, never freed and allocated again: freeing a large block raises
+   * glibc's threshold for mapping blocks, and the dataset's columns would
+   * then grow by copying. */
+  size = MAX (size, tail);
+  if (reader->ahead_size < size)
+    {
+      reader->ahead = g_realloc (reader->ahead, size);
+      reader->ahead_size = size;
+    }
+
+  memcpy (reader->ahead, reader->window + from, tail);
+  reader->ahead_filled = tail;
+  reader->ahead_from = from;
+  reader->ahead_at_end = FALSE;
+  reader->has_ahead = TRUE;
+
+  while (reader->ahead_filled < size)
+    {
+      gssize n = _distretto_input_read (reader->input, reader->ahead + reader->ahead_filled,
+                                        size - reader->ahead_filled, &reader->ahead_error);
+
+      if (n <= 0)
+        {
+          reader->ahead_at_end = n == 0;
+          break;
+        }
+      reader->ahead_filled += n;
+    }
+}
+
+/*
+ * _distretto_csv_reader_take_ahead:
+ *
+ * Makes the second window the window, behind what the window still holds
+ * from pos to where the reading ahead started.
+ */
+void
+_distretto_csv_reader_take_ahead (DistrettoCsvReader *reader)
+{
+  gsize keep = reader->ahead_from - reader->pos;
+  char *window = reader->window;
+  gsize window_size = reader->window_size;
+
+  g_assert (reader->has_ahead && reader->ahead_from >= reader->pos);
+
+  if (keep > 0)
+    {
+      if (reader->ahead_size < keep + reader->ahead_filled)
+        {
+          reader->ahead_size = keep + reader->ahead_filled;
+          reader->ahead = g_realloc (reader->ahead, reader->ahead_size);
+        }
+      memmove (reader->ahead + keep, reader->ahead, reader->ahead_filled);
+      memcpy (reader->ahead, reader->window + reader->pos, keep);
+      reader->ahead_filled += keep;
+    }
+
+  reader->window = reader->ahead;
+  reader->data = reader->window;
+  reader->window_size = reader->ahead_size;
+  reader->filled = reader->ahead_filled;
+  reader->at_end = reader->ahead_at_end;
+  reader->read_error = g_steal_pointer (&reader->ahead_error);
+  reader->pos = reader->next_line_start = 0;
+  reader->ahead = window;
+  reader->ahead_size = window_size;
+  reader->has_ahead = FALSE;
+  set_limit (reader);
+}
+
+/* Moves past complete lines of the window, up to @end, @n_lines of them,
+ * read elsewhere. */
+void
+_distretto_csv_reader_skip_lines (DistrettoCsvReader *reader,
+                                 gsize               end,
+                                 guint               n_lines)
+{
+  g_assert (end >= reader->pos && end <= reader->len);
+
+  reader->pos = reader->next_line_start = end;
+  reader->next_line += n_lines;
+}
+
 void
 _distretto_csv_reader_clear (DistrettoCsvReader *reader)
 {
   g_clear_pointer (&reader->buffer, g_free);
   g_clear_pointer (&reader->fields, g_free);
   g_clear_pointer (&reader->window, g_free);
+  g_clear_error (&reader->read_error);
+  g_clear_pointer (&reader->ahead, g_free);
+  g_clear_error (&reader->ahead_error);
 }
 
 static void
@@ -364,6 +584,159 @@ read_quoted (DistrettoCsvReader  *reader,
     }
 }
 
+/*
+ * The fast path reads a block of bytes at a time and marks, one bit per
+ * byte, the line feeds, carriage returns, delimiters, and bytes it cannot
+ * take (quotes, bytes above 0x7F). With SSE2, as every x86-64 processor
+ * has, 16 bytes a block; elsewhere 8, in a 64-bit word.
+ */
+#ifdef __SSE2__
+#define SCAN_BLOCK 16
+
+static inline void
+scan_block (const char *p,
+            guint8      delimiter,
+            guint      *lf,
+            guint      *cr,
+            guint      *delimiters,
+            guint      *bad)
+{
+  __m128i bytes;
+
+  memcpy (&bytes, p, sizeof bytes);     /* unaligned */
+
+  *lf = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\n')));
+  *cr = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\r')));
+  *delimiters = (guint) _mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ((char) delimiter)));
+  *bad = (guint) (_mm_movemask_epi8 (_mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"'))) |
+                  _mm_movemask_epi8 (bytes));
+}
+
+#else
+
+#define SCAN_BLOCK 8
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define LOWS  G_GUINT64_CONSTANT (0x7F7F7F7F7F7F7F7F)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of each byte of @word that is @byte, and no other bit. */
+static inline guint64
+bytes_equal (guint64 word,
+             guint8  byte)
+{
+  guint64 x = word ^ (ONES * byte);
+
+  return ~(((x & LOWS) + LOWS) | x | LOWS);
+}
+
+/* The high bits of the bytes of @mask as the low 8 bits, byte i as bit i. */
+static inline guint
+gather (guint64 mask)
+{
+  return (guint) (((mask >> 7) * G_GUINT64_CONSTANT (0x0102040810204080)) >> 56);
+}
+
+static inline void
+scan_block (const char *p,
+            guint8      delimiter,
+            guint      *lf,
+            guint      *cr,
+            guint      *delimiters,
+            guint      *bad)
+{
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+  word = GUINT64_FROM_LE (word);
+  *lf = gather (bytes_equal (word, '\n'));
+  *cr = gather (bytes_equal (word, '\r'));
+  *delimiters = gather (bytes_equal (word, delimiter));
+  *bad = gather (bytes_equal (word, '"') | (word & HIGHS));
+}
+
+#endif
+
+static inline void
+add_plain_field (DistrettoCsvReader *reader,
+                 const char         *start,
+                 const char         *stop)
+{
+  if (reader->n_fields == reader->fields_size)
+    {
+      reader->fields_size *= 2;
+      reader->fields = g_realloc (reader->fields, sizeof reader->fields[0] * reader->fields_size);
+    }
+
+  reader->fields[reader->n_fields].start = start - reader->data;
+  reader->fields[reader->n_fields].ptr = start;
+  reader->fields[reader->n_fields].len = stop - start;
+  reader->fields[reader->n_fields].offset = -1;
+  reader->n_fields++;
+}
+
+/*
+ * read_plain_record:
+ *
+ * The fast path of read_one_record(), a block of bytes at a time, for a
+ * record of ASCII text on one line, without quotes, whose only carriage
+ * return ends the line, and which ends a block before the end of data.
+ * Anything else returns %FALSE, and the record is read byte by byte.
+ */
+static gboolean
+read_plain_record (DistrettoCsvReader *reader,
+                   const char         *p,
+                   const char         *end)
+{
+  const guint8 delimiter = reader->delimiter;
+  const char *field = p;
+  gboolean cr_before = FALSE;     /* the block before ended with '\r' */
+
+  for (const char *q = p; end - q >= SCAN_BLOCK; q += SCAN_BLOCK)
+    {
+      guint lf, cr, delimiters, bad;
+      guint before = G_MAXUINT;   /* the bytes of this line */
+      guint cr_allowed = 1u << (SCAN_BLOCK - 1);
+
+      scan_block (q, delimiter, &lf, &cr, &delimiters, &bad);
+
+      if (cr_before && !(lf & 1))
+        return FALSE;
+
+      if (lf != 0)
+        {
+          before = (lf & -lf) - 1;
+          cr_allowed = (lf & -lf) >> 1;
+        }
+      if ((bad & before) != 0 || (cr & before & ~cr_allowed) != 0)
+        return FALSE;
+
+      for (delimiters &= before; delimiters != 0; delimiters &= delimiters - 1)
+        {
+          const char *at = q + __builtin_ctz (delimiters);
+
+          add_plain_field (reader, field, at);
+          field = at + 1;
+        }
+
+      if (lf != 0)
+        {
+          const char *at = q + __builtin_ctz (lf);
+
+          add_plain_field (reader, field, at > field && at[-1] == '\r' ? at - 1 : at);
+          buffer_reserve (reader, (at - p) + reader->n_fields);
+          reader->pos = at + 1 - reader->data;
+          reader->next_line++;
+          reader->next_line_start = reader->pos;
+          return TRUE;
+        }
+
+      cr_before = (cr >> (SCAN_BLOCK - 1)) != 0;
+    }
+
+  return FALSE;
+}
+
 static RecordStatus
 read_one_record (DistrettoCsvReader  *reader,
                  GError             **error)
@@ -397,6 +770,10 @@ read_one_record (DistrettoCsvReader  *reader,
 
   reader->line = reader->next_line;
   reader->line_start = reader->next_line_start;
+
+  if (read_plain_record (reader, p, end))
+    return RECORD_READ;
+  reader->n_fields = 0;
 
   begin_field (reader, p - data);
 
@@ -521,12 +898,6 @@ _distretto_csv_reader_next (DistrettoCsvReader  *reader,
     }
 }
 
-guint
-_distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
-{
-  return reader->n_fields;
-}
-
 /* The field, NUL-terminated; valid until the next record is read. */
 const char *
 _distretto_csv_reader_field (DistrettoCsvReader *reader,
@@ -547,20 +918,6 @@ _distretto_csv_reader_field (DistrettoCsvReader *reader,
     }
 
   return reader->buffer + reader->fields[index].offset;
-}
-
-/* The field's bytes and length, not NUL-terminated, without a copy. */
-const char *
-_distretto_csv_reader_span (DistrettoCsvReader *reader,
-                           guint               index,
-                           gsize              *len)
-{
-  g_assert (index < reader->n_fields);
-
-  *len = reader->fields[index].len;
-  if (reader->fields[index].offset >= 0)
-    return reader->buffer + reader->fields[index].offset;
-  return reader->fields[index].ptr;
 }
 
 /* The field as messages quote it: cut after a few dozen characters. */
@@ -631,8 +988,25 @@ _distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
                                      const char              *example,
                                      GError                 **error)
 {
+  return _distretto_csv_reader_import_rest (reader, import, read_record, user_data, 0, example, error);
+}
+
+/*
+ * _distretto_csv_reader_import_rest:
+ *
+ * Like _distretto_csv_reader_import_records(), when @n_records records
+ * were read already.
+ */
+gboolean
+_distretto_csv_reader_import_rest (DistrettoCsvReader      *reader,
+                                  DistrettoImport         *import,
+                                  DistrettoCsvRecordFunc   read_record,
+                                  gpointer                 user_data,
+                                  guint                    n_records,
+                                  const char              *example,
+                                  GError                 **error)
+{
   g_autoptr(GError) local_error = NULL;
-  guint n_records = 0;
 
   while (_distretto_csv_reader_next (reader, &local_error))
     {

@@ -47,6 +47,16 @@ typedef struct
   gsize       window_size;
   gsize       filled;        /* bytes in the window */
   gboolean    at_end;        /* nothing more to read after data[len) */
+  GError     *read_error;    /* what ended the input early, once data is read */
+
+  /* Read ahead: a second window, what follows window[ahead_from). */
+  char       *ahead;
+  gsize       ahead_size;
+  gsize       ahead_filled;
+  gsize       ahead_from;
+  gboolean    ahead_at_end;
+  GError     *ahead_error;
+  gboolean    has_ahead;
 } DistrettoCsvReader;
 
 gboolean     _distretto_validate_utf8          (const char          *data,
@@ -63,15 +73,26 @@ gboolean     _distretto_csv_reader_init_input  (DistrettoCsvReader  *reader,
                                                const char          *filename,
                                                char                 delimiter,
                                                GError             **error);
+void         _distretto_csv_reader_init_chunk  (DistrettoCsvReader  *reader,
+                                               const char          *data,
+                                               gsize                len,
+                                               const char          *filename,
+                                               char                 delimiter);
+gboolean     _distretto_csv_reader_fill        (DistrettoCsvReader  *reader,
+                                               gsize                size,
+                                               GError             **error);
+void         _distretto_csv_reader_skip_lines  (DistrettoCsvReader  *reader,
+                                               gsize                end,
+                                               guint                n_lines);
+void         _distretto_csv_reader_read_ahead  (DistrettoCsvReader  *reader,
+                                               gsize                from,
+                                               gsize                size);
+void         _distretto_csv_reader_take_ahead  (DistrettoCsvReader  *reader);
 void         _distretto_csv_reader_clear       (DistrettoCsvReader  *reader);
 gboolean     _distretto_csv_reader_next        (DistrettoCsvReader  *reader,
                                                GError             **error);
-guint        _distretto_csv_reader_n_fields    (DistrettoCsvReader  *reader);
 const char  *_distretto_csv_reader_field       (DistrettoCsvReader  *reader,
                                                guint                index);
-const char  *_distretto_csv_reader_span        (DistrettoCsvReader  *reader,
-                                               guint                index,
-                                               gsize               *len);
 guint        _distretto_csv_reader_column      (DistrettoCsvReader  *reader,
                                                guint                index);
 char        *_distretto_csv_reader_dup_shown   (DistrettoCsvReader  *reader,
@@ -83,6 +104,26 @@ void         _distretto_csv_reader_set_error   (DistrettoCsvReader  *reader,
                                                const char          *format,
                                                ...) G_GNUC_PRINTF (5, 6);
 
+static inline guint
+_distretto_csv_reader_n_fields (DistrettoCsvReader *reader)
+{
+  return reader->n_fields;
+}
+
+/* The field's bytes and length, not NUL-terminated, without a copy. */
+static inline const char *
+_distretto_csv_reader_span (DistrettoCsvReader *reader,
+                           guint               index,
+                           gsize              *len)
+{
+  g_assert (index < reader->n_fields);
+
+  *len = reader->fields[index].len;
+  if (reader->fields[index].offset >= 0)
+    return reader->buffer + reader->fields[index].offset;
+  return reader->fields[index].ptr;
+}
+
 struct _DistrettoImport;
 
 /* Reads one record; FALSE with @error set stops the import. */
@@ -93,6 +134,13 @@ gboolean     _distretto_csv_reader_import_records (DistrettoCsvReader      *read
                                                   struct _DistrettoImport *import,
                                                   DistrettoCsvRecordFunc   read_record,
                                                   gpointer                 user_data,
+                                                  const char              *example,
+                                                  GError                 **error);
+gboolean     _distretto_csv_reader_import_rest    (DistrettoCsvReader      *reader,
+                                                  struct _DistrettoImport *import,
+                                                  DistrettoCsvRecordFunc   read_record,
+                                                  gpointer                 user_data,
+                                                  guint                    n_records,
                                                   const char              *example,
                                                   GError                 **error);
 

@@ -26,6 +26,16 @@ _distretto_import_tick (DistrettoImport  *import,
   if (++import->ticks % TICK_EVERY != 0)
     return TRUE;
 
+  return _distretto_import_report (import, done, total, error);
+}
+
+/* Reports progress now, and fails if the import is cancelled. */
+gboolean
+_distretto_import_report (DistrettoImport  *import,
+                          gsize             done,
+                          gsize             total,
+                          GError          **error)
+{
   if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
     return FALSE;
 
@@ -432,7 +442,9 @@ on_import_progress (DistrettoImport *import,
  *
  * Loads @file into a new dataset; see distretto_dataset_load_bytes().
  * CSV and TSV files are read a piece at a time, in one pass, so memory
- * holds the dataset and little of the file; JSON-stat files are read
+ * holds the dataset and little of the file; tidy CSV files are read on
+ * every core (`DISTRETTO_LOAD_THREADS` sets how many threads), with the
+ * same result, or the same first error, as on one; JSON-stat files are read
  * whole, up to 512 MiB. gzip data may unpack to 250 times its size and
  * 8 GiB at most. Only regular files are read: a folder, a pipe or a
  * device is refused. A file that shrinks while it is read is an error.

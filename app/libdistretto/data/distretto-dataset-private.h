@@ -9,6 +9,13 @@
 
 G_BEGIN_DECLS
 
+/* Cells given by one thread, to add to the dataset's counts. */
+typedef struct
+{
+  gsize          n_observations;
+  DistrettoFlags flags_seen;
+} DistrettoCellCount;
+
 guint    _distretto_dataset_add_source    (DistrettoDataset *self,
                                            DistrettoSource  *source);
 guint    _distretto_dataset_intern_region (DistrettoDataset *self,
@@ -28,6 +35,18 @@ gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
                                            guint             source,
                                            guint             line,
                                            GError          **error);
+gboolean _distretto_dataset_fill_cell     (DistrettoDataset   *self,
+                                           guint               series,
+                                           guint               region,
+                                           int                 year,
+                                           double              value,
+                                           DistrettoFlags      flags,
+                                           guint               source,
+                                           guint               line,
+                                           DistrettoCellCount *count,
+                                           GError            **error);
+void     _distretto_dataset_add_count     (DistrettoDataset         *self,
+                                           const DistrettoCellCount *count);
 gboolean _distretto_dataset_get_cell      (DistrettoDataset *self,
                                            guint             series,
                                            guint             region,

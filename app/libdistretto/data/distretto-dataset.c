@@ -22,18 +22,20 @@
  */
 
 /* The cells of one series, region after region, n_years cells each.
- * Regions past the end of a column have no cell yet. */
+ * Regions past the end of a column have no cell yet. Which source gave
+ * a cell is kept beside, once a column has a cell of a source other than
+ * the first: a dataset loaded from one file needs 8 bytes a cell, not 12. */
 typedef struct
 {
   guint32 line;       /* the line that gave the cell */
   guint32 flags;      /* DistrettoFlags, and CELL_PRESENT once given */
-  guint16 source;     /* index into the dataset's sources */
 } Cell;
 
 typedef struct
 {
   GArray *values;     /* double */
   GArray *cells;      /* Cell */
+  GArray *sources;    /* guint16, index into the dataset's sources, or NULL: all 0 */
 } Column;
 
 /* Marks a cell as given, so a gap can be told from a duplicate. */
@@ -79,7 +81,31 @@ column_free (gpointer data)
 
   g_array_unref (column->values);
   g_array_unref (column->cells);
+  g_clear_pointer (&column->sources, g_array_unref);
   g_free (column);
+}
+
+static inline guint
+cell_source (const Column *column,
+             gsize         i)
+{
+  return column->sources != NULL ? g_array_index (column->sources, guint16, i) : 0;
+}
+
+static void
+set_cell_source (Column *column,
+                 gsize   i,
+                 guint   source)
+{
+  if (column->sources == NULL)
+    {
+      if (source == 0)
+        return;
+      column->sources = g_array_new (FALSE, TRUE, sizeof (guint16));
+      g_array_set_size (column->sources, column->cells->len);
+    }
+
+  g_array_index (column->sources, guint16, i) = (guint16) source;
 }
 
 /* Grows @column to @n_cells, new cells missing. */
@@ -94,6 +120,8 @@ column_ensure (Column *column,
 
   g_array_set_size (column->values, n_cells);
   g_array_set_size (column->cells, n_cells);
+  if (column->sources != NULL)
+    g_array_set_size (column->sources, n_cells);
 
   for (gsize i = old; i < n_cells; i++)
     g_array_index (column->values, double, i) = NAN;
@@ -274,6 +302,7 @@ _distretto_dataset_reserve_years (DistrettoDataset *self,
 
             g_array_index (column->values, double, to) = g_array_index (old->values, double, from);
             g_array_index (column->cells, Cell, to) = g_array_index (old->cells, Cell, from);
+            set_cell_source (column, to, cell_source (old, from));
           }
 
       g_ptr_array_index (self->columns, s) = column;
@@ -300,6 +329,86 @@ format_value (double value)
 }
 
 /*
+ * _distretto_dataset_fill_cell:
+ *
+ * Gives one cell, as _distretto_dataset_add_cell() does, counting it in
+ * @count instead of the dataset: several threads may fill cells at once,
+ * each of its own series, once the year is reserved.
+ */
+gboolean
+_distretto_dataset_fill_cell (DistrettoDataset   *self,
+                              guint               series,
+                              guint               region,
+                              int                 year,
+                              double              value,
+                              DistrettoFlags      flags,
+                              guint               source,
+                              guint               line,
+                              DistrettoCellCount *count,
+                              GError            **error)
+{
+  Column *column;
+  Cell *cell;
+  gsize i;
+
+  g_assert (year >= self->first_year && year < self->first_year + self->n_years);
+
+  column = g_ptr_array_index (self->columns, series);
+  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
+  column_ensure (column, ((gsize) region + 1) * self->n_years);
+  cell = &g_array_index (column->cells, Cell, i);
+
+  if (cell->flags & CELL_PRESENT)
+    {
+      double old_value = g_array_index (column->values, double, i);
+      const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
+      const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
+      const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
+
+      if (cell_source (column, i) == source)
+        {
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
+                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
+                       name, line, region_code, series_code, year, cell->line);
+          return FALSE;
+        }
+
+      if (!same_value (old_value, value))
+        {
+          g_autofree char *here = format_value (value);
+          g_autofree char *there = format_value (old_value);
+
+          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                       "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
+                       name, line, region_code, series_code, year, here, there,
+                       distretto_source_get_name (g_ptr_array_index (self->sources, cell_source (column, i))),
+                       cell->line);
+          return FALSE;
+        }
+
+      return TRUE;
+    }
+
+  g_array_index (column->values, double, i) = value;
+  cell->flags = (guint32) flags | CELL_PRESENT;
+  cell->line = line;
+  set_cell_source (column, i, source);
+  count->flags_seen |= flags;
+  count->n_observations++;
+
+  return TRUE;
+}
+
+/* Adds the cells counted by _distretto_dataset_fill_cell(). */
+void
+_distretto_dataset_add_count (DistrettoDataset         *self,
+                              const DistrettoCellCount *count)
+{
+  self->flags_seen |= count->flags_seen;
+  self->n_observations += count->n_observations;
+}
+
+/*
  * _distretto_dataset_add_cell:
  *
  * Gives one cell. A cell given twice by the same source is an error; by
@@ -316,56 +425,16 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
                              guint             line,
                              GError          **error)
 {
-  Column *column;
-  Cell *cell;
-  gsize i;
+  DistrettoCellCount count = { 0 };
 
   if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
     _distretto_dataset_reserve_years (self, year, year);
 
-  column = g_ptr_array_index (self->columns, series);
-  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
-  column_ensure (column, ((gsize) region + 1) * self->n_years);
-  cell = &g_array_index (column->cells, Cell, i);
+  if (!_distretto_dataset_fill_cell (self, series, region, year, value, flags, source, line,
+                                     &count, error))
+    return FALSE;
 
-  if (cell->flags & CELL_PRESENT)
-    {
-      double old_value = g_array_index (column->values, double, i);
-      const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
-      const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
-      const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
-
-      if (cell->source == source)
-        {
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
-                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
-                       name, line, region_code, series_code, year, cell->line);
-          return FALSE;
-        }
-
-      if (!same_value (old_value, value))
-        {
-          g_autofree char *here = format_value (value);
-          g_autofree char *there = format_value (old_value);
-
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
-                       "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
-                       name, line, region_code, series_code, year, here, there,
-                       distretto_source_get_name (g_ptr_array_index (self->sources, cell->source)),
-                       cell->line);
-          return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  g_array_index (column->values, double, i) = value;
-  cell->flags = (guint32) flags | CELL_PRESENT;
-  cell->line = line;
-  cell->source = (guint16) source;
-  self->flags_seen |= flags;
-  self->n_observations++;
-
+  _distretto_dataset_add_count (self, &count);
   return TRUE;
 }
 
@@ -402,7 +471,7 @@ _distretto_dataset_get_cell (DistrettoDataset *self,
 
   *value = g_array_index (column->values, double, i);
   *flags = cell->flags & ~CELL_PRESENT;
-  *source = cell->source;
+  *source = cell_source (column, i);
   *line = cell->line;
   return TRUE;
 }
@@ -501,8 +570,8 @@ distretto_dataset_merge (DistrettoDataset  *self,
               !same_value (g_array_index (ours->values, double, j), g_array_index (theirs->values, double, i)))
             {
               const Cell *our_cell = &g_array_index (ours->cells, Cell, j);
-              DistrettoSource *their_source = g_ptr_array_index (other->sources, their_cell->source);
-              DistrettoSource *our_source = g_ptr_array_index (self->sources, our_cell->source);
+              DistrettoSource *their_source = g_ptr_array_index (other->sources, cell_source (theirs, i));
+              DistrettoSource *our_source = g_ptr_array_index (self->sources, cell_source (ours, j));
               g_autofree char *here = format_value (g_array_index (theirs->values, double, i));
               g_autofree char *there = format_value (g_array_index (ours->values, double, j));
 
@@ -570,7 +639,7 @@ distretto_dataset_merge (DistrettoDataset  *self,
                                        other->first_year + (int) (i % other->n_years),
                                        g_array_index (column->values, double, i),
                                        cell->flags & ~CELL_PRESENT,
-                                       source_map[cell->source], cell->line, NULL);
+                                       source_map[cell_source (column, i)], cell->line, NULL);
         }
     }
 

@@ -34,10 +34,14 @@ struct _DistrettoImport
   guint                    ticks;
 };
 
-gboolean _distretto_import_tick (DistrettoImport  *import,
-                                 gsize             done,
-                                 gsize             total,
-                                 GError          **error);
+gboolean _distretto_import_tick   (DistrettoImport  *import,
+                                   gsize             done,
+                                   gsize             total,
+                                   GError          **error);
+gboolean _distretto_import_report (DistrettoImport  *import,
+                                   gsize             done,
+                                   gsize             total,
+                                   GError          **error);
 
 /* The importers: each fills import->dataset from import->input. */
 gboolean _distretto_tidy_csv_import    (DistrettoImport  *import,

@@ -10,55 +10,6 @@
 
 #include "distretto-number.h"
 
-static const double powers_of_ten[] = {
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-};
-
-/*
- * _distretto_parse_decimal_span:
- *
- * The fast path alone, on @len bytes: plain decimals of up to 15 digits,
- * correctly rounded since an integer below 2^53 divided by an exact power
- * of ten is one IEEE operation. Returns %FALSE for anything else, which
- * the caller hands to _distretto_parse_double().
- */
-gboolean
-_distretto_parse_decimal_span (const char *text,
-                              gsize       len,
-                              double     *value)
-{
-  const char *p = text, *end = text + len;
-  guint64 mantissa = 0;
-  guint digits = 0, decimals = 0;
-  gboolean negative = FALSE, point = FALSE;
-
-  if (p < end && (*p == '-' || *p == '+'))
-    negative = *p++ == '-';
-
-  for (; p < end; p++)
-    {
-      if (*p >= '0' && *p <= '9')
-        {
-          mantissa = mantissa * 10 + (guint64) (*p - '0');
-          digits++;
-          decimals += point;
-        }
-      else if (*p == '.' && !point)
-        point = TRUE;
-      else
-        return FALSE;
-    }
-
-  if (digits == 0 || digits > 15)
-    return FALSE;
-
-  *value = (double) mantissa / powers_of_ten[decimals];
-  if (negative)
-    *value = -*value;
-  return TRUE;
-}
-
 /* An optional sign, digits with an optional decimal point, an optional
  * exponent: no hexadecimal, no "inf" or "nan", no spaces. */
 static gboolean
@@ -146,33 +97,6 @@ _distretto_number_problem (const char *text)
     return " (so close to zero that it would read as 0)";
 
   return "";
-}
-
-/* Reads @len bytes as a four-digit year between @first and @last. */
-gboolean
-_distretto_parse_year_span (const char *text,
-                           gsize       len,
-                           int         first,
-                           int         last,
-                           int        *year)
-{
-  int parsed = 0;
-
-  if (len != 4)
-    return FALSE;
-
-  for (gsize i = 0; i < 4; i++)
-    {
-      if (text[i] < '0' || text[i] > '9')
-        return FALSE;
-      parsed = parsed * 10 + (text[i] - '0');
-    }
-
-  if (parsed < first || parsed > last)
-    return FALSE;
-
-  *year = parsed;
-  return TRUE;
 }
 
 /* Reads a whole field as a year between @first and @last. */

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "distretto-csv-reader.h"
+#include "distretto-csv-blocks-private.h"
 #include "distretto-data-format.h"
 #include "distretto-import-private.h"
 #include "distretto-number.h"
@@ -88,30 +88,44 @@ typedef struct
   guint series;
 } WideColumn;
 
+/* A code of the previous line, which files repeat line after line, and
+ * what it resolved to. */
+typedef struct
+{
+  char *code;                 /* NUL-terminated */
+  gsize len;
+  gsize size;
+  gboolean known;
+  guint index;
+  guint partition;            /* of a series, in a cell batch */
+} LastCode;
+
+/*
+ * The same functions read records on the calling thread, into the
+ * dataset, and in chunks on every core, into each chunk's cell batch
+ * (distretto-csv-blocks.c): what the dataset knows is only read then.
+ */
 typedef struct
 {
   DistrettoImport *import;
-  DistrettoCsvReader reader;
+  DistrettoCsvReader *reader;
+  DistrettoCellBatch *batch;  /* where cells go, or NULL: into the dataset */
   int position[N_COLUMNS];    /* field index of each column, -1 if absent */
   guint n_header_fields;
   GArray *wide;               /* WideColumn, in the wide form */
+  guint *wide_partitions;     /* the batch partition of each, with a batch */
 
-  /* The codes of the previous line: files repeat them line after line. */
-  char *last_region;
-  gsize last_region_len;
-  guint last_region_index;
-  char *last_series;
-  gsize last_series_len;
-  guint last_series_index;
+  LastCode last_region;
+  LastCode last_series;
 } TidyCsv;
 
 static void
 tidy_csv_clear (TidyCsv *tidy)
 {
-  _distretto_csv_reader_clear (&tidy->reader);
   g_clear_pointer (&tidy->wide, g_array_unref);
-  g_clear_pointer (&tidy->last_region, g_free);
-  g_clear_pointer (&tidy->last_series, g_free);
+  g_clear_pointer (&tidy->wide_partitions, g_free);
+  g_clear_pointer (&tidy->last_region.code, g_free);
+  g_clear_pointer (&tidy->last_series.code, g_free);
 }
 
 /* Picks the delimiter of the header line: `;` when it has no comma. */
@@ -158,7 +172,7 @@ read_wide_header (TidyCsv   *tidy,
                   char     **names,
                   GError   **error)
 {
-  DistrettoCsvReader *reader = &tidy->reader;
+  DistrettoCsvReader *reader = tidy->reader;
 
   tidy->wide = g_array_new (FALSE, FALSE, sizeof (WideColumn));
 
@@ -214,7 +228,7 @@ static gboolean
 read_header (TidyCsv  *tidy,
              GError  **error)
 {
-  DistrettoCsvReader *reader = &tidy->reader;
+  DistrettoCsvReader *reader = tidy->reader;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   gboolean wide;
@@ -326,38 +340,104 @@ parse_value (const char *text,
 
 /* Files repeat the codes of the previous line; those were checked and
  * interned already. */
-static gboolean
-same_as (const char *last,
-         gsize       last_len,
-         const char *code,
-         gsize       len)
+static inline gboolean
+is_last (const LastCode *last,
+         const char     *code,
+         gsize           len)
 {
-  return last != NULL && last_len == len && memcmp (last, code, len) == 0;
+  if (!last->known || last->len != len)
+    return FALSE;
+
+  /* Codes are short: a loop beats a call. */
+  for (gsize i = 0; i < len; i++)
+    if (last->code[i] != code[i])
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Keeps @code, in memory kept from line to line. */
+static void
+remember (LastCode   *last,
+          const char *code)
+{
+  last->len = strlen (code);
+  if (last->len + 1 > last->size)
+    {
+      last->size = MAX (2 * last->size, last->len + 1);
+      last->code = g_realloc (last->code, last->size);
+    }
+  memcpy (last->code, code, last->len + 1);
+  last->known = TRUE;
 }
 
 static guint
 intern_region (TidyCsv    *tidy,
                const char *code)
 {
-  g_free (tidy->last_region);
-  tidy->last_region = g_strdup (code);
-  tidy->last_region_len = strlen (code);
-  tidy->last_region_index = _distretto_dataset_intern_region (tidy->import->dataset, code);
+  remember (&tidy->last_region, code);
+  if (tidy->batch != NULL)
+    tidy->last_region.index = _distretto_cell_batch_region (tidy->batch, code);
+  else
+    tidy->last_region.index = _distretto_dataset_intern_region (tidy->import->dataset, code);
 
-  return tidy->last_region_index;
+  return tidy->last_region.index;
 }
 
 static guint
 intern_series (TidyCsv    *tidy,
                const char *code)
 {
-  g_free (tidy->last_series);
-  tidy->last_series = g_strdup (code);
-  tidy->last_series_len = strlen (code);
-  tidy->last_series_index = _distretto_dataset_intern_series (tidy->import->dataset, code,
-                                                              tidy->import->source_index);
+  remember (&tidy->last_series, code);
+  if (tidy->batch != NULL)
+    tidy->last_series.index = _distretto_cell_batch_series (tidy->batch, code,
+                                                            &tidy->last_series.partition);
+  else
+    tidy->last_series.index = _distretto_dataset_intern_series (tidy->import->dataset, code,
+                                                                tidy->import->source_index);
 
-  return tidy->last_series_index;
+  return tidy->last_series.index;
+}
+
+/* The first NUTS version a line gives a region is the region's. */
+static void
+give_version (TidyCsv *tidy,
+              guint    region_index,
+              int      version)
+{
+  DistrettoRegion *region;
+
+  if (tidy->batch != NULL)
+    {
+      _distretto_cell_batch_set_version (tidy->batch, region_index, version);
+      return;
+    }
+
+  region = distretto_dataset_get_region_at (tidy->import->dataset, region_index);
+  if (distretto_region_get_nuts_version (region) == 0)
+    distretto_region_set_nuts_version (region, version);
+}
+
+static gboolean
+give_cell (TidyCsv         *tidy,
+           guint            series_index,
+           guint            partition,
+           guint            region_index,
+           int              year,
+           double           value,
+           DistrettoFlags   flags,
+           GError         **error)
+{
+  if (tidy->batch != NULL)
+    {
+      _distretto_cell_batch_add (tidy->batch, partition, series_index, region_index, year,
+                                 value, flags, tidy->reader->line);
+      return TRUE;
+    }
+
+  return _distretto_dataset_add_cell (tidy->import->dataset, series_index, region_index,
+                                      year, value, flags, tidy->import->source_index,
+                                      tidy->reader->line, error);
 }
 
 /* Sets "file:line:column: expected …, found “FIELD”" for field @index. */
@@ -368,11 +448,35 @@ field_error (TidyCsv     *tidy,
              const char  *expected,
              const char  *why)
 {
-  g_autofree char *shown = _distretto_csv_reader_dup_shown (&tidy->reader, index);
+  g_autofree char *shown = _distretto_csv_reader_dup_shown (tidy->reader, index);
 
-  _distretto_csv_reader_set_error (&tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
+  _distretto_csv_reader_set_error (tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
                                   "expected %s, found “%s”%s", expected, shown, why ? why : "");
   return FALSE;
+}
+
+/* The version the line gives the region's code, if it gives one. */
+static gboolean
+read_version (TidyCsv  *tidy,
+              guint     region_index,
+              GError  **error)
+{
+  const char *span;
+  gsize len;
+  int version;
+
+  if (tidy->position[COL_NUTS_VERSION] == -1)
+    return TRUE;
+
+  span = _distretto_csv_reader_span (tidy->reader, tidy->position[COL_NUTS_VERSION], &len);
+  if (len == 0)
+    return TRUE;
+  if (!_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, &version))
+    return field_error (tidy, error, tidy->position[COL_NUTS_VERSION],
+                        "a NUTS version such as 2016", NULL);
+
+  give_version (tidy, region_index, version);
+  return TRUE;
 }
 
 static gboolean
@@ -380,15 +484,15 @@ read_region (TidyCsv  *tidy,
              guint    *region_index,
              GError  **error)
 {
-  DistrettoCsvReader *reader = &tidy->reader;
+  DistrettoCsvReader *reader = tidy->reader;
   const char *span, *region;
   gsize len;
 
   span = _distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
-  if (same_as (tidy->last_region, tidy->last_region_len, span, len))
+  if (is_last (&tidy->last_region, span, len))
     {
-      *region_index = tidy->last_region_index;
-      return TRUE;
+      *region_index = tidy->last_region.index;
+      return read_version (tidy, *region_index, error);
     }
 
   region = _distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
@@ -397,24 +501,7 @@ read_region (TidyCsv  *tidy,
                         "a NUTS region code such as “ITH3”", NULL);
 
   *region_index = intern_region (tidy, region);
-
-  /* The version the file gives the region's code. */
-  if (tidy->position[COL_NUTS_VERSION] != -1)
-    {
-      DistrettoRegion *r = distretto_dataset_get_region_at (tidy->import->dataset, *region_index);
-      const char *text = _distretto_csv_reader_field (reader, tidy->position[COL_NUTS_VERSION]);
-      int version;
-
-      if (*text == '\0')
-        return TRUE;
-      if (!_distretto_parse_year (text, MIN_YEAR, MAX_YEAR, &version))
-        return field_error (tidy, error, tidy->position[COL_NUTS_VERSION],
-                            "a NUTS version such as 2016", NULL);
-      if (distretto_region_get_nuts_version (r) == 0)
-        distretto_region_set_nuts_version (r, version);
-    }
-
-  return TRUE;
+  return read_version (tidy, *region_index, error);
 }
 
 static gboolean
@@ -423,7 +510,7 @@ read_year (TidyCsv  *tidy,
            GError  **error)
 {
   gsize len;
-  const char *span = _distretto_csv_reader_span (&tidy->reader, tidy->position[COL_YEAR], &len);
+  const char *span = _distretto_csv_reader_span (tidy->reader, tidy->position[COL_YEAR], &len);
 
   if (_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
     return TRUE;
@@ -439,13 +526,13 @@ read_value (TidyCsv  *tidy,
             GError  **error)
 {
   gsize len;
-  const char *span = _distretto_csv_reader_span (&tidy->reader, index, &len);
+  const char *span = _distretto_csv_reader_span (tidy->reader, index, &len);
   const char *text;
 
   if (_distretto_parse_decimal_span (span, len, value))
     return TRUE;
 
-  text = _distretto_csv_reader_field (&tidy->reader, index);
+  text = _distretto_csv_reader_field (tidy->reader, index);
   if (parse_value (text, value))
     return TRUE;
 
@@ -462,10 +549,10 @@ read_flags (TidyCsv         *tidy,
   gsize len;
 
   *flags = DISTRETTO_FLAGS_NONE;
-  if (index == -1 || (_distretto_csv_reader_span (&tidy->reader, index, &len), len == 0))
+  if (index == -1 || (_distretto_csv_reader_span (tidy->reader, index, &len), len == 0))
     return TRUE;
 
-  if (distretto_flags_parse (_distretto_csv_reader_field (&tidy->reader, index), flags))
+  if (distretto_flags_parse (_distretto_csv_reader_field (tidy->reader, index), flags))
     return TRUE;
 
   return field_error (tidy, error, index,
@@ -476,12 +563,12 @@ static gboolean
 check_n_fields (TidyCsv  *tidy,
                 GError  **error)
 {
-  guint n_fields = _distretto_csv_reader_n_fields (&tidy->reader);
+  guint n_fields = _distretto_csv_reader_n_fields (tidy->reader);
 
   if (n_fields == tidy->n_header_fields)
     return TRUE;
 
-  _distretto_csv_reader_set_error (&tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
+  _distretto_csv_reader_set_error (tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
                                   DISTRETTO_IMPORT_ERROR_SYNTAX,
                                   "expected %u fields as in the header, found %u",
                                   tidy->n_header_fields, n_fields);
@@ -492,7 +579,7 @@ static gboolean
 read_record (TidyCsv  *tidy,
              GError  **error)
 {
-  DistrettoCsvReader *reader = &tidy->reader;
+  DistrettoCsvReader *reader = tidy->reader;
   DistrettoFlags flags;
   const char *series, *span;
   guint region_index, series_index;
@@ -506,8 +593,8 @@ read_record (TidyCsv  *tidy,
   /* The hot path reads fields where they are; only what is new or wrong
    * is copied. */
   span = _distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
-  if (same_as (tidy->last_series, tidy->last_series_len, span, len))
-    series_index = tidy->last_series_index;
+  if (is_last (&tidy->last_series, span, len))
+    series_index = tidy->last_series.index;
   else if (is_series_code ((series = _distretto_csv_reader_field (reader, tidy->position[COL_INDICATOR]))))
     series_index = intern_series (tidy, series);
   else
@@ -519,9 +606,8 @@ read_record (TidyCsv  *tidy,
       !read_flags (tidy, tidy->position[COL_FLAG], &flags, error))
     return FALSE;
 
-  return _distretto_dataset_add_cell (tidy->import->dataset, series_index, region_index,
-                                      year, value, flags,
-                                      tidy->import->source_index, reader->line, error);
+  return give_cell (tidy, series_index, tidy->last_series.partition, region_index, year,
+                    value, flags, error);
 }
 
 /* A line of the wide form: a value for each indicator column. */
@@ -545,9 +631,8 @@ read_wide_record (TidyCsv  *tidy,
 
       if (!read_value (tidy, column->field, &value, error) ||
           !read_flags (tidy, column->flag_field, &flags, error) ||
-          !_distretto_dataset_add_cell (tidy->import->dataset, column->series, region_index,
-                                        year, value, flags, tidy->import->source_index,
-                                        tidy->reader.line, error))
+          !give_cell (tidy, column->series, tidy->wide_partitions ? tidy->wide_partitions[k] : 0,
+                      region_index, year, value, flags, error))
         return FALSE;
     }
 
@@ -563,10 +648,66 @@ read_record_cb (gpointer   user_data,
   return tidy->wide != NULL ? read_wide_record (tidy, error) : read_record (tidy, error);
 }
 
+/* A parser like @user_data, the calling thread's, for a chunk. */
+static gpointer
+chunk_parser_new (gpointer            user_data,
+                  DistrettoCsvReader *reader,
+                  DistrettoCellBatch *batch)
+{
+  const TidyCsv *model = user_data;
+  TidyCsv *tidy = g_new0 (TidyCsv, 1);
+
+  tidy->import = model->import;
+  tidy->reader = reader;
+  tidy->batch = batch;
+  memcpy (tidy->position, model->position, sizeof tidy->position);
+  tidy->n_header_fields = model->n_header_fields;
+
+  if (model->wide != NULL)
+    {
+      tidy->wide = g_array_ref (model->wide);
+      tidy->wide_partitions = g_new (guint, tidy->wide->len);
+      for (guint k = 0; k < tidy->wide->len; k++)
+        {
+          guint series = g_array_index (tidy->wide, WideColumn, k).series;
+          const char *code = distretto_dataset_get_series_code (tidy->import->dataset, series);
+
+          _distretto_cell_batch_series (batch, code, &tidy->wide_partitions[k]);
+        }
+    }
+
+  return tidy;
+}
+
+/* For a new chunk: ids of codes new to the dataset were the last batch's. */
+static void
+chunk_parser_reset (gpointer parser)
+{
+  TidyCsv *tidy = parser;
+
+  tidy->last_region.known = FALSE;
+  tidy->last_series.known = FALSE;
+}
+
+static void
+chunk_parser_free (gpointer parser)
+{
+  tidy_csv_clear (parser);
+  g_free (parser);
+}
+
+static const DistrettoCsvChunkParser chunk_parser = {
+  chunk_parser_new,
+  chunk_parser_reset,
+  chunk_parser_free,
+  read_record_cb,
+};
+
 gboolean
 _distretto_tidy_csv_import (DistrettoImport  *import,
                             GError          **error)
 {
+  g_auto(DistrettoCsvReader) reader = { 0 };
   TidyCsv tidy = { 0 };
   const char *head;
   gsize len;
@@ -577,11 +718,12 @@ _distretto_tidy_csv_import (DistrettoImport  *import,
     return FALSE;
 
   tidy.import = import;
-  ok = _distretto_csv_reader_init_input (&tidy.reader, import->input, import->filename,
+  tidy.reader = &reader;
+  ok = _distretto_csv_reader_init_input (&reader, import->input, import->filename,
                                         sniff_delimiter (head, len), error) &&
        read_header (&tidy, error) &&
-       _distretto_csv_reader_import_records (&tidy.reader, import, read_record_cb, &tidy,
-                                            "ITH3,emp_total,2022,2150.4", error);
+       _distretto_csv_reader_import_blocks (&reader, import, &chunk_parser, &tidy,
+                                           "ITH3,emp_total,2022,2150.4", error);
 
   tidy_csv_clear (&tidy);
   return ok;
