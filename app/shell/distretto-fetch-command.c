@@ -30,8 +30,10 @@ on_progress_cb (DistrettoEurostatFetcher *fetcher,
     {
       g_autofree char *size = g_format_size (total);
 
+      /* The line is rewritten in place: back to its start, cleared. */
+      g_printerr ("\r\033[K");
       /* TRANSLATORS: progress of a download: "tgs00050: 1.2 MB of 4.8 MB" */
-      g_printerr (_("\r\033[K%s: %s of %s"), table, got, size);
+      g_printerr (_("%s: %s of %s"), table, got, size);
     }
   else
     g_printerr ("\r\033[K%s: %s", table, got);

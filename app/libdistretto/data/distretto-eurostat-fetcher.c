@@ -694,8 +694,9 @@ receive_body (Fetch         *fetch,
   if (total >= 0 && received != (guint64) total)
     {
       g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_TRUNCATED,
-                   _("%s: the download from %s stopped after %" G_GUINT64_FORMAT " of %" G_GINT64_FORMAT " bytes"),
-                   fetch->table, fetch->url, received, total);
+                   /* TRANSLATORS: a table code, a URL, bytes received, bytes expected */
+                   _("%s: the download from %s stopped after %llu of %lld bytes"),
+                   fetch->table, fetch->url, (unsigned long long) received, (long long) total);
       return FALSE;
     }
 
