@@ -674,8 +674,9 @@ receive_body (Fetch         *fetch,
             return set_transport_error (fetch, read_error, error);
 
           g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_TRUNCATED,
-                       _("%s: the download from %s broke off after %" G_GUINT64_FORMAT " bytes: %s"),
-                       fetch->table, fetch->url, received, read_error->message);
+                       /* TRANSLATORS: a table code, a URL, bytes received, the reason */
+                       _("%s: the download from %s broke off after %llu bytes: %s"),
+                       fetch->table, fetch->url, (unsigned long long) received, read_error->message);
           return FALSE;
         }
 
