@@ -104,6 +104,7 @@ distretto_digital_adoption_get_definition (DistrettoIndicator *indicator)
                                                           "standing in for broadband, %"),
                                                  "isoc_r_iacc_h?unit=PC_HH");
   distretto_sub_indicator_add_alternative (da1, internet_access);
+  /* xgettext:no-c-format */
   da2 = regional_percentage ("DA2", _("Individuals using the internet at least once a week, % aged 16–74"),
                              "isoc_r_iuse_i?indic_is=I_IUSE&unit=PC_IND", 100.0);
   da3 = regional_percentage ("DA3", _("Individuals who ordered goods or services online in the last 12 months, %"),
@@ -113,6 +114,7 @@ distretto_digital_adoption_get_definition (DistrettoIndicator *indicator)
 
   /* About 10% of employment: the Digital Decade's 20 million ICT
    * specialists. */
+  /* xgettext:no-c-format */
   da5 = percentage ("DA5", _("High-technology knowledge-intensive services, % of employment (ICT proxy)"),
                     "htec_emp_reg2?nace_r2=KIS_HTC&unit=PC_EMP&sex=T", 10.0);
   /* The 2030 target of 80% concerns basic skills; above-basic skills are

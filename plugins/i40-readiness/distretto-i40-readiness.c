@@ -90,21 +90,26 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
   DistrettoIndicatorDefinition *definition;
 
   d1 = driver ("smart-manufacturing", _("Smart micro-manufacturing and new makers"),
+               /* xgettext:no-c-format */
                with_alternative (distretto_sub_indicator_new ("IR1", _("Business R&D expenditure, % of GDP"),
                                                               "rd_e_gerdreg?sectperf=BES&unit=PC_GDP"),
+                                 /* xgettext:no-c-format */
                                  distretto_sub_indicator_new ("IR1", _("Total R&D expenditure (GERD), % of GDP, "
                                                                        "standing in for business R&D"),
                                                               "rd_e_gerdreg?sectperf=TOTAL&unit=PC_GDP")),
+               /* xgettext:no-c-format */
                distretto_sub_indicator_new ("IR2", _("SMEs introducing product innovations, % of SMEs (Regional "
                                                      "Innovation Scoreboard)"), RIS_PRODUCT_INNOVATORS));
 
   d2 = driver ("servitization", _("Territorial servitization"),
                distretto_indicator_definition_to_sub_indicator (tsi, "IR3", _("Territorial servitization index "
                                                                               "(nested), 0–100")),
+               /* xgettext:no-c-format */
                with_alternative (distretto_sub_indicator_new ("IR4", _("Human resources in science and technology, "
                                                                        "core (tertiary-educated and in S&T "
                                                                        "jobs), % of the active population"),
                                                               "hrst_st_rcat?category=HRSTC&unit=PC_ACT"),
+                                 /* xgettext:no-c-format */
                                  distretto_sub_indicator_new ("IR4", _("Human resources in science and technology "
                                                                        "(tertiary-educated or in S&T jobs), % of "
                                                                        "the active population"),
@@ -114,6 +119,7 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
   ir6 = distretto_sub_indicator_new ("IR6", _("European Quality of Government Index, z-score"), QOG_EQI);
   distretto_sub_indicator_set_parent_fallback (ir6, TRUE);
   d3 = driver ("place-leadership", _("Place leadership and quadruple helix"),
+               /* xgettext:no-c-format */
                distretto_sub_indicator_new ("IR5", _("Innovative SMEs collaborating with others, % of SMEs "
                                                      "(Regional Innovation Scoreboard)"), RIS_COLLABORATING),
                ir6);
@@ -123,6 +129,7 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
   distretto_sub_indicator_set_direction (ir8, DISTRETTO_DIRECTION_NEGATIVE);
   distretto_sub_indicator_set_parent_fallback (ir8, TRUE);
   d4 = driver ("evolving-equilibria", _("Evolving equilibria: rerouting against dark sides"),
+               /* xgettext:no-c-format */
                distretto_sub_indicator_new ("IR7", _("Adults in education and training (lifelong learning), % aged "
                                                      "25–64"),
                                             "trng_lfse_04?sex=T&age=Y25-64&unit=PC"),
@@ -137,6 +144,7 @@ distretto_i40_readiness_get_definition (DistrettoIndicator *indicator)
                              "unit", _("Score, 0–100"),
                              "category", "industry",
                              "method-note",
+                             /* xgettext:no-c-format */
                              _("A place-based view of Industry 4.0 in local productive systems (Bellandi, De "
                                "Propris and Santini): four drivers of two sub-indicators each.\n\nSmart "
                                "micro-manufacturing and new makers: business R&D, % of GDP (IR1, rd_e_gerdreg "

@@ -50,12 +50,15 @@ add_alternative (DistrettoSubIndicator *sub,
 static DistrettoSubIndicator *
 kibs_share (const char *id)
 {
+  /* xgettext:no-c-format */
   DistrettoSubIndicator *sub = share (id, _("KIBS employment share (NACE J62, J63, M69–M74), % of the business economy"),
                                       SBS_KIBS, SBS_BUSINESS);
 
+  /* xgettext:no-c-format */
   add_alternative (sub, share (id, _("Information, professional and support services (NACE J, M–N), % of employment, "
                                      "Labour Force Survey"),
                                LFS ("J") " + " LFS ("M_N"), LFS ("TOTAL")));
+  /* xgettext:no-c-format */
   add_alternative (sub, share (id, _("Information, professional and support services (NACE J, M–N), % of employment, "
                                      "regional accounts"),
                                NAMA ("J") " + " NAMA ("M_N"), NAMA ("TOTAL")));
@@ -128,10 +131,13 @@ distretto_tsi_definition_new (void)
   distretto_sub_indicator_add_factor (ts3, kibs_quotient);
   distretto_sub_indicator_add_factor (ts3, manufacturing_quotient);
 
+  /* xgettext:no-c-format */
   ts4 = distretto_sub_indicator_new ("TS4", _("High and medium-high technology manufacturing, % of employment"),
                                      HTEC ("C_HTC_MH"));
+  /* xgettext:no-c-format */
   ts5 = distretto_sub_indicator_new ("TS5", _("High-technology knowledge-intensive services, % of employment"),
                                      HTEC ("KIS_HTC"));
+  /* xgettext:no-c-format */
   add_alternative (ts5, share ("TS5", _("Technological KIBS (NACE J62, J63, M71, M72), % of the business economy"),
                                SBS_TECHNOLOGICAL_KIBS, SBS_BUSINESS));
 
