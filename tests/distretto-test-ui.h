@@ -141,3 +141,20 @@ distretto_test_collect_labels (GtkWidget *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     distretto_test_collect_labels (child, text);
 }
+
+/* The title of a row of a list of labels, such as the modules list. */
+static inline const char *
+distretto_test_row_title (GtkListBoxRow *row)
+{
+  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
+/* Selects the row of @list titled @title. */
+static inline void
+distretto_test_select_row (GtkListBox *list,
+                           const char *title)
+{
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    if (g_str_equal (distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)), title))
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+}

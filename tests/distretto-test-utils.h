@@ -1,4 +1,4 @@
-/* distretto-test-utils.h: checks several test programs share
+/* distretto-test-utils.h: checks and helpers several test programs share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +10,7 @@
 #endif
 
 #include <distretto.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 /* An importer's error: its code, a readable message starting with the
@@ -95,4 +96,87 @@ distretto_test_rgb (const DistrettoChartColor *c)
 {
   return ((guint32) (c->red * 255 + 0.5) << 16) | ((guint32) (c->green * 255 + 0.5) << 8)
          | (guint32) (c->blue * 255 + 0.5);
+}
+
+/* A new empty folder, named after @tmpl as g_dir_make_tmp() takes it. */
+static inline char *
+distretto_test_make_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Removes @path and, when it is a folder (not a link to one), all it holds. */
+static inline void
+distretto_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          distretto_test_remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+/* Writes @len bytes of @data (-1: up to its NUL) to @dir/@name; returns
+ * its path. */
+static inline char *
+distretto_test_write_data (const char *dir,
+                           const char *name,
+                           const char *data,
+                           gssize      len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Writes @contents to @dir/@name; returns its path. */
+static inline char *
+distretto_test_write_file (const char *dir,
+                           const char *name,
+                           const char *contents)
+{
+  return distretto_test_write_data (dir, name, contents, -1);
+}
+
+/* The real data file @folder/@name under $DISTRETTO_REAL_DATA, or %NULL
+ * when it is not there. */
+static inline char *
+distretto_test_real_path (const char *folder,
+                          const char *name)
+{
+  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
+  char *path;
+
+  if (real == NULL)
+    return NULL;
+
+  path = g_build_filename (real, folder, name, NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_clear_pointer (&path, g_free);
+
+  return path;
+}
+
+/* Orders strings held in an array (qsort, g_ptr_array_sort). */
+static inline int
+distretto_test_compare_strings (gconstpointer a,
+                                gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }

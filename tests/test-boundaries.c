@@ -4,6 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "distretto-test-utils.h"
+
 #include <distretto.h>
 #include <math.h>
 #include <string.h>
@@ -711,22 +713,6 @@ test_missing_unused_fixture (void)
 
 /* Real GISCO files ------------------------------------------------------ */
 
-static char *
-real_path (const char *folder,
-           const char *name)
-{
-  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
-  char *path;
-
-  if (real == NULL)
-    return NULL;
-
-  path = g_build_filename (real, folder, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    g_clear_pointer (&path, g_free);
-  return path;
-}
-
 static DistrettoBoundaries *
 load_real (const char *path,
            double     *seconds)
@@ -750,7 +736,7 @@ static DistrettoBoundaries *real_2024_3035;
 static DistrettoBoundaries *
 get_real_2024_3035 (void)
 {
-  g_autofree char *path = real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
+  g_autofree char *path = distretto_test_real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
   double seconds;
 
   if (real_2024_3035 == NULL && path != NULL)
@@ -858,7 +844,7 @@ test_real_2024_3035 (void)
 static void
 test_real_2024_4326 (void)
 {
-  g_autofree char *path_4326 = real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_4326.geojson");
+  g_autofree char *path_4326 = distretto_test_real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_4326.geojson");
   DistrettoBoundaries *laea = get_real_2024_3035 ();
   g_autoptr(DistrettoBoundaries) lonlat = NULL;
   const char *codes[] = { "ITH3", "ES52", "FI19", "DE", "PT200", "FRY10" };
@@ -916,7 +902,7 @@ test_real_2024_4326 (void)
 static void
 test_real_2021_level2 (void)
 {
-  g_autofree char *path = real_path ("nuts-geo-2021-60m", "NUTS_RG_60M_2021_3035_LEVL_2.geojson");
+  g_autofree char *path = distretto_test_real_path ("nuts-geo-2021-60m", "NUTS_RG_60M_2021_3035_LEVL_2.geojson");
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
 
   if (path == NULL)
@@ -940,8 +926,8 @@ test_real_2021_level2 (void)
 static void
 test_real_other_files_refused (void)
 {
-  g_autofree char *lines = real_path ("nuts-geo-2021-60m", "NUTS_BN_60M_2021_3035_LEVL_2.geojson");
-  g_autofree char *labels = real_path ("nuts-geo-2021-60m", "NUTS_LB_2021_3035_LEVL_2.geojson");
+  g_autofree char *lines = distretto_test_real_path ("nuts-geo-2021-60m", "NUTS_BN_60M_2021_3035_LEVL_2.geojson");
+  g_autofree char *labels = distretto_test_real_path ("nuts-geo-2021-60m", "NUTS_LB_2021_3035_LEVL_2.geojson");
   g_autoptr(GFile) lines_file = NULL;
   g_autoptr(GFile) labels_file = NULL;
   g_autoptr(GError) error = NULL;

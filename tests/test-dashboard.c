@@ -60,23 +60,6 @@ new_demo_window (void)
   return window;
 }
 
-static const char *
-row_title (GtkListBoxRow *row)
-{
-  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
-}
-
-static void
-select_module (DistrettoWindow *window,
-               const char      *title)
-{
-  GtkListBox *list = distretto_window_get_modules_list (window);
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), title))
-      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
-}
-
 static gboolean
 window_is_idle (gpointer data)
 {
@@ -131,7 +114,7 @@ test_picker (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   picker = DISTRETTO_REGION_PICKER (distretto_window_get_region_picker (window));
   results = distretto_region_picker_get_results (picker);
 
@@ -195,7 +178,7 @@ test_region_page (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   picked = pick_region (window, "Venet");
   adw_view_stack_set_visible_child_name (distretto_window_get_view_stack (window), "region");
 
@@ -254,7 +237,7 @@ test_level_keeps_district (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Industrial structure (Mark 3 districts)");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Industrial structure (Mark 3 districts)");
   picked = pick_region (window, "Vicenza");
   g_assert_cmpstr (picked, ==, "ITH32");
 
@@ -333,7 +316,7 @@ test_arrow_keys (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   chart = shown_chart (window);
 
@@ -387,7 +370,7 @@ test_data_table (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   adw_view_stack_set_visible_child_name (distretto_window_get_view_stack (window), "data");
   table = DISTRETTO_DATA_TABLE (distretto_window_get_data_table (window));
   g_assert_true (distretto_data_table_get_chart (table) == shown_chart (window));
@@ -469,7 +452,7 @@ test_weights (void)
     return;
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   wait.window = window;
   wait.before = shown_chart (window);
   before = bar_value_of (wait.before, "ITH3");
@@ -578,7 +561,7 @@ test_drop_and_restore (void)
   file = g_file_new_for_path (path);
 
   window = new_demo_window ();
-  select_module (window, "Territorial servitization");
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (distretto_window_get_demo_banner (window))));
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));

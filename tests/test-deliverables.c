@@ -6,6 +6,8 @@
 
 #define _GNU_SOURCE
 
+#include "distretto-test-utils.h"
+
 #include <cairo.h>
 #include <distretto.h>
 #include <glib/gstdio.h>
@@ -18,24 +20,6 @@ typedef struct
 {
   char *dir;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -51,7 +35,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -108,19 +92,6 @@ run_tool (const char * const  *argv,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   return TRUE;
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 static char *
@@ -448,7 +419,7 @@ static void
 test_batch_all_regions (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
   g_autofree char *dir = g_build_filename (fixture->dir, "all", NULL);
   const char *args[] = { "export", "-m", "manufacturing_share", "--data", csv, "--format", "svg",
                          "--all-regions", "--output-dir", dir, NULL };
@@ -472,7 +443,7 @@ static void
 test_bundle_and_reproduce (Fixture       *fixture,
                            gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
   g_autofree char *png = g_build_filename (fixture->dir, "share.png", NULL);
   g_autofree char *sidecar = g_build_filename (fixture->dir, "share.json", NULL);
   g_autofree char *table = g_build_filename (fixture->dir, "share.csv", NULL);
@@ -523,7 +494,7 @@ test_bundle_and_reproduce (Fixture       *fixture,
   /* ES52 now employs 400 thousand in manufacturing. */
   changed = g_strdup (EMPLOYMENT_CSV);
   memcpy (strstr (changed, "ES52,2020,360") + strlen ("ES52,2020,"), "400", 3);
-  g_free (write_file (fixture->dir, "lfst_r_lfe2en2.csv", changed));
+  g_free (distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv", changed));
   g_assert_cmpint (run (reproduce, &out, NULL), ==, 1);
   g_assert_true (g_str_has_prefix (out, "different: share.png"));
   g_assert_nonnull (strstr (out, "lfst_r_lfe2en2.csv changed"));
@@ -559,11 +530,11 @@ static void
 test_source_line (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
   g_autofree char *info_text = g_strdup_printf ("[Download]\nurl=https://ec.europa.eu/eurostat/api/dissemination/sdmx/2.1/"
                                                 "data/lfst_r_lfe2en2?format=SDMX-CSV\ndownloaded=2026-12-01T09:30:00Z\n"
                                                 "size=%zu\n", strlen (EMPLOYMENT_CSV));
-  g_autofree char *info = write_file (fixture->dir, "lfst_r_lfe2en2.csv.info", info_text);
+  g_autofree char *info = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv.info", info_text);
   g_autofree char *out = g_build_filename (fixture->dir, "out.csv", NULL);
   const char *eurostat[] = { "export", "-m", "manufacturing_share", "--data", csv, "-o", out, NULL };
   g_autofree char *table = NULL;
@@ -588,11 +559,11 @@ static void
 test_reproduce_bad_records (Fixture       *fixture,
                             gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.csv", EMPLOYMENT_CSV);
   g_autofree char *svg = g_build_filename (fixture->dir, "share.svg", NULL);
   g_autofree char *sidecar = g_build_filename (fixture->dir, "share.json", NULL);
-  g_autofree char *broken = write_file (fixture->dir, "broken.json", "{\"view\": [1, 2]}");
-  g_autofree char *not_json = write_file (fixture->dir, "not.json", "figure: share.svg\n");
+  g_autofree char *broken = distretto_test_write_file (fixture->dir, "broken.json", "{\"view\": [1, 2]}");
+  g_autofree char *not_json = distretto_test_write_file (fixture->dir, "not.json", "figure: share.svg\n");
   const char *args[] = { "export", "-m", "manufacturing_share", "--data", csv, "--bundle", "-o", svg, NULL };
   const char *reproduce[] = { "reproduce", sidecar, NULL };
   const char *reproduce_broken[] = { "reproduce", broken, NULL };

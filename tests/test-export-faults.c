@@ -5,6 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "distretto-test-utils.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <gio/gio.h>
@@ -21,24 +23,6 @@ typedef struct
   char *dir;
   char *mount;   /* a tmpfs mounted by the test, or NULL */
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -59,7 +43,7 @@ fixture_tear_down (Fixture       *fixture,
       g_assert_cmpint (umount2 (fixture->mount, MNT_DETACH), ==, 0);
       g_free (fixture->mount);
     }
-  remove_tree (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -137,13 +121,6 @@ kill_at (const char         *step,
   g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The names in DIR, hidden ones too, sorted and joined by spaces. */
 static char *
 list_dir (const char *path)
@@ -155,7 +132,7 @@ list_dir (const char *path)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, (gpointer) name);
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, distretto_test_compare_strings);
   g_ptr_array_add (names, NULL);
 
   return g_strjoinv (" ", (char **) names->pdata);

@@ -5,6 +5,8 @@
 
 #define _GNU_SOURCE
 
+#include "distretto-test-utils.h"
+
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -20,25 +22,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("distretto-export-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = distretto_test_make_dir ("distretto-export-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -77,19 +68,6 @@ run_export (const char * const *args,
   return run_command ("export", args, NULL, err);
 }
 
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* Employment by NACE section as Eurostat's API serves it, SDMX-CSV. */
 #define LFS_HEADER "DATAFLOW,LAST UPDATE,freq,unit,nace_r2,age,sex,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n"
 #define LFS_ROW(nace, geo, value) "ESTAT:LFST_R_LFE2EN2(1.0),,A,THS," nace ",Y15-64,T," geo ",2020," value ",\n"
@@ -104,8 +82,8 @@ static void
 test_export_own_data (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "mine.csv", EMPLOYMENT_CSV);
-  g_autofree char *other = write_file (fixture->dir, "other.csv", LFS_HEADER LFS_ROW ("TOTAL", "ITH3", "2001"));
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "mine.csv", EMPLOYMENT_CSV);
+  g_autofree char *other = distretto_test_write_file (fixture->dir, "other.csv", LFS_HEADER LFS_ROW ("TOTAL", "ITH3", "2001"));
   g_autofree char *out = g_build_filename (fixture->dir, "mine.svg", NULL);
   const char *args[] = { "-m", "servitization", "--data", csv, "-o", out, NULL };
   const char *conflict[] = { "-m", "servitization", "--data", csv, "--data", other, "-o", out, NULL };
@@ -232,11 +210,11 @@ static void
 test_validate (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autofree char *good = write_file (fixture->dir, "good.csv",
+  g_autofree char *good = distretto_test_write_file (fixture->dir, "good.csv",
                                       "region,indicator,year,value\n"
                                       "ITH3,emp_total,2020,2000\nITH3,emp_kibs,2020,200\nITH3,emp_manuf,2020,500\n"
                                       "ES52,emp_total,2020,1800\nES52,emp_kibs,2020,90\nES52,emp_manuf,2020,300\n");
-  g_autofree char *bad = write_file (fixture->dir, "bad.csv", "region,indicator,year,value\nITH3,x,20x0,1\n");
+  g_autofree char *bad = distretto_test_write_file (fixture->dir, "bad.csv", "region,indicator,year,value\nITH3,x,20x0,1\n");
   const char *good_args[] = { good, NULL };
   const char *both_args[] = { good, bad, NULL };
   const char *no_args[] = { NULL };
@@ -269,7 +247,7 @@ static void
 test_validate_modules (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *tsv = write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
+  g_autofree char *tsv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
                                      "unit,nace_r2,age,geo\\time\t2015 \n"
                                      "THS,TOTAL,Y15-64,ITH3\t2000 \nTHS,J,Y15-64,ITH3\t50 \n"
                                      "THS,M_N,Y15-64,ITH3\t150 \nTHS,B-E,Y15-64,ITH3\t500 \n");
@@ -652,7 +630,7 @@ static void
 test_export_recoded (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autofree char *csv = write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
+  g_autofree char *csv = distretto_test_write_file (fixture->dir, "lfst_r_lfe2en2.tsv",
                                      "unit,nace_r2,age,geo\\time\t2015 \n"
                                      "THS,TOTAL,Y15-64,FR21\t500 \nTHS,J,Y15-64,FR21\t10 \n"
                                      "THS,M_N,Y15-64,FR21\t30 \nTHS,B-E,Y15-64,FR21\t90 \n"

@@ -10,6 +10,8 @@
 
 #define _GNU_SOURCE
 
+#include "distretto-test-utils.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -53,30 +55,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_pointer (&fixture->server, test_server_free);
   g_clear_pointer (&fixture->tsv, g_bytes_unref);
-  remove_tree (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->cache_dir);
 }

@@ -6,6 +6,8 @@
  * that blocked the main loop would never get its answer.
  */
 
+#include "distretto-test-utils.h"
+
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -105,24 +107,6 @@ new_fetcher (TestServer *server,
                 "format", DISTRETTO_EUROSTAT_FORMAT_TSV, NULL);
 
   return fetcher;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* The main menu's action opens the dialog on the selected module's
@@ -253,7 +237,7 @@ test_error (void)
 
   gtk_window_destroy (GTK_WINDOW (message));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  remove_tree (cache_dir);
+  distretto_test_remove_tree (cache_dir);
 }
 
 static void
@@ -307,7 +291,7 @@ test_cancel (void)
   g_assert_null (g_dir_read_name (dir));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
-  remove_tree (cache_dir);
+  distretto_test_remove_tree (cache_dir);
 }
 
 int
@@ -328,7 +312,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (cache_home);
+  distretto_test_remove_tree (cache_home);
   g_free (cache_home);
 
   return status;

@@ -9,6 +9,8 @@
 
 #define _GNU_SOURCE
 
+#include "distretto-test-utils.h"
+
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -94,24 +96,6 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -121,7 +105,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->server, test_server_free);
   g_clear_pointer (&fixture->tsv, g_bytes_unref);
   g_clear_object (&fixture->cancel_on_progress);
-  remove_tree (parent);
+  distretto_test_remove_tree (parent);
   g_free (fixture->cache_dir);
 }
 
@@ -165,13 +149,6 @@ fetch (Fixture              *fixture,
   return distretto_eurostat_fetcher_fetch_finish (fixture->fetcher, result, error);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* The names in the cache folder, sorted, or an empty list without it. */
 static GStrv
 list_cache (Fixture *fixture)
@@ -183,7 +160,7 @@ list_cache (Fixture *fixture)
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
 
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, distretto_test_compare_strings);
   g_ptr_array_add (names, NULL);
   return (GStrv) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }

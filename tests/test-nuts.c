@@ -9,28 +9,11 @@
 
 #include <math.h>
 
-static char *
-real_path (const char *folder,
-           const char *name)
-{
-  const char *real = g_getenv ("DISTRETTO_REAL_DATA");
-  char *path;
-
-  if (real == NULL)
-    return NULL;
-
-  path = g_build_filename (real, folder, name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    g_clear_pointer (&path, g_free);
-
-  return path;
-}
-
 static DistrettoDataset *
 load_real (const char *folder,
            const char *name)
 {
-  g_autofree char *path = real_path (folder, name);
+  g_autofree char *path = distretto_test_real_path (folder, name);
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   DistrettoDataset *dataset;
@@ -166,7 +149,7 @@ test_counts (void)
 static void
 test_gisco_2024 (void)
 {
-  g_autofree char *path = real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
+  g_autofree char *path = distretto_test_real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -217,7 +200,7 @@ test_gisco_2024 (void)
 static void
 test_gisco_2021 (void)
 {
-  g_autofree char *path = real_path ("nuts-geo-2021-60m", "NUTS_RG_60M_2021_3035_LEVL_2.geojson");
+  g_autofree char *path = distretto_test_real_path ("nuts-geo-2021-60m", "NUTS_RG_60M_2021_3035_LEVL_2.geojson");
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -403,7 +386,7 @@ static void
 test_dataset_french (void)
 {
   g_autoptr(DistrettoDataset) original = load_real ("eurostat-tsv-2017", "nama_10r_2gdp.tsv");
-  g_autofree char *geo = real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
+  g_autofree char *geo = distretto_test_real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoNutsReport) report = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
@@ -520,7 +503,7 @@ test_dataset_on_map (void)
     load_text ("gerd.csv", "region,indicator,year,value\n"
                            "FR21,gerd,2013,0.76\nFRF2,gerd,2021,0.85\nFRF2,gerd,2023,0.62\n"
                            "FR24,gerd,2013,1.63\nFRB0,gerd,2021,1.5\nFR21,gerd,2021,0.99\n");
-  g_autofree char *geo = real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
+  g_autofree char *geo = distretto_test_real_path ("nuts-geo-2024-20m", "NUTS_RG_20M_2024_3035.geojson");
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoNutsReport) report = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;

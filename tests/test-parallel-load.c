@@ -35,25 +35,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("distretto-parallel-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = distretto_test_make_dir ("distretto-parallel-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
@@ -239,20 +228,6 @@ replace_line (GString    *text,
     end--;
   g_string_erase (text, start, end - start);
   g_string_insert (text, start, replacement);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *data,
-            gsize       len)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, len, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 /* ---- Loads ------------------------------------------------------------ */
@@ -468,7 +443,7 @@ test_same_dataset (Fixture       *fixture,
   g_autoptr(DistrettoDataset) dataset = NULL;
 
   csv_init (&csv, shape, 14 + shape);
-  path = write_file (fixture, "data.csv", csv.text->str, csv.text->len);
+  path = distretto_test_write_data (fixture->dir, "data.csv", csv.text->str, csv.text->len);
 
   output = assert_same_loads ("plain", (const char *[]) { path, NULL });
   g_assert_true (g_str_has_prefix (output, "regions 40\n"));
@@ -496,7 +471,7 @@ test_versions (Fixture       *fixture,
   gsize offset;
 
   csv_init (&csv, VERSIONS, 7);
-  path = write_file (fixture, "data.csv", csv.text->str, csv.text->len);
+  path = distretto_test_write_data (fixture->dir, "data.csv", csv.text->str, csv.text->len);
   dataset = load_path (path, &error);
   g_assert_no_error (error);
 
@@ -525,7 +500,7 @@ test_versions (Fixture       *fixture,
   /* Line 3000 repeats the region of line 2999, with a bad version. */
   offset = line_offset (csv.text, 3000);
   g_string_insert (csv.text, strchr (csv.text->str + offset, '\n') - csv.text->str, "9");
-  bad_path = write_file (fixture, "bad.csv", csv.text->str, csv.text->len);
+  bad_path = distretto_test_write_data (fixture->dir, "bad.csv", csv.text->str, csv.text->len);
   output = assert_same_loads ("plain", (const char *[]) { path, bad_path, NULL });
   position = g_strdup_printf ("error distretto-import-error-quark %d %s:3000:", DISTRETTO_IMPORT_ERROR_VALUE, bad_path);
   g_assert_nonnull (strstr (output, position));
@@ -560,7 +535,7 @@ test_gzip (Fixture       *fixture,
 
   csv_init (&csv, SHUFFLED | CRLF, 3);
   packed = gzip (csv.text->str, csv.text->len, 6);
-  path = write_file (fixture, "data.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+  path = distretto_test_write_data (fixture->dir, "data.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
 
   output = assert_same_loads ("plain", (const char *[]) { path, NULL });
   g_assert_true (g_str_has_prefix (output, "regions 40\n"));
@@ -580,7 +555,7 @@ test_progress_and_cancel (Fixture       *fixture,
   guint n = 0;
 
   csv_init (&csv, 0, 5);
-  path = write_file (fixture, "data.csv", csv.text->str, csv.text->len);
+  path = distretto_test_write_data (fixture->dir, "data.csv", csv.text->str, csv.text->len);
 
   output = run_loads (THREADS, SMALL_CHUNK, "progress", (const char *[]) { path, NULL });
   lines = g_strsplit (output, "\n", -1);
@@ -680,7 +655,7 @@ test_bad_line (Fixture       *fixture,
       g_autoptr(GString) text = g_string_new_len (csv.text->str, csv.text->len);
 
       replace_line (text, line, bad->line);
-      g_ptr_array_add (paths, write_file (fixture, name, text->str, text->len));
+      g_ptr_array_add (paths, distretto_test_write_data (fixture->dir, name, text->str, text->len));
     }
 
   assert_same_errors (paths, bad->code, 1500, bad->mentions);
@@ -721,11 +696,11 @@ test_duplicates (Fixture       *fixture,
       replace_line (text, y_first, y);
       replace_line (text, y_again, y);
       replace_line (text, x_again, x);
-      g_ptr_array_add (paths, write_file (fixture, name, text->str, text->len));
+      g_ptr_array_add (paths, distretto_test_write_data (fixture->dir, name, text->str, text->len));
 
       /* A bad line before the second mention is reported instead. */
       replace_line (text, y_again - 40, "DAA1,zz,2001,bad,");
-      g_ptr_array_add (bad_paths, write_file (fixture, bad_name, text->str, text->len));
+      g_ptr_array_add (bad_paths, distretto_test_write_data (fixture->dir, bad_name, text->str, text->len));
     }
 
   {
@@ -765,14 +740,14 @@ test_wide_form (Fixture       *fixture,
         n_lines++;
       }
 
-  path = write_file (fixture, "wide.csv", text->str, text->len);
+  path = distretto_test_write_data (fixture->dir, "wide.csv", text->str, text->len);
   output = assert_same_loads ("plain", (const char *[]) { path, NULL });
   observations = g_strdup_printf (" observations %u ", 3 * n_lines);
   g_assert_nonnull (strstr (output, observations));
 
   /* The header names "a" twice: every line gives its cell twice. */
   g_string_overwrite (text, 0, "region,year,a,a_flag,b,a,c_flag,nuts_version\n");
-  g_ptr_array_add (twice, write_file (fixture, "wide-twice.csv", text->str, text->len));
+  g_ptr_array_add (twice, distretto_test_write_data (fixture->dir, "wide-twice.csv", text->str, text->len));
   assert_same_errors (twice, DISTRETTO_IMPORT_ERROR_DUPLICATE, 2, "first on line 2");
 }
 
@@ -795,7 +770,7 @@ test_cut_gzip (Fixture       *fixture,
       /* Stored, not deflated (level 0): the cut falls near the end of the
        * text, after line 3000. */
       packed = gzip (csv.text->str, csv.text->len, 0);
-      g_ptr_array_add (paths, write_file (fixture, "cut.csv.gz", g_bytes_get_data (packed, NULL),
+      g_ptr_array_add (paths, distretto_test_write_data (fixture->dir, "cut.csv.gz", g_bytes_get_data (packed, NULL),
                                           g_bytes_get_size (packed) - 200));
       assert_same_errors (paths, bad ? DISTRETTO_IMPORT_ERROR_VALUE : DISTRETTO_IMPORT_ERROR_TRUNCATED,
                           bad ? 3000 : 0, bad ? "“bad”" : "ends early");
@@ -812,7 +787,7 @@ test_no_data (Fixture       *fixture,
 
   for (guint i = 0; i < 3000; i++)
     g_string_append (text, i % 3 ? "\r\n" : "   \n");
-  g_ptr_array_add (paths, write_file (fixture, "blank.csv", text->str, text->len));
+  g_ptr_array_add (paths, distretto_test_write_data (fixture->dir, "blank.csv", text->str, text->len));
   assert_same_errors (paths, DISTRETTO_IMPORT_ERROR_EMPTY, 3002, "no data");
 }
 

@@ -9,6 +9,8 @@
  */
 
 #define G_SETTINGS_ENABLE_BACKEND
+#include "distretto-test-utils.h"
+
 #include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -75,47 +77,6 @@ assert_expected_warnings (void)
   g_ptr_array_set_size (expected_warnings, 0);
 }
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("distretto-engine-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* A Python plugin MODULE in DIR: its .plugin file and MODULE.py. */
 static char *
 write_python_plugin (const char *dir,
@@ -130,9 +91,9 @@ write_python_plugin (const char *dir,
                                            "Description=A plugin the tests break\nVersion=0.0.1\n"
                                            "Authors=Test One;Test Two;\n%s",
                                            module, name, extra_keys ? extra_keys : "X-Distretto-ABI=1\n");
-  g_autofree char *plugin_path = write_file (dir, plugin_name, info);
+  g_autofree char *plugin_path = distretto_test_write_file (dir, plugin_name, info);
 
-  return write_file (dir, py_name, code);
+  return distretto_test_write_file (dir, py_name, code);
 }
 
 #define PY_HEADER \
@@ -295,7 +256,7 @@ test_lists_every_plugin (void)
 static void
 test_missing_dependency (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autofree char *py = write_python_plugin (dir, "pe_needy", "Needy", "X-Distretto-ABI=1\nDepends=pe_ghost;\n",
                                              PY_HEADER "raise RuntimeError('must not be imported')\n");
@@ -331,13 +292,13 @@ test_missing_dependency (void)
   distretto_plugin_item_set_enabled (find_item (engine, "pe_ghost"), TRUE);
   g_assert_true (has_module_of (engine, "pe_needy"));
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_syntax_error (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   const char *code = PY_HEADER "def oops(:\n    pass\n";
   g_autofree char *py = write_python_plugin (dir, "pe_syntax", "Syntax error", NULL, code);
@@ -370,13 +331,13 @@ test_syntax_error (void)
   g_assert_cmpuint (changed->len, ==, 1);
   g_assert_cmpstr (distretto_plugin_item_get_module_name (g_ptr_array_index (changed, 0)), ==, "pe_syntax");
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_import_error (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   const char *code = PY_HEADER "import distretto_no_such_module\n";
   g_autofree char *py = write_python_plugin (dir, "pe_import", "Import error", NULL, code);
@@ -391,13 +352,13 @@ test_import_error (void)
   assert_failed (engine, "pe_import", DISTRETTO_PLUGIN_STATE_FAILED, reason);
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_no_register_types (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "libno-register-types.so", NULL);
   g_autofree char *copy = g_build_filename (dir, "libpe_noreg.so", NULL);
@@ -410,7 +371,7 @@ test_no_register_types (void)
   g_assert_no_error (error);
   g_file_set_contents (copy, contents, length, &error);
   g_assert_no_error (error);
-  info = write_file (dir, "pe_noreg.plugin",
+  info = distretto_test_write_file (dir, "pe_noreg.plugin",
                      "[Plugin]\nModule=pe_noreg\nName=No register types\nX-Distretto-ABI=1\n");
 
   expect_warning ("Failed to get 'peas_register_types' for module 'pe_noreg'*");
@@ -421,30 +382,30 @@ test_no_register_types (void)
   assert_failed (engine, "pe_noreg", DISTRETTO_PLUGIN_STATE_FAILED, "peas_register_types");
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_unreadable_plugin_file (void)
 {
-  g_autofree char *garbage_dir = make_dir ();
-  g_autofree char *nomodule_dir = make_dir ();
-  g_autofree char *secret_dir = make_dir ();
+  g_autofree char *garbage_dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
+  g_autofree char *nomodule_dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
+  g_autofree char *secret_dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autofree char *sub = g_build_filename (nomodule_dir, "folder", NULL);
   g_autofree char *path = g_strjoin (G_SEARCHPATH_SEPARATOR_S, garbage_dir, nomodule_dir, secret_dir, NULL);
   g_autoptr(DistrettoPluginEngine) engine = NULL;
-  g_autofree char *garbage = write_file (garbage_dir, "pe_garbage.plugin", "this is not a key file\n");
+  g_autofree char *garbage = distretto_test_write_file (garbage_dir, "pe_garbage.plugin", "this is not a key file\n");
   g_autofree char *nomodule = NULL;
   g_autofree char *secret = NULL;
   DistrettoPluginItem *item;
   gboolean as_root = geteuid () == 0;
 
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
-  nomodule = write_file (sub, "pe_nomodule.plugin", "[Plugin]\nName=No module\nX-Distretto-ABI=1\n");
+  nomodule = distretto_test_write_file (sub, "pe_nomodule.plugin", "[Plugin]\nName=No module\nX-Distretto-ABI=1\n");
   /* root reads any file: chmod 000 only means something for a user. */
   if (!as_root)
     {
-      secret = write_file (secret_dir, "pe_secret.plugin", "[Plugin]\nModule=pe_secret\nName=Secret\n");
+      secret = distretto_test_write_file (secret_dir, "pe_secret.plugin", "[Plugin]\nModule=pe_secret\nName=Secret\n");
       g_assert_cmpint (g_chmod (secret, 0), ==, 0);
     }
 
@@ -499,15 +460,15 @@ test_unreadable_plugin_file (void)
 
   if (secret != NULL)
     g_chmod (secret, 0600);
-  remove_tree (garbage_dir);
-  remove_tree (nomodule_dir);
-  remove_tree (secret_dir);
+  distretto_test_remove_tree (garbage_dir);
+  distretto_test_remove_tree (nomodule_dir);
+  distretto_test_remove_tree (secret_dir);
 }
 
 static void
 test_incompatible_abi (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autofree char *future = write_python_plugin (dir, "pe_future", "Future", "X-Distretto-ABI=2\n",
                                                  "raise RuntimeError('must not be imported')\n");
@@ -528,13 +489,13 @@ test_incompatible_abi (void)
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_INCOMPATIBLE);
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_invalid_definition (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autofree char *py = write_python_plugin (dir, "pe_invalid", "Invalid definition", NULL,
     PY_HEADER
@@ -561,13 +522,13 @@ test_invalid_definition (void)
   g_assert_null (distretto_plugin_engine_find_module (engine, "pe_invalid"));
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_no_indicator_and_duplicate_id (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autofree char *empty = write_python_plugin (dir, "pe_empty", "Empty", NULL, PY_HEADER "VALUE = 1\n");
   g_autofree char *twin = write_python_plugin (dir, "pe_twin", "Twin", NULL,
@@ -583,13 +544,13 @@ test_no_indicator_and_duplicate_id (void)
   assert_failed (engine, "pe_twin", DISTRETTO_PLUGIN_STATE_FAILED, "“Territorial servitization” already uses the module id “servitization”");
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
 test_python_exception_in_definition (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   const char *code =
     PY_HEADER
@@ -605,7 +566,7 @@ test_python_exception_in_definition (void)
   assert_failed (engine, "pe_raises", DISTRETTO_PLUGIN_STATE_FAILED, reason);
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 #define EMPLOYMENT_CSV "region,indicator,year,value\nITH3,emp_total,2020,10\nES52,emp_total,2020,20\n"
@@ -613,7 +574,7 @@ test_python_exception_in_definition (void)
 static void
 test_python_exception_in_compute (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autoptr(DistrettoPluginEngine) engine = NULL;
   g_autoptr(GBytes) bytes = g_bytes_new_static (EMPLOYMENT_CSV, strlen (EMPLOYMENT_CSV));
   g_autoptr(DistrettoDataset) dataset = distretto_tidy_csv_load_bytes (bytes, "employment.csv", NULL);
@@ -672,7 +633,7 @@ test_python_exception_in_compute (void)
   g_assert_cmpint (distretto_plugin_item_get_state (item), ==, DISTRETTO_PLUGIN_STATE_LOADED);
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "pe_divides"));
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
@@ -706,7 +667,7 @@ test_disable_removes_module (void)
 static void
 test_enabled_state_persists (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "settings.ini", NULL);
   g_autoptr(GSettingsBackend) first_backend = g_keyfile_settings_backend_new (path, "/", NULL);
   g_autoptr(GSettingsBackend) second_backend = NULL;
@@ -733,7 +694,7 @@ test_enabled_state_persists (void)
 
   g_clear_object (&second);
   g_clear_object (&second_backend);
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* Copies the built Python example under another module name and id. */
@@ -770,8 +731,8 @@ copy_example (const char *to_dir,
 
   py_copy = g_strjoinv (new_id, py_parts);
   info_copy = g_strjoinv (new_module, info_parts);
-  g_free (write_file (to_dir, py_name, py_copy));
-  g_free (write_file (to_dir, info_name, info_copy));
+  g_free (distretto_test_write_file (to_dir, py_name, py_copy));
+  g_free (distretto_test_write_file (to_dir, info_name, info_copy));
 }
 
 static void
@@ -808,7 +769,7 @@ test_reload_finds_new_plugin (void)
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "manufacturing_share"));
 
   distretto_plugin_item_set_enabled (servitization, TRUE);
-  remove_tree (user_dir);
+  distretto_test_remove_tree (user_dir);
 }
 
 /* Runs `distretto plugins` with the keyfile settings backend in
@@ -857,8 +818,8 @@ block_of (const char *out,
 static void
 test_plugins_command (void)
 {
-  g_autofree char *config_dir = make_dir ();
-  g_autofree char *plugin_dir = make_dir ();
+  g_autofree char *config_dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
+  g_autofree char *plugin_dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_autofree char *out = NULL;
   g_autofree char *block = NULL;
   g_autofree char *schema_path = g_strdup ("io.github.distretto.Distretto.Plugin:"
@@ -883,8 +844,8 @@ test_plugins_command (void)
   if (gsettings == NULL)
     {
       g_test_skip ("gsettings is not installed");
-      remove_tree (config_dir);
-      remove_tree (plugin_dir);
+      distretto_test_remove_tree (config_dir);
+      distretto_test_remove_tree (plugin_dir);
       return;
     }
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
@@ -909,8 +870,8 @@ test_plugins_command (void)
   g_assert_nonnull (strstr (block, "state: incompatible\n"));
   g_assert_nonnull (strstr (block, "error: Written for plugin ABI “7”"));
 
-  remove_tree (config_dir);
-  remove_tree (plugin_dir);
+  distretto_test_remove_tree (config_dir);
+  distretto_test_remove_tree (plugin_dir);
 }
 
 static gboolean
@@ -1048,7 +1009,7 @@ test_window_survives_exception (void)
       return;
     }
 
-  dir = make_dir ();
+  dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   py = write_python_plugin (dir, "pe_window", "Breaks in the window", NULL, code);
   reason = g_strdup_printf ("%s:%u: KeyError: 'no such region'", py, line_of (code, "no such region"));
   engine = load_engine (dir);
@@ -1085,7 +1046,7 @@ test_window_survives_exception (void)
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static void
@@ -1105,7 +1066,7 @@ test_preferences_window (void)
       return;
     }
 
-  dir = make_dir ();
+  dir = distretto_test_make_dir ("distretto-engine-XXXXXX");
   g_free (write_python_plugin (dir, "pe_ui_future", "Future UI", "X-Distretto-ABI=2\n",
                                "raise RuntimeError('must not be imported')\n"));
   g_free (write_python_plugin (dir, "pe_ui_raises", "Raises UI", NULL,
@@ -1167,7 +1128,7 @@ test_preferences_window (void)
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, n_rows));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 int
@@ -1212,6 +1173,6 @@ main (int   argc,
 
   g_ptr_array_unref (seen_warnings);
   g_ptr_array_unref (expected_warnings);
-  remove_tree (data_home);
+  distretto_test_remove_tree (data_home);
   return status;
 }

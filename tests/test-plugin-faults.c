@@ -11,6 +11,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "distretto-test-utils.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <glib/gstdio.h>
@@ -26,47 +28,6 @@
 #include "distretto-plugin-engine.h"
 #include "distretto-window.h"
 
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("distretto-faults-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static char *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-  return path;
-}
-
 /* A Python plugin MODULE in DIR; returns the path of its .py file. */
 static char *
 write_python_plugin (const char *dir,
@@ -78,8 +39,8 @@ write_python_plugin (const char *dir,
   g_autofree char *info = g_strdup_printf ("[Plugin]\nModule=%s\nLoader=python3\nName=%s\nX-Distretto-ABI=1\n",
                                            module, module);
 
-  g_free (write_file (dir, plugin_name, info));
-  return write_file (dir, py_name, code);
+  g_free (distretto_test_write_file (dir, plugin_name, info));
+  return distretto_test_write_file (dir, py_name, code);
 }
 
 /* A copy of tests/crash-plugin.c as the C plugin MODULE in DIR. */
@@ -100,7 +61,7 @@ write_crash_plugin (const char *dir,
   g_assert_no_error (error);
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
-  g_free (write_file (dir, plugin_name, info));
+  g_free (distretto_test_write_file (dir, plugin_name, info));
 }
 
 #define PY_HEADER \
@@ -187,7 +148,7 @@ import_warnings_are_not_fatal (const char     *log_domain,
 static void
 test_python_exits_when_loading (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   const char *exit_import = PY_HEADER "import sys\nsys.exit(3)\n";
   const char *exit_definition =
     PY_HEADER
@@ -242,7 +203,7 @@ test_python_exits_when_loading (void)
   assert_failed (engine, "pf_recursion_definition", reason_recursion);
   assert_good_plugins_work (engine);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* In compute, the same: the caller gets one line, the module leaves, the
@@ -250,7 +211,7 @@ test_python_exits_when_loading (void)
 static void
 test_python_exits_when_computing (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   const char *exit_compute =
     PY_HEADER
     "class Exits(GObject.Object, Distretto.Indicator):\n"
@@ -313,7 +274,7 @@ test_python_exits_when_computing (void)
 
   g_assert_true (g_str_has_suffix (distretto_plugin_item_get_error (distretto_plugin_engine_find_plugin (engine, "pf_long_message")), "…"));
   assert_good_plugins_work (engine);
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* The child processes dump no core. */
@@ -394,7 +355,7 @@ assert_block_says (const char *out,
 static void
 test_recursion_in_compute (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   const char *code =
     PY_HEADER
     "class Recurses(GObject.Object, Distretto.Indicator):\n"
@@ -402,7 +363,7 @@ test_recursion_in_compute (void)
     "    def do_compute(self, dataset, year):\n"
     "        return self.do_compute(dataset, year)\n";
   g_autofree char *py = write_python_plugin (dir, "pf_recursion", code);
-  g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   const char *args[] = { "export", "-m", "pf_recursion", "--data", csv, "-o", output, NULL };
   g_autofree char *expected = g_strdup_printf ("distretto export: %s:%u: RecursionError: maximum recursion depth exceeded\n",
@@ -419,7 +380,7 @@ test_recursion_in_compute (void)
   g_assert_true (g_str_has_suffix (err, expected));
   g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* Plugins that kill the process: the run dies (nothing can stop a
@@ -428,8 +389,8 @@ test_recursion_in_compute (void)
 static void
 test_crash_found_at_next_start (void)
 {
-  g_autofree char *dir = make_dir ();
-  g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
+  g_autofree char *csv = distretto_test_write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   const char *list[] = { "plugins", NULL };
   const char *compute_c[] = { "export", "-m", "pf_crash_compute", "--data", csv, "-o", output, NULL };
@@ -508,7 +469,7 @@ test_crash_found_at_next_start (void)
       g_assert_nonnull (strstr (block, "state: failed\n"));
     }
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* A plugin that crashed a run: the next engine leaves it off, says so once
@@ -517,7 +478,7 @@ test_crash_found_at_next_start (void)
 static void
 test_crash_record (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   g_autofree char *flag = g_build_filename (dir, "crash-now", NULL);
   g_autofree char *code = g_strdup_printf (PY_HEADER
                                            "import os\n"
@@ -541,7 +502,7 @@ test_crash_record (void)
 
   /* A run that dies as it imports the plugin: the worker of `distretto
    * plugins`, run alone. */
-  g_free (write_file (dir, "crash-now", ""));
+  g_free (distretto_test_write_file (dir, "crash-now", ""));
   g_setenv ("DISTRETTO_PLUGINS_WORKER", "1", TRUE);
   status = run_distretto (list, NULL, dir, NULL, &out, &err);
   g_unsetenv ("DISTRETTO_PLUGINS_WORKER");
@@ -575,7 +536,7 @@ test_crash_record (void)
   g_clear_object (&engine);
 
   /* A fresh crash, then an update of the plugin's file: tried again. */
-  g_free (write_file (dir, "crash-now", ""));
+  g_free (distretto_test_write_file (dir, "crash-now", ""));
   g_setenv ("DISTRETTO_PLUGINS_WORKER", "1", TRUE);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -607,7 +568,7 @@ test_crash_record (void)
       }
   }
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static guint
@@ -645,7 +606,7 @@ read_to_end (int fd)
 static void
 test_slow_plugin (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   g_autofree char *go = g_build_filename (dir, "go", NULL);
   g_autofree char *calls = g_build_filename (dir, "calls", NULL);
   g_autofree char *code = g_strdup_printf (PY_HEADER
@@ -661,7 +622,7 @@ test_slow_plugin (void)
                                            "                                             required_series=['emp_total'])\n",
                                            calls, go);
   g_autofree char *py = write_python_plugin (dir, "pf_slow", code);
-  g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.png", NULL);
   g_autofree char *path = g_strconcat (g_getenv ("DISTRETTO_PLUGIN_PATH"), G_SEARCHPATH_SEPARATOR_S, dir, NULL);
   const char *argv[] = { g_getenv ("DISTRETTO_BIN"), "plugins", NULL };
@@ -693,7 +654,7 @@ test_slow_plugin (void)
         g_string_append_len (err, buffer, n);
     }
   g_test_message ("%s", err->str);
-  g_free (write_file (dir, "go", ""));
+  g_free (distretto_test_write_file (dir, "go", ""));
 
   out = read_to_end (out_fd);
   rest = read_to_end (err_fd);
@@ -713,7 +674,7 @@ test_slow_plugin (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_cmpuint (count_lines (calls), ==, 2);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* `export --module M` loads M's plugin only: a module's id is its
@@ -721,7 +682,7 @@ test_slow_plugin (void)
 static void
 test_export_loads_its_plugin (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   g_autofree char *spy = g_build_filename (dir, "imported", NULL);
   g_autofree char *code = g_strdup_printf (PY_HEADER
                                            "with open('%s', 'a') as spy:\n"
@@ -730,7 +691,7 @@ test_export_loads_its_plugin (void)
                                            PY_DEFINITION ("pf-renamed"),
                                            spy);
   g_autofree char *py = write_python_plugin (dir, "pf_spy", code);
-  g_autofree char *csv = write_file (dir, "employment.csv", EMPLOYMENT_CSV);
+  g_autofree char *csv = distretto_test_write_file (dir, "employment.csv", EMPLOYMENT_CSV);
   g_autofree char *output = g_build_filename (dir, "out.csv", NULL);
   const char *servitization[] = { "export", "-m", "servitization", "-o", output, NULL };
   const char *example[] = { "export", "-m", "manufacturing_share", "-o", output, NULL };
@@ -758,7 +719,7 @@ test_export_loads_its_plugin (void)
   g_assert_nonnull (strstr (err, "pf_spy"));
   g_assert_null (strstr (err, "pf-renamed"));
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* Relative folders in DISTRETTO_PLUGIN_PATH would load code from wherever
@@ -766,7 +727,7 @@ test_export_loads_its_plugin (void)
 static void
 test_relative_plugin_path (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   g_autofree char *sub = g_build_filename (dir, "plugins", NULL);
   g_autofree char *spy = g_build_filename (dir, "imported", NULL);
   g_autofree char *code = g_strdup_printf (PY_HEADER
@@ -794,7 +755,7 @@ test_relative_plugin_path (void)
   g_assert_nonnull (strstr (out, "Territorial servitization"));
   g_assert_false (g_file_test (spy, G_FILE_TEST_EXISTS));
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 static gboolean
@@ -832,7 +793,7 @@ test_window_banner (void)
       return;
     }
 
-  dir = make_dir ();
+  dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   engine = load_engine (dir);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   banner = distretto_window_get_crash_banner (window);
@@ -852,7 +813,7 @@ test_window_banner (void)
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 /* The window computes a module whose compute segfaults: the window dies
@@ -878,7 +839,7 @@ test_window_crash_in_compute (void)
     }
 
   /* The only module, so the window shows it at once. */
-  dir = make_dir ();
+  dir = distretto_test_make_dir ("distretto-faults-XXXXXX");
   write_crash_plugin (dir, "pf_window_compute");
   envp = g_environ_setenv (envp, "DISTRETTO_PLUGIN_PATH", dir, TRUE);
   g_spawn_async (NULL, (char **) argv, envp,
@@ -907,7 +868,7 @@ test_window_crash_in_compute (void)
   g_assert_cmpuint (crashed->len, ==, 1);
   g_assert_cmpstr (distretto_plugin_item_get_module_name (g_ptr_array_index (crashed, 0)), ==, "pf_window_compute");
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
 }
 
 int
@@ -939,6 +900,6 @@ main (int   argc,
 
   status = g_test_run ();
 
-  remove_tree (state_home);
+  distretto_test_remove_tree (state_home);
   return status;
 }

@@ -22,40 +22,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("distretto-read-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = distretto_test_make_dir ("distretto-read-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  distretto_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static char *
-write_file (Fixture    *fixture,
-            const char *name,
-            const char *contents,
-            gssize      len)
-{
-  char *path = g_build_filename (fixture->dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-  return path;
 }
 
 /* @text as one gzip member. */
@@ -131,8 +106,8 @@ test_file_shrinks (Fixture       *fixture,
   g_autoptr(GString) csv = tidy_csv (300000);
   g_autoptr(GBytes) packed = compressed ? gzip (csv->str, csv->len) : NULL;
   g_autofree char *path = compressed
-    ? write_file (fixture, "data.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed))
-    : write_file (fixture, "data.csv", csv->str, csv->len);
+    ? distretto_test_write_data (fixture->dir, "data.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed))
+    : distretto_test_write_data (fixture->dir, "data.csv", csv->str, csv->len);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoDataset) dataset = NULL;
@@ -236,7 +211,7 @@ test_long_line (Fixture       *fixture,
   g_string_set_size (text, text->len + (17 << 20));
   memset (text->str + text->len - (17 << 20), 'x', 17 << 20);
   g_string_append (text, ",2020,1\n");
-  path = write_file (fixture, "long.csv", text->str, text->len);
+  path = distretto_test_write_data (fixture->dir, "long.csv", text->str, text->len);
 
   dataset = load_path (path, &error);
   g_assert_null (dataset);
@@ -270,7 +245,7 @@ test_multi_member_gzip (Fixture       *fixture,
   g_byte_array_set_size (joined, joined->len + 512);
   memset (joined->data + joined->len - 512, 0, 512);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&joined));
-  path = write_file (fixture, "nama_10r_2gdp.tsv.gz", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  path = distretto_test_write_data (fixture->dir, "nama_10r_2gdp.tsv.gz", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
   dataset = load_path (path, &error);
   g_assert_no_error (error);
@@ -298,7 +273,7 @@ test_gzip_errors_name_the_file (Fixture       *fixture,
   const char *text = "region,indicator,year,value\nITH3,x,2020,1\nITH4,x,2020,2\n";
   g_autoptr(GBytes) packed = gzip (text, strlen (text));
   gsize len = g_bytes_get_size (packed);
-  g_autofree char *cut = write_file (fixture, "cut.csv.gz", g_bytes_get_data (packed, NULL), len - 12);
+  g_autofree char *cut = distretto_test_write_data (fixture->dir, "cut.csv.gz", g_bytes_get_data (packed, NULL), len - 12);
   g_autofree char *damaged_text = g_memdup2 (g_bytes_get_data (packed, NULL), len);
   g_autofree char *damaged = NULL;
   g_autofree char *trailing_text = g_malloc (len + 4);
@@ -314,7 +289,7 @@ test_gzip_errors_name_the_file (Fixture       *fixture,
 
   /* The deflate data after the 10-byte header, overwritten. */
   memset (damaged_text + 10, 0xFF, 8);
-  damaged = write_file (fixture, "damaged.csv.gz", damaged_text, len);
+  damaged = distretto_test_write_data (fixture->dir, "damaged.csv.gz", damaged_text, len);
   dataset = load_path (damaged, &error);
   g_assert_null (dataset);
   g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING);
@@ -324,7 +299,7 @@ test_gzip_errors_name_the_file (Fixture       *fixture,
 
   memcpy (trailing_text, g_bytes_get_data (packed, NULL), len);
   memcpy (trailing_text + len, "junk", 4);
-  trailing = write_file (fixture, "trailing.csv.gz", trailing_text, len + 4);
+  trailing = distretto_test_write_data (fixture->dir, "trailing.csv.gz", trailing_text, len + 4);
   dataset = load_path (trailing, &error);
   g_assert_null (dataset);
   g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING);
@@ -339,7 +314,7 @@ test_gzip_error_in_export (Fixture       *fixture,
 {
   const char *text = "region,indicator,year,value\nITH3,x,2020,1\n";
   g_autoptr(GBytes) packed = gzip (text, strlen (text));
-  g_autofree char *path = write_file (fixture, "emp.csv.gz", g_bytes_get_data (packed, NULL),
+  g_autofree char *path = distretto_test_write_data (fixture->dir, "emp.csv.gz", g_bytes_get_data (packed, NULL),
                                       g_bytes_get_size (packed) - 6);
   g_autofree char *output = g_build_filename (fixture->dir, "out.png", NULL);
   const char *argv[] = { g_getenv ("DISTRETTO_BIN"), "export", "--data", path, "--module", "servitization",
@@ -381,7 +356,7 @@ test_gzip_bounded (Fixture       *fixture,
   memset (text->str + text->len - (40 << 20), '\n', 40 << 20);
   packed = gzip (text->str, text->len);
   g_assert_cmpuint (g_bytes_get_size (packed), <, 256 * 1024);
-  path = write_file (fixture, "bomb.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
+  path = distretto_test_write_data (fixture->dir, "bomb.csv.gz", g_bytes_get_data (packed, NULL), g_bytes_get_size (packed));
 
   dataset = load_path (path, &error);
   g_assert_null (dataset);
@@ -413,7 +388,7 @@ test_gzip_cancel (Fixture       *fixture,
 {
   g_autoptr(GString) csv = tidy_csv (100000);
   g_autoptr(GBytes) packed = gzip (csv->str, csv->len);
-  g_autofree char *path = write_file (fixture, "data.csv.gz", g_bytes_get_data (packed, NULL),
+  g_autofree char *path = distretto_test_write_data (fixture->dir, "data.csv.gz", g_bytes_get_data (packed, NULL),
                                       g_bytes_get_size (packed));
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -441,8 +416,8 @@ test_utf16 (Fixture       *fixture,
   /* `region,…` saved as UTF-16 with a byte order mark, as spreadsheets do. */
   const char le[] = "\xFF\xFEr\0e\0g\0i\0o\0n\0,\0";
   const char be[] = "\xFE\xFF\0{\0}";
-  g_autofree char *le_path = write_file (fixture, "le.csv", le, sizeof le - 1);
-  g_autofree char *be_path = write_file (fixture, "be.json", be, sizeof be - 1);
+  g_autofree char *le_path = distretto_test_write_data (fixture->dir, "le.csv", le, sizeof le - 1);
+  g_autofree char *be_path = distretto_test_write_data (fixture->dir, "be.json", be, sizeof be - 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(DistrettoDataset) dataset = NULL;
   g_autoptr(DistrettoBoundaries) boundaries = NULL;
@@ -505,7 +480,7 @@ test_window_boundaries (Fixture       *fixture,
       n_rows++;
     }
 
-  path = write_file (fixture, "x.csv", text->str, text->len);
+  path = distretto_test_write_data (fixture->dir, "x.csv", text->str, text->len);
   dataset = load_path (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (distretto_dataset_get_n_observations (dataset), ==, n_rows);
@@ -523,7 +498,7 @@ test_window_boundaries (Fixture       *fixture,
   g_string_append (text, "dataflow,ESTAT:X(1.0),\"\n\n\",A,Annual,DEZZ,\"\",2020,,0x10,\r\n");
   g_remove (path);
   g_free (path);
-  path = write_file (fixture, "x.csv", text->str, text->len);
+  path = distretto_test_write_data (fixture->dir, "x.csv", text->str, text->len);
   dataset = load_path (path, &error);
   g_assert_null (dataset);
   g_assert_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_VALUE);

@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "distretto-test-utils.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -95,35 +97,6 @@ write_text (const char *path,
   g_assert_no_error (error);
 }
 
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("distretto-sdk-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
 /* The user's plugin folder, emptied: main() gives the test a user data
  * folder of its own, which each test starts afresh. */
 static char *
@@ -131,7 +104,7 @@ fresh_user_plugin_dir (void)
 {
   char *dir = g_build_filename (g_get_user_data_dir (), "distretto", "plugins", NULL);
 
-  remove_tree (dir);
+  distretto_test_remove_tree (dir);
   g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
   return dir;
 }
@@ -395,7 +368,7 @@ staged_pkgconfig (void)
     return stage_pkgconfig;
 
   build_root = g_path_get_dirname (g_test_get_dir (G_TEST_BUILT));
-  stage_dir = make_tmp_dir ();
+  stage_dir = distretto_test_make_dir ("distretto-sdk-XXXXXX");
   root = g_build_filename (stage_dir, "root", NULL);
   run_ok ((const char *[]) { meson_program (), "install", "-C", build_root, "--no-rebuild",
                              "--destdir", root, "--quiet", NULL }, NULL, NULL);
@@ -517,7 +490,7 @@ test_python_template (void)
   g_autoptr(DistrettoDataset) guide_data = NULL;
   g_autoptr(DistrettoIndicatorResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *work = make_tmp_dir ();
+  g_autofree char *work = distretto_test_make_dir ("distretto-sdk-XXXXXX");
   g_autofree char *csv_path = g_build_filename (work, "my.csv", NULL);
   g_autofree char *png_path = g_build_filename (work, "chart.png", NULL);
   g_autofree char *png = NULL;
@@ -563,7 +536,7 @@ test_python_template (void)
   png = read_text (png_path);
   g_assert_true (g_str_has_prefix (png, "\x89PNG"));
 
-  remove_tree (work);
+  distretto_test_remove_tree (work);
 }
 
 /* The guide shows the templates as they are, so it cannot drift. */
@@ -637,12 +610,12 @@ run_python_script (const char *code,
   return;
 #endif
 
-  work = make_tmp_dir ();
+  work = distretto_test_make_dir ("distretto-sdk-XXXXXX");
   path = g_build_filename (work, name, NULL);
   argv[1] = path;
   write_text (path, code);
   run_ok (argv, work, NULL);
-  remove_tree (work);
+  distretto_test_remove_tree (work);
 }
 
 /* Writes a Python block of the guide into @plugins as plugin
@@ -766,7 +739,7 @@ static void
 test_c_template (void)
 {
   g_autofree char *source = source_path ("plugins", "examples", "c-template", NULL);
-  g_autofree char *work = make_tmp_dir ();
+  g_autofree char *work = distretto_test_make_dir ("distretto-sdk-XXXXXX");
   g_autofree char *build = g_build_filename (work, "build", NULL);
   g_autofree char *dest = g_build_filename (work, "dest", NULL);
   g_autofree char *module_path = g_build_filename (build, "libtemplate.so", NULL);
@@ -800,7 +773,7 @@ test_c_template (void)
   g_assert_cmpstr (peas_plugin_info_get_module_dir (info), ==, build);
   assert_innovation_capacity (engine, "template");
 
-  remove_tree (work);
+  distretto_test_remove_tree (work);
 }
 
 /* `distretto new-plugin NAME`: a Python plugin in the user's folder that
@@ -866,7 +839,7 @@ test_new_plugin_errors (void)
   g_autofree char *plugins = fresh_user_plugin_dir ();
   g_autofree char *taken = g_build_filename (plugins, "taken", NULL);
   g_autofree char *keep = g_build_filename (taken, "keep.txt", NULL);
-  g_autofree char *work = make_tmp_dir ();
+  g_autofree char *work = distretto_test_make_dir ("distretto-sdk-XXXXXX");
   g_autofree char *empty = g_build_filename (work, "empty", NULL);
   g_autofree char *empty_py = g_build_filename (empty, "fine.py", NULL);
   g_autofree char *keep_text = NULL;
@@ -920,7 +893,7 @@ test_new_plugin_errors (void)
   g_assert_true (g_file_test (empty_py, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (strstr (out, "DISTRETTO_PLUGIN_PATH"));
 
-  remove_tree (work);
+  distretto_test_remove_tree (work);
 }
 
 int
@@ -950,10 +923,10 @@ main (int   argc,
   status = g_test_run ();
 
   if (stage_dir != NULL)
-    remove_tree (stage_dir);
+    distretto_test_remove_tree (stage_dir);
   g_clear_pointer (&stage_dir, g_free);
   g_clear_pointer (&stage_pkgconfig, g_free);
-  remove_tree (data_home);
+  distretto_test_remove_tree (data_home);
 
   return status;
 }

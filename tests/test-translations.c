@@ -16,12 +16,6 @@
 #include "distretto-window.h"
 #include "distretto-test-ui.h"
 
-static const char *
-row_title (GtkListBoxRow *row)
-{
-  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
-}
-
 static void
 test_italian_window (void)
 {
@@ -58,7 +52,7 @@ test_italian_window (void)
   /* A C module's title and a Python module's, each from its plugin. */
   list = distretto_window_get_modules_list (window);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    g_ptr_array_add (titles, (gpointer) row_title (gtk_list_box_get_row_at_index (list, i)));
+    g_ptr_array_add (titles, (gpointer) distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)));
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Servitizzazione territoriale", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Quota di occupazione manifatturiera", g_str_equal, NULL));
 

@@ -14,64 +14,10 @@
 #include "distretto-test-ui.h"
 
 static gboolean
-wait_for (GtkWidget *widget)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline &&
-         (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) <= 0))
-    g_main_context_iteration (NULL, FALSE);
-
-  /* Let the first frame be drawn. */
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-
-  return gtk_widget_get_mapped (widget);
-}
-
-/* The first descendant of @root for which @match is true, depth first. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             gboolean  (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
 {
   return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
-}
-
-/* Every label's text under @root, one per line. */
-static void
-collect_labels (GtkWidget *root,
-                GString   *text)
-{
-  if (GTK_IS_LABEL (root))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, text);
-}
-
-static const char *
-row_title (GtkListBoxRow *row)
-{
-  return gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
 }
 
 /* Counts pixels of the chart's bar colour in what the window draws. */
@@ -148,11 +94,11 @@ test_window_lists_modules (void)
 
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
 
   list = distretto_window_get_modules_list (window);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    g_ptr_array_add (titles, (gpointer) row_title (gtk_list_box_get_row_at_index (list, i)));
+    g_ptr_array_add (titles, (gpointer) distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)));
   /* The four bundled modules and the Python example. */
   g_assert_cmpuint (titles->len, ==, 5);
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Territorial servitization", g_str_equal, NULL));
@@ -168,7 +114,7 @@ test_window_lists_modules (void)
   chart_view = distretto_window_get_chart_view (window);
   first_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
   g_assert_nonnull (first_chart);
-  g_assert_cmpstr (distretto_chart_get_title (first_chart), ==, row_title (selected));
+  g_assert_cmpstr (distretto_chart_get_title (first_chart), ==, distretto_test_row_title (selected));
   g_assert_cmpuint (distretto_chart_get_n_bars (first_chart), ==, 127);
 
   /* What the window draws holds the bars. */
@@ -193,17 +139,6 @@ write_temp (const char *dir,
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   return path;
-}
-
-static void
-select_module (DistrettoWindow *window,
-               const char      *title)
-{
-  GtkListBox *list = distretto_window_get_modules_list (window);
-
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), title))
-      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 }
 
 /* The header's information button shows what the selected module
@@ -231,17 +166,17 @@ test_window_module_info (void)
   dataset = distretto_demo_dataset_load (NULL);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
-  select_module (window, "Regional digital adoption");
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Regional digital adoption");
 
-  button = find_widget (GTK_WIDGET (window), has_tooltip, "About This Indicator");
+  button = distretto_test_find_widget (GTK_WIDGET (window), has_tooltip, "About This Indicator");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
   g_assert_true (gtk_widget_get_sensitive (button));
   gtk_menu_button_popup (GTK_MENU_BUTTON (button));
   popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
-  g_assert_true (wait_for (GTK_WIDGET (popover)));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (popover)));
 
-  collect_labels (gtk_popover_get_child (popover), text);
+  distretto_test_collect_labels (gtk_popover_get_child (popover), text);
   g_test_message ("%s", text->str);
   g_assert_nonnull (strstr (text->str, "Regional digital adoption\n"));
   g_assert_nonnull (strstr (text->str, "a ranking within one country gives them weight 0"));
@@ -340,8 +275,8 @@ test_window_imports (void)
 
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
-  select_module (window, "Territorial servitization");
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   demo_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
   g_assert_cmpuint (distretto_chart_get_n_bars (demo_chart), ==, 127);
@@ -425,8 +360,8 @@ test_window_nuts_versions (void)
   g_assert_no_error (error);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
-  select_module (window, "Territorial servitization");
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   before = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
 
@@ -472,13 +407,13 @@ test_window_module_view (void)
   dataset = distretto_demo_dataset_load (NULL);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
   chart_view = distretto_window_get_chart_view (window);
   list = distretto_window_get_modules_list (window);
 
   /* Select the Python example, which declares a view of its own. */
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
+    if (g_str_equal (distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
   /* The drop-down of charts offers the ranking, the trend and the view. */
@@ -616,12 +551,12 @@ test_window_builtin_charts (void)
   dataset = distretto_demo_dataset_load (NULL);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
   chart_view = DISTRETTO_CHART_VIEW (distretto_window_get_chart_view (window));
   list = distretto_window_get_modules_list (window);
 
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
+    if (g_str_equal (distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
 
   dropdown = distretto_window_get_view_dropdown (window);
@@ -724,7 +659,7 @@ test_window_closed_while_importing (void)
   g_assert_no_error (error);
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
   g_object_weak_ref (G_OBJECT (window), on_window_finalized, &finalized);
 
   distretto_window_import_files (window, G_LIST_MODEL (files));

@@ -11,6 +11,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "../distretto-test-utils.h"
+
 #include <glib/gstdio.h>
 #include <sys/wait.h>
 
@@ -75,24 +77,6 @@ bench_indicator_class_init (BenchIndicatorClass *klass)
 static void
 bench_indicator_init (BenchIndicator *self)
 {
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static int
@@ -200,6 +184,6 @@ main (int   argc,
            RUNS, time_command (BUILD_ROOT "/app/shell/distretto", FALSE),
            time_command (BUILD_ROOT "/app/shell/distretto", TRUE));
 
-  remove_tree (state);
+  distretto_test_remove_tree (state);
   return 0;
 }

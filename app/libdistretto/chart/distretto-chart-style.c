@@ -19,6 +19,16 @@
       { 0.941, 0.894, 0.259 }, \
     }
 
+/* Performance groups, best first (Leader, Strong, Moderate, Emerging), the
+ * same in every style: Okabe–Ito blue, sky blue, orange and vermillion. The
+ * last is also the colour of warnings. */
+#define PERFORMANCE_GROUPS { \
+      { 0.000, 0.447, 0.698 }, \
+      { 0.337, 0.706, 0.914 }, \
+      { 0.902, 0.624, 0.000 }, \
+      { 0.835, 0.369, 0.000 }, \
+    }
+
 static const DistrettoChartPalette palettes[] = {
   [DISTRETTO_CHART_STYLE_LIGHT] = {
     .background = { 0.980, 0.980, 0.980 },
@@ -27,12 +37,7 @@ static const DistrettoChartPalette palettes[] = {
     .grid       = { 0.850, 0.850, 0.850 },
     .bar        = { 0.000, 0.447, 0.698 },
     .reference  = { 0.141, 0.141, 0.141 },
-    .categories = {
-      { 0.000, 0.447, 0.698 },
-      { 0.337, 0.706, 0.914 },
-      { 0.902, 0.624, 0.000 },
-      { 0.835, 0.369, 0.000 },
-    },
+    .categories = PERFORMANCE_GROUPS,
     .lines = OKABE_ITO_LINES,
   },
   [DISTRETTO_CHART_STYLE_DARK] = {
@@ -42,12 +47,7 @@ static const DistrettoChartPalette palettes[] = {
     .grid       = { 0.290, 0.290, 0.290 },
     .bar        = { 0.337, 0.706, 0.914 },
     .reference  = { 0.960, 0.960, 0.960 },
-    .categories = {
-      { 0.000, 0.447, 0.698 },
-      { 0.337, 0.706, 0.914 },
-      { 0.902, 0.624, 0.000 },
-      { 0.835, 0.369, 0.000 },
-    },
+    .categories = PERFORMANCE_GROUPS,
     .lines = OKABE_ITO_LINES,
   },
   [DISTRETTO_CHART_STYLE_PRINT] = {
@@ -57,12 +57,7 @@ static const DistrettoChartPalette palettes[] = {
     .grid       = { 0.867, 0.867, 0.867 },
     .bar        = { 0.000, 0.447, 0.698 },
     .reference  = { 0.000, 0.000, 0.000 },
-    .categories = {
-      { 0.000, 0.447, 0.698 },
-      { 0.337, 0.706, 0.914 },
-      { 0.902, 0.624, 0.000 },
-      { 0.835, 0.369, 0.000 },
-    },
+    .categories = PERFORMANCE_GROUPS,
     .lines = OKABE_ITO_LINES,
   },
 };

@@ -5,15 +5,18 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "distretto-boundaries.h"
 #include "distretto-data-format.h"
 #include "distretto-import-error.h"
+#include "distretto-import-private.h"
 #include "distretto-input-private.h"
 #include "distretto-json-reader.h"
 #include "distretto-nuts.h"
@@ -260,20 +263,20 @@ describe_node (JsonNode *node)
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return "null";
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return _("an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return _("an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _("a boolean");
     case G_TYPE_INT64:
     case G_TYPE_DOUBLE:
     default:
-      return "a number";
+      return _("a number");
     }
 }
 
@@ -362,7 +365,7 @@ read_crs (Builder     *b,
   if (!JSON_NODE_HOLDS_OBJECT (crs))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs",
-                 "expected a coordinate reference system (an object), found %s",
+                 _("expected a coordinate reference system (an object), found %s"),
                  describe_node (crs));
       return FALSE;
     }
@@ -371,7 +374,7 @@ read_crs (Builder     *b,
   if (properties == NULL || !JSON_NODE_HOLDS_OBJECT (properties))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties",
-                 "expected an object naming the coordinate reference system, found %s",
+                 _("expected an object naming the coordinate reference system, found %s"),
                  describe_node (properties));
       return FALSE;
     }
@@ -394,8 +397,8 @@ read_crs (Builder     *b,
   else
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.crs.properties.name",
-                 "expected the name of a coordinate reference system such as "
-                 "“urn:ogc:def:crs:EPSG::3035”, found %s",
+                 _("expected the name of a coordinate reference system such as "
+                   "“urn:ogc:def:crs:EPSG::3035”, found %s"),
                  describe_node (name_node));
       return FALSE;
     }
@@ -406,8 +409,8 @@ read_crs (Builder     *b,
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename,
                                 name ? "$.crs.properties.name" : "$.crs.properties.code",
-                 "the coordinate reference system %s is not supported: expected EPSG:3035 "
-                 "(ETRS89-LAEA) or EPSG:4326 (longitude and latitude)", what);
+                 _("the coordinate reference system %s is not supported: expected EPSG:3035 "
+                   "(ETRS89-LAEA) or EPSG:4326 (longitude and latitude)"), what);
       return FALSE;
     }
 
@@ -434,7 +437,7 @@ read_position (Builder     *b,
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a position [x, y], found %s", describe_node (node));
+                 _("expected a position [x, y], found %s"), describe_node (node));
       return FALSE;
     }
 
@@ -445,7 +448,7 @@ read_position (Builder     *b,
       g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a position [x, y], found an array of %u elements", n);
+                 _("expected a position [x, y], found an array of %u elements"), n);
       return FALSE;
     }
 
@@ -459,7 +462,7 @@ read_position (Builder     *b,
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                     "expected a number, found %s", describe_node (element));
+                     _("expected a number, found %s"), describe_node (element));
           return FALSE;
         }
 
@@ -469,7 +472,7 @@ read_position (Builder     *b,
           g_autofree char *where = g_strdup_printf ("%s[%u][%u]", path->str, k, c);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                     "expected a finite number, found one too large to represent");
+                     _("expected a finite number, found one too large to represent"));
           return FALSE;
         }
 
@@ -499,8 +502,9 @@ add_point (Builder     *b,
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                     "expected a longitude between -180 and 180 and a latitude between -90 "
-                     "and 90 degrees, found [%g, %g]", raw_x, raw_y);
+                     /* TRANSLATORS: the longitude and the latitude found */
+                     _("expected a longitude between -180 and 180 and a latitude between -90 "
+                       "and 90 degrees, found [%g, %g]"), raw_x, raw_y);
           return FALSE;
         }
 
@@ -510,8 +514,9 @@ add_point (Builder     *b,
           g_autofree char *where = g_strdup_printf ("%s[%u]", path->str, k);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                     "the position [%g, %g] is opposite the centre of Europe and cannot be "
-                     "projected to EPSG:3035", raw_x, raw_y);
+                     /* TRANSLATORS: the longitude and the latitude of the position */
+                     _("the position [%g, %g] is opposite the centre of Europe and cannot be "
+                       "projected to EPSG:3035"), raw_x, raw_y);
           return FALSE;
         }
     }
@@ -538,7 +543,7 @@ read_ring (Builder     *b,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                 "expected a ring (an array of positions), found %s", describe_node (node));
+                 _("expected a ring (an array of positions), found %s"), describe_node (node));
       return FALSE;
     }
 
@@ -547,15 +552,15 @@ read_ring (Builder     *b,
   if (n < 4)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                 "expected a ring of at least 4 positions (the last repeating the first), "
-                 "found %u", n);
+                 _("expected a ring of at least 4 positions (the last repeating the first), "
+                   "found %u"), n);
       return FALSE;
     }
 
   if ((gsize) b->coords->len + 2 * (gsize) n >= G_MAXUINT)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, path->str,
-                 "the file holds more points than Distretto can store");
+                 _("the file holds more points than Distretto can store"));
       return FALSE;
     }
 
@@ -577,7 +582,7 @@ read_ring (Builder     *b,
       else if (k == n - 1 && (raw_x != first_x || raw_y != first_y))
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                     "expected a closed ring: the last point differs from the first");
+                     _("expected a closed ring: the last point differs from the first"));
           return FALSE;
         }
 
@@ -602,7 +607,7 @@ read_polygon (Builder     *b,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                 "expected a polygon (an array of rings), found %s", describe_node (node));
+                 _("expected a polygon (an array of rings), found %s"), describe_node (node));
       return FALSE;
     }
 
@@ -611,7 +616,7 @@ read_polygon (Builder     *b,
   if (n == 0)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                 "expected a polygon with an exterior ring, found an empty array");
+                 _("expected a polygon with an exterior ring, found an empty array"));
       return FALSE;
     }
 
@@ -655,7 +660,7 @@ check_geometry_type (Builder     *b,
       g_autofree char *where = g_strdup_printf ("$.features[%u].geometry", i);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a geometry (an object) or null, found %s", describe_node (node));
+                 _("expected a geometry (an object) or null, found %s"), describe_node (node));
       return FALSE;
     }
 
@@ -664,23 +669,27 @@ check_geometry_type (Builder     *b,
   if (g_strcmp0 (type, "Polygon") != 0 && g_strcmp0 (type, "MultiPolygon") != 0)
     {
       g_autofree char *where = g_strdup_printf ("$.features[%u].geometry.type", i);
-      const char *hint = "";
-
       if (type == NULL)
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                     "expected a geometry type such as “Polygon”, found %s",
-                     type_node ? describe_node (type_node) : "none");
+                     _("expected a geometry type such as “Polygon”, found %s"),
+                     type_node ? describe_node (type_node) : _("none"));
           return FALSE;
         }
 
       if (g_str_equal (type, "LineString") || g_str_equal (type, "MultiLineString"))
-        hint = ": this looks like a boundary-line file (GISCO NUTS_BN); use the region file (NUTS_RG)";
+        _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+                                   _("expected a Polygon or MultiPolygon, found “%s”: this looks like a "
+                                     "boundary-line file (GISCO NUTS_BN); use the region file (NUTS_RG)"),
+                                   type);
       else if (g_str_equal (type, "Point") || g_str_equal (type, "MultiPoint"))
-        hint = ": this looks like a label file (GISCO NUTS_LB); use the region file (NUTS_RG)";
-
-      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
-                 "expected a Polygon or MultiPolygon, found “%s”%s", type, hint);
+        _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+                                   _("expected a Polygon or MultiPolygon, found “%s”: this looks like a "
+                                     "label file (GISCO NUTS_LB); use the region file (NUTS_RG)"),
+                                   type);
+      else
+        _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+                                   _("expected a Polygon or MultiPolygon, found “%s”"), type);
       return FALSE;
     }
 
@@ -711,9 +720,10 @@ read_geometry (Builder     *b,
   if (coordinates == NULL || !JSON_NODE_HOLDS_ARRAY (coordinates))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, path->str,
-                 "expected the coordinates of a %s (an array), found %s",
+                 /* TRANSLATORS: a geometry type (Polygon or MultiPolygon), then what was found */
+                 _("expected the coordinates of a %s (an array), found %s"),
                  multi ? "MultiPolygon" : "Polygon",
-                 coordinates ? describe_node (coordinates) : "none");
+                 coordinates ? describe_node (coordinates) : _("none"));
       return FALSE;
     }
 
@@ -765,7 +775,7 @@ read_string_property (Builder     *b,
       g_autofree char *where = g_strdup_printf ("$.features[%u].properties.%s", i, name);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a string, found %s", describe_node (node));
+                 _("expected a string, found %s"), describe_node (node));
       return FALSE;
     }
 
@@ -806,7 +816,7 @@ read_feature (Builder     *b,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a feature (an object), found %s", describe_node (node));
+                 _("expected a feature (an object), found %s"), describe_node (node));
       return FALSE;
     }
   feature = json_node_get_object (node);
@@ -817,10 +827,10 @@ read_feature (Builder     *b,
       g_autofree char *type_path = g_strconcat (where, ".type", NULL);
       g_autofree char *found = node_is_string (type_node)
         ? g_strdup_printf ("“%s”", json_node_get_string (type_node))
-        : g_strdup (type_node ? describe_node (type_node) : "none");
+        : g_strdup (type_node ? describe_node (type_node) : _("none"));
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, type_path,
-                 "expected “Feature”, found %s", found);
+                 _("expected “Feature”, found %s"), found);
       return FALSE;
     }
 
@@ -835,7 +845,7 @@ read_feature (Builder     *b,
           g_autofree char *properties_path = g_strconcat (where, ".properties", NULL);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, properties_path,
-                     "expected an object or null, found %s", describe_node (properties_node));
+                     _("expected an object or null, found %s"), describe_node (properties_node));
           return FALSE;
         }
       properties = json_node_get_object (properties_node);
@@ -853,13 +863,13 @@ read_feature (Builder     *b,
   if (code_node == NULL)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, where,
-                 "expected a region code in properties.NUTS_ID or in id, found neither");
+                 _("expected a region code in properties.NUTS_ID or in id, found neither"));
       return FALSE;
     }
   if (!node_is_string (code_node))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
-                 "expected a NUTS code (a string such as “ITH3”), found %s",
+                 _("expected a NUTS code (a string such as “ITH3”), found %s"),
                  describe_node (code_node));
       return FALSE;
     }
@@ -867,7 +877,7 @@ read_feature (Builder     *b,
   if (!distretto_nuts_code_is_valid (code))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
-                 "expected a NUTS code such as “ITH3”, found “%s”", code);
+                 _("expected a NUTS code such as “ITH3”, found “%s”"), code);
       return FALSE;
     }
 
@@ -875,7 +885,8 @@ read_feature (Builder     *b,
   if (seen != NULL)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, code_path,
-                 "the region “%s” appears twice, in features %u and %u",
+                 /* TRANSLATORS: a region code, then the indices of the two features */
+                 _("the region “%s” appears twice, in features %u and %u"),
                  code, GPOINTER_TO_UINT (seen) - 1, i);
       return FALSE;
     }
@@ -891,7 +902,7 @@ read_feature (Builder     *b,
       if (!JSON_NODE_HOLDS_VALUE (level_node) || json_node_get_value_type (level_node) != G_TYPE_INT64)
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
-                     "expected a NUTS level (an integer from 0 to 3), found %s",
+                     _("expected a NUTS level (an integer from 0 to 3), found %s"),
                      describe_node (level_node));
           return FALSE;
         }
@@ -900,7 +911,7 @@ read_feature (Builder     *b,
       if (value < 0 || value > 3)
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, level_path,
-                     "expected a NUTS level (an integer from 0 to 3), found %" G_GINT64_FORMAT,
+                     _("expected a NUTS level (an integer from 0 to 3), found %" PRId64),
                      value);
           return FALSE;
         }
@@ -966,7 +977,7 @@ read_collection (Builder     *b,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, "$",
-                 "expected a GeoJSON FeatureCollection (an object), found %s",
+                 _("expected a GeoJSON FeatureCollection (an object), found %s"),
                  describe_node (root));
       return FALSE;
     }
@@ -976,17 +987,22 @@ read_collection (Builder     *b,
   if (!node_is_string (type_node) || !g_str_equal (json_node_get_string (type_node), "FeatureCollection"))
     {
       g_autofree char *found = node_is_string (type_node)
-        ? g_strdup_printf ("a “%s”", json_node_get_string (type_node))
+                           /* TRANSLATORS: the GeoJSON type an object gives, e.g. a “Feature” */
+        ? g_strdup_printf (_("a “%s”"), json_node_get_string (type_node))
         : type_node != NULL
-        ? g_strdup_printf ("a type that is %s", describe_node (type_node))
-        : g_strdup ("an object without a “type”");
-      const char *hint = "";
+        ? g_strdup_printf (_("a type that is %s"), describe_node (type_node))
+        : g_strdup (_("an object without a “type”"));
+      const char *where = type_node ? "$.type" : "$";
 
       if (looks_like_json_stat (object))
-        hint = ": this looks like JSON-stat data; load it as a dataset";
-
-      _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, type_node ? "$.type" : "$",
-                 "expected a GeoJSON FeatureCollection, found %s%s", found, hint);
+        _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+                                   /* TRANSLATORS: %s says what was found, e.g. "a “Feature”" */
+                                   _("expected a GeoJSON FeatureCollection, found %s: this looks like "
+                                     "JSON-stat data; load it as a dataset"), found);
+      else
+        _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, b->filename, where,
+                                   /* TRANSLATORS: %s says what was found, e.g. "a “Feature”" */
+                                   _("expected a GeoJSON FeatureCollection, found %s"), found);
       return FALSE;
     }
 
@@ -999,8 +1015,8 @@ read_collection (Builder     *b,
   if (features_node == NULL || !JSON_NODE_HOLDS_ARRAY (features_node))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, b->filename, "$.features",
-                 "expected an array of features, found %s",
-                 features_node ? describe_node (features_node) : "none");
+                 _("expected an array of features, found %s"),
+                 features_node ? describe_node (features_node) : _("none"));
       return FALSE;
     }
 
@@ -1009,7 +1025,7 @@ read_collection (Builder     *b,
   if (n == 0)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
-                 "the collection has no features: expected one per region");
+                 _("the collection has no features: expected one per region"));
       return FALSE;
     }
 
@@ -1024,7 +1040,7 @@ read_collection (Builder     *b,
   if (b->regions->len == 0)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, b->filename, "$.features",
-                 "none of the %u features has a geometry", b->n_without_geometry);
+                 _("none of the %u features has a geometry"), b->n_without_geometry);
       return FALSE;
     }
 
@@ -1092,8 +1108,8 @@ load_input (DistrettoInput  *input,
     p++;
   if (p == data + len)
     {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s: the file is empty: expected a GeoJSON FeatureCollection", display_name);
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY, display_name, 0, 0,
+                               _("the file is empty: expected a GeoJSON FeatureCollection"));
       return NULL;
     }
 
@@ -1101,10 +1117,10 @@ load_input (DistrettoInput  *input,
     {
     case DISTRETTO_DATA_FORMAT_EUROSTAT_TSV:
     case DISTRETTO_DATA_FORMAT_SDMX_CSV:
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-                   "%s:1:1: expected a GeoJSON FeatureCollection, found %s data: "
-                   "load it as a dataset", display_name,
-                   distretto_data_format_get_name (distretto_data_format_detect (plain)));
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT, display_name, 1, 1,
+                               /* TRANSLATORS: %s is a format name such as "SDMX-CSV" */
+                               _("expected a GeoJSON FeatureCollection, found %s data: load it as a dataset"),
+                               distretto_data_format_get_name (distretto_data_format_detect (plain)));
       return NULL;
     case DISTRETTO_DATA_FORMAT_TIDY_CSV:
       {
@@ -1114,9 +1130,10 @@ load_input (DistrettoInput  *input,
         /* Not JSON, and a line of fields: a CSV file. */
         if (*p != '{' && *p != '[' && (memchr (p, ',', line) != NULL || memchr (p, ';', line) != NULL))
           {
-            g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-                         "%s:1:1: expected a GeoJSON FeatureCollection, found CSV data: "
-                         "load it as a dataset", display_name);
+            _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
+                                     display_name, 1, 1,
+                                     _("expected a GeoJSON FeatureCollection, found CSV data: "
+                                       "load it as a dataset"));
             return NULL;
           }
       }
@@ -1134,9 +1151,8 @@ load_input (DistrettoInput  *input,
   if (parser == NULL)
     ;
   else if (json_parser_get_root (parser) == NULL)
-    g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                 "%s: the file holds no JSON value: expected a GeoJSON FeatureCollection",
-                 display_name);
+    _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY, display_name, 0, 0,
+                             _("the file holds no JSON value: expected a GeoJSON FeatureCollection"));
   else if (read_collection (&b, json_parser_get_root (parser), error))
     self = builder_finish (&b);
 

@@ -10,6 +10,8 @@
 #include <emmintrin.h>
 #endif
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
@@ -49,9 +51,9 @@ _distretto_validate_utf8 (const char  *data,
         }
     }
 
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
-               "%s:%u:%u: expected UTF-8 text, found the byte 0x%02X",
-               filename, line, count_columns (line_start, end), (guint8) *end);
+  _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                           filename, line, count_columns (line_start, end),
+                           _("expected UTF-8 text, found the byte 0x%02X"), (guint8) *end);
   return FALSE;
 }
 
@@ -171,9 +173,10 @@ refill_to (DistrettoCsvReader  *reader,
     {
       if (reader->window_size >= DISTRETTO_CSV_MAX_RECORD)
         {
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
-                       "%s:%u:1: this line is longer than %u MiB: expected one record per line",
-                       reader->filename, reader->next_line, DISTRETTO_CSV_MAX_RECORD >> 20);
+          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+                                   reader->filename, reader->next_line, 1,
+                                   _("this line is longer than %u MiB: expected one record per line"),
+                                   DISTRETTO_CSV_MAX_RECORD >> 20);
           return FALSE;
         }
       reader->window_size *= 2;
@@ -518,9 +521,9 @@ validate_record (DistrettoCsvReader  *reader,
         }
     }
 
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
-               "%s:%u:%u: expected UTF-8 text, found the byte 0x%02X",
-               reader->filename, line, count_columns (line_start, bad), (guint8) *bad);
+  _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                           reader->filename, line, count_columns (line_start, bad),
+                           _("expected UTF-8 text, found the byte 0x%02X"), (guint8) *bad);
   return FALSE;
 }
 
@@ -557,10 +560,10 @@ read_quoted (DistrettoCsvReader  *reader,
         return RECORD_MORE;
       if (p >= end)
         {
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                       "%s:%u:%u: this quoted field is never closed: expected a closing \"",
-                       reader->filename, reader->line,
-                       count_columns (data + reader->line_start, quote));
+          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                   reader->filename, reader->line,
+                                   count_columns (data + reader->line_start, quote),
+                                   _("this quoted field is never closed: expected a closing \""));
           return RECORD_NONE;
         }
 
@@ -799,12 +802,14 @@ read_one_record (DistrettoCsvReader  *reader,
               /* Not yet checked for UTF-8: quote ASCII, name other bytes. */
               g_autofree char *found = g_ascii_isprint (*p)
                 ? g_strdup_printf ("“%c”", *p)
-                : g_strdup_printf ("the byte 0x%02X", (guint8) *p);
+                : g_strdup_printf (_("the byte 0x%02X"), (guint8) *p);
 
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                           "%s:%u:%u: expected a delimiter or the end of the line after a quoted field, found %s",
-                           reader->filename, reader->next_line,
-                           count_columns (data + reader->next_line_start, p), found);
+              _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
+                                       reader->filename, reader->next_line,
+                                       count_columns (data + reader->next_line_start, p),
+                                       /* TRANSLATORS: %s is a quoted character or “the byte 0x…” */
+                                       _("expected a delimiter or the end of the line after a quoted "
+                                         "field, found %s"), found);
               return RECORD_NONE;
             }
         }
@@ -968,9 +973,8 @@ _distretto_csv_reader_set_error (DistrettoCsvReader  *reader,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%u:%u: %s",
-               reader->filename, reader->line,
-               _distretto_csv_reader_column (reader, index), message);
+  _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, code, reader->filename, reader->line,
+                           _distretto_csv_reader_column (reader, index), "%s", message);
 }
 
 /*
@@ -1028,9 +1032,11 @@ _distretto_csv_reader_import_rest (DistrettoCsvReader      *reader,
 
   if (n_records == 0)
     {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                   "%s:%u:1: the file has a header but no data: expected lines such as “%s”",
-                   reader->filename, reader->next_line, example);
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                               reader->filename, reader->next_line, 1,
+                               /* TRANSLATORS: %s is an example line */
+                               _("the file has a header but no data: expected lines such as “%s”"),
+                               example);
       return FALSE;
     }
 

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-data-format.h"
 #include "distretto-eurostat-private.h"
 #include "distretto-import-error.h"
@@ -195,7 +197,7 @@ distretto_data_uncompress (GBytes  *bytes,
   if (!is_gzip (bytes))
     return g_bytes_ref (bytes);
 
-  input = _distretto_input_new_bytes (bytes, "gzip data", NULL);
+  input = _distretto_input_new_bytes (bytes, _("gzip data"), NULL);
   return _distretto_input_read_all (input, DISTRETTO_INPUT_MAX_WHOLE, error);
 }
 
@@ -273,9 +275,10 @@ detect_input (DistrettoInput       *input,
 
   if (is_utf16 (head, len))
     {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
-                   "%s:1:1: this is UTF-16 text, which Distretto does not read: save the "
-                   "file as UTF-8", _distretto_input_get_name (input));
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                               _distretto_input_get_name (input), 1, 1,
+                               _("this is UTF-16 text, which Distretto does not read: save the "
+                                 "file as UTF-8"));
       return FALSE;
     }
 
@@ -305,11 +308,12 @@ load_input (DistrettoInput           *input,
 
   if (import_func == NULL)
     {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
-                   format == DISTRETTO_DATA_FORMAT_GEOJSON
-                   ? "%s: this is a boundary file: use it with --boundaries"
-                   : "%s: expected tidy CSV, Eurostat TSV, SDMX-CSV or JSON-stat, found binary data",
-                   display_name);
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_FORMAT,
+                               display_name, 0, 0, "%s",
+                               format == DISTRETTO_DATA_FORMAT_GEOJSON
+                               ? _("this is a boundary file: use it with --boundaries")
+                               : _("expected tidy CSV, Eurostat TSV, SDMX-CSV or JSON-stat, found "
+                                   "binary data"));
       return NULL;
     }
 

@@ -234,6 +234,7 @@ resolve_term (DistrettoDataset             *self,
 
       if (nearest != NULL)
         g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_MISSING,
+                     /* TRANSLATORS: the selector given, then the nearest series code */
                      _("No imported series matches “%s”; did you mean “%s”?"), text, nearest);
       else
         g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_MISSING,
@@ -245,6 +246,8 @@ resolve_term (DistrettoDataset             *self,
     g_autofree char *open = describe_open_dimensions (self, term, matches);
 
     g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_AMBIGUOUS,
+                 /* TRANSLATORS: the selector, how many series it matches, then the dimensions
+                  * still open, e.g. “unit (PC, THS)” */
                  _("The selector “%s” matches %u series: pin %s"), text, matches->len, open);
   }
   return FALSE;
@@ -349,6 +352,7 @@ distretto_dataset_resolve_selector (DistrettoDataset  *self,
   if (resolution->series->len != 1)
     {
       g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_INVALID,
+                   /* TRANSLATORS: the selector, then how many series it sums */
                    _("The selector “%s” is a sum of %u series, not one series"), selector,
                    resolution->series->len);
       return NULL;

@@ -7,8 +7,11 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-dataset-private.h"
 #include "distretto-import-error.h"
+#include "distretto-import-private.h"
 
 /**
  * DistrettoDataset:
@@ -324,7 +327,7 @@ static char *
 format_value (double value)
 {
   if (isnan (value))
-    return g_strdup ("missing");
+    return g_strdup (_("missing"));
   return g_strdup_printf ("%.17g", value);
 }
 
@@ -367,9 +370,12 @@ _distretto_dataset_fill_cell (DistrettoDataset   *self,
 
       if (cell_source (column, i) == source)
         {
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
-                       "%s:%u:1: the cell %s / %s / %d is given twice: first on line %u",
-                       name, line, region_code, series_code, year, cell->line);
+          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
+                                   name, line, 1,
+                                   /* TRANSLATORS: a region code, a series code, a year, then the
+                                    * line that first gave the cell */
+                                   _("the cell %s / %s / %d is given twice: first on line %u"),
+                                   region_code, series_code, year, cell->line);
           return FALSE;
         }
 
@@ -378,11 +384,17 @@ _distretto_dataset_fill_cell (DistrettoDataset   *self,
           g_autofree char *here = format_value (value);
           g_autofree char *there = format_value (old_value);
 
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
-                       "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
-                       name, line, region_code, series_code, year, here, there,
-                       distretto_source_get_name (g_ptr_array_index (self->sources, cell_source (column, i))),
-                       cell->line);
+          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                                   name, line, 1,
+                                   /* TRANSLATORS: a region code, a series code and a year name the
+                                    * cell; then its value here, its value in the other file, and
+                                    * that file's name and line, e.g. "the cell ITH3 / emp / 2022
+                                    * is 4.5 here but 4.6 in b.csv:12" */
+                                   _("the cell %s / %s / %d is %s here but %s in %s:%u"),
+                                   region_code, series_code, year, here, there,
+                                   distretto_source_get_name (g_ptr_array_index (self->sources,
+                                                                                 cell_source (column, i))),
+                                   cell->line);
           return FALSE;
         }
 
@@ -575,11 +587,12 @@ distretto_dataset_merge (DistrettoDataset  *self,
               g_autofree char *here = format_value (g_array_index (theirs->values, double, i));
               g_autofree char *there = format_value (g_array_index (ours->values, double, j));
 
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
-                           "%s:%u:1: the cell %s / %s / %d is %s here but %s in %s:%u",
-                           distretto_source_get_name (their_source), their_cell->line,
-                           distretto_region_get_code (region), code, year, here, there,
-                           distretto_source_get_name (our_source), our_cell->line);
+              _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                                       distretto_source_get_name (their_source), their_cell->line, 1,
+                                       /* TRANSLATORS: see “the cell %s / %s / %d is %s here…” above */
+                                       _("the cell %s / %s / %d is %s here but %s in %s:%u"),
+                                       distretto_region_get_code (region), code, year, here, there,
+                                       distretto_source_get_name (our_source), our_cell->line);
               return FALSE;
             }
         }

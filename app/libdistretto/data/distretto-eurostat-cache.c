@@ -146,6 +146,7 @@ set_cache_error (GError     **error,
                  int          saved_errno)
 {
   g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_CACHE,
+               /* TRANSLATORS: a folder, then the system's reason */
                _("cannot write to the cache folder “%s”: %s"), cache_dir, g_strerror (saved_errno));
   return FALSE;
 }

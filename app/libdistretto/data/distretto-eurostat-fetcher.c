@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 #include <string.h>
@@ -578,12 +579,14 @@ set_transport_error (Fetch         *fetch,
     g_propagate_error (error, g_error_copy (cause));
   else if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_TIMED_OUT,
+                 /* TRANSLATORS: a table code, a web address, then the time-out in seconds */
                  g_dngettext (GETTEXT_PACKAGE,
                               "%s: no answer from %s for %u second",
                               "%s: no answer from %s for %u seconds", fetch->timeout),
                  fetch->table, fetch->url, fetch->timeout);
   else
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_UNREACHABLE,
+                 /* TRANSLATORS: a Eurostat table code, a web address, then the system's reason */
                  _("%s: cannot reach %s: %s"), fetch->table, fetch->url, cause->message);
   return FALSE;
 }
@@ -604,14 +607,20 @@ check_status (Fetch        *fetch,
 
   if (status == SOUP_STATUS_NOT_FOUND)
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_NOT_FOUND,
+                 /* TRANSLATORS: a table code, the HTTP status code and reason, then the web
+                  * address */
                  _("%s: Eurostat has no such table (HTTP %u %s from %s)"),
                  fetch->table, status, reason, fetch->url);
   else if (SOUP_STATUS_IS_SERVER_ERROR (status))
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_HTTP,
+                 /* TRANSLATORS: a table code, the HTTP status code and reason, then the web
+                  * address */
                  _("%s: the server failed (HTTP %u %s from %s); try again later"),
                  fetch->table, status, reason, fetch->url);
   else
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_HTTP,
+                 /* TRANSLATORS: a table code, the HTTP status code and reason, then the web
+                  * address */
                  _("%s: the server refused the download (HTTP %u %s from %s)"),
                  fetch->table, status, reason, fetch->url);
   return FALSE;
@@ -683,6 +692,7 @@ receive_body (Fetch         *fetch,
       if (!write_all (fd, buffer, n, &write_error))
         {
           g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_CACHE,
+                       /* TRANSLATORS: a table code, a folder, then the system's reason */
                        _("%s: cannot write to the cache folder “%s”: %s"),
                        fetch->table, fetch->cache_dir, write_error->message);
           return FALSE;
@@ -735,6 +745,8 @@ check_loads (Fetch         *fetch,
         return TRUE;
 
       g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_NOT_DATA,
+                   /* TRANSLATORS: a table code, a web address, then the format received and the
+                    * format asked for (TSV or SDMX-CSV) */
                    _("%s: the answer from %s is %s, not the %s asked for"),
                    fetch->table, fetch->url, found, expected);
       return FALSE;
@@ -744,6 +756,7 @@ check_loads (Fetch         *fetch,
     g_propagate_error (error, g_steal_pointer (&load_error));
   else
     g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_NOT_DATA,
+                 /* TRANSLATORS: a table code, a web address, then the importer's message */
                  _("%s: the answer from %s is not a table Distretto reads: %s"),
                  fetch->table, fetch->url, load_error->message);
   return FALSE;
@@ -769,6 +782,7 @@ download (Fetch         *fetch,
   if (message == NULL)
     {
       g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_UNREACHABLE,
+                   /* TRANSLATORS: a table code, then the text given as a web address */
                    _("%s: “%s” is not a web address"), fetch->table, fetch->url);
       return NULL;
     }
@@ -792,6 +806,7 @@ download (Fetch         *fetch,
   if (content_type != NULL && g_ascii_strcasecmp (content_type, "text/html") == 0)
     {
       g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_NOT_DATA,
+                   /* TRANSLATORS: a table code, then a web address */
                    _("%s: %s answered with a web page, not a data table"), fetch->table, fetch->url);
       return NULL;
     }
@@ -876,6 +891,7 @@ fetch_new (DistrettoEurostatFetcher  *self,
       g_autofree char *uri = g_file_get_uri (self->cache_dir);
 
       g_set_error (error, DISTRETTO_FETCH_ERROR, DISTRETTO_FETCH_ERROR_CACHE,
+                   /* TRANSLATORS: a table code, then the folder given */
                    _("%s: the cache folder “%s” is not a local folder"), fetch->table, uri);
       return NULL;
     }

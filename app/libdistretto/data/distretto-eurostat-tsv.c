@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
@@ -78,9 +80,9 @@ read_header (EurostatTsv  *tsv,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                     "%s:1:1: the file is empty: expected a header such as “unit,geo\\time<TAB>2015”",
-                     reader->filename);
+        _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                                 reader->filename, 1, 1,
+                                 _("the file is empty: expected a header such as “unit,geo\\time<TAB>2015”"));
       return FALSE;
     }
 
@@ -91,8 +93,8 @@ read_header (EurostatTsv  *tsv,
       g_autofree char *shown = _distretto_shorten (first, -1);
 
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "expected dimensions ending in “geo\\time” followed by "
-                                      "tab-separated years, found “%s”", shown);
+                                      _("expected dimensions ending in “geo\\time” followed by "
+                                        "tab-separated years, found “%s”"), shown);
       return FALSE;
     }
 
@@ -118,7 +120,7 @@ read_header (EurostatTsv  *tsv,
       g_autofree char *shown = _distretto_shorten (first, -1);
 
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "expected a “geo” dimension among the dimensions “%s”",
+                                      _("expected a “geo” dimension among the dimensions “%s”"),
                                       shown);
       return FALSE;
     }
@@ -134,8 +136,10 @@ read_header (EurostatTsv  *tsv,
           g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                          "expected a year between %d and %d (only annual data "
-                                          "is supported), found “%s”",
+                                          /* TRANSLATORS: the first and the last year read, then
+                                           * the year found */
+                                          _("expected a year between %d and %d (only annual data "
+                                            "is supported), found “%s”"),
                                           MIN_YEAR, MAX_YEAR, shown);
           return FALSE;
         }
@@ -145,7 +149,7 @@ read_header (EurostatTsv  *tsv,
           if (g_array_index (tsv->years, int, j) == year)
             {
               _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                              "the year %d appears twice in the header", year);
+                                              _("the year %d appears twice in the header"), year);
               return FALSE;
             }
         }
@@ -276,7 +280,9 @@ read_row (EurostatTsv  *tsv,
     {
       _distretto_csv_reader_set_error (reader, error, MIN (n_fields, tsv->years->len + 1),
                                       DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                      "expected %u tab-separated cells as in the header, found %u",
+                                      /* TRANSLATORS: how many cells the header has, then how
+                                       * many the line has */
+                                      _("expected %u tab-separated cells as in the header, found %u"),
                                       tsv->years->len + 1, n_fields);
       return FALSE;
     }
@@ -287,7 +293,9 @@ read_row (EurostatTsv  *tsv,
       g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, 0);
 
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                      "expected %u comma-separated codes as in the header, found “%s”",
+                                      /* TRANSLATORS: how many codes the header has, then the
+                                       * codes found */
+                                      _("expected %u comma-separated codes as in the header, found “%s”"),
                                       tsv->n_dims, shown);
       return FALSE;
     }
@@ -301,7 +309,7 @@ read_row (EurostatTsv  *tsv,
       g_autofree char *shown = _distretto_shorten (geo, -1);
 
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected a NUTS region code such as “ITH3”, found “%s”", shown);
+                                      _("expected a NUTS region code such as “ITH3”, found “%s”"), shown);
       return FALSE;
     }
 
@@ -310,7 +318,7 @@ read_row (EurostatTsv  *tsv,
       g_autofree char *shown = _distretto_shorten (codes[tsv->freq_dim], -1);
 
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
-                                      "expected annual data (freq “A”), found freq “%s”", shown);
+                                      _("expected annual data (freq “A”), found freq “%s”"), shown);
       return FALSE;
     }
 
@@ -331,11 +339,15 @@ read_row (EurostatTsv  *tsv,
 
           if (bad_flags)
             _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
-                                            "expected a number and flags among " DISTRETTO_FLAGS_KNOWN
-                                            ", found “%s”", shown);
+                                            /* TRANSLATORS: the list of the flags Distretto knows, then the cell found */
+                                            _("expected a number and flags among %s, found “%s”"),
+                                            _distretto_flags_known (), shown);
           else
             _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
-                                            "expected a number or “:” for a missing value, found “%s”%s",
+                                            /* TRANSLATORS: the cell found, then why its number
+                                             * is refused, if that is not plain: “ (…)” or
+                                             * nothing */
+                                            _("expected a number or “:” for a missing value, found “%s”%s"),
                                             shown, why);
           return FALSE;
         }

@@ -417,6 +417,7 @@ distretto_write_file (GFile   *file,
     {
       saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* TRANSLATORS: a folder, then the system's reason */
                    _("cannot create a file in the folder “%s”: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
@@ -492,6 +493,7 @@ distretto_make_staging_folder (const char  *target,
     {
       saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* TRANSLATORS: a folder, then the system's reason */
                    _("cannot create the folder “%s”: %s"), parent, g_strerror (saved_errno));
       return NULL;
     }
@@ -503,6 +505,7 @@ distretto_make_staging_folder (const char  *target,
     {
       saved_errno = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   /* TRANSLATORS: a folder, then the system's reason */
                    _("cannot create a folder in “%s”: %s"), parent, g_strerror (saved_errno));
       return NULL;
     }

@@ -7,10 +7,45 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
 
 G_DEFINE_QUARK (distretto-import-error-quark, distretto_import_error)
+
+/*
+ * _distretto_set_error_at:
+ * @name: the file as messages show it
+ * @line: 1-based line
+ * @column: 1-based column, or 0 for a message about the whole file
+ * @format: the message, translated
+ *
+ * Sets @error to `name:line:column: message`, or `name: message` when @column
+ * is 0: the location is kept out of the translated message.
+ */
+void
+_distretto_set_error_at (GError     **error,
+                         GQuark       domain,
+                         int          code,
+                         const char  *name,
+                         guint        line,
+                         guint        column,
+                         const char  *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (column == 0)
+    g_set_error (error, domain, code, "%s: %s", name, message);
+  else
+    g_set_error (error, domain, code, "%s:%u:%u: %s", name, line, column, message);
+}
 
 /*
  * _distretto_shorten_to:
@@ -61,4 +96,14 @@ _distretto_shorten (const char *text,
                     gssize      len)
 {
   return _distretto_shorten_to (text, len, DISTRETTO_MESSAGE_QUOTE_LENGTH);
+}
+
+/* The flags a data file may give, for messages. */
+const char *
+_distretto_flags_known (void)
+{
+  /* TRANSLATORS: keep the letters and the words after “words” as they are:
+   * they are what a data file writes */
+  return _("Eurostat's letters b, c, d, e, f, i, n, p, r, s, u, z and Distretto's words imputed, "
+           "national-proxy, converted, synthetic, proxy, carried-forward, winsorised");
 }

@@ -53,10 +53,15 @@ gboolean _distretto_sdmx_csv_import    (DistrettoImport  *import,
 gboolean _distretto_json_stat_import   (DistrettoImport  *import,
                                         GError          **error);
 
-/* The flags a data file may give, for messages. */
-#define DISTRETTO_FLAGS_KNOWN \
-  "Eurostat's letters b, c, d, e, f, i, n, p, r, s, u, z and Distretto's words imputed, " \
-  "national-proxy, converted, synthetic, proxy, carried-forward, winsorised"
+const char       *_distretto_flags_known  (void);
+void              _distretto_set_error_at (GError     **error,
+                                           GQuark       domain,
+                                           int          code,
+                                           const char  *name,
+                                           guint        line,
+                                           guint        column,
+                                           const char  *format,
+                                           ...) G_GNUC_PRINTF (7, 8);
 
 /* How many characters of a field messages quote. */
 #define DISTRETTO_MESSAGE_QUOTE_LENGTH 80

@@ -7,11 +7,15 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-import-error.h"
+#include "distretto-import-private.h"
 #include "distretto-input-private.h"
 
 /*
@@ -99,12 +103,12 @@ refuse_special (const char  *name,
                 GError     **error)
 {
   if (directory)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                 "%s: this is a folder: expected a data file", name);
+    _distretto_set_error_at (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, name, 0, 0,
+                             _("this is a folder: expected a data file"));
   else
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                 "%s: this is not a regular file (a pipe, a device or a socket): "
-                 "expected a data file", name);
+    _distretto_set_error_at (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, name, 0, 0,
+                             _("this is not a regular file (a pipe, a device or a socket): "
+                               "expected a data file"));
   return NULL;
 }
 
@@ -288,10 +292,12 @@ read_source (DistrettoInput  *input,
   /* A file being rewritten, downloaded or synced while it is read. */
   if (input->size_known && input->raw_done < input->size)
     {
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TRUNCATED,
-                   "%s: the file shrank while it was read (%" G_GUINT64_FORMAT " of %"
-                   G_GUINT64_FORMAT " bytes): another program may be writing it; load it "
-                   "again when it is complete", input->name, input->raw_done, input->size);
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TRUNCATED,
+                               input->name, 0, 0,
+                               /* TRANSLATORS: how many bytes were read, then the file's size */
+                               _("the file shrank while it was read (%" PRIu64 " of %" PRIu64 " bytes): "
+                                 "another program may be writing it; load it again when it is complete"),
+                               (guint64) input->raw_done, (guint64) input->size);
       return -1;
     }
 
@@ -383,10 +389,11 @@ next_member (DistrettoInput  *input,
         {
           if (input->raw[i] != '\0')
             {
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
-                           "%s: after the gzip data, at byte %" G_GUINT64_FORMAT ", expected "
-                           "another gzip member or the end of the file, found other bytes",
-                           input->name, input->raw_done - (input->raw_len - i));
+              _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                                       input->name, 0, 0,
+                                       _("after the gzip data, at byte %" PRIu64 ", expected another "
+                                         "gzip member or the end of the file, found other bytes"),
+                                       (guint64) (input->raw_done - (input->raw_len - i)));
               return FALSE;
             }
         }
@@ -435,11 +442,14 @@ read_gzip (DistrettoInput  *input,
       if (result == G_CONVERTER_ERROR)
         {
           if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
-            g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
-                         "%s: the gzip data is damaged (%s)", input->name, local_error->message);
+            _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_ENCODING,
+                                     input->name, 0, 0,
+                                     /* TRANSLATORS: %s is GLib's description of the problem */
+                                     _("the gzip data is damaged (%s)"), local_error->message);
           else if (input->raw_eof)
-            g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TRUNCATED,
-                         "%s: the gzip data ends early: the file is cut short", input->name);
+            _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TRUNCATED,
+                                     input->name, 0, 0,
+                                     _("the gzip data ends early: the file is cut short"));
           else if (fill_raw (input, error))
             continue;
           return -1;
@@ -457,10 +467,13 @@ read_gzip (DistrettoInput  *input,
               g_autofree char *most = g_format_size_full (DISTRETTO_INPUT_MAX_GZIP_OUTPUT,
                                                           G_FORMAT_SIZE_IEC_UNITS);
 
-              g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
-                           "%s: the gzip data unpacks to more than %s (at most %u times the "
-                           "file's size, and %s in all): refused as too large",
-                           input->name, limit, DISTRETTO_INPUT_MAX_GZIP_RATIO, most);
+              _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+                                       input->name, 0, 0,
+                                       /* TRANSLATORS: a size such as “2.0 GiB”, how many times the
+                                        * file's size it may unpack to, and the largest size in all */
+                                       _("the gzip data unpacks to more than %s (at most %u times the "
+                                         "file's size, and %s in all): refused as too large"),
+                                       limit, DISTRETTO_INPUT_MAX_GZIP_RATIO, most);
               return -1;
             }
           return written;
@@ -579,9 +592,11 @@ _distretto_input_read_all (DistrettoInput  *input,
     {
       g_autofree char *size = g_format_size_full (input->size, G_FORMAT_SIZE_IEC_UNITS);
 
-      g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
-                   "%s: the file holds %s, more than the %s Distretto reads in one piece: "
-                   "too large", input->name, size, shown_max);
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+                               input->name, 0, 0,
+                               /* TRANSLATORS: the file's size, then the largest size read, such as “2.0 GiB” */
+                               _("the file holds %s, more than the %s Distretto reads in one piece: "
+                                 "too large"), size, shown_max);
       return NULL;
     }
 
@@ -595,9 +610,11 @@ _distretto_input_read_all (DistrettoInput  *input,
 
       if (have > max)
         {
-          g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
-                       "%s: the content is more than the %s Distretto reads in one piece: "
-                       "too large", input->name, shown_max);
+          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_TOO_LARGE,
+                                   input->name, 0, 0,
+                                   /* TRANSLATORS: %s is a size such as “2.0 GiB” */
+                                   _("the content is more than the %s Distretto reads in one piece: "
+                                     "too large"), shown_max);
           return NULL;
         }
 

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
 #include "distretto-json-reader.h"
@@ -54,8 +56,8 @@ set_error_at (const Text  *text,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, code, "%s:%u:%u: %s", text->filename, line,
-               (guint) g_utf8_strlen (line_start, at - line_start) + 1, message);
+  _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, code, text->filename, line,
+                           (guint) g_utf8_strlen (line_start, at - line_start) + 1, "%s", message);
 }
 
 static guint
@@ -123,8 +125,8 @@ skip_string (const Text  *text,
       if (escape == 0)
         {
           set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                        "invalid JSON: expected an escape sequence such as \\n, \\\" or \\u00e9 "
-                        "(not \\u0000 nor half a surrogate pair) after \\");
+                        _("invalid JSON: expected an escape sequence such as \\n, \\\" or \\u00e9 "
+                          "(not \\u0000 nor half a surrogate pair) after \\"));
           return NULL;
         }
       p += escape - 1;
@@ -147,8 +149,8 @@ check_number (const Text  *text,
   if (*p == '0' && p + 1 < end && g_ascii_isalnum (p[1]) && p[1] != 'e' && p[1] != 'E')
     {
       set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                    "expected a JSON number, found one with a leading zero, or in octal, "
-                    "hexadecimal or binary");
+                    _("expected a JSON number, found one with a leading zero, or in octal, "
+                      "hexadecimal or binary"));
       return NULL;
     }
 
@@ -162,8 +164,9 @@ check_number (const Text  *text,
   if (integer && p - start > MAX_INTEGER_DIGITS)
     {
       set_error_at (text, start, error, DISTRETTO_IMPORT_ERROR_VALUE,
-                    "expected a number that can be read exactly, found an integer of %d digits, "
-                    "“%.*s” (write it with a decimal point)",
+                    /* TRANSLATORS: the number of digits, then the integer (its first 40 digits) */
+                    _("expected a number that can be read exactly, found an integer of %d digits, "
+                      "“%.*s” (write it with a decimal point)"),
                     (int) (p - start), (int) MIN (p - start, 40), start);
       return NULL;
     }
@@ -184,8 +187,8 @@ check_number (const Text  *text,
           g_autofree char *shown = _distretto_shorten (token, -1);
 
           set_error_at (text, start, error, DISTRETTO_IMPORT_ERROR_VALUE,
-                        "expected a number that can be represented, found “%s”, so close to "
-                        "zero that it would read as 0", shown);
+                        _("expected a number that can be represented, found “%s”, so close to "
+                          "zero that it would read as 0"), shown);
           return NULL;
         }
     }
@@ -289,7 +292,7 @@ check_key (const Text  *text,
       g_autofree char *shown = _distretto_shorten (key, -1);
 
       set_error_at (text, start, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                    "the key “%s” appears twice in this object: expected each key once", shown);
+                    _("the key “%s” appears twice in this object: expected each key once"), shown);
       g_free (key);
       return FALSE;
     }
@@ -307,7 +310,7 @@ trailing_error (const Text  *text,
   g_autofree char *shown = _distretto_shorten (at, MIN ((gsize) (text->data + text->len - at), 40));
 
   set_error_at (text, at, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                "invalid JSON: expected the end of the data after the first value, found “%s”",
+                _("invalid JSON: expected the end of the data after the first value, found “%s”"),
                 shown);
   return FALSE;
 }
@@ -342,14 +345,14 @@ check_text (const Text  *text,
       (((guint8) p[0] == 0xFF && (guint8) p[1] == 0xFE) || ((guint8) p[0] == 0xFE && (guint8) p[1] == 0xFF)))
     {
       set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_ENCODING,
-                    "this is UTF-16 text, which Distretto does not read: save the file as UTF-8");
+                    _("this is UTF-16 text, which Distretto does not read: save the file as UTF-8"));
       return FALSE;
     }
 
   if (!g_utf8_validate_len (text->data, text->len, &invalid))
     {
       set_error_at (text, invalid, error, DISTRETTO_IMPORT_ERROR_ENCODING,
-                    "expected UTF-8 text, found the byte 0x%02X", (guint8) *invalid);
+                    _("expected UTF-8 text, found the byte 0x%02X"), (guint8) *invalid);
       return FALSE;
     }
 
@@ -412,7 +415,7 @@ check_text (const Text  *text,
           if (stack->len >= DISTRETTO_JSON_MAX_DEPTH)
             {
               set_error_at (text, p, error, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                            "the JSON nests more than %u levels deep", DISTRETTO_JSON_MAX_DEPTH);
+                            _("the JSON nests more than %u levels deep"), DISTRETTO_JSON_MAX_DEPTH);
               goto out;
             }
           g_array_append_val (stack, frame);
@@ -490,9 +493,10 @@ set_parse_error (const Text  *text,
   /* json-glib may quote a token it decoded into bytes that are not UTF-8,
    * or a whole string with its line ends: one line, not too long. */
   valid = _distretto_shorten_to (rest, -1, 2 * DISTRETTO_MESSAGE_QUOTE_LENGTH);
-  g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX,
-               "%s:%u:%u: invalid JSON: %s", text->filename,
-               (guint) MAX (line, 1), (guint) MAX (column, 1), valid);
+  _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_SYNTAX, text->filename,
+                           (guint) MAX (line, 1), (guint) MAX (column, 1),
+                           /* TRANSLATORS: %s is json-glib's description of the problem */
+                           _("invalid JSON: %s"), valid);
 }
 
 /*

@@ -5,9 +5,11 @@
 
 #include "config.h"
 
+#include <inttypes.h>
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "distretto-import-error.h"
@@ -165,14 +167,14 @@ static const char *
 describe (JsonNode *node)
 {
   if (node == NULL)
-    return "nothing";
+    return _("nothing");
 
   switch (JSON_NODE_TYPE (node))
     {
     case JSON_NODE_OBJECT:
-      return "an object";
+      return _("an object");
     case JSON_NODE_ARRAY:
-      return "an array";
+      return _("an array");
     case JSON_NODE_NULL:
       return "null";
     case JSON_NODE_VALUE:
@@ -183,11 +185,11 @@ describe (JsonNode *node)
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return _("a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return _("a boolean");
     default:
-      return "a number";
+      return _("a number");
     }
 }
 
@@ -205,16 +207,19 @@ type_error (JsonStat    *js,
   if (is_string (found))
     {
       g_autofree char *text = shorten (json_node_get_string (found));
-      shown = g_strdup_printf ("a string (“%s”)", text);
+      shown = g_strdup_printf (_("a string (“%s”)"), text);
     }
   else if (is_integer (found))
-    shown = g_strdup_printf ("a number (%" G_GINT64_FORMAT ")", json_node_get_int (found));
+    shown = g_strdup_printf (_("a number (%" PRId64 ")"), json_node_get_int (found));
   else if (is_number (found))
-    shown = g_strdup_printf ("a number (%g)", json_node_get_double (found));
+    shown = g_strdup_printf (_("a number (%g)"), json_node_get_double (found));
   else
     shown = g_strdup (describe (found));
 
-  _distretto_json_set_error (error, code, js->import->filename, path, "expected %s, found %s", expected, shown);
+  /* TRANSLATORS: what was expected, then what was found, e.g. "expected an
+   * object, found a number (3)" */
+  _distretto_json_set_error (error, code, js->import->filename, path, _("expected %s, found %s"),
+                             expected, shown);
   return FALSE;
 }
 
@@ -259,36 +264,36 @@ table_code_of (const char *text)
 }
 
 /* _distretto_dataset_add_cell() reports a duplicate at "file:LINE:1:",
- * LINE being the value's index + 1: give its JSON path instead. */
+ * LINE being the value's index + 1: say it with JSON paths and value
+ * indices instead. */
 static void
 relocate_duplicate_error (JsonStat   *js,
                           GError     *error,
-                          const char *path)
+                          const char *path,
+                          guint       series,
+                          guint       region,
+                          int         year)
 {
-  g_autofree char *prefix = g_strconcat (js->import->filename, ":", NULL);
-  const char *rest = error->message;
+  DistrettoDataset *dataset = js->import->dataset;
+  DistrettoRegion *found = distretto_dataset_get_region_at (dataset, region);
   g_autofree char *message = NULL;
-  const char *on_line;
-  guint64 first;
+  double value;
+  DistrettoFlags flags;
+  guint source, first;
 
-  if (!g_str_has_prefix (rest, prefix))
+  if (!g_error_matches (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE) ||
+      !_distretto_dataset_get_cell (dataset, series, region, year, &value, &flags, &source, &first) ||
+      first == 0)
     return;
-  rest += strlen (prefix);
-  while (g_ascii_isdigit (*rest))
-    rest++;
-  if (!g_str_has_prefix (rest, ":1: "))
-    return;
-  rest += 4;
 
-  on_line = strstr (rest, " on line ");
-  if (on_line != NULL && (first = g_ascii_strtoull (on_line + 9, NULL, 10)) > 0)
-    message = g_strdup_printf ("%s:%s: %.*s at the value index %" G_GUINT64_FORMAT,
-                               js->import->filename, path, (int) (on_line - rest), rest, first - 1);
-  else
-    message = g_strdup_printf ("%s:%s: %s", js->import->filename, path, rest);
-
+  /* TRANSLATORS: a region code, a series code, a year and the index of the
+   * value that first gave the cell, e.g. "the cell ITH3 / emp / 2022 is
+   * given twice: first at the value index 4" */
+  message = g_strdup_printf (_("the cell %s / %s / %d is given twice: first at the value index %u"),
+                             distretto_region_get_code (found),
+                             distretto_dataset_get_series_code (dataset, series), year, first - 1);
   g_free (error->message);
-  error->message = g_steal_pointer (&message);
+  error->message = g_strdup_printf ("%s:%s: %s", js->import->filename, path, message);
 }
 
 static gboolean
@@ -304,19 +309,21 @@ read_ids (Dataset     *ds,
 
   if (!is_array (node))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, ids_path,
-                       "an array of dimension ids", node);
+                       _("an array of dimension ids"), node);
   *ids = json_node_get_array (node);
 
   node = member (layout, "size");
   if (!is_array (node))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, sizes_path,
-                       "an array of integers", node);
+                       _("an array of integers"), node);
   *sizes = json_node_get_array (node);
 
   if (json_array_get_length (*sizes) != json_array_get_length (*ids))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, sizes_path,
-                 "expected %u sizes, one per id, found %u",
+                 /* TRANSLATORS: how many sizes were expected (one per dimension id), then how
+                  * many were found */
+                 _("expected %u sizes, one per id, found %u"),
                  json_array_get_length (*ids), json_array_get_length (*sizes));
       return FALSE;
     }
@@ -338,7 +345,7 @@ read_dimension_header (Dataset     *ds,
   if (!is_string (id) || *json_node_get_string (id) == '\0')
     {
       g_autofree char *path = g_strdup_printf ("%s.id[%u]", ds->layout_path, k);
-      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, "a dimension id (a string)", id);
+      return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, _("a dimension id (a string)"), id);
     }
   ds->dims[k].id = json_node_get_string (id);
 
@@ -348,7 +355,7 @@ read_dimension_header (Dataset     *ds,
       g_autofree char *shown = shorten (ds->dims[k].id);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
-                 "the dimension “%s” is listed twice", shown);
+                 _("the dimension “%s” is listed twice"), shown);
       return FALSE;
     }
 
@@ -356,7 +363,7 @@ read_dimension_header (Dataset     *ds,
     {
       g_autofree char *path = g_strdup_printf ("%s.size[%u]", ds->layout_path, k);
       return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
-                         "a positive integer (the number of categories)", size);
+                         _("a positive integer (the number of categories)"), size);
     }
   ds->dims[k].size = (guint) json_node_get_int (size);
 
@@ -364,7 +371,7 @@ read_dimension_header (Dataset     *ds,
     {
       g_autofree char *path = g_strconcat (ds->layout_path, ".size", NULL);
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, path,
-                 "expected at most %u cells (the product of size), found more", G_MAXUINT32);
+                 _("expected at most %u cells (the product of size), found more"), G_MAXUINT32);
       return FALSE;
     }
   ds->n_cells *= ds->dims[k].size;
@@ -388,7 +395,7 @@ read_index_array (Dataset     *ds,
         {
           g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
           return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, element_path,
-                             "a category code (a string)", code);
+                             _("a category code (a string)"), code);
         }
       dim->codes[i] = json_node_get_string (code);
     }
@@ -417,10 +424,11 @@ read_index_object (Dataset     *ds,
 
           if (!is_integer (position))
             return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, member,
-                               "a position (an integer)", position);
+                               _("a position (an integer)"), position);
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, member,
-                     "expected a position from 0 to %u not given to another category, "
-                     "found %" G_GINT64_FORMAT, dim->size - 1, at);
+                     /* TRANSLATORS: the highest position, then the position found */
+                     _("expected a position from 0 to %u not given to another category, "
+                       "found %" PRId64), dim->size - 1, at);
           return FALSE;
         }
       dim->codes[at] = l->data;
@@ -442,7 +450,7 @@ check_codes (Dataset     *ds,
       if (*dim->codes[i] == '\0' || !g_utf8_validate (dim->codes[i], -1, NULL))
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                     "expected a category code, found an empty or invalid string");
+                     _("expected a category code, found an empty or invalid string"));
           return FALSE;
         }
       if (!g_hash_table_add (seen, (gpointer) dim->codes[i]))
@@ -450,7 +458,7 @@ check_codes (Dataset     *ds,
           g_autofree char *shown = shorten (dim->codes[i]);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                     "the category “%s” is listed twice", shown);
+                     _("the category “%s” is listed twice"), shown);
           return FALSE;
         }
     }
@@ -472,7 +480,7 @@ read_category (Dataset     *ds,
   guint n;
 
   if (label != NULL && !is_object (label))
-    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, label_path, "an object", label);
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, label_path, _("an object"), label);
   dim->labels = label ? json_node_get_object (label) : NULL;
 
   if (index == NULL && dim->labels != NULL && json_object_get_size (dim->labels) == 1)
@@ -483,14 +491,16 @@ read_category (Dataset     *ds,
     n = json_object_get_size (json_node_get_object (index));
   else
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, index_path,
-                       "an object or an array", index);
+                       _("an object or an array"), index);
 
   if (n != dim->size)
     {
       g_autofree char *shown = shorten (dim->id);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, index_path,
-                 "expected %u categories (the size of “%s”), found %u", dim->size, shown, n);
+                 /* TRANSLATORS: the expected number of categories, the dimension's id, then the
+                  * number found */
+                 _("expected %u categories (the size of “%s”), found %u"), dim->size, shown, n);
       return FALSE;
     }
 
@@ -522,13 +532,13 @@ read_dimension (Dataset     *ds,
   dim->path = member_path (dimensions_path, dim->id);
   if (!is_object (node))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, dim->path,
-                       "an object describing the dimension", node);
+                       _("an object describing the dimension"), node);
 
   category_path = g_strconcat (dim->path, ".category", NULL);
   category = member (json_node_get_object (node), "category");
   if (!is_object (category))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, category_path,
-                       "an object with the index of the categories", category);
+                       _("an object with the index of the categories"), category);
 
   return read_category (ds, dim, json_node_get_object (category), category_path, error);
 }
@@ -550,13 +560,13 @@ find_role (Dataset     *ds,
   if (roles == NULL)
     return TRUE;
   if (!is_object (roles))
-    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, roles_path, "an object", roles);
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, roles_path, _("an object"), roles);
 
   list = member (json_node_get_object (roles), role);
   if (list == NULL)
     return TRUE;
   if (!is_array (list))
-    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, "an array of dimension ids", list);
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path, _("an array of dimension ids"), list);
   if (json_array_get_length (json_node_get_array (list)) == 0)
     return TRUE;
 
@@ -573,7 +583,7 @@ find_role (Dataset     *ds,
   g_clear_pointer (&path, g_free);
   path = g_strdup_printf ("%s.%s[0]", roles_path, role);
   return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, path,
-                     "the id of one of the dimensions listed in id", first);
+                     _("the id of one of the dimensions listed in id"), first);
 }
 
 static int
@@ -623,9 +633,9 @@ find_geo_and_time (Dataset     *ds,
         g_string_append (ids, ", …");
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_HEADER, ds->js->import->filename, ids_path,
-                 "expected a geo dimension (role geo or id “geo”) and another time dimension "
-                 "(role time or id “time”, “TIME_PERIOD” or “year”), found the dimensions %s",
-                 ids->len > 0 ? ids->str : "none");
+                 _("expected a geo dimension (role geo or id “geo”) and another time dimension "
+                   "(role time or id “time”, “TIME_PERIOD” or “year”), found the dimensions %s"),
+                 ids->len > 0 ? ids->str : _("none"));
       return FALSE;
     }
 
@@ -648,7 +658,7 @@ check_categories (Dataset  *ds,
           g_autofree char *shown = shorten (geo->codes[i]);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, geo_path,
-                     "expected NUTS region codes such as “ITH3”, found “%s”", shown);
+                     _("expected NUTS region codes such as “ITH3”, found “%s”"), shown);
           return FALSE;
         }
     }
@@ -664,8 +674,9 @@ check_categories (Dataset  *ds,
           g_autofree char *shown = shorten (code);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, time_path,
-                     "expected annual periods such as “2022”, years between %d and %d "
-                     "(only annual data is supported), found “%s”",
+                     /* TRANSLATORS: the first and the last year read, then the period found */
+                     _("expected annual periods such as “2022”, years between %d and %d "
+                       "(only annual data is supported), found “%s”"),
                      MIN_YEAR, MAX_YEAR, shown);
           return FALSE;
         }
@@ -680,7 +691,7 @@ check_categories (Dataset  *ds,
           g_autofree char *shown = shorten (ds->dims[ds->freq].codes[i]);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, freq_path,
-                     "expected the frequency “A” (only annual data is supported), found “%s”",
+                     _("expected the frequency “A” (only annual data is supported), found “%s”"),
                      shown);
           return FALSE;
         }
@@ -701,7 +712,7 @@ read_dimensions (Dataset  *ds,
 
   if (!is_object (dimension))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_HEADER, dimension_path,
-                       "an object describing the dimensions", dimension);
+                       _("an object describing the dimensions"), dimension);
   dimensions = json_node_get_object (dimension);
 
   /* 2.0 puts id, size and role in the dataset, 1.x in dimension. */
@@ -748,7 +759,7 @@ read_table (Dataset     *ds,
     {
       if (!is_string (id) || (ds->table = table_code_of (json_node_get_string (id))) == NULL)
         return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, id_path,
-                           "a dataset id such as “nama_10r_2gdp” (letters, digits, “_” and “-”)", id);
+                           _("a dataset id such as “nama_10r_2gdp” (letters, digits, “_” and “-”)"), id);
     }
   else if (name != NULL)
     {
@@ -757,8 +768,8 @@ read_table (Dataset     *ds,
           g_autofree char *shown = shorten (name);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, ds->path,
-                     "expected a dataset name of letters, digits, “_” and “-” (it names the table "
-                     "in series codes), found “%s”", shown);
+                     _("expected a dataset name of letters, digits, “_” and “-” (it names the table "
+                       "in series codes), found “%s”"), shown);
           return FALSE;
         }
     }
@@ -805,7 +816,8 @@ read_status (Dataset  *ds,
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename,
                                     ds->status_path,
-                                    "expected %" G_GUINT64_FORMAT " statuses (the product of size), found %u",
+                                    /* TRANSLATORS: how many statuses were expected, then how many were found */
+                                    _("expected %" PRIu64 " statuses (the product of size), found %u"),
                                     ds->n_cells, json_array_get_length (json_node_get_array (status)));
           return FALSE;
         }
@@ -815,7 +827,7 @@ read_status (Dataset  *ds,
 
   if (!is_object (status))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, ds->status_path,
-                       "a string, an array or an object of statuses", status);
+                       _("a string, an array or an object of statuses"), status);
 
   /* Keyed by position: every key must be one. */
   object = json_node_get_object (status);
@@ -831,8 +843,9 @@ read_status (Dataset  *ds,
           g_autofree char *shown = shorten (l->data);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                                    "expected a status keyed by a cell index from 0 to %" G_GUINT64_FORMAT
-                                    ", found the key “%s”", ds->n_cells - 1, shown);
+                                    /* TRANSLATORS: the highest cell index, then the key found */
+                                    _("expected a status keyed by a cell index from 0 to %" PRIu64
+                                      ", found the key “%s”"), ds->n_cells - 1, shown);
           return FALSE;
         }
       g_hash_table_insert (ds->status_index, GUINT_TO_POINTER ((guint) index),
@@ -874,11 +887,12 @@ read_flags (Dataset         *ds,
     path = g_strdup (ds->status_path);
 
   if (!is_string (status))
-    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, "a status (a string) or null", status);
+    return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path, _("a status (a string) or null"), status);
 
   shown = shorten (json_node_get_string (status));
   _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-             "expected flags among " DISTRETTO_FLAGS_KNOWN ", found “%s”", shown);
+             /* TRANSLATORS: the list of the flags Distretto knows, then the text found */
+             _("expected flags among %s, found “%s”"), _distretto_flags_known (), shown);
   return FALSE;
 }
 
@@ -970,6 +984,8 @@ add_cell (Dataset         *ds,
 {
   guint64 rest = index;
   g_autoptr(GError) local_error = NULL;
+  guint series, region;
+  int year;
 
   for (guint k = ds->n_dims; k-- > 0;)
     {
@@ -977,12 +993,13 @@ add_cell (Dataset         *ds,
       rest /= ds->dims[k].size;
     }
 
-  if (!_distretto_dataset_add_cell (ds->js->import->dataset, intern_series (ds),
-                                    intern_region (ds, ds->coords[ds->geo]),
-                                    ds->years[ds->coords[ds->time]], number, flags,
+  series = intern_series (ds);
+  region = intern_region (ds, ds->coords[ds->geo]);
+  year = ds->years[ds->coords[ds->time]];
+  if (!_distretto_dataset_add_cell (ds->js->import->dataset, series, region, year, number, flags,
                                     ds->js->import->source_index, index + 1, &local_error))
     {
-      relocate_duplicate_error (ds->js, local_error, path);
+      relocate_duplicate_error (ds->js, local_error, path, series, region, year);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -1007,7 +1024,7 @@ add_value (Dataset     *ds,
 
   if ((value == NULL || !JSON_NODE_HOLDS_NULL (value)) && !(is_number (value) && isfinite (number)))
     return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
-                       "a finite number or null", value);
+                       _("a finite number or null"), value);
 
   if (!read_flags (ds, index, &flags, error) ||
       !add_cell (ds, index, path, number, flags, error))
@@ -1031,7 +1048,8 @@ read_value_array (Dataset    *ds,
       g_autofree char *path = g_strconcat (ds->path, ".value", NULL);
 
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                 "expected %" G_GUINT64_FORMAT " values (the product of size), found %u",
+                 /* TRANSLATORS: how many values were expected, then how many were found */
+                 _("expected %" PRIu64 " values (the product of size), found %u"),
                  ds->n_cells, n);
       return FALSE;
     }
@@ -1062,7 +1080,8 @@ read_value_object (Dataset     *ds,
           g_autofree char *shown = shorten (key);
 
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_VALUE, ds->js->import->filename, path,
-                     "expected a cell index from 0 to %" G_GUINT64_FORMAT ", found “%s”",
+                     /* TRANSLATORS: the highest cell index, then the key found */
+                     _("expected a cell index from 0 to %" PRIu64 ", found “%s”"),
                      ds->n_cells - 1, shown);
           return FALSE;
         }
@@ -1145,7 +1164,7 @@ read_values (Dataset  *ds,
     }
 
   return type_error (ds->js, error, DISTRETTO_IMPORT_ERROR_VALUE, path,
-                     "an array or an object of values", values);
+                     _("an array or an object of values"), values);
 }
 
 /* Imports the dataset @object at @path; @name is its name in a 1.x
@@ -1197,7 +1216,7 @@ import_bundle (JsonStat    *js,
           if (g_strv_contains (metadata, l->data))
             continue;
           return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, path,
-                             "a JSON-stat dataset (an object with “dimension” and “value”)", node);
+                             _("a JSON-stat dataset (an object with “dimension” and “value”)"), node);
         }
 
       if (!import_dataset (js, json_node_get_object (node), path, l->data, error))
@@ -1208,7 +1227,7 @@ import_bundle (JsonStat    *js,
   if (n_datasets == 0)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
-                 "expected a JSON-stat dataset, or a response holding datasets, found none");
+                 _("expected a JSON-stat dataset, or a response holding datasets, found none"));
       return FALSE;
     }
 
@@ -1227,7 +1246,7 @@ import_collection (JsonStat    *js,
 
   if (!is_array (items))
     return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.link.item",
-                       "the array of the collection's items", items);
+                       _("the array of the collection's items"), items);
 
   array = json_node_get_array (items);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -1238,9 +1257,9 @@ import_collection (JsonStat    *js,
       if (!is_dataset (item))
         {
           _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, path,
-                     "expected a dataset embedded in the collection (with “dimension” and "
-                     "“value”), found %s: download the datasets the collection links to",
-                     is_object (item) ? "a link" : describe (item));
+                     _("expected a dataset embedded in the collection (with “dimension” and "
+                       "“value”), found %s: download the datasets the collection links to"),
+                     is_object (item) ? _("a link") : describe (item));
           return FALSE;
         }
 
@@ -1263,18 +1282,18 @@ import_root (JsonStat  *js,
   if (root == NULL)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js->import->filename, "$",
-                 "the file is empty: expected a JSON-stat dataset");
+                 _("the file is empty: expected a JSON-stat dataset"));
       return FALSE;
     }
   if (!is_object (root))
     return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$",
-                       "an object (a JSON-stat dataset or response)", root);
+                       _("an object (a JSON-stat dataset or response)"), root);
 
   object = json_node_get_object (root);
   if (json_object_has_member (object, "error"))
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_FORMAT, js->import->filename, "$.error",
-                 "expected a JSON-stat dataset, found an error report");
+                 _("expected a JSON-stat dataset, found an error report"));
       return FALSE;
     }
 
@@ -1292,7 +1311,7 @@ import_root (JsonStat  *js,
     return import_collection (js, object, error);
 
   return type_error (js, error, DISTRETTO_IMPORT_ERROR_FORMAT, "$.class",
-                     "“dataset”, “bundle” or “collection”", class);
+                     _("“dataset”, “bundle” or “collection”"), class);
 }
 
 static void
@@ -1339,7 +1358,7 @@ _distretto_json_stat_import (DistrettoImport  *import,
   if (js.n_values == 0)
     {
       _distretto_json_set_error (error, DISTRETTO_IMPORT_ERROR_EMPTY, js.import->filename, "$",
-                 "the file has no values: expected a dataset with a non-empty “value”");
+                 _("the file has no values: expected a dataset with a non-empty “value”"));
       return FALSE;
     }
 

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-number.h"
 
 /* An optional sign, digits with an optional decimal point, an optional
@@ -85,16 +87,19 @@ _distretto_number_problem (const char *text)
   if (*p == '+' || *p == '-')
     p++;
   if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-    return " (hexadecimal numbers are not read as statistics)";
+    /* TRANSLATORS: follows a quoted field in a message, hence the leading space */
+    return _(" (hexadecimal numbers are not read as statistics)");
 
   if (!is_decimal_syntax (text, &nonzero))
     return "";
 
   value = g_ascii_strtod (text, NULL);
   if (!isfinite (value))
-    return " (too large to be represented)";
+    /* TRANSLATORS: follows a quoted field in a message, hence the leading space */
+    return _(" (too large to be represented)");
   if (value == 0.0 && nonzero)
-    return " (so close to zero that it would read as 0)";
+    /* TRANSLATORS: follows a quoted field in a message, hence the leading space */
+    return _(" (so close to zero that it would read as 0)");
 
   return "";
 }

@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-csv-reader.h"
 #include "distretto-import-error.h"
 #include "distretto-import-private.h"
@@ -159,7 +161,10 @@ field_error (SdmxCsv     *sdmx,
 {
   g_autofree char *shown = shorten (found);
 
-  _distretto_csv_reader_set_error (&sdmx->reader, error, index, code, "%s, found “%s”", expected, shown);
+  _distretto_csv_reader_set_error (&sdmx->reader, error, index, code,
+                                  /* TRANSLATORS: what was expected (“expected a …”), then the
+                                   * field found */
+                                  _("%s, found “%s”"), expected, shown);
   return FALSE;
 }
 
@@ -267,13 +272,13 @@ read_header_field (SdmxCsv  *sdmx,
       g_autofree char *shown = shorten (name);
 
       _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "the column “%s” appears twice in the header", shown);
+                                      _("the column “%s” appears twice in the header"), shown);
       return FALSE;
     }
 
   if (role == ROLE_DIMENSION && !is_sdmx_id (name))
     return field_error (sdmx, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                        "expected a dimension id (letters, digits, “_” or “-”) such as “unit”",
+                        _("expected a dimension id (letters, digits, “_” or “-”) such as “unit”"),
                         _distretto_csv_reader_field (reader, i));
 
   if (column != NULL)
@@ -310,9 +315,13 @@ check_required_columns (SdmxCsv  *sdmx,
     return TRUE;
 
   _distretto_csv_reader_set_error (&sdmx->reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                  "the header has no %s column%s: expected an SDMX-CSV "
-                                  "header such as “" EXAMPLE_HEADER "”",
-                                  missing->str, n_missing > 1 ? "s" : "");
+                                  /* TRANSLATORS: the missing column names, then an example header */
+                                  g_dngettext (GETTEXT_PACKAGE,
+                                               "the header has no %s column: expected an SDMX-CSV "
+                                               "header such as “%s”",
+                                               "the header has no %s columns: expected an SDMX-CSV "
+                                               "header such as “%s”", n_missing),
+                                  missing->str, EXAMPLE_HEADER);
   return FALSE;
 }
 
@@ -362,9 +371,11 @@ read_header (SdmxCsv  *sdmx,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                     "%s:1:1: the file is empty: expected an SDMX-CSV header such as “%s”",
-                     reader->filename, EXAMPLE_HEADER);
+        _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                                 reader->filename, 1, 1,
+                                 /* TRANSLATORS: %s is an example header line */
+                                 _("the file is empty: expected an SDMX-CSV header such as “%s”"),
+                                 EXAMPLE_HEADER);
       return FALSE;
     }
 
@@ -372,7 +383,7 @@ read_header (SdmxCsv  *sdmx,
   if (sdmx->n_header_fields == 1 && strchr (_distretto_csv_reader_field (reader, 0), '\t') != NULL)
     {
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "expected columns separated by “,” or “;”, found tabs");
+                                      _("expected columns separated by “,” or “;”, found tabs"));
       return FALSE;
     }
 
@@ -395,9 +406,11 @@ read_header (SdmxCsv  *sdmx,
               g_autofree char *shown = shorten (label);
 
               _distretto_csv_reader_set_error (reader, error, i + 1, DISTRETTO_IMPORT_ERROR_HEADER,
-                                              "expected the labels of “%s” (in a file with labels, "
-                                              "each column of codes is followed by one of labels), "
-                                              "found the column “%s”",
+                                              /* TRANSLATORS: the code column's name, then the
+                                               * column found after it */
+                                              _("expected the labels of “%s” (in a file with labels, "
+                                                "each column of codes is followed by one of labels), "
+                                                "found the column “%s”"),
                                               (const char *) g_ptr_array_index (sdmx->names, sdmx->names->len - 1),
                                               shown);
               return FALSE;
@@ -463,7 +476,7 @@ read_table (SdmxCsv  *sdmx,
   if (table == NULL)
     {
       field_error (sdmx, error, sdmx->table_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                   "expected a dataflow such as “ESTAT:NAMA_10R_2GDP(1.0)”", field);
+                   _("expected a dataflow such as “ESTAT:NAMA_10R_2GDP(1.0)”"), field);
       return NULL;
     }
 
@@ -493,7 +506,7 @@ check_action (SdmxCsv  *sdmx,
     return TRUE;
 
   return field_error (sdmx, error, sdmx->action_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected the action I, A, R or M (deletions are not supported)",
+                      _("expected the action I, A, R or M (deletions are not supported)"),
                       _distretto_csv_reader_field (&sdmx->reader, sdmx->action_column));
 }
 
@@ -511,7 +524,7 @@ check_freq (SdmxCsv  *sdmx,
     return TRUE;
 
   return field_error (sdmx, error, sdmx->freq_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected the frequency “A” (only annual data is supported)",
+                      _("expected the frequency “A” (only annual data is supported)"),
                       _distretto_csv_reader_field (&sdmx->reader, sdmx->freq_column));
 }
 
@@ -602,7 +615,7 @@ read_region (SdmxCsv  *sdmx,
 
   if (!distretto_nuts_code_is_valid (code))
     return field_error (sdmx, error, sdmx->geo_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                        "expected a NUTS region code such as “ITH3”",
+                        _("expected a NUTS region code such as “ITH3”"),
                         _distretto_csv_reader_field (&sdmx->reader, sdmx->geo_column));
 
   if (sdmx->last_region == NULL || !g_str_equal (sdmx->last_region, code))
@@ -631,13 +644,18 @@ read_year (SdmxCsv  *sdmx,
 
   if (!four_digits)
     return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                        "expected an annual period such as “2022” (only annual data is supported)",
+                        _("expected an annual period such as “2022” (only annual data is supported)"),
                         _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
 
   if (!g_ascii_string_to_signed (period, 10, MIN_YEAR, MAX_YEAR, &parsed, NULL))
-    return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                        "expected a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR),
-                        _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+    {
+                                                   /* TRANSLATORS: the first and the last year
+                                                    * read */
+      g_autofree char *expected = g_strdup_printf (_("expected a year between %d and %d"), MIN_YEAR, MAX_YEAR);
+
+      return field_error (sdmx, error, sdmx->time_column, DISTRETTO_IMPORT_ERROR_VALUE, expected,
+                          _distretto_csv_reader_field (&sdmx->reader, sdmx->time_column));
+    }
 
   *year = (int) parsed;
   return TRUE;
@@ -661,7 +679,7 @@ read_value (SdmxCsv  *sdmx,
   if (_distretto_parse_double (copy, value))
     return TRUE;
 
-  expected = g_strconcat ("expected a number (or an empty field for a missing value)",
+  expected = g_strconcat (_("expected a number (or an empty field for a missing value)"),
                           _distretto_number_problem (copy), NULL);
   return field_error (sdmx, error, sdmx->value_column, DISTRETTO_IMPORT_ERROR_VALUE, expected, text);
 }
@@ -671,6 +689,7 @@ read_flags (SdmxCsv         *sdmx,
             DistrettoFlags  *flags,
             GError         **error)
 {
+  g_autofree char *expected = NULL;
   const char *text;
 
   *flags = DISTRETTO_FLAGS_NONE;
@@ -681,8 +700,8 @@ read_flags (SdmxCsv         *sdmx,
   if (distretto_flags_parse (text, flags))
     return TRUE;
 
-  return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected flags among " DISTRETTO_FLAGS_KNOWN,
+  expected = g_strdup_printf (_("expected flags among %s"), _distretto_flags_known ());
+  return field_error (sdmx, error, sdmx->flag_column, DISTRETTO_IMPORT_ERROR_VALUE, expected,
                       _distretto_csv_reader_field (&sdmx->reader, sdmx->flag_column));
 }
 
@@ -710,7 +729,7 @@ read_confidentiality (SdmxCsv         *sdmx,
     }
 
   return field_error (sdmx, error, sdmx->conf_column, DISTRETTO_IMPORT_ERROR_VALUE,
-                      "expected a confidentiality status such as F (free) or C (confidential)",
+                      _("expected a confidentiality status such as F (free) or C (confidential)"),
                       _distretto_csv_reader_field (&sdmx->reader, sdmx->conf_column));
 }
 
@@ -754,8 +773,8 @@ read_series (SdmxCsv  *sdmx,
       if (*code == '\0')
         {
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_VALUE,
-                                          "expected a code for the dimension “%s”, found an "
-                                          "empty field",
+                                          _("expected a code for the dimension “%s”, found an "
+                                            "empty field"),
                                           (const char *) g_ptr_array_index (sdmx->names, i));
           return FALSE;
         }
@@ -792,7 +811,9 @@ read_record (SdmxCsv  *sdmx,
     {
       _distretto_csv_reader_set_error (reader, error, MIN (n_fields, sdmx->n_header_fields),
                                       DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                      "expected %u fields as in the header, found %u",
+                                      /* TRANSLATORS: how many fields the header has, then how
+                                       * many the line has */
+                                      _("expected %u fields as in the header, found %u"),
                                       sdmx->n_header_fields, n_fields);
       return FALSE;
     }

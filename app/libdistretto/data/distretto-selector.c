@@ -100,6 +100,7 @@ invalid (GError     **error,
          const char  *what)
 {
   g_set_error (error, DISTRETTO_SELECTOR_ERROR, DISTRETTO_SELECTOR_ERROR_INVALID,
+               /* TRANSLATORS: the selector, then what is wrong with it */
                _("The selector “%s” is not valid: %s"), selector, what);
   return FALSE;
 }
@@ -197,6 +198,8 @@ parse_term (const char  *text,
       code = equals + 1;
       if (!all_chars (dimension, is_id_char) || !all_chars (code, is_code_char))
         {
+                                                   /* TRANSLATORS: the dimension and the code
+                                                    * found */
           g_autofree char *what = g_strdup_printf (_("expected “dimension=code” with a dimension such as "
                                                      "“nace_r2” and a code such as “C”, found “%s=%s”"),
                                                    dimension, code);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "distretto-csv-blocks-private.h"
 #include "distretto-data-format.h"
 #include "distretto-import-private.h"
@@ -201,8 +203,8 @@ read_wide_header (TidyCsv   *tidy,
           g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                          "expected an indicator code (letters, digits, “_”, “.” "
-                                          "or “-”) naming the column, found “%s”", shown);
+                                          _("expected an indicator code (letters, digits, “_”, “.” "
+                                            "or “-”) naming the column, found “%s”"), shown);
           return FALSE;
         }
 
@@ -215,9 +217,9 @@ read_wide_header (TidyCsv   *tidy,
   if (tidy->wide->len == 0)
     {
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "the header has no indicator column: expected "
-                                      "“region,indicator,year,value[,flag]” or "
-                                      "“region,year,<indicator>…”");
+                                      _("the header has no indicator column: expected "
+                                        "“region,indicator,year,value[,flag]” or "
+                                        "“region,year,<indicator>…”"));
       return FALSE;
     }
 
@@ -241,10 +243,10 @@ read_header (TidyCsv  *tidy,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
-                     "%s:1:1: the file is empty: expected a header line "
-                     "“region,indicator,year,value[,flag]”",
-                     reader->filename);
+        _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_EMPTY,
+                                 reader->filename, 1, 1,
+                                 _("the file is empty: expected a header line "
+                                   "“region,indicator,year,value[,flag]”"));
       return FALSE;
     }
 
@@ -252,7 +254,7 @@ read_header (TidyCsv  *tidy,
   if (tidy->n_header_fields == 1 && strchr (_distretto_csv_reader_field (reader, 0), '\t') != NULL)
     {
       _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                      "expected column names separated by “,” or “;”, found tabs");
+                                      _("expected column names separated by “,” or “;”, found tabs"));
       return FALSE;
     }
 
@@ -268,7 +270,7 @@ read_header (TidyCsv  *tidy,
       if (tidy->position[c] != -1)
         {
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                          "the column “%s” appears twice in the header",
+                                          _("the column “%s” appears twice in the header"),
                                           canonical_names[c]);
           return FALSE;
         }
@@ -287,10 +289,10 @@ read_header (TidyCsv  *tidy,
           g_autofree char *shown = _distretto_csv_reader_dup_shown (reader, i);
 
           _distretto_csv_reader_set_error (reader, error, i, DISTRETTO_IMPORT_ERROR_HEADER,
-                                          "expected a column name among region, indicator, "
-                                          "year, value, flag and nuts_version (or name, rank, "
-                                          "group, lower, upper and source, which are read past), "
-                                          "found “%s”",
+                                          _("expected a column name among region, indicator, "
+                                            "year, value, flag and nuts_version (or name, rank, "
+                                            "group, lower, upper and source, which are read past), "
+                                            "found “%s”"),
                                           shown);
           return FALSE;
         }
@@ -300,11 +302,19 @@ read_header (TidyCsv  *tidy,
     {
       if (tidy->position[c] == -1 && !(wide && (c == COL_INDICATOR || c == COL_VALUE)))
         {
-          _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
-                                          "the header has no “%s” column: expected "
-                                          "“region,indicator,year,value[,flag]”%s",
-                                          canonical_names[c],
-                                          wide ? " or “region,year,<indicator>…”" : "");
+          if (wide)
+            _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                            /* TRANSLATORS: %s is a column name such as “region” */
+                                            _("the header has no “%s” column: expected "
+                                              "“region,indicator,year,value[,flag]” or "
+                                              "“region,year,<indicator>…”"),
+                                            canonical_names[c]);
+          else
+            _distretto_csv_reader_set_error (reader, error, 0, DISTRETTO_IMPORT_ERROR_HEADER,
+                                            /* TRANSLATORS: %s is a column name such as “region” */
+                                            _("the header has no “%s” column: expected "
+                                              "“region,indicator,year,value[,flag]”"),
+                                            canonical_names[c]);
           return FALSE;
         }
     }
@@ -451,7 +461,10 @@ field_error (TidyCsv     *tidy,
   g_autofree char *shown = _distretto_csv_reader_dup_shown (tidy->reader, index);
 
   _distretto_csv_reader_set_error (tidy->reader, error, index, DISTRETTO_IMPORT_ERROR_VALUE,
-                                  "expected %s, found “%s”%s", expected, shown, why ? why : "");
+                                  /* TRANSLATORS: what was expected (“a number”, …), the field
+                                   * found, then why it is refused, if that is not plain: “ (…)”
+                                   * or nothing */
+                                  _("expected %s, found “%s”%s"), expected, shown, why ? why : "");
   return FALSE;
 }
 
@@ -473,7 +486,7 @@ read_version (TidyCsv  *tidy,
     return TRUE;
   if (!_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, &version))
     return field_error (tidy, error, tidy->position[COL_NUTS_VERSION],
-                        "a NUTS version such as 2016", NULL);
+                        _("a NUTS version such as 2016"), NULL);
 
   give_version (tidy, region_index, version);
   return TRUE;
@@ -498,7 +511,7 @@ read_region (TidyCsv  *tidy,
   region = _distretto_csv_reader_field (reader, tidy->position[COL_REGION]);
   if (!distretto_nuts_code_is_valid (region))
     return field_error (tidy, error, tidy->position[COL_REGION],
-                        "a NUTS region code such as “ITH3”", NULL);
+                        _("a NUTS region code such as “ITH3”"), NULL);
 
   *region_index = intern_region (tidy, region);
   return read_version (tidy, *region_index, error);
@@ -509,14 +522,16 @@ read_year (TidyCsv  *tidy,
            int      *year,
            GError  **error)
 {
+  g_autofree char *expected = NULL;
   gsize len;
   const char *span = _distretto_csv_reader_span (tidy->reader, tidy->position[COL_YEAR], &len);
 
   if (_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
     return TRUE;
 
-  return field_error (tidy, error, tidy->position[COL_YEAR],
-                      "a year between " G_STRINGIFY (MIN_YEAR) " and " G_STRINGIFY (MAX_YEAR), NULL);
+  /* TRANSLATORS: the first and the last year read */
+  expected = g_strdup_printf (_("a year between %d and %d"), MIN_YEAR, MAX_YEAR);
+  return field_error (tidy, error, tidy->position[COL_YEAR], expected, NULL);
 }
 
 static gboolean
@@ -536,7 +551,7 @@ read_value (TidyCsv  *tidy,
   if (parse_value (text, value))
     return TRUE;
 
-  return field_error (tidy, error, index, "a number (or an empty field for a missing value)",
+  return field_error (tidy, error, index, _("a number (or an empty field for a missing value)"),
                       _distretto_number_problem (text));
 }
 
@@ -546,6 +561,7 @@ read_flags (TidyCsv         *tidy,
             DistrettoFlags  *flags,
             GError         **error)
 {
+  g_autofree char *expected = NULL;
   gsize len;
 
   *flags = DISTRETTO_FLAGS_NONE;
@@ -555,8 +571,8 @@ read_flags (TidyCsv         *tidy,
   if (distretto_flags_parse (_distretto_csv_reader_field (tidy->reader, index), flags))
     return TRUE;
 
-  return field_error (tidy, error, index,
-                      "flags among " DISTRETTO_FLAGS_KNOWN, NULL);
+  expected = g_strdup_printf (_("flags among %s"), _distretto_flags_known ());
+  return field_error (tidy, error, index, expected, NULL);
 }
 
 static gboolean
@@ -570,7 +586,9 @@ check_n_fields (TidyCsv  *tidy,
 
   _distretto_csv_reader_set_error (tidy->reader, error, MIN (n_fields, tidy->n_header_fields),
                                   DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                  "expected %u fields as in the header, found %u",
+                                  /* TRANSLATORS: how many fields the header has, then how many
+                                   * the line has */
+                                  _("expected %u fields as in the header, found %u"),
                                   tidy->n_header_fields, n_fields);
   return FALSE;
 }
@@ -599,7 +617,7 @@ read_record (TidyCsv  *tidy,
     series_index = intern_series (tidy, series);
   else
     return field_error (tidy, error, tidy->position[COL_INDICATOR],
-                        "an indicator code (letters, digits, “_”, “.” or “-”)", NULL);
+                        _("an indicator code (letters, digits, “_”, “.” or “-”)"), NULL);
 
   if (!read_year (tidy, &year, error) ||
       !read_value (tidy, tidy->position[COL_VALUE], &value, error) ||
@@ -825,8 +843,8 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_HEADER,
-                     "%s:1:1: expected the header “code,name,national_name[,nuts_version]”", display_name);
+        _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_HEADER, display_name, 1, 1,
+                                 _("expected the header “code,name,national_name[,nuts_version]”"));
       return FALSE;
     }
 
@@ -837,14 +855,16 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
       if (_distretto_csv_reader_n_fields (&reader) != n_columns)
         {
           _distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_SYNTAX,
-                                          "expected %u fields, found %u", n_columns,
+                                          /* TRANSLATORS: how many fields the header has, then
+                                           * how many the line has */
+                                          _("expected %u fields, found %u"), n_columns,
                                           _distretto_csv_reader_n_fields (&reader));
           return FALSE;
         }
       if (!distretto_nuts_code_is_valid (_distretto_csv_reader_field (&reader, 0)))
         {
           _distretto_csv_reader_set_error (&reader, error, 0, DISTRETTO_IMPORT_ERROR_VALUE,
-                                          "expected a NUTS region code, found “%s”",
+                                          _("expected a NUTS region code, found “%s”"),
                                           _distretto_csv_reader_field (&reader, 0));
           return FALSE;
         }
@@ -853,7 +873,7 @@ distretto_region_names_load_bytes (DistrettoDataset  *dataset,
           !_distretto_parse_year (_distretto_csv_reader_field (&reader, 3), MIN_YEAR, MAX_YEAR, &version))
         {
           _distretto_csv_reader_set_error (&reader, error, 3, DISTRETTO_IMPORT_ERROR_VALUE,
-                                          "expected a NUTS version such as 2024, found “%s”",
+                                          _("expected a NUTS version such as 2024, found “%s”"),
                                           _distretto_csv_reader_field (&reader, 3));
           return FALSE;
         }

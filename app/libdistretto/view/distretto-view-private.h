@@ -27,6 +27,7 @@ gboolean                  _distretto_view_request_has_changed_weights (Distretto
 void                      _distretto_view_request_apply_weights (DistrettoViewRequest *self,
                                                                  DistrettoMethod      *method);
 
+int         _distretto_view_group_category (DistrettoPerformanceGroup group);
 const char *_distretto_view_find_eu        (DistrettoIndicatorResult *result);
 gboolean    _distretto_view_is_compared    (DistrettoRegion          *region,
                                             int                       level);

@@ -12,26 +12,6 @@
 #include "distretto-view-private.h"
 #include "distretto-view-uncertainty.h"
 
-/* Performance groups, best first, as chart categories. */
-static int
-group_category (DistrettoPerformanceGroup group)
-{
-  switch (group)
-    {
-    case DISTRETTO_PERFORMANCE_GROUP_LEADER:
-      return 0;
-    case DISTRETTO_PERFORMANCE_GROUP_STRONG:
-      return 1;
-    case DISTRETTO_PERFORMANCE_GROUP_MODERATE:
-      return 2;
-    case DISTRETTO_PERFORMANCE_GROUP_EMERGING:
-      return 3;
-    case DISTRETTO_PERFORMANCE_GROUP_NONE:
-    default:
-      return -1;
-    }
-}
-
 /* The line the groups are measured against: the EU aggregate's score, or
  * the mean of the regions. */
 static void
@@ -224,7 +204,7 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
 
       notes = distretto_indicator_result_dup_notes (result, code);
       distretto_chart_add_bar_in_category (chart, code, _distretto_view_region_name (dataset, code), score,
-                                           group_category (distretto_indicator_result_get_group (result, code)));
+                                           _distretto_view_group_category (distretto_indicator_result_get_group (result, code)));
       /* Its rank, its flags and what the pipeline did. */
       distretto_chart_set_bar_rank (chart, code, rank);
       distretto_chart_set_bar_flags (chart, code, flags);

@@ -13,26 +13,6 @@
 #include "distretto-view-private.h"
 #include "distretto-view-uncertainty.h"
 
-/* Performance groups, best first, as chart categories. */
-static int
-group_category (DistrettoPerformanceGroup group)
-{
-  switch (group)
-    {
-    case DISTRETTO_PERFORMANCE_GROUP_LEADER:
-      return 0;
-    case DISTRETTO_PERFORMANCE_GROUP_STRONG:
-      return 1;
-    case DISTRETTO_PERFORMANCE_GROUP_MODERATE:
-      return 2;
-    case DISTRETTO_PERFORMANCE_GROUP_EMERGING:
-      return 3;
-    case DISTRETTO_PERFORMANCE_GROUP_NONE:
-    default:
-      return -1;
-    }
-}
-
 /**
  * distretto_view_request_dup_method:
  * @request: a #DistrettoViewRequest
@@ -150,7 +130,7 @@ distretto_view_build_uncertainty_chart (DistrettoViewRequest *request,
       distretto_chart_add_rank_interval (chart, code, _distretto_view_region_name (dataset, code),
                                          distretto_uncertainty_get_nominal_rank (uncertainty, i),
                                          distretto_uncertainty_get_median_rank (uncertainty, i), lower, upper,
-                                         group_category (distretto_uncertainty_get_nominal_group (uncertainty, i)));
+                                         _distretto_view_group_category (distretto_uncertainty_get_nominal_group (uncertainty, i)));
       for (guint g = 0; g < G_N_ELEMENTS (order); g++)
         shares[g] = distretto_uncertainty_get_group_probability (uncertainty, i, order[g]);
       distretto_chart_set_bar_shares (chart, code, shares, G_N_ELEMENTS (shares));

@@ -266,6 +266,27 @@ distretto_view_build (const char            *view_id,
   return g_steal_pointer (&chart);
 }
 
+/* The chart category, and so the colour, of a performance group: best
+ * first, -1 for none. */
+int
+_distretto_view_group_category (DistrettoPerformanceGroup group)
+{
+  switch (group)
+    {
+    case DISTRETTO_PERFORMANCE_GROUP_LEADER:
+      return 0;
+    case DISTRETTO_PERFORMANCE_GROUP_STRONG:
+      return 1;
+    case DISTRETTO_PERFORMANCE_GROUP_MODERATE:
+      return 2;
+    case DISTRETTO_PERFORMANCE_GROUP_EMERGING:
+      return 3;
+    case DISTRETTO_PERFORMANCE_GROUP_NONE:
+    default:
+      return -1;
+    }
+}
+
 /* The code of the EU aggregate @result has a score for, the current
  * composition first, or NULL. */
 const char *
