@@ -56,6 +56,7 @@ new_demo_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   return window;
 }
@@ -75,6 +76,9 @@ select_module (DistrettoWindow *window,
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), title))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+
+  /* Its chart is computed in a thread. */
+  g_assert_true (distretto_test_wait_for_chart (window));
 }
 
 static gboolean
@@ -112,6 +116,7 @@ pick_region (DistrettoWindow *window,
   g_signal_emit_by_name (entry, "activate");
   distretto_test_run_for (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   return g_strdup (distretto_region_get_code (first));
 }
@@ -228,6 +233,7 @@ test_region_page (void)
    * the six. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-peers", NULL));
   gtk_drop_down_set_selected (distretto_window_get_view_dropdown (window), 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   trend = shown_chart (window);
   g_assert_cmpint (distretto_chart_get_kind (trend), ==, DISTRETTO_CHART_KIND_TREND);
   g_assert_cmpstr (distretto_chart_get_line_code (trend, 0), ==, "ITH3");
@@ -272,6 +278,7 @@ test_level_keeps_district (void)
     }
   g_assert_cmpuint (nuts3, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (levels, nuts3);
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   chart = shown_chart (window);
   g_assert_cmpstr (distretto_chart_get_subtitle (chart), ==, "NUTS 3 regions, 2023");
@@ -290,6 +297,7 @@ test_level_keeps_district (void)
         if (g_str_equal (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), "2019"))
           gtk_drop_down_set_selected (years, i);
       }
+    g_assert_true (distretto_test_wait_for_chart (window));
     g_assert_cmpstr (distretto_chart_get_subtitle (shown_chart (window)), ==, "NUTS 3 regions, 2019");
     g_assert_cmpstr (distretto_chart_get_selected (shown_chart (window)), ==, "ITH32");
   }
@@ -631,6 +639,7 @@ test_drop_and_restore (void)
   g_assert_false (distretto_window_has_files_to_restore (settings));
   window = new_demo_window ();
   distretto_window_restore_files (window);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpuint (distretto_chart_get_n_bars (shown_chart (window)), ==, 127);
   g_assert_false (distretto_window_has_saved_files (settings));
   distretto_test_screenshot (GTK_WIDGET (window), "restore-moved");

@@ -149,6 +149,7 @@ test_window_lists_modules (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (wait_for (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   list = distretto_window_get_modules_list (window);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
@@ -176,6 +177,7 @@ test_window_lists_modules (void)
 
   /* Selecting the other module shows its chart. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpstr (distretto_chart_get_title (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))), ==,
                    g_ptr_array_index (titles, 1));
 
@@ -204,6 +206,9 @@ select_module (DistrettoWindow *window,
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), title))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+
+  /* Its chart is computed in a thread. */
+  g_assert_true (distretto_test_wait_for_chart (window));
 }
 
 /* The header's information button shows what the selected module
@@ -480,6 +485,7 @@ test_window_module_view (void)
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   /* The drop-down of charts offers the ranking, the trend and the view. */
   dropdown = distretto_window_get_view_dropdown (window);
@@ -498,6 +504,7 @@ test_window_module_view (void)
     g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, "Trend");
   }
   gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))),
                    ==, DISTRETTO_CHART_KIND_TREND);
@@ -506,6 +513,7 @@ test_window_module_view (void)
   g_signal_emit_by_name (chart_view, "region-selected", "ES52");
   gtk_drop_down_set_selected (dropdown, 0);
   gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   {
     DistrettoChart *trend = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
     gboolean found = FALSE;
@@ -517,6 +525,7 @@ test_window_module_view (void)
   }
 
   gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_true (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   {
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
@@ -623,6 +632,7 @@ test_window_builtin_charts (void)
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   dropdown = distretto_window_get_view_dropdown (window);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
@@ -636,6 +646,7 @@ test_window_builtin_charts (void)
 
       g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, titles[i]);
       gtk_drop_down_set_selected (dropdown, i);
+      g_assert_true (distretto_test_wait_for_chart (window));
       for (guint j = 0; j < 20; j++)
         g_main_context_iteration (NULL, FALSE);
 
@@ -654,6 +665,7 @@ test_window_builtin_charts (void)
 
   /* The profile is the selected region's, against the mean. */
   gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpuint (distretto_chart_get_n_lines (distretto_chart_view_get_chart (chart_view)), ==, 2);
   g_assert_cmpstr (distretto_chart_get_line_code (distretto_chart_view_get_chart (chart_view), 0), ==, "ES52");
 
@@ -673,6 +685,7 @@ test_window_builtin_charts (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline && !gtk_widget_get_mapped (GTK_WIDGET (chart_view)))
     g_main_context_iteration (NULL, FALSE);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart_view)));
   g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (chart_view)), ==, DISTRETTO_CHART_KIND_MAP);
 
