@@ -172,7 +172,8 @@ test_window_lists_modules (void)
   g_assert_cmpstr (distretto_chart_get_title (first_chart), ==, row_title (selected));
   g_assert_cmpuint (distretto_chart_get_n_bars (first_chart), ==, 127);
 
-  /* What the window draws holds the bars. */
+  /* What the window draws holds the bars, once laid out. */
+  g_assert_true (wait_for (chart_view));
   g_assert_cmpuint (count_bar_pixels (chart_view), >, 1000);
 
   /* Selecting the other module shows its chart. */
@@ -536,6 +537,7 @@ test_window_module_view (void)
   }
 
   /* What the window draws is the module's own histogram. */
+  g_assert_true (wait_for (chart_view));
   g_assert_cmpuint (count_pixels (chart_view, 0xD55E00), >, 5000);
 
   gtk_window_destroy (GTK_WINDOW (window));
