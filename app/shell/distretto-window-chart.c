@@ -379,7 +379,7 @@ start_chart (DistrettoWindow *self,
       if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "stopped") == 0)
         show_computing_page (self);
       else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "computing") == 0)
-        computing_grace_cb (self);
+        show_computing_page (self);
       else
         self->computing_id = g_timeout_add (COMPUTING_GRACE_MS, computing_grace_cb, self);
     }
@@ -736,8 +736,11 @@ _distretto_window_select_region (DistrettoWindow *self,
   self->selected_region = g_strdup (code);
   after = _distretto_window_dup_shown_region (self);
 
+  /* A chart under way was asked for the region before: asked again. */
+  if (g_strcmp0 (before, after) != 0 && self->chart_cancellable != NULL)
+    _distretto_window_show_chart (self);
   /* The chart shown selects it at once; the others when built. */
-  if (chart != NULL && g_strcmp0 (before, after) != 0 && g_strcmp0 (distretto_chart_get_selected (chart), after) != 0)
+  else if (chart != NULL && g_strcmp0 (before, after) != 0 && g_strcmp0 (distretto_chart_get_selected (chart), after) != 0)
     {
       const char *view_id = current_view_id (self);
 

@@ -39,7 +39,7 @@ struct _DistrettoWindow
   GCancellable *import_cancellable;   /* of the data or boundaries import under way */
   GPtrArray *loading_paths;   /* the files the loader reads */
   GFile *pending_boundaries;  /* imported once the data are */
-  gboolean disposed;          /* an import's callback touches no widget then */
+  gboolean disposed;          /* an import's or a chart's callback touches no widget then */
 
   /* The user's choices. */
   GPtrArray *view_ids;        /* the drop-down's views: built-in charts, then the module's */
