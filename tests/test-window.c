@@ -29,6 +29,28 @@ wait_for (GtkWidget *widget)
   return gtk_widget_get_mapped (widget);
 }
 
+/* Waits until @widget is mapped and two frames have been painted since:
+ * what it draws now is in its render node. */
+static gboolean
+wait_for_frame (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  gint64 start;
+
+  if (!wait_for (widget))
+    return FALSE;
+
+  clock = gtk_widget_get_frame_clock (widget);
+  start = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (widget);
+  while (g_get_monotonic_time () < deadline && gdk_frame_clock_get_frame_counter (clock) < start + 2)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  return gdk_frame_clock_get_frame_counter (clock) >= start + 2;
+}
+
 /* The first descendant of @root for which @match is true, depth first. */
 static GtkWidget *
 find_widget (GtkWidget  *root,
@@ -173,7 +195,7 @@ test_window_lists_modules (void)
   g_assert_cmpuint (distretto_chart_get_n_bars (first_chart), ==, 127);
 
   /* What the window draws holds the bars, once laid out. */
-  g_assert_true (wait_for (chart_view));
+  g_assert_true (wait_for_frame (chart_view));
   g_assert_cmpuint (count_bar_pixels (chart_view), >, 1000);
 
   /* Selecting the other module shows its chart. */
@@ -537,7 +559,7 @@ test_window_module_view (void)
   }
 
   /* What the window draws is the module's own histogram. */
-  g_assert_true (wait_for (chart_view));
+  g_assert_true (wait_for_frame (chart_view));
   g_assert_cmpuint (count_pixels (chart_view, 0xD55E00), >, 5000);
 
   gtk_window_destroy (GTK_WINDOW (window));
