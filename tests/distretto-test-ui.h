@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "distretto-window.h"
+
 /* Waits until @widget is mapped and allocated, then lets a frame draw. */
 static inline gboolean
 distretto_test_wait_for_widget (GtkWidget *widget)
@@ -38,6 +40,20 @@ distretto_test_wait_until (gboolean    (*done) (gpointer data),
       g_usleep (1000);
 
   return done (data);
+}
+
+static inline gboolean
+distretto_test_window_is_idle_ (gpointer window)
+{
+  return !distretto_window_is_busy (window);
+}
+
+/* Runs the main loop until @window computes and reads nothing: the
+ * charts asked for are shown (they are computed in worker threads). */
+static inline gboolean
+distretto_test_wait_for_chart (DistrettoWindow *window)
+{
+  return distretto_test_wait_until (distretto_test_window_is_idle_, window);
 }
 
 /* Lets the main loop run for @ms milliseconds: layout and drawing. */

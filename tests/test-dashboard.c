@@ -56,8 +56,18 @@ new_demo_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   return window;
+}
+
+static void
+select_module (DistrettoWindow *window,
+               const char      *title)
+{
+  select_module (window, title);
+  /* Its chart is computed in a thread. */
+  g_assert_true (distretto_test_wait_for_chart (window));
 }
 
 static gboolean
@@ -95,6 +105,7 @@ pick_region (DistrettoWindow *window,
   g_signal_emit_by_name (entry, "activate");
   distretto_test_run_for (50);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   return g_strdup (distretto_region_get_code (first));
 }
@@ -114,7 +125,7 @@ test_picker (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   picker = DISTRETTO_REGION_PICKER (distretto_window_get_region_picker (window));
   results = distretto_region_picker_get_results (picker);
 
@@ -178,7 +189,7 @@ test_region_page (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   picked = pick_region (window, "Venet");
   adw_view_stack_set_visible_child_name (distretto_window_get_view_stack (window), "region");
 
@@ -211,6 +222,7 @@ test_region_page (void)
    * the six. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-peers", NULL));
   gtk_drop_down_set_selected (distretto_window_get_view_dropdown (window), 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   trend = shown_chart (window);
   g_assert_cmpint (distretto_chart_get_kind (trend), ==, DISTRETTO_CHART_KIND_TREND);
   g_assert_cmpstr (distretto_chart_get_line_code (trend, 0), ==, "ITH3");
@@ -237,7 +249,7 @@ test_level_keeps_district (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Industrial structure (Mark 3 districts)");
+  select_module (window, "Industrial structure (Mark 3 districts)");
   picked = pick_region (window, "Vicenza");
   g_assert_cmpstr (picked, ==, "ITH32");
 
@@ -255,6 +267,7 @@ test_level_keeps_district (void)
     }
   g_assert_cmpuint (nuts3, !=, GTK_INVALID_LIST_POSITION);
   gtk_drop_down_set_selected (levels, nuts3);
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   chart = shown_chart (window);
   g_assert_cmpstr (distretto_chart_get_subtitle (chart), ==, "NUTS 3 regions, 2023");
@@ -273,6 +286,7 @@ test_level_keeps_district (void)
         if (g_str_equal (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), "2019"))
           gtk_drop_down_set_selected (years, i);
       }
+    g_assert_true (distretto_test_wait_for_chart (window));
     g_assert_cmpstr (distretto_chart_get_subtitle (shown_chart (window)), ==, "NUTS 3 regions, 2019");
     g_assert_cmpstr (distretto_chart_get_selected (shown_chart (window)), ==, "ITH32");
   }
@@ -316,7 +330,7 @@ test_arrow_keys (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   chart = shown_chart (window);
 
@@ -370,7 +384,7 @@ test_data_table (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   adw_view_stack_set_visible_child_name (distretto_window_get_view_stack (window), "data");
   table = DISTRETTO_DATA_TABLE (distretto_window_get_data_table (window));
   g_assert_true (distretto_data_table_get_chart (table) == shown_chart (window));
@@ -452,7 +466,7 @@ test_weights (void)
     return;
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   wait.window = window;
   wait.before = shown_chart (window);
   before = bar_value_of (wait.before, "ITH3");
@@ -561,7 +575,7 @@ test_drop_and_restore (void)
   file = g_file_new_for_path (path);
 
   window = new_demo_window ();
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (distretto_window_get_demo_banner (window))));
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
@@ -614,6 +628,7 @@ test_drop_and_restore (void)
   g_assert_false (distretto_window_has_files_to_restore (settings));
   window = new_demo_window ();
   distretto_window_restore_files (window);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpuint (distretto_chart_get_n_bars (shown_chart (window)), ==, 127);
   g_assert_false (distretto_window_has_saved_files (settings));
   distretto_test_screenshot (GTK_WIDGET (window), "restore-moved");

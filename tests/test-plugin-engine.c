@@ -926,6 +926,19 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+/* Runs the main loop until the window's chart, computed in a thread, is
+ * shown; at most 2 minutes, never blocking. */
+static void
+wait_for_chart (DistrettoWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline && distretto_window_is_busy (window))
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_false (distretto_window_is_busy (window));
+}
+
 /* The message is distretto_indicator_check_dataset()'s; the window shows it. */
 static void
 test_window_shows_missing_data (void)
@@ -962,6 +975,7 @@ test_window_shows_missing_data (void)
 
   list = distretto_window_get_modules_list (window);
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, servitization));
+  wait_for_chart (window);
   status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   g_assert_nonnull (status);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (status)));
@@ -1030,6 +1044,7 @@ test_window_survives_exception (void)
 
   list = distretto_window_get_modules_list (window);
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, broken));
+  wait_for_chart (window);
   status = ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   g_test_message ("%s", adw_status_page_get_description (status));
   /* The description is markup: the message as it is, escaped. */

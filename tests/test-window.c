@@ -13,6 +13,28 @@
 #include "distretto-window.h"
 #include "distretto-test-ui.h"
 
+/* Waits until @widget is mapped and two frames have been painted since:
+ * what it draws now is in its render node. */
+static gboolean
+wait_for_frame (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  gint64 start;
+
+  if (!distretto_test_wait_for_widget (widget))
+    return FALSE;
+
+  clock = gtk_widget_get_frame_clock (widget);
+  start = gdk_frame_clock_get_frame_counter (clock);
+  gtk_widget_queue_draw (widget);
+  while (g_get_monotonic_time () < deadline && gdk_frame_clock_get_frame_counter (clock) < start + 2)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+
+  return gdk_frame_clock_get_frame_counter (clock) >= start + 2;
+}
+
 static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  tooltip)
@@ -95,6 +117,7 @@ test_window_lists_modules (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   list = distretto_window_get_modules_list (window);
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
@@ -117,11 +140,13 @@ test_window_lists_modules (void)
   g_assert_cmpstr (distretto_chart_get_title (first_chart), ==, distretto_test_row_title (selected));
   g_assert_cmpuint (distretto_chart_get_n_bars (first_chart), ==, 127);
 
-  /* What the window draws holds the bars. */
+  /* What the window draws holds the bars, once laid out. */
+  g_assert_true (wait_for_frame (chart_view));
   g_assert_cmpuint (count_bar_pixels (chart_view), >, 1000);
 
   /* Selecting the other module shows its chart. */
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpstr (distretto_chart_get_title (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))), ==,
                    g_ptr_array_index (titles, 1));
 
@@ -139,6 +164,15 @@ write_temp (const char *dir,
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
   return path;
+}
+
+static void
+select_module (DistrettoWindow *window,
+               const char      *title)
+{
+  select_module (window, title);
+  /* Its chart is computed in a thread. */
+  g_assert_true (distretto_test_wait_for_chart (window));
 }
 
 /* The header's information button shows what the selected module
@@ -167,7 +201,7 @@ test_window_module_info (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Regional digital adoption");
+  select_module (window, "Regional digital adoption");
 
   button = distretto_test_find_widget (GTK_WIDGET (window), has_tooltip, "About This Indicator");
   g_assert_true (GTK_IS_MENU_BUTTON (button));
@@ -276,7 +310,7 @@ test_window_imports (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   demo_chart = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
   g_assert_cmpuint (distretto_chart_get_n_bars (demo_chart), ==, 127);
@@ -361,7 +395,7 @@ test_window_nuts_versions (void)
   window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
-  distretto_test_select_row (distretto_window_get_modules_list (window), "Territorial servitization");
+  select_module (window, "Territorial servitization");
   chart_view = distretto_window_get_chart_view (window);
   before = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
 
@@ -415,6 +449,7 @@ test_window_module_view (void)
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)), "Manufacturing employment share"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   /* The drop-down of charts offers the ranking, the trend and the view. */
   dropdown = distretto_window_get_view_dropdown (window);
@@ -433,6 +468,7 @@ test_window_module_view (void)
     g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, "Trend");
   }
   gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_false (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view))),
                    ==, DISTRETTO_CHART_KIND_TREND);
@@ -441,6 +477,7 @@ test_window_module_view (void)
   g_signal_emit_by_name (chart_view, "region-selected", "ES52");
   gtk_drop_down_set_selected (dropdown, 0);
   gtk_drop_down_set_selected (dropdown, 1);
+  g_assert_true (distretto_test_wait_for_chart (window));
   {
     DistrettoChart *trend = distretto_chart_view_get_chart (DISTRETTO_CHART_VIEW (chart_view));
     gboolean found = FALSE;
@@ -452,6 +489,7 @@ test_window_module_view (void)
   }
 
   gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_true (distretto_chart_view_get_shows_module_view (DISTRETTO_CHART_VIEW (chart_view)));
   {
     gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
@@ -462,6 +500,7 @@ test_window_module_view (void)
   }
 
   /* What the window draws is the module's own histogram. */
+  g_assert_true (wait_for_frame (chart_view));
   g_assert_cmpuint (count_pixels (chart_view, 0xD55E00), >, 5000);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -558,6 +597,7 @@ test_window_builtin_charts (void)
   for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
     if (g_str_equal (distretto_test_row_title (gtk_list_box_get_row_at_index (list, i)), "Territorial servitization"))
       gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, i));
+  g_assert_true (distretto_test_wait_for_chart (window));
 
   dropdown = distretto_window_get_view_dropdown (window);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, G_N_ELEMENTS (titles));
@@ -571,6 +611,7 @@ test_window_builtin_charts (void)
 
       g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), ==, titles[i]);
       gtk_drop_down_set_selected (dropdown, i);
+      g_assert_true (distretto_test_wait_for_chart (window));
       for (guint j = 0; j < 20; j++)
         g_main_context_iteration (NULL, FALSE);
 
@@ -589,6 +630,7 @@ test_window_builtin_charts (void)
 
   /* The profile is the selected region's, against the mean. */
   gtk_drop_down_set_selected (dropdown, 3);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_cmpuint (distretto_chart_get_n_lines (distretto_chart_view_get_chart (chart_view)), ==, 2);
   g_assert_cmpstr (distretto_chart_get_line_code (distretto_chart_view_get_chart (chart_view), 0), ==, "ES52");
 
@@ -608,6 +650,7 @@ test_window_builtin_charts (void)
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline && !gtk_widget_get_mapped (GTK_WIDGET (chart_view)))
     g_main_context_iteration (NULL, FALSE);
+  g_assert_true (distretto_test_wait_for_chart (window));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (chart_view)));
   g_assert_cmpint (distretto_chart_get_kind (distretto_chart_view_get_chart (chart_view)), ==, DISTRETTO_CHART_KIND_MAP);
 

@@ -51,6 +51,7 @@ struct _DistrettoPluginEngine
   GPtrArray *retiring;          /* DistrettoModule whose code failed */
   GPtrArray *new_crashes;       /* char *, module names of plugins that crashed the last run */
   guint retire_source;
+  GThread *thread;              /* the one that made it: its items and lists are touched there only */
 
   GSettingsBackend *backend;
   GSettingsSchema *plugin_schema;
@@ -539,6 +540,7 @@ distretto_plugin_engine_class_init (DistrettoPluginEngineClass *klass)
 static void
 distretto_plugin_engine_init (DistrettoPluginEngine *self)
 {
+  self->thread = g_thread_self ();
   self->engine = peas_engine_new ();
   self->modules = g_list_store_new (DISTRETTO_TYPE_MODULE);
   self->plugins = g_list_store_new (DISTRETTO_TYPE_PLUGIN_ITEM);
@@ -985,11 +987,10 @@ retire_modules_cb (gpointer user_data)
  * at once; its module leaves the list from the main loop, since the call
  * that failed may still be running. */
 static void
-on_indicator_error_reported_cb (DistrettoIndicator *indicator,
-                                const char         *message,
-                                gpointer            user_data)
+record_failure (DistrettoPluginEngine *self,
+                DistrettoIndicator    *indicator,
+                const char            *message)
 {
-  DistrettoPluginEngine *self = user_data;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->modules));
 
   for (guint i = 0; i < n; i++)
@@ -1012,6 +1013,59 @@ on_indicator_error_reported_cb (DistrettoIndicator *indicator,
         self->retire_source = g_idle_add (retire_modules_cb, self);
       break;
     }
+}
+
+/* A failure reported in a worker thread, on its way to the engine's. */
+typedef struct
+{
+  GWeakRef engine;
+  DistrettoIndicator *indicator;
+  char *message;
+} Failure;
+
+static void
+failure_free (gpointer data)
+{
+  Failure *failure = data;
+
+  g_weak_ref_clear (&failure->engine);
+  g_object_unref (failure->indicator);
+  g_free (failure->message);
+  g_free (failure);
+}
+
+static gboolean
+record_failure_cb (gpointer data)
+{
+  Failure *failure = data;
+  g_autoptr(DistrettoPluginEngine) self = g_weak_ref_get (&failure->engine);
+
+  if (self != NULL)
+    record_failure (self, failure->indicator, failure->message);
+  return G_SOURCE_REMOVE;
+}
+
+/* Modules compute in worker threads: the plugin's state (which the
+ * Preferences show) and the module list change in the engine's thread. */
+static void
+on_indicator_error_reported_cb (DistrettoIndicator *indicator,
+                                const char         *message,
+                                gpointer            user_data)
+{
+  DistrettoPluginEngine *self = user_data;
+  Failure *failure;
+
+  if (g_thread_self () == self->thread)
+    {
+      record_failure (self, indicator, message);
+      return;
+    }
+
+  failure = g_new0 (Failure, 1);
+  g_weak_ref_init (&failure->engine, self);
+  failure->indicator = g_object_ref (indicator);
+  failure->message = g_strdup (message);
+  g_main_context_invoke_full (NULL, G_PRIORITY_DEFAULT, record_failure_cb, failure, failure_free);
 }
 
 static int

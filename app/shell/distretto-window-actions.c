@@ -353,6 +353,24 @@ focus_chart_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->chart_view));
 }
 
+/* Stop (Escape) on the Computing page. */
+static void
+stop_computing_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  _distretto_window_stop_chart (DISTRETTO_WINDOW (widget));
+}
+
+/* Try Again on the Stopped page. */
+static void
+compute_again_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  _distretto_window_show_chart (DISTRETTO_WINDOW (widget));
+}
+
 /* The actions that need a region or a comparison follow the choices. */
 void
 _distretto_window_update_actions (DistrettoWindow *self)
@@ -392,6 +410,8 @@ _distretto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.year-earlier", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "win.year-later", NULL, year_action);
   gtk_widget_class_install_action (widget_class, "win.focus-chart", NULL, focus_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-computing", NULL, stop_computing_action);
+  gtk_widget_class_install_action (widget_class, "win.compute-again", NULL, compute_again_action);
 
   /* Every one of these is written out in ui/gtk/help-overlay.ui. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
@@ -407,6 +427,8 @@ _distretto_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK, "win.year-earlier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK, "win.year-later", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.focus-chart", NULL);
+  /* Only while a chart is computed: else Escape goes on. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.stop-computing", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, pages[i].key, GDK_ALT_MASK, "win.show-page", "s", pages[i].page);
 }

@@ -14,6 +14,9 @@
 
 /* How long a weight slider rests before the charts are computed again. */
 #define RECOMPUTE_DELAY_MS 150
+/* How long the page shown stays while a chart is computed, before the
+ * Computing page replaces it: quick charts do not flicker. */
+#define COMPUTING_GRACE_MS 300
 
 DistrettoModule *
 _distretto_window_dup_selected_module (DistrettoWindow *self)
@@ -173,69 +176,38 @@ set_chart (DistrettoWindow *self,
   _distretto_window_update_data_views (self);
 }
 
-/* The chart picked in the drop-down, for the choices made. */
-void
-_distretto_window_show_chart (DistrettoWindow *self)
-{
-  g_autoptr(DistrettoModule) module = _distretto_window_dup_selected_module (self);
-  g_autoptr(DistrettoViewRequest) request = NULL;
-  g_autoptr(DistrettoChart) chart = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *view_id = current_view_id (self);
-
-  if (module == NULL || self->dataset == NULL || view_id == NULL || self->updating_choosers)
-    return;
-
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
-
-  if ((distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_BOUNDARIES) && self->boundaries == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "no-boundaries");
-      return;
-    }
-
-  request = _distretto_window_new_request (self, module);
-  chart = distretto_view_build (view_id, request, &error);
-  if (chart == NULL)
-    {
-      distretto_window_show_error (self, _("This Module Cannot Be Shown"), error->message);
-      return;
-    }
-
-  set_chart (self, chart);
-}
-
-/* What a recomputation with changed weights makes in its thread: the
- * chart shown and the pillars' effective weights. */
+/* What a chart's thread makes: the chart (none for a map without
+ * boundaries) and, for the Weights page, the pillars' effective
+ * weights. */
 typedef struct
 {
   DistrettoViewRequest *request;
-  char *view_id;
+  char *view_id;              /* NULL: no chart */
+  gboolean with_effective;
   DistrettoChart *chart;
   GError *error;
   double *effective;
   guint n_effective;
-} Recompute;
+} ChartJob;
 
 static void
-recompute_free (gpointer data)
+chart_job_free (gpointer data)
 {
-  Recompute *recompute = data;
+  ChartJob *job = data;
 
-  g_clear_object (&recompute->request);
-  g_clear_pointer (&recompute->view_id, g_free);
-  g_clear_object (&recompute->chart);
-  g_clear_error (&recompute->error);
-  g_clear_pointer (&recompute->effective, g_free);
-  g_free (recompute);
+  g_clear_object (&job->request);
+  g_clear_pointer (&job->view_id, g_free);
+  g_clear_object (&job->chart);
+  g_clear_error (&job->error);
+  g_clear_pointer (&job->effective, g_free);
+  g_free (job);
 }
 
 /* The effective weights over the regions of the request's level. */
 static void
-compute_effective (Recompute *recompute)
+compute_effective (ChartJob *job)
 {
-  DistrettoViewRequest *request = recompute->request;
+  DistrettoViewRequest *request = job->request;
   DistrettoDataset *dataset = distretto_view_request_get_dataset (request);
   g_autoptr(DistrettoIndicatorDefinition) definition =
     distretto_indicator_get_definition (distretto_view_request_get_indicator (request));
@@ -261,47 +233,176 @@ compute_effective (Recompute *recompute)
     }
   g_ptr_array_add (regions, NULL);
 
-  recompute->effective = distretto_weights_dup_effective (result, (const char * const *) pillars->pdata,
-                                                          (const char * const *) regions->pdata,
-                                                          &recompute->n_effective);
+  job->effective = distretto_weights_dup_effective (result, (const char * const *) pillars->pdata,
+                                                    (const char * const *) regions->pdata, &job->n_effective);
 }
 
+/* Runs in a worker thread: the module's own code may take its time
+ * there (the module's cache lets one call at a time into it). */
 static void
-recompute_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+chart_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
 {
-  Recompute *recompute = task_data;
+  ChartJob *job = task_data;
 
-  if (recompute->view_id != NULL)
-    recompute->chart = distretto_view_build (recompute->view_id, recompute->request, &recompute->error);
-  if (!g_cancellable_is_cancelled (cancellable))
-    compute_effective (recompute);
+  if (job->view_id != NULL)
+    job->chart = distretto_view_build (job->view_id, job->request, &job->error);
+  if (job->with_effective && !g_cancellable_is_cancelled (cancellable))
+    compute_effective (job);
 
   g_task_return_boolean (task, TRUE);
 }
 
-static void
-on_recomputed_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* Module and chart, for the Computing and Stopped pages. */
+static char *
+dup_computing_text (DistrettoWindow *self,
+                    gboolean         stopped)
 {
-  g_autoptr(DistrettoWindow) self = user_data;
-  Recompute *recompute = g_task_get_task_data (G_TASK (result));
+  g_autoptr(DistrettoModule) module = _distretto_window_dup_selected_module (self);
+  gpointer item = gtk_drop_down_get_selected_item (self->view_dropdown);
+  const char *view = GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "";
+  const char *title = module ? distretto_module_get_title (module) : "";
 
-  if (self->disposed || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+  if (stopped)
+    /* TRANSLATORS: on the page shown after Stop: the chart's title, then
+     * the module's, e.g. "The chart “Ranking” of Territorial servitization
+     * was not computed." */
+    return g_strdup_printf (_("The chart “%s” of %s was not computed."), view, title);
+
+  /* TRANSLATORS: on the page shown while a chart is computed: the
+   * module's title, then the chart's, e.g. "Territorial servitization is
+   * computing the chart “Ranking”." */
+  return g_strdup_printf (_("%s is computing the chart “%s”."), title, view);
+}
+
+static void
+show_computing_page (DistrettoWindow *self)
+{
+  g_autofree char *text = dup_computing_text (self, FALSE);
+
+  gtk_label_set_text (self->computing_label, text);
+  gtk_stack_set_visible_child_name (self->stack, "computing");
+}
+
+static gboolean
+computing_grace_cb (gpointer user_data)
+{
+  DistrettoWindow *self = user_data;
+
+  self->computing_id = 0;
+  show_computing_page (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Forgets the chart being computed: its thread may go on, its result is
+ * dropped. */
+static void
+drop_chart_job (DistrettoWindow *self)
+{
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  g_clear_handle_id (&self->computing_id, g_source_remove);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", FALSE);
+}
+
+static void
+on_chart_built_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GWeakRef *window = user_data;
+  g_autoptr(DistrettoWindow) self = g_weak_ref_get (window);
+  ChartJob *job = g_task_get_task_data (G_TASK (result));
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+
+  g_weak_ref_clear (window);
+  g_free (window);
+
+  /* Closed, stopped, or replaced by a newer request. */
+  if (self == NULL || self->disposed || g_cancellable_is_cancelled (cancellable) ||
+      cancellable != self->chart_cancellable)
     return;
 
-  g_clear_object (&self->chart_cancellable);
-  distretto_weights_page_set_effective (self->weights_page, recompute->effective, recompute->n_effective);
+  drop_chart_job (self);
+  if (job->with_effective)
+    distretto_weights_page_set_effective (self->weights_page, job->effective, job->n_effective);
 
-  if (recompute->chart != NULL)
-    set_chart (self, recompute->chart);
-  else if (recompute->error != NULL)
-    distretto_window_show_error (self, _("This Module Cannot Be Shown"), recompute->error->message);
+  if (job->chart != NULL)
+    set_chart (self, job->chart);
+  else if (job->error != NULL)
+    distretto_window_show_error (self, _("This Module Cannot Be Shown"), job->error->message);
   else
     _distretto_window_update_data_views (self);
+}
+
+/* Builds the chart picked in the drop-down for the choices made, and
+ * the effective weights when @with_effective, in a worker thread. The
+ * page shown stays a moment, then says the chart is being computed; a
+ * newer request replaces this one. */
+static void
+start_chart (DistrettoWindow *self,
+             gboolean         with_effective)
+{
+  g_autoptr(DistrettoModule) module = _distretto_window_dup_selected_module (self);
+  g_autoptr(GTask) task = NULL;
+  const char *view_id = current_view_id (self);
+  GWeakRef *window;
+  ChartJob *job;
+
+  if (module == NULL || self->dataset == NULL || (view_id == NULL && !with_effective))
+    return;
+
+  drop_chart_job (self);
+
+  /* A map without boundaries stays a request for them. */
+  if (view_id != NULL &&
+      (distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_BOUNDARIES) && self->boundaries == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "no-boundaries");
+      view_id = NULL;
+      if (!with_effective)
+        return;
+    }
+
+  job = g_new0 (ChartJob, 1);
+  job->request = _distretto_window_new_request (self, module);
+  job->view_id = g_strdup (view_id);
+  job->with_effective = with_effective;
+
+  self->chart_cancellable = g_cancellable_new ();
+  if (view_id != NULL)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", TRUE);
+      /* Trying again after a stop says so at once. */
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "stopped") == 0)
+        show_computing_page (self);
+      else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "computing") == 0)
+        show_computing_page (self);
+      else
+        self->computing_id = g_timeout_add (COMPUTING_GRACE_MS, computing_grace_cb, self);
+    }
+
+  /* The thread may outlive the window: a closed window goes at once. */
+  window = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window, self);
+  task = g_task_new (NULL, self->chart_cancellable, on_chart_built_cb, window);
+  g_task_set_source_tag (task, start_chart);
+  g_task_set_task_data (task, job, chart_job_free);
+  g_task_run_in_thread (task, chart_thread);
+}
+
+/* The chart picked in the drop-down, for the choices made, computed in
+ * a thread; with the effective weights when the Weights page shows. */
+void
+_distretto_window_show_chart (DistrettoWindow *self)
+{
+  if (self->updating_choosers)
+    return;
+
+  g_clear_handle_id (&self->recompute_id, g_source_remove);
+  start_chart (self, g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "weights") == 0);
 }
 
 /* Computes the chart shown and the effective weights in a thread, for
@@ -309,29 +410,26 @@ on_recomputed_cb (GObject      *object,
 void
 _distretto_window_recompute_chart (DistrettoWindow *self)
 {
-  g_autoptr(DistrettoModule) module = _distretto_window_dup_selected_module (self);
-  g_autoptr(GTask) task = NULL;
-  const char *view_id = current_view_id (self);
-  Recompute *recompute;
-
   g_clear_handle_id (&self->recompute_id, g_source_remove);
-  if (module == NULL || self->dataset == NULL)
+  start_chart (self, TRUE);
+}
+
+/* Stop (Escape): the chart is not waited for any more. */
+void
+_distretto_window_stop_chart (DistrettoWindow *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (self->chart_cancellable == NULL)
     return;
 
-  g_cancellable_cancel (self->chart_cancellable);
-  g_clear_object (&self->chart_cancellable);
-  self->chart_cancellable = g_cancellable_new ();
-
-  recompute = g_new0 (Recompute, 1);
-  recompute->request = _distretto_window_new_request (self, module);
-  /* A map without boundaries stays a request for them. */
-  if (view_id != NULL &&
-      !((distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_BOUNDARIES) && self->boundaries == NULL))
-    recompute->view_id = g_strdup (view_id);
-
-  task = g_task_new (NULL, self->chart_cancellable, on_recomputed_cb, g_object_ref (self));
-  g_task_set_task_data (task, recompute, recompute_free);
-  g_task_run_in_thread (task, recompute_thread);
+  drop_chart_job (self);
+  text = dup_computing_text (self, TRUE);
+  /* The description is markup. */
+  escaped = g_markup_escape_text (text, -1);
+  adw_status_page_set_description (self->stopped_page, escaped);
+  gtk_stack_set_visible_child_name (self->stack, "stopped");
 }
 
 static gboolean
@@ -487,8 +585,6 @@ update_weights_page (DistrettoWindow *self,
   distretto_weights_page_set_module (self->weights_page, distretto_module_get_definition (module),
                                      distretto_indicator_computes_declared (distretto_module_get_indicator (module)),
                                      _distretto_window_get_module_weights (self, distretto_module_get_id (module), FALSE));
-  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "weights") == 0)
-    _distretto_window_recompute_chart (self);
 }
 
 /* Shows @module with the view @view_id (NULL: the kind shown). */
@@ -640,8 +736,11 @@ _distretto_window_select_region (DistrettoWindow *self,
   self->selected_region = g_strdup (code);
   after = _distretto_window_dup_shown_region (self);
 
+  /* A chart under way was asked for the region before: asked again. */
+  if (g_strcmp0 (before, after) != 0 && self->chart_cancellable != NULL)
+    _distretto_window_show_chart (self);
   /* The chart shown selects it at once; the others when built. */
-  if (chart != NULL && g_strcmp0 (before, after) != 0 && g_strcmp0 (distretto_chart_get_selected (chart), after) != 0)
+  else if (chart != NULL && g_strcmp0 (before, after) != 0 && g_strcmp0 (distretto_chart_get_selected (chart), after) != 0)
     {
       const char *view_id = current_view_id (self);
 

@@ -39,7 +39,7 @@ struct _DistrettoWindow
   GCancellable *import_cancellable;   /* of the data or boundaries import under way */
   GPtrArray *loading_paths;   /* the files the loader reads */
   GFile *pending_boundaries;  /* imported once the data are */
-  gboolean disposed;          /* an import's callback touches no widget then */
+  gboolean disposed;          /* an import's or a chart's callback touches no widget then */
 
   /* The user's choices. */
   GPtrArray *view_ids;        /* the drop-down's views: built-in charts, then the module's */
@@ -55,7 +55,8 @@ struct _DistrettoWindow
   GSettings *settings;        /* NULL when the schema is not installed */
 
   /* Work off the main loop. */
-  GCancellable *chart_cancellable;    /* a chart computed with changed weights */
+  GCancellable *chart_cancellable;    /* the chart being computed */
+  guint computing_id;         /* the Computing page, after a grace time */
   guint recompute_id;         /* weights recomputed once the slider rests */
   gboolean region_page_stale; /* shown again next time the page is visible */
 
@@ -68,6 +69,8 @@ struct _DistrettoWindow
   GtkStack *stack;
   DistrettoChartView *chart_view;
   AdwStatusPage *status_page;
+  GtkLabel *computing_label;
+  AdwStatusPage *stopped_page;
   GtkDropDown *view_dropdown;
   GtkDropDown *level_dropdown;
   GtkDropDown *year_dropdown;
@@ -96,6 +99,7 @@ void                  _distretto_window_show_module         (DistrettoWindow *se
                                                              DistrettoModule *module);
 void                  _distretto_window_show_chart          (DistrettoWindow *self);
 void                  _distretto_window_recompute_chart     (DistrettoWindow *self);
+void                  _distretto_window_stop_chart          (DistrettoWindow *self);
 void                  _distretto_window_update_levels       (DistrettoWindow *self);
 void                  _distretto_window_update_data_views   (DistrettoWindow *self);
 DistrettoViewRequest *_distretto_window_new_request         (DistrettoWindow *self,

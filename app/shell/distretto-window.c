@@ -187,6 +187,7 @@ distretto_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
+  g_clear_handle_id (&self->computing_id, g_source_remove);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   g_clear_object (&self->loader);
   g_clear_object (&self->fetcher);
@@ -232,6 +233,8 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, computing_label);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, stopped_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, view_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, level_dropdown);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, year_dropdown);
@@ -290,6 +293,7 @@ distretto_window_init (DistrettoWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   _distretto_window_set_importing (self, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", FALSE);
   _distretto_window_setup_drop_target (self);
   g_signal_connect_object (self->chart_view, "region-selected",
                            G_CALLBACK (on_chart_view_region_selected_cb), self, G_CONNECT_SWAPPED);
