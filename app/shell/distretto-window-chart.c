@@ -160,6 +160,7 @@ _distretto_window_update_data_views (DistrettoWindow *self)
   self->region_page_stale = TRUE;
   if (g_strcmp0 (page, "region") == 0)
     _distretto_window_update_region_page (self);
+  _distretto_window_update_method_page (self);
 }
 
 static void
@@ -196,6 +197,8 @@ _distretto_window_show_chart (DistrettoWindow *self)
     }
 
   request = _distretto_window_new_request (self, module);
+  if (_distretto_window_wait_for_analysis (self, view_id, request))
+    return;
   chart = distretto_view_build (view_id, request, &error);
   if (chart == NULL)
     {
@@ -381,6 +384,10 @@ update_view_dropdown (DistrettoWindow *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
+      /* A module computing its scores itself has no method to vary. */
+      if ((distretto_view_get_needs (ids[i]) & DISTRETTO_VIEW_NEEDS_ANALYSIS) &&
+          !distretto_indicator_computes_declared (distretto_module_get_indicator (module)))
+        continue;
       g_ptr_array_add (self->view_ids, g_strdup (ids[i]));
       gtk_string_list_append (titles, distretto_view_get_title_for (definition, ids[i]));
       if (g_strcmp0 (ids[i], previous) == 0)
@@ -621,6 +628,8 @@ on_view_stack_page_cb (DistrettoWindow *self)
     _distretto_window_update_region_page (self);
   else if (g_strcmp0 (page, "weights") == 0)
     _distretto_window_recompute_chart (self);
+  else if (g_strcmp0 (page, "method") == 0)
+    _distretto_window_update_method_page (self);
 }
 
 /* Chooses @code (NULL for none): selected in every chart of its level

@@ -187,6 +187,8 @@ distretto_window_dispose (GObject *object)
   g_clear_object (&self->import_cancellable);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   g_clear_object (&self->loader);
   g_clear_object (&self->fetcher);
@@ -222,6 +224,7 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   g_type_ensure (DISTRETTO_TYPE_REGION_PAGE);
   g_type_ensure (DISTRETTO_TYPE_REGION_PICKER);
   g_type_ensure (DISTRETTO_TYPE_WEIGHTS_PAGE);
+  g_type_ensure (DISTRETTO_TYPE_METHOD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/distretto-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, leaflet);
@@ -245,6 +248,7 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, region_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, weights_page);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, method_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, crash_revealer);
