@@ -471,6 +471,14 @@ distretto_window_get_weights_page (DistrettoWindow *self)
   return GTK_WIDGET (self->weights_page);
 }
 
+GtkWidget *
+distretto_window_get_method_page (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->method_page);
+}
+
 AdwViewStack *
 distretto_window_get_view_stack (DistrettoWindow *self)
 {
@@ -488,15 +496,15 @@ distretto_window_get_selected_region (DistrettoWindow *self)
   return self->selected_region;
 }
 
-/* Whether the window is reading files or computing a chart off the main
- * loop. */
+/* Whether the window is reading files or computing a chart (or the
+ * analysis it waits for) off the main loop. */
 gboolean
 distretto_window_is_busy (DistrettoWindow *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), FALSE);
 
   return self->loader != NULL || self->import_cancellable != NULL || self->chart_cancellable != NULL ||
-         self->recompute_id != 0 || distretto_region_page_is_loading (self->region_page);
+         self->analysis_cancellable != NULL || self->recompute_id != 0 || distretto_region_page_is_loading (self->region_page);
 }
 
 /* What the window shows of @module: its data, boundaries, level, year,
