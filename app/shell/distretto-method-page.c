@@ -142,10 +142,23 @@ add_step (DistrettoMethodPage     *self,
 {
   const char *parameters = distretto_pipeline_report_get_parameters (report, step);
   const char *summary = distretto_pipeline_report_get_summary (report, step);
-  guint n_actions = distretto_pipeline_report_get_n_actions (report, step);
+  g_autoptr(GArray) actions = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_actions;
   g_autofree char *subtitle = NULL;
   g_autofree char *escaped = NULL;
   GtkWidget *row;
+
+  /* What it did to the regions of the level shown, and to no region in
+   * particular. */
+  for (guint i = 0; i < distretto_pipeline_report_get_n_actions (report, step); i++)
+    {
+      int level;
+
+      distretto_pipeline_report_get_action (report, step, i, NULL, NULL, &level, NULL, NULL, NULL);
+      if (level < 0 || level == distretto_pipeline_report_get_level (report))
+        g_array_append_val (actions, i);
+    }
+  n_actions = actions->len;
 
   subtitle = g_strjoin (" ", parameters != NULL ? parameters : "", summary != NULL ? summary : "", NULL);
   g_strstrip (subtitle);
@@ -163,7 +176,9 @@ add_step (DistrettoMethodPage     *self,
   for (guint i = 0; i < MIN (n_actions, MAX_ACTIONS); i++)
     {
       GtkWidget *action = adw_action_row_new ();
-      g_autofree char *text = g_markup_escape_text (distretto_pipeline_report_get_action_text (report, step, i), -1);
+      guint index = g_array_index (actions, guint, i);
+      g_autofree char *text = g_markup_escape_text (distretto_pipeline_report_get_action_text (report, step, index),
+                                                    -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action), text);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (row), action);
