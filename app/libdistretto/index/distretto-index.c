@@ -102,7 +102,8 @@ _distretto_index_rank (const double *scores,
         ranked[n_ranked++] = (Ranked) { scores[i], i };
     }
 
-  qsort (ranked, n_ranked, sizeof (Ranked), compare_ranked);
+  if (n_ranked > 1)
+    qsort (ranked, n_ranked, sizeof (Ranked), compare_ranked);
   for (guint k = 0; k < n_ranked; k++)
     {
       gboolean tied_before = k > 0 && ranked[k].score == ranked[k - 1].score;

@@ -475,7 +475,8 @@ distretto_method_dup_weighted_ids (const DistrettoMethod *self)
       while (g_hash_table_iter_next (&iter, &key, NULL))
         g_ptr_array_add (ids, g_strdup (key));
     }
-  qsort (ids->pdata, ids->len, sizeof (gpointer), compare_strings);
+  if (ids->len > 1)
+    qsort (ids->pdata, ids->len, sizeof (gpointer), compare_strings);
   g_ptr_array_add (ids, NULL);
 
   return (char **) g_ptr_array_free (g_steal_pointer (&ids), FALSE);

@@ -499,7 +499,8 @@ summarise (DistrettoUncertainty *self,
   for (guint u = 0; u < e->n_units; u++)
     if (e->nominal_ranks[u] > 0)
       order[n_ordered++] = (Ranked) { nominal_scores[u], u };
-  qsort (order, n_ordered, sizeof (Ranked), compare_ranked);
+  if (n_ordered > 1)
+    qsort (order, n_ordered, sizeof (Ranked), compare_ranked);
 
   for (guint k = 0; k < n_ordered; k++)
     {

@@ -417,7 +417,7 @@ _distretto_normalise_column (DistrettoPipeline      *self,
     var += (sorted[i] - mean) * (sorted[i] - mean);
   sd = n > 1 ? sqrt (var / (n - 1)) : 0.0;
   /* Only ranks need the values in order. */
-  if (normalisation == DISTRETTO_NORMALISATION_RANK)
+  if (normalisation == DISTRETTO_NORMALISATION_RANK && n > 1)
     qsort (sorted, n, sizeof (double), compare_doubles);
 
   if (normalisation == DISTRETTO_NORMALISATION_GOALPOSTS &&
