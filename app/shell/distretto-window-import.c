@@ -368,14 +368,14 @@ on_drop_cb (GtkDropTarget   *target,
             double           y,
             DistrettoWindow *self)
 {
-  GdkFileList *list;
+  g_autoptr(GSList) list = NULL;   /* the list is ours, the files its */
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
-  list = g_value_get_boxed (value);
-  for (GSList *l = gdk_file_list_get_files (list); l != NULL; l = l->next)
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
     g_ptr_array_add (files, l->data);
 
   if (files->len == 0 || self->loader != NULL || self->import_cancellable != NULL)
