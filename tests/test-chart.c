@@ -827,6 +827,73 @@ is_dark (guint32 p)
   return ((p >> 16) & 0xFF) < 0x50 && ((p >> 8) & 0xFF) < 0x50 && (p & 0xFF) < 0x50;
 }
 
+/* The share of the pixels of a map's region @code (by hit-testing, its
+ * border and outline aside) that are @colour. */
+static double
+share_of_colour (DistrettoChart  *chart,
+                 cairo_surface_t *surface,
+                 const char      *code,
+                 guint32          colour)
+{
+  guint n = 0, inside = 0;
+
+  for (int y = 0; y < HEIGHT; y += 2)
+    for (int x = 0; x < WIDTH; x += 2)
+      if (g_strcmp0 (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, x, y), code) == 0 &&
+          g_strcmp0 (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, x - 4, y - 4), code) == 0 &&
+          g_strcmp0 (distretto_chart_hit_test_region (chart, WIDTH, HEIGHT, x + 4, y + 4), code) == 0)
+        {
+          inside++;
+          n += pixel (surface, x, y) == colour;
+        }
+
+  g_assert_cmpuint (inside, >, 50);
+  return (double) n / inside;
+}
+
+/* A region whose likeliest performance group has less than the chart's
+ * group certainty (2/3) is hatched over its colour; a region whose group
+ * is settled, or a chart without a certainty, is not; the tooltip gives
+ * the groups' probabilities. (The legend entry counting the hatched
+ * regions is seen in the window's screenshots.) */
+static void
+test_map_group_certainty (void)
+{
+  const char *groups[] = { "Leader", "Strong", "Moderate", "Emerging", NULL };
+  const double open[] = { 0.5, 0.4, 0.1, 0.0 }, settled[] = { 0.9, 0.1, 0.0, 0.0 };
+  g_autoptr(DistrettoChart) chart = map_chart ();
+  cairo_surface_t *plain, *hatched;
+  g_autofree char *tooltip = NULL;
+  const char *code = NULL;
+  Box selected;
+
+  distretto_chart_set_categories (chart, groups);
+  distretto_chart_set_bar_shares (chart, "AA12", open, G_N_ELEMENTS (open));
+  distretto_chart_set_bar_shares (chart, "AA13", settled, G_N_ELEMENTS (settled));
+  g_assert_true (isnan (distretto_chart_get_group_certainty (chart)));
+
+  plain = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  g_assert_cmpfloat (share_of_colour (chart, plain, "AA12", 0x31688e), >, 0.95);
+  g_assert_cmpfloat (share_of_colour (chart, plain, "AA13", 0x35b779), >, 0.95);
+  selected = colour_box (plain, 0x31688e);
+
+  distretto_chart_set_group_certainty (chart, 2.0 / 3.0);
+  g_assert_cmpfloat (distretto_chart_get_group_certainty (chart), ==, 2.0 / 3.0);
+  hatched = render (chart, DISTRETTO_CHART_STYLE_PRINT);
+  /* Lines every 5 pixels, 1 wide and antialiased, over the open region
+   * only. */
+  g_assert_cmpfloat (share_of_colour (chart, hatched, "AA12", 0x31688e), <, 0.8);
+  g_assert_cmpfloat (share_of_colour (chart, hatched, "AA13", 0x35b779), >, 0.95);
+
+  tooltip = distretto_chart_describe_at (chart, WIDTH, HEIGHT, (selected.x0 + selected.x1) / 2.0,
+                                         (selected.y0 + selected.y1) / 2.0, &code);
+  g_assert_cmpstr (code, ==, "AA12");
+  g_assert_nonnull (strstr (tooltip, "Leader 50%, Strong 40%, Moderate 10%"));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (hatched);
+}
+
 static void
 test_map_pixels (void)
 {
@@ -1881,6 +1948,7 @@ main (int   argc,
   g_test_add_func ("/Distretto/Chart/trend-reference", test_trend_reference);
   g_test_add_func ("/Distretto/Chart/trend-export", test_trend_export);
   g_test_add_func ("/Distretto/Chart/map-pixels", test_map_pixels);
+  g_test_add_func ("/Distretto/Chart/map-group-certainty", test_map_group_certainty);
   g_test_add_func ("/Distretto/Chart/map-hit-test-and-table", test_map_hit_test_and_table);
   g_test_add_func ("/Distretto/Chart/map-classification", test_map_classification);
   g_test_add_func ("/Distretto/Chart/map-export", test_map_export);

@@ -65,7 +65,7 @@ static void
 select_module (DistrettoWindow *window,
                const char      *title)
 {
-  select_module (window, title);
+  distretto_test_select_row (distretto_window_get_modules_list (window), title);
   /* Its chart is computed in a thread. */
   g_assert_true (distretto_test_wait_for_chart (window));
 }
@@ -199,7 +199,8 @@ test_region_page (void)
 
   rank = gtk_label_get_text (distretto_region_page_get_rank_label (page));
   g_test_message ("rank: %s", rank);
-  g_assert_true (g_str_has_suffix (rank, " of 127"));
+  /* "29th of 127", then its interval when the method varies. */
+  g_assert_nonnull (strstr (rank, " of 127"));
 
   g_assert_cmpuint (count_rows (distretto_region_page_get_peers_list (page)), ==, 5);
   peers = distretto_region_page_get_peers (page);
@@ -361,8 +362,9 @@ test_arrow_keys (void)
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (distretto_window_get_view_stack (window)), ==, "region");
   g_assert_cmpstr (distretto_window_get_selected_region (window), ==, distretto_chart_get_bar_code (chart, 0));
   g_assert_true (distretto_test_wait_until (region_page_loaded, distretto_window_get_region_page (window)));
-  g_assert_cmpstr (gtk_label_get_text (distretto_region_page_get_rank_label (
-                     DISTRETTO_REGION_PAGE (distretto_window_get_region_page (window)))), ==, "1st of 127");
+  /* Its interval, when the method varies, follows. */
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (distretto_region_page_get_rank_label (
+                   DISTRETTO_REGION_PAGE (distretto_window_get_region_page (window)))), "1st of 127"));
 
   distretto_test_run_for (300);
   distretto_test_screenshot (GTK_WIDGET (window), "arrow-keys");

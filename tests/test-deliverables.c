@@ -617,7 +617,7 @@ test_help_lists_charts (Fixture       *fixture,
   g_autofree char *out = NULL;
 
   g_assert_cmpint (run (args, &out, NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "  servitization: ranking, trend, map, radar, scatter, heatmap\n"));
+  g_assert_nonnull (strstr (out, "  servitization: ranking, trend, map, radar, scatter, heatmap, uncertainty, sensitivity\n"));
   g_assert_nonnull (strstr (out, "  manufacturing_share: ranking, trend, map, distribution\n"));
   g_assert_nonnull (strstr (out, "  industrial_structure: ranking, trend, map, radar, scatter, heatmap, sector-mix\n"));
 }

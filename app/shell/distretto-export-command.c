@@ -432,14 +432,35 @@ run_batch (ExportRun *run)
   return distretto_batch_run ("export", args->output_dir, prefix, extension, codes, export_region, run);
 }
 
+/* "ranking, trend, …, or a view the module offers": the built-in views
+ * of the one table, those of a region's page left out. */
+static char *
+dup_chart_help (void)
+{
+  g_auto(GStrv) ids = distretto_view_dup_builtin_ids ();
+  g_autoptr(GStrvBuilder) offered = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autofree char *joined = NULL;
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (!(distretto_view_get_needs (ids[i]) & DISTRETTO_VIEW_NEEDS_REGION))
+      g_strv_builder_add (offered, ids[i]);
+  list = g_strv_builder_end (offered);
+  joined = g_strjoinv (", ", list);
+
+  /* TRANSLATORS: --chart's help; %s lists the built-in charts, e.g. "ranking, trend, map" */
+  return g_strdup_printf (_("%s, or a view the module offers (default: ranking)"), joined);
+}
+
 int
 distretto_export_command_run (int    argc,
                               char **argv)
 {
   g_auto(ExportArgs) args = { .width = DEFAULT_WIDTH, .scale = 1.0, .level = DISTRETTO_VIEW_DEFAULT_LEVEL };
+  g_autofree char *chart_help = dup_chart_help ();
   const GOptionEntry entries[] = {
     { "module", 'm', 0, G_OPTION_ARG_STRING, &args.module_id, N_("Indicator module to chart (its id, as `distretto plugins` lists it)"), N_("ID") },
-    { "chart", 'c', 0, G_OPTION_ARG_STRING, &args.chart_type, N_("ranking, trend, radar, scatter, map, heatmap, or a view the module offers (default: ranking)"), N_("TYPE") },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &args.chart_type, chart_help, N_("TYPE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &args.format_name, N_("png, svg, pdf, or csv for the data table (default: from the file name)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.output, N_("File to write, relative to the current folder"), N_("FILE") },
     { "output-dir", 0, 0, G_OPTION_ARG_FILENAME, &args.output_dir, N_("Folder to write one file per region into (with --all-regions or --region)"), N_("DIR") },

@@ -142,15 +142,37 @@ new_request (Work            *work,
   return request;
 }
 
-/* Where the rank's uncertainty interval goes: the 5th–95th percentile of
- * the region's rank when the method varies, from the Monte Carlo
- * analysis of the method work (distretto_region_standing_set_rank_interval()).
- * Until that analysis lands nothing is filled, and the rank is shown
- * without an interval. */
+/* The rank's uncertainty interval: the 5th–95th percentile of the
+ * region's rank when the method varies, from the module's Monte Carlo
+ * analysis (distretto_region_standing_compute_rank_interval()). Run here,
+ * off the main loop, for the module shown in full (@run); the others get
+ * theirs when an analysis of theirs is already cached. A module that
+ * computes its scores itself has none. */
 static void
 fill_rank_interval (DistrettoRegionStanding *standing,
-                    DistrettoModule         *module)
+                    DistrettoViewRequest    *request,
+                    gboolean                 run,
+                    GCancellable            *cancellable)
 {
+  DistrettoIndicator *indicator = distretto_view_request_get_indicator (request);
+  g_autoptr(DistrettoMethod) method = NULL;
+  g_autoptr(DistrettoUncertainty) cached = NULL;
+
+  if (!distretto_indicator_computes_declared (indicator) || distretto_region_standing_get_rank (standing) == 0)
+    return;
+
+  if (!run)
+    {
+      method = distretto_view_request_dup_method (request);
+      distretto_method_set_level (method, distretto_region_standing_get_level (standing));
+      cached = distretto_indicator_lookup_uncertainty (indicator, distretto_view_request_get_dataset (request),
+                                                       distretto_region_standing_get_year (standing), method, NULL);
+      if (cached == NULL)
+        return;
+    }
+
+  /* Without an interval (no pillars, too few regions) the rank stands alone. */
+  distretto_region_standing_compute_rank_interval (standing, request, cancellable, NULL);
 }
 
 static void
@@ -216,7 +238,7 @@ load_thread (GTask        *task,
         distretto_view_request_set_year (request, work->year);
       standing = distretto_region_standing_new (request, &error);
       if (standing != NULL)
-        fill_rank_interval (standing, module);
+        fill_rank_interval (standing, request, m == work->selected, cancellable);
       g_ptr_array_add (work->standings, standing);
       g_ptr_array_add (work->errors, error != NULL ? g_strdup (error->message) : NULL);
     }

@@ -387,6 +387,7 @@ _distretto_window_class_add_actions (GtkWidgetClass *widget_class)
     guint key;
   } pages[] = {
     { "charts", GDK_KEY_1 }, { "region", GDK_KEY_2 }, { "data", GDK_KEY_3 }, { "weights", GDK_KEY_4 },
+    { "method", GDK_KEY_5 },
   };
 
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);

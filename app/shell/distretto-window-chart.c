@@ -163,6 +163,7 @@ _distretto_window_update_data_views (DistrettoWindow *self)
   self->region_page_stale = TRUE;
   if (g_strcmp0 (page, "region") == 0)
     _distretto_window_update_region_page (self);
+  _distretto_window_update_method_page (self);
 }
 
 static void
@@ -371,6 +372,15 @@ start_chart (DistrettoWindow *self,
   job->view_id = g_strdup (view_id);
   job->with_effective = with_effective;
 
+  /* A view of the Monte Carlo analysis waits for it, with its progress,
+   * and comes back here once it is cached. */
+  if (view_id != NULL && _distretto_window_wait_for_analysis (self, view_id, job->request))
+    {
+      chart_job_free (job);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-computing", TRUE);
+      return;
+    }
+
   self->chart_cancellable = g_cancellable_new ();
   if (view_id != NULL)
     {
@@ -421,9 +431,11 @@ _distretto_window_stop_chart (DistrettoWindow *self)
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
 
-  if (self->chart_cancellable == NULL)
+  if (self->chart_cancellable == NULL && self->analysis_cancellable == NULL)
     return;
 
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
   drop_chart_job (self);
   text = dup_computing_text (self, TRUE);
   /* The description is markup. */
@@ -479,6 +491,10 @@ update_view_dropdown (DistrettoWindow *self,
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
+      /* A module computing its scores itself has no method to vary. */
+      if ((distretto_view_get_needs (ids[i]) & DISTRETTO_VIEW_NEEDS_ANALYSIS) &&
+          !distretto_indicator_computes_declared (distretto_module_get_indicator (module)))
+        continue;
       g_ptr_array_add (self->view_ids, g_strdup (ids[i]));
       gtk_string_list_append (titles, distretto_view_get_title_for (definition, ids[i]));
       if (g_strcmp0 (ids[i], previous) == 0)
@@ -717,6 +733,8 @@ on_view_stack_page_cb (DistrettoWindow *self)
     _distretto_window_update_region_page (self);
   else if (g_strcmp0 (page, "weights") == 0)
     _distretto_window_recompute_chart (self);
+  else if (g_strcmp0 (page, "method") == 0)
+    _distretto_window_update_method_page (self);
 }
 
 /* Chooses @code (NULL for none): selected in every chart of its level

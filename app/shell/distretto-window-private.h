@@ -7,6 +7,7 @@
 
 #include "distretto-chart-view.h"
 #include "distretto-data-table.h"
+#include "distretto-method-page.h"
 #include "distretto-module.h"
 #include "distretto-region-page.h"
 #include "distretto-region-picker.h"
@@ -59,6 +60,7 @@ struct _DistrettoWindow
   guint computing_id;         /* the Computing page, after a grace time */
   guint recompute_id;         /* weights recomputed once the slider rests */
   gboolean region_page_stale; /* shown again next time the page is visible */
+  GCancellable *analysis_cancellable; /* the Monte Carlo analysis a view waits for */
 
   /* Widgets. */
   AdwLeaflet *leaflet;
@@ -84,6 +86,8 @@ struct _DistrettoWindow
   DistrettoRegionPage *region_page;
   DistrettoDataTable *data_table;
   DistrettoWeightsPage *weights_page;
+  DistrettoMethodPage *method_page;
+  GtkProgressBar *analysis_bar;       /* on the chart stack's "analysing" page, once made */
   GtkRevealer *progress_revealer;
   GtkProgressBar *progress_bar;
   GtkRevealer *crash_revealer;
@@ -125,6 +129,12 @@ void on_weight_changed_cb          (DistrettoWindow *self,
                                     const char      *pillar_id,
                                     double           weight);
 void on_view_stack_page_cb         (DistrettoWindow *self);
+
+/* distretto-window-method.c: the analysis views wait for, the Method page */
+gboolean _distretto_window_wait_for_analysis  (DistrettoWindow      *self,
+                                               const char           *view_id,
+                                               DistrettoViewRequest *request);
+void     _distretto_window_update_method_page (DistrettoWindow      *self);
 
 /* distretto-window-import.c: data and boundaries in */
 void     _distretto_window_import_files       (DistrettoWindow *self,

@@ -188,6 +188,8 @@ distretto_window_dispose (GObject *object)
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_object (&self->chart_cancellable);
   g_clear_handle_id (&self->computing_id, g_source_remove);
+  g_cancellable_cancel (self->analysis_cancellable);
+  g_clear_object (&self->analysis_cancellable);
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   g_clear_object (&self->loader);
   g_clear_object (&self->fetcher);
@@ -223,6 +225,7 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   g_type_ensure (DISTRETTO_TYPE_REGION_PAGE);
   g_type_ensure (DISTRETTO_TYPE_REGION_PICKER);
   g_type_ensure (DISTRETTO_TYPE_WEIGHTS_PAGE);
+  g_type_ensure (DISTRETTO_TYPE_METHOD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/distretto-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, leaflet);
@@ -248,6 +251,7 @@ distretto_window_class_init (DistrettoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, region_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, weights_page);
+  gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, method_page);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DistrettoWindow, crash_revealer);
@@ -471,6 +475,14 @@ distretto_window_get_weights_page (DistrettoWindow *self)
   return GTK_WIDGET (self->weights_page);
 }
 
+GtkWidget *
+distretto_window_get_method_page (DistrettoWindow *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->method_page);
+}
+
 AdwViewStack *
 distretto_window_get_view_stack (DistrettoWindow *self)
 {
@@ -488,15 +500,15 @@ distretto_window_get_selected_region (DistrettoWindow *self)
   return self->selected_region;
 }
 
-/* Whether the window is reading files or computing a chart off the main
- * loop. */
+/* Whether the window is reading files or computing a chart (or the
+ * analysis it waits for) off the main loop. */
 gboolean
 distretto_window_is_busy (DistrettoWindow *self)
 {
   g_return_val_if_fail (DISTRETTO_IS_WINDOW (self), FALSE);
 
   return self->loader != NULL || self->import_cancellable != NULL || self->chart_cancellable != NULL ||
-         self->recompute_id != 0 || distretto_region_page_is_loading (self->region_page);
+         self->analysis_cancellable != NULL || self->recompute_id != 0 || distretto_region_page_is_loading (self->region_page);
 }
 
 /* What the window shows of @module: its data, boundaries, level, year,

@@ -51,6 +51,7 @@ GtkWidget       *distretto_window_get_region_picker  (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_region_page    (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_data_table     (DistrettoWindow *self);
 GtkWidget       *distretto_window_get_weights_page   (DistrettoWindow *self);
+GtkWidget       *distretto_window_get_method_page    (DistrettoWindow *self);
 AdwViewStack    *distretto_window_get_view_stack     (DistrettoWindow *self);
 const char      *distretto_window_get_selected_region (DistrettoWindow *self);
 gboolean         distretto_window_is_busy            (DistrettoWindow *self);

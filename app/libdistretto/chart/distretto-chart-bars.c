@@ -19,7 +19,7 @@
 void
 _distretto_chart_init_bar (DistrettoChartBar *bar)
 {
-  *bar = (DistrettoChartBar) { NULL, NULL, NAN, -1, NAN, NAN, 0, DISTRETTO_FLAGS_NONE, NULL, { NAN } };
+  *bar = (DistrettoChartBar) { NULL, NULL, NAN, -1, NAN, NAN, 0, DISTRETTO_FLAGS_NONE, NULL, { NAN }, NAN, NAN, NAN };
   for (guint c = 0; c < DISTRETTO_CHART_N_CATEGORIES; c++)
     bar->shares[c] = NAN;
 }
@@ -380,6 +380,130 @@ distretto_chart_get_bar_share (DistrettoChart *self,
   g_return_val_if_fail (category < DISTRETTO_CHART_N_CATEGORIES, NAN);
 
   return g_array_index (self->bars, DistrettoChartBar, index).shares[category];
+}
+
+/**
+ * distretto_chart_set_bar_rank_interval:
+ * @self: a ranking or map #DistrettoChart
+ * @code: a bar's region code
+ * @median: the median of its rank over an uncertainty analysis' runs
+ * @lower: the 5th percentile of its ranks
+ * @upper: the 95th percentile
+ *
+ * Says how far the bar's rank moves when the method varies
+ * (distretto_uncertainty_get_rank_interval()): its tooltip gives the
+ * interval beside the rank.
+ *
+ * Returns: %TRUE if there is a bar of @code
+ */
+gboolean
+distretto_chart_set_bar_rank_interval (DistrettoChart *self,
+                                       const char     *code,
+                                       double          median,
+                                       double          lower,
+                                       double          upper)
+{
+  DistrettoChartBar *bar;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  bar = find_bar (self, code);
+  if (bar == NULL)
+    return FALSE;
+
+  bar->rank_median = median;
+  bar->rank_lower = lower;
+  bar->rank_upper = upper;
+  _distretto_chart_changed (self);
+  return TRUE;
+}
+
+/**
+ * distretto_chart_get_bar_rank_interval:
+ * @self: a #DistrettoChart
+ * @index: a bar, below distretto_chart_get_n_bars()
+ * @median: (out) (optional): the median rank
+ * @lower: (out) (optional): the 5th percentile of the ranks
+ * @upper: (out) (optional): the 95th percentile
+ *
+ * Returns: %TRUE if the bar has a rank interval
+ *   (distretto_chart_set_bar_rank_interval())
+ */
+gboolean
+distretto_chart_get_bar_rank_interval (DistrettoChart *self,
+                                       guint           index,
+                                       double         *median,
+                                       double         *lower,
+                                       double         *upper)
+{
+  const DistrettoChartBar *bar;
+
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), FALSE);
+  g_return_val_if_fail (index < self->bars->len, FALSE);
+
+  bar = &g_array_index (self->bars, DistrettoChartBar, index);
+  if (median != NULL)
+    *median = bar->rank_median;
+  if (lower != NULL)
+    *lower = bar->rank_lower;
+  if (upper != NULL)
+    *upper = bar->rank_upper;
+  return !isnan (bar->rank_lower);
+}
+
+/**
+ * distretto_chart_set_group_certainty:
+ * @self: a map #DistrettoChart
+ * @threshold: a share between 0 and 1, or NaN for none
+ *
+ * Hatches on a map the regions whose likeliest category (performance
+ * group, from distretto_chart_set_bar_shares()) has a share below
+ * @threshold, such as 2/3: regions whose group an uncertainty analysis
+ * leaves open. The legend says so.
+ */
+void
+distretto_chart_set_group_certainty (DistrettoChart *self,
+                                     double          threshold)
+{
+  g_return_if_fail (DISTRETTO_IS_CHART (self));
+  g_return_if_fail (isnan (threshold) || (threshold >= 0.0 && threshold <= 1.0));
+
+  self->group_certainty = threshold;
+  _distretto_chart_changed (self);
+}
+
+/**
+ * distretto_chart_get_group_certainty:
+ * @self: a #DistrettoChart
+ *
+ * Returns: the share below which a map hatches a region's group as
+ *   uncertain, or NaN for none
+ */
+double
+distretto_chart_get_group_certainty (DistrettoChart *self)
+{
+  g_return_val_if_fail (DISTRETTO_IS_CHART (self), NAN);
+
+  return self->group_certainty;
+}
+
+/* Whether @bar's likeliest category is less likely than the chart's
+ * group certainty. */
+gboolean
+_distretto_chart_is_group_uncertain (DistrettoChart          *self,
+                                     const DistrettoChartBar *bar)
+{
+  double likeliest = NAN;
+
+  if (isnan (self->group_certainty) || bar == NULL)
+    return FALSE;
+
+  for (guint c = 0; c < DISTRETTO_CHART_N_CATEGORIES; c++)
+    if (!isnan (bar->shares[c]) && (isnan (likeliest) || bar->shares[c] > likeliest))
+      likeliest = bar->shares[c];
+
+  return !isnan (likeliest) && likeliest < self->group_certainty;
 }
 
 /**

@@ -140,6 +140,7 @@ typedef struct
   guint counts[DISTRETTO_CHART_MAX_CLASSES];
   DistrettoChartColor colors[DISTRETTO_CHART_MAX_CLASSES];
   guint n_no_data;
+  guint n_uncertain;      /* regions whose group is uncertain (distretto_chart_set_group_certainty()) */
   double minimum;
   GArray *insets;         /* Inset */
   Frame mainland;
@@ -697,13 +698,32 @@ no_data_label (const MapModel *model)
   return g_strdup_printf (_("No data (%u)"), model->n_no_data);
 }
 
+static char *
+uncertain_label (DistrettoChart *self,
+                 const MapModel *model)
+{
+  /* Translators: the map's legend entry of regions whose performance group is uncertain:
+   * no group has this probability (a percentage) over the uncertainty analysis' runs,
+   * and how many regions */
+  return g_strdup_printf (_("No group ≥ %.0f%% likely (%u)"), 100.0 * self->group_certainty, model->n_uncertain);
+}
+
 static double
-widest_legend_label (cairo_t        *cr,
+widest_legend_label (DistrettoChart *self,
+                     cairo_t        *cr,
                      const MapModel *model)
 {
   g_autofree char *no_data = no_data_label (model);
   g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, no_data, 11.0, FALSE);
   double widest = _distretto_chart_layout_width (layout);
+
+  if (model->n_uncertain > 0)
+    {
+      g_autofree char *uncertain = uncertain_label (self, model);
+
+      pango_layout_set_text (layout, uncertain, -1);
+      widest = MAX (widest, _distretto_chart_layout_width (layout));
+    }
 
   for (guint c = 0; c < model->n_classes; c++)
     {
@@ -861,7 +881,12 @@ layout_map (DistrettoChart *self,
   bottom = height - DISTRETTO_CHART_MARGIN - footer;
   model->attribution_y = bottom + TEXT_GAP;
 
-  model->legend_width = MIN (widest_legend_label (cr, model) + LEGEND_SWATCH + 6, 0.3 * width);
+  model->n_uncertain = 0;
+  for (guint i = 0; i < model->cache->regions->len; i++)
+    if (model->classes[i] >= 0 && _distretto_chart_is_group_uncertain (self, model->bars[i]))
+      model->n_uncertain++;
+
+  model->legend_width = MIN (widest_legend_label (self, cr, model) + LEGEND_SWATCH + 6, 0.3 * width);
   model->legend_left = width - DISTRETTO_CHART_MARGIN - model->legend_width;
   model->legend_top = top;
   if (self->unit != NULL)
@@ -1133,6 +1158,46 @@ hatch_clip (cairo_t                     *cr,
       cairo_line_to (cr, x + (y2 - y1), y1);
     }
   cairo_stroke (cr);
+}
+
+/* Lines falling to the right over the current clip, over what is drawn
+ * there: a region's colour stays readable under them. */
+static void
+hatch_uncertain_clip (cairo_t                     *cr,
+                      const DistrettoChartPalette *palette)
+{
+  double x1, y1, x2, y2;
+
+  cairo_clip_extents (cr, &x1, &y1, &x2, &y2);
+  _distretto_chart_set_color (cr, &palette->foreground);
+  cairo_set_line_width (cr, 1.0);
+  for (double x = floor (x1 / HATCH_SPACING) * HATCH_SPACING; x <= x2 + (y2 - y1); x += HATCH_SPACING)
+    {
+      cairo_move_to (cr, x - (y2 - y1), y2);
+      cairo_line_to (cr, x, y1);
+    }
+  cairo_stroke (cr);
+}
+
+/* The regions whose group is uncertain, hatched over their colour. */
+static void
+draw_uncertain (DistrettoChart              *self,
+                cairo_t                     *cr,
+                const DistrettoChartPalette *palette,
+                const MapModel              *model)
+{
+  if (model->n_uncertain == 0)
+    return;
+
+  cairo_save (cr);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_new_path (cr);
+  for (guint i = 0; i < model->cache->regions->len; i++)
+    if (model->classes[i] >= 0 && _distretto_chart_is_group_uncertain (self, model->bars[i]))
+      append_region_path (cr, model->cache, i);
+  cairo_clip (cr);
+  hatch_uncertain_clip (cr, palette);
+  cairo_restore (cr);
 }
 
 #define MAX_HATCH_PERIOD ((int) G_SIZEOF_MEMBER (MapCache, hatch_profile))
@@ -1652,6 +1717,19 @@ draw_legend (DistrettoChart              *self,
 
   no_data = no_data_label (model);
   draw_legend_entry (self, cr, palette, model, model->n_classes, NULL, no_data, y);
+
+  if (model->n_uncertain > 0)
+    {
+      g_autofree char *uncertain = uncertain_label (self, model);
+
+      y += LEGEND_ROW;
+      draw_legend_entry (self, cr, palette, model, model->n_classes + 1, &palette->background, uncertain, y);
+      cairo_save (cr);
+      cairo_rectangle (cr, model->legend_left, y, LEGEND_SWATCH, LEGEND_SWATCH);
+      cairo_clip (cr);
+      hatch_uncertain_clip (cr, palette);
+      cairo_restore (cr);
+    }
 }
 
 static void
@@ -1696,6 +1774,7 @@ render (DistrettoChart                    *self,
 
   project_regions (model, simplify_tolerance (cr));
   draw_regions (self, cr, palette, model);
+  draw_uncertain (self, cr, palette, model);
   draw_inset_boxes (self, cr, palette, model);
   draw_legend (self, cr, palette, model);
   draw_attribution (self, cr, palette, model, width);
@@ -1812,9 +1891,16 @@ describe (DistrettoChart  *self,
   g_autofree char *value = _distretto_chart_format_value (bar->value);
   g_autofree char *title = _distretto_chart_region_title (bar->label, bar->code);
 
+  g_autoptr(GString) text = g_string_new (NULL);
+
   *code = bar->code;
   /* TRANSLATORS: a map's tooltip: region (name and code), value */
-  return g_strdup_printf (_("%s: %s"), title, value);
+  g_string_append_printf (text, _("%s: %s"), title, value);
+  /* What an uncertainty analysis says of it, when the map has it. */
+  if (!isnan (bar->rank_lower) || !isnan (bar->shares[0]))
+    _distretto_chart_describe_bar_extras (self, bar, text);
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 /* The data table. */

@@ -23,6 +23,9 @@ typedef struct
   DistrettoFlags flags;
   char *note;         /* for the tooltip and the table, or NULL */
   double shares[DISTRETTO_CHART_N_CATEGORIES];  /* of each category, or NaN */
+  double rank_median; /* the rank's median under the method's uncertainty, or NaN */
+  double rank_lower;  /* its 5th and 95th percentiles */
+  double rank_upper;
 } DistrettoChartBar;
 
 /* A sensitivity chart's assumption and its Sobol indices. */
@@ -100,6 +103,7 @@ struct _DistrettoChart
   GStrv series_ids;       /* codes of a profile's axes, a scatter's x, y, third */
   GArray *indices;        /* DistrettoChartIndex, for a sensitivity chart */
   GHashTable *region_flags;  /* code → the flags of the values shown */
+  double group_certainty;    /* a map hatches a region less likely in any category, or NaN */
   const DistrettoChartKindClass *kind_class;  /* what the kind does */
   DistrettoChartBodyFunc body_func;  /* a custom chart's body */
   gpointer body_data;
@@ -337,6 +341,8 @@ void                _distretto_chart_append_bar_extra_fields (DistrettoChart    
                                                               const DistrettoChartBar *bar,
                                                               gboolean            with_flags,
                                                               gboolean            with_shares);
+gboolean            _distretto_chart_is_group_uncertain (DistrettoChart          *self,
+                                                         const DistrettoChartBar *bar);
 void                _distretto_chart_describe_bar_extras (DistrettoChart         *self,
                                                           const DistrettoChartBar *bar,
                                                           GString                *text);

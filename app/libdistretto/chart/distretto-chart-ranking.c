@@ -473,6 +473,14 @@ _distretto_chart_describe_bar_extras (DistrettoChart          *self,
       g_string_append_printf (shares, _("%s%s %.0f%%"), shares->len > 0 ? ", " : "",
                               (const char *) g_ptr_array_index (self->categories, c), 100.0 * bar->shares[c]);
 
+  if (!isnan (bar->rank_lower) && self->kind != DISTRETTO_CHART_KIND_UNCERTAINTY)
+    {
+      g_string_append_c (text, '\n');
+      /* TRANSLATORS: a tooltip line: the 5th and 95th percentiles of a region's rank and
+       * its median when the method varies, e.g. "Rank when the method varies: 3 to 7, median 4" */
+      g_string_append_printf (text, _("Rank when the method varies: %.0f to %.0f, median %g"), floor (bar->rank_lower),
+                              ceil (bar->rank_upper), bar->rank_median);
+    }
   if (shares->len > 0)
     g_string_append_printf (text, "\n%s", shares->str);
   if (flags != NULL)

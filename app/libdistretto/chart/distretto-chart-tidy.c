@@ -195,6 +195,15 @@ add_bar_rows (DistrettoChart *self,
 
       if (self->kind == DISTRETTO_CHART_KIND_RANKING)
         row.rank = distretto_chart_get_bar_rank (self, i);
+      else if (self->kind == DISTRETTO_CHART_KIND_UNCERTAINTY)
+        {
+          /* The median rank over the runs, the nominal rank beside. */
+          g_autofree char *name = g_strdup_printf ("%s.median_rank", self->indicator ? self->indicator : "value");
+
+          g_free (row.indicator);
+          row.indicator = series_code (name);
+          row.rank = bar->rank;
+        }
       if (bar->category >= 0 && (guint) bar->category < self->categories->len)
         row.group = g_ptr_array_index (self->categories, bar->category);
       g_array_append_val (rows, row);
@@ -299,6 +308,32 @@ append_number (GString *out,
     g_string_append (out, g_ascii_dtostr (number, sizeof number, value));
 }
 
+/* The chart's own table with tabs for commas, fields unquoted. */
+static char *
+dup_as_tsv (DistrettoChart *self)
+{
+  g_autofree char *csv = distretto_chart_dup_table (self);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = csv; p != NULL && *p != '\0'; p++)
+    {
+      if (*p == '"')
+        {
+          if (quoted && p[1] == '"')
+            g_string_append_c (out, *++p);
+          else
+            quoted = !quoted;
+        }
+      else if (*p == ',' && !quoted)
+        g_string_append_c (out, '\t');
+      else
+        g_string_append_c (out, *p == '\t' || (quoted && (*p == '\n' || *p == '\r')) ? ' ' : *p);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /**
  * distretto_chart_dup_tidy_table:
  * @self: a #DistrettoChart
@@ -311,7 +346,11 @@ append_number (GString *out,
  * bars, a trend's points (missing years left out), a profile's values
  * per axis (`indicator` from distretto_chart_set_series_ids(), else the
  * indicator's code and the axis number), a scatter's x, y and third
- * values. Values of a chart marked synthetic are flagged `synthetic`.
+ * values; an uncertainty chart's median ranks (indicator `ID.median_rank`)
+ * with the nominal rank, group and 5–95% interval. A sensitivity chart,
+ * whose rows are assumptions and sub-indicators rather than regions,
+ * gives its own table (distretto_chart_dup_table()). Values of a chart
+ * marked synthetic are flagged `synthetic`.
  * Numbers keep their full precision, with a decimal point.
  *
  * Returns: (transfer full) (nullable): the table, or %NULL for a custom
@@ -335,8 +374,12 @@ distretto_chart_dup_tidy_table (DistrettoChart *self,
     {
     case DISTRETTO_CHART_KIND_RANKING:
     case DISTRETTO_CHART_KIND_MAP:
+    case DISTRETTO_CHART_KIND_UNCERTAINTY:
       add_bar_rows (self, rows);
       break;
+    case DISTRETTO_CHART_KIND_SENSITIVITY:
+      /* Assumptions and sub-indicators, not regions: its own table. */
+      return separator == ',' ? distretto_chart_dup_table (self) : dup_as_tsv (self);
     case DISTRETTO_CHART_KIND_TREND:
       add_trend_rows (self, rows);
       break;

@@ -254,6 +254,7 @@ distretto_chart_init (DistrettoChart *self)
   g_array_set_clear_func (self->bars, clear_bar);
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->reference = NAN;
+  self->group_certainty = NAN;
   self->lines = g_array_new (FALSE, FALSE, sizeof (DistrettoChartLine));
   g_array_set_clear_func (self->lines, _distretto_chart_clear_line);
   self->reference_line = -1;

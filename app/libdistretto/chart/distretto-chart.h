@@ -291,6 +291,19 @@ gboolean        distretto_chart_set_bar_shares     (DistrettoChart      *self,
 double          distretto_chart_get_bar_share      (DistrettoChart      *self,
                                                     guint                index,
                                                     guint                category);
+gboolean        distretto_chart_set_bar_rank_interval (DistrettoChart   *self,
+                                                       const char       *code,
+                                                       double            median,
+                                                       double            lower,
+                                                       double            upper);
+gboolean        distretto_chart_get_bar_rank_interval (DistrettoChart   *self,
+                                                       guint             index,
+                                                       double           *median,
+                                                       double           *lower,
+                                                       double           *upper);
+void            distretto_chart_set_group_certainty (DistrettoChart     *self,
+                                                     double              threshold);
+double          distretto_chart_get_group_certainty (DistrettoChart     *self);
 DistrettoChart *distretto_chart_new_uncertainty    (const char          *title);
 void            distretto_chart_add_rank_interval  (DistrettoChart      *self,
                                                     const char          *code,

@@ -203,16 +203,16 @@ compute_uncertainty (DistrettoIndicator  *self,
                                                   request->year, request->progress, cancellable, error));
 }
 
-static DistrettoUncertainty *
-cached_uncertainty (DistrettoIndicator  *self,
-                    Request             *request,
-                    GCancellable        *cancellable,
-                    GError             **error)
+/* The cache's key of the analysis @request asks for, its year, method
+ * and spec resolved. */
+static char *
+uncertainty_key (DistrettoIndicator  *self,
+                 Request             *request,
+                 GError             **error)
 {
   g_autoptr(DistrettoIndicatorDefinition) definition = NULL;
   g_autofree char *method = NULL;
   g_autofree char *spec = NULL;
-  g_autofree char *key = NULL;
 
   if (!resolve (self, request, error))
     return NULL;
@@ -226,7 +226,20 @@ cached_uncertainty (DistrettoIndicator  *self,
 
   method = _distretto_method_dup_key (request->method);
   spec = _distretto_uncertainty_spec_dup_key (request->spec);
-  key = g_strdup_printf ("uncertainty %d %s %s", request->year, method, spec);
+  return g_strdup_printf ("uncertainty %d %s %s", request->year, method, spec);
+}
+
+static DistrettoUncertainty *
+cached_uncertainty (DistrettoIndicator  *self,
+                    Request             *request,
+                    GCancellable        *cancellable,
+                    GError             **error)
+{
+  g_autofree char *key = uncertainty_key (self, request, error);
+
+  if (key == NULL)
+    return NULL;
+
   return DISTRETTO_UNCERTAINTY (_distretto_indicator_cache_get (self, request->dataset, key, compute_uncertainty,
                                                                 request, cancellable, error));
 }
@@ -466,6 +479,44 @@ distretto_indicator_compute_uncertainty (DistrettoIndicator             *self,
 
   request = request_new (dataset, year, method, spec, progress);
   return cached_uncertainty (self, request, cancellable, error);
+}
+
+/**
+ * distretto_indicator_lookup_uncertainty:
+ * @self: a #DistrettoIndicator
+ * @dataset: a #DistrettoDataset
+ * @year: the year, not 0
+ * @method: (nullable): the nominal method, or %NULL for the module's own
+ * @spec: (nullable): what is varied, or %NULL for what the module declares
+ *
+ * The analysis distretto_indicator_compute_uncertainty() would return,
+ * if it is already cached: nothing is computed. What a chart asks for
+ * to add what the analysis says (rank intervals in tooltips, uncertain
+ * groups on a map) when it is at hand, without running it.
+ *
+ * Returns: (transfer full) (nullable): the analysis (shared: do not
+ *   change it), or %NULL when it is not cached
+ */
+DistrettoUncertainty *
+distretto_indicator_lookup_uncertainty (DistrettoIndicator             *self,
+                                        DistrettoDataset               *dataset,
+                                        int                             year,
+                                        const DistrettoMethod          *method,
+                                        const DistrettoUncertaintySpec *spec)
+{
+  g_autoptr(Request) request = NULL;
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (DISTRETTO_IS_INDICATOR (self), NULL);
+  g_return_val_if_fail (DISTRETTO_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (year != 0, NULL);
+
+  request = request_new (dataset, year, method, spec, NULL);
+  key = uncertainty_key (self, request, NULL);
+  if (key == NULL)
+    return NULL;
+
+  return DISTRETTO_UNCERTAINTY (_distretto_indicator_cache_peek (self, dataset, key));
 }
 
 /**

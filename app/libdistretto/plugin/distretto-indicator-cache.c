@@ -192,6 +192,30 @@ _distretto_indicator_cache_get (DistrettoIndicator     *self,
   return value;
 }
 
+/* The value of @key for @dataset if it is cached, else NULL: never
+ * computed nor waited for. */
+GObject *
+_distretto_indicator_cache_peek (DistrettoIndicator *self,
+                                 DistrettoDataset   *dataset,
+                                 const char         *key)
+{
+  g_autofree char *full_key = g_strdup_printf ("%s|%u|%" G_GSIZE_FORMAT, key, distretto_dataset_get_n_series (dataset),
+                                               distretto_dataset_get_n_observations (dataset));
+  GObject *value = NULL;
+  Entry *entry;
+
+  g_mutex_lock (&lock);
+  entry = find (get_cache (self), full_key, dataset);
+  if (entry != NULL && entry->value != NULL)
+    {
+      entry->used = ++clock_;
+      value = g_object_ref (entry->value);
+    }
+  g_mutex_unlock (&lock);
+
+  return value;
+}
+
 /* Drops what is cached; what is being computed is not kept. */
 void
 _distretto_indicator_cache_forget (DistrettoIndicator *self)

@@ -22,6 +22,9 @@ GObject *_distretto_indicator_cache_get    (DistrettoIndicator     *self,
                                             gpointer                data,
                                             GCancellable           *cancellable,
                                             GError                **error);
+GObject *_distretto_indicator_cache_peek   (DistrettoIndicator     *self,
+                                            DistrettoDataset       *dataset,
+                                            const char             *key);
 void     _distretto_indicator_cache_forget (DistrettoIndicator     *self);
 GMutex  *_distretto_indicator_get_own_code_lock (DistrettoIndicator *self);
 gboolean _distretto_indicator_has_own_compute    (DistrettoIndicator *self);

@@ -180,6 +180,11 @@ DistrettoUncertainty         *distretto_indicator_compute_uncertainty        (Di
                                                                               DistrettoProgress              *progress,
                                                                               GCancellable                   *cancellable,
                                                                               GError                        **error);
+DistrettoUncertainty         *distretto_indicator_lookup_uncertainty         (DistrettoIndicator             *self,
+                                                                              DistrettoDataset               *dataset,
+                                                                              int                             year,
+                                                                              const DistrettoMethod          *method,
+                                                                              const DistrettoUncertaintySpec *spec);
 void                          distretto_indicator_forget_cached   (DistrettoIndicator     *self);
 
 G_END_DECLS

@@ -50,6 +50,8 @@ typedef struct
   DistrettoIndicatorResult *result;
   GPtrArray *ranked;      /* codes of the compared regions, best first */
   int year;
+  guint interval_lower;   /* the rank's 5–95% interval when the method varies, or 0 */
+  guint interval_upper;
   char *problem;          /* why the region has no score, or NULL */
 } ModuleEntry;
 
@@ -247,6 +249,38 @@ create_request (DistrettoRegionReport *self,
   return request;
 }
 
+/* The interval of the region's rank when the module's method varies:
+ * the Monte Carlo analysis, from the module's cache or run here (once per
+ * module, year and method for a batch of regions). A module computing
+ * its scores itself has none. */
+static void
+compute_rank_interval (DistrettoRegionReport *self,
+                       ModuleEntry           *entry,
+                       DistrettoViewRequest  *request)
+{
+  g_autoptr(DistrettoMethod) method = NULL;
+  g_autoptr(DistrettoUncertainty) uncertainty = NULL;
+  double lower, upper;
+  int index;
+
+  if (distretto_indicator_definition_get_n_pillars (entry->definition) == 0 ||
+      !distretto_indicator_computes_declared (entry->indicator))
+    return;
+
+  method = distretto_view_request_dup_method (request);
+  uncertainty = distretto_indicator_compute_uncertainty (entry->indicator, self->dataset, entry->year, method, NULL,
+                                                         NULL, NULL, NULL);
+  if (uncertainty == NULL || (index = distretto_uncertainty_find_region (uncertainty, self->region)) < 0)
+    return;
+
+  distretto_uncertainty_get_rank_interval (uncertainty, index, &lower, &upper);
+  if (isfinite (lower) && isfinite (upper))
+    {
+      entry->interval_lower = MAX (1, (guint) floor (lower));
+      entry->interval_upper = MAX (1, (guint) ceil (upper));
+    }
+}
+
 /* The module's result for its latest year, and the regions of the
  * report's region's level ranked; or why there is none. */
 static void
@@ -279,6 +313,8 @@ compute_module (DistrettoRegionReport *self,
   if (!distretto_indicator_result_lookup (entry->result, self->region, &score, NULL) || !isfinite (score))
     /* TRANSLATORS: a report's page: the region has no score in that year */
     entry->problem = g_strdup_printf (_("The data give %s no score for %d."), region_name (self), entry->year);
+  else
+    compute_rank_interval (self, entry, request);
 }
 
 static guint
@@ -290,9 +326,8 @@ rank_of (ModuleEntry *entry,
   return g_ptr_array_find_with_equal_func (entry->ranked, code, g_str_equal, &index) ? index + 1 : 0;
 }
 
-/* "29 of 127 NUTS 2 regions". The rank's interval under the method's
- * uncertainty (and ranks shared by ties) comes from index/ once it
- * computes them; until then the rank alone, never a made-up interval. */
+/* "29 of 127 NUTS 2 regions (25–34 when the method varies)": the
+ * interval when the module's method could be varied. */
 static char *
 describe_rank_with_interval (DistrettoRegionReport *self,
                              ModuleEntry           *entry)
@@ -301,6 +336,13 @@ describe_rank_with_interval (DistrettoRegionReport *self,
 
   if (rank == 0)
     return g_strdup ("—");
+
+  if (entry->interval_lower > 0)
+    /* TRANSLATORS: a region's rank and its 5–95% interval when the method varies,
+     * e.g. "29 of 127 NUTS 2 regions (25–34 when the method varies)" */
+    return g_strdup_printf (_("%u of %u NUTS %d regions (%u–%u when the method varies)"), rank, entry->ranked->len,
+                            distretto_region_get_level (get_region (self)), entry->interval_lower,
+                            entry->interval_upper);
 
   /* TRANSLATORS: a region's rank, e.g. "29 of 127 NUTS 2 regions" */
   return g_strdup_printf (_("%u of %u NUTS %d regions"), rank, entry->ranked->len,
@@ -773,6 +815,11 @@ write_appendix (DistrettoRegionReport *self,
                                            "Scoreboard does: Leader above 125% of it, Strong from 100%, Moderate from "
                                            "70%, Emerging below."),
                                  DISTRETTO_REPORT_TEXT_BODY);
+  _distretto_report_writer_text (writer, _("Beside a rank, “when the method varies” gives the ranks the region takes "
+                                           "in 90% of a Monte Carlo analysis (5th to 95th percentile): the module’s "
+                                           "weights, normalisation, aggregation, imputation and outlier treatment "
+                                           "drawn at random, as the OECD/JRC Handbook’s uncertainty analysis does."),
+                                 DISTRETTO_REPORT_TEXT_BODY);
 
   for (guint m = 0; m < self->modules->len; m++)
     {
@@ -868,6 +915,7 @@ distretto_region_report_render (DistrettoRegionReport  *self,
       g_clear_object (&entry->result);
       g_clear_pointer (&entry->ranked, g_ptr_array_unref);
       g_clear_pointer (&entry->problem, g_free);
+      entry->interval_lower = entry->interval_upper = 0;
       compute_module (self, entry);
     }
 

@@ -538,6 +538,67 @@ distretto_region_standing_set_rank_interval (DistrettoRegionStanding *self,
 }
 
 /**
+ * distretto_region_standing_compute_rank_interval:
+ * @self: a #DistrettoRegionStanding
+ * @request: the request the standing was made from
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for an error
+ *
+ * Sets the rank's interval from the Monte Carlo analysis of the module's
+ * method (distretto_indicator_compute_uncertainty(), for the standing's
+ * year and level and the request's method): taken from the module's
+ * cache, or run now in the calling thread — call it off the main loop.
+ * The interval is the 5th–95th percentile of the region's rank, widened
+ * to whole ranks. A module that computes its scores itself gets
+ * %DISTRETTO_INDICATOR_ERROR_NOT_SUPPORTED and no interval.
+ *
+ * Returns: %TRUE if the standing has an interval
+ */
+gboolean
+distretto_region_standing_compute_rank_interval (DistrettoRegionStanding  *self,
+                                                 DistrettoViewRequest     *request,
+                                                 GCancellable             *cancellable,
+                                                 GError                  **error)
+{
+  DistrettoIndicator *indicator;
+  g_autoptr(DistrettoMethod) method = NULL;
+  g_autoptr(DistrettoUncertainty) uncertainty = NULL;
+  double lower, upper;
+  int index;
+
+  g_return_val_if_fail (DISTRETTO_IS_REGION_STANDING (self), FALSE);
+  g_return_val_if_fail (DISTRETTO_IS_VIEW_REQUEST (request), FALSE);
+
+  indicator = distretto_view_request_get_indicator (request);
+  if (self->rank == 0)
+    return FALSE;
+  if (!distretto_indicator_computes_declared (indicator))
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NOT_SUPPORTED,
+                   _("The module computes its scores with code of its own: Distretto cannot vary its method"));
+      return FALSE;
+    }
+
+  method = distretto_view_request_dup_method (request);
+  distretto_method_set_level (method, self->level);
+  uncertainty = distretto_indicator_compute_uncertainty (indicator, distretto_view_request_get_dataset (request),
+                                                         self->year, method, NULL, NULL, cancellable, error);
+  if (uncertainty == NULL)
+    return FALSE;
+
+  index = distretto_uncertainty_find_region (uncertainty, self->code);
+  if (index < 0)
+    return FALSE;
+
+  distretto_uncertainty_get_rank_interval (uncertainty, index, &lower, &upper);
+  if (!isfinite (lower) || !isfinite (upper))
+    return FALSE;
+
+  distretto_region_standing_set_rank_interval (self, MAX (1, (guint) floor (lower)), MAX (1, (guint) ceil (upper)));
+  return TRUE;
+}
+
+/**
  * distretto_region_standing_get_group:
  * @self: a #DistrettoRegionStanding
  *

@@ -36,6 +36,10 @@ gboolean                  distretto_region_standing_get_rank_interval    (Distre
 void                      distretto_region_standing_set_rank_interval    (DistrettoRegionStanding  *self,
                                                                           guint                     lower,
                                                                           guint                     upper);
+gboolean                  distretto_region_standing_compute_rank_interval (DistrettoRegionStanding *self,
+                                                                           DistrettoViewRequest    *request,
+                                                                           GCancellable            *cancellable,
+                                                                           GError                 **error);
 DistrettoPerformanceGroup distretto_region_standing_get_group            (DistrettoRegionStanding  *self);
 double                    distretto_region_standing_get_index            (DistrettoRegionStanding  *self);
 gboolean                  distretto_region_standing_has_eu_reference     (DistrettoRegionStanding  *self);

@@ -79,6 +79,22 @@ _distretto_view_build_map (DistrettoViewRequest  *request,
   distretto_chart_set_year (chart, year);
   distretto_chart_set_highlighted_regions (chart, distretto_view_request_get_regions (request));
 
+  /* Where the analysis of the method is at hand: regions whose group no
+   * run majority of two thirds settles are hatched. */
+  if (level == distretto_view_request_get_level (request))
+    {
+      g_autoptr(DistrettoUncertainty) uncertainty = _distretto_view_lookup_uncertainty (request, year);
+
+      if (uncertainty != NULL)
+        {
+          const char *groups[] = { _("Leader"), _("Strong"), _("Moderate"), _("Emerging"), NULL };
+
+          distretto_chart_set_categories (chart, groups);
+          _distretto_view_add_uncertainty (chart, uncertainty, TRUE);
+          distretto_chart_set_group_certainty (chart, 2.0 / 3.0);
+        }
+    }
+
   /* TRANSLATORS: the subtitle of a map, e.g. "NUTS 2 regions, 2023, quantiles" */
   subtitle = g_strdup_printf (_("NUTS %d regions, %d, quantiles"), level, year);
   distretto_chart_set_subtitle (chart, subtitle);

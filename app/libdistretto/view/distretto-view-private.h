@@ -6,6 +6,7 @@
 #pragma once
 
 #include "distretto-view.h"
+#include "distretto-view-uncertainty.h"
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,12 @@ const char *_distretto_view_region_name    (DistrettoDataset         *dataset,
 void        _distretto_view_finish         (DistrettoViewRequest     *request,
                                             DistrettoChart           *chart,
                                             DistrettoFlags            flags_used);
+
+DistrettoUncertainty *_distretto_view_lookup_uncertainty (DistrettoViewRequest *request,
+                                                         int                   year);
+void                  _distretto_view_add_uncertainty    (DistrettoChart       *chart,
+                                                         DistrettoUncertainty *uncertainty,
+                                                         gboolean              groups);
 
 DistrettoChart *_distretto_view_build_ranking (DistrettoViewRequest *request,
                                                GError              **error);

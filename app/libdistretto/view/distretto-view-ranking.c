@@ -215,6 +215,16 @@ _distretto_view_build_ranking (DistrettoViewRequest  *request,
   distretto_chart_set_year (chart, year);
   distretto_chart_set_highlighted_regions (chart, distretto_view_request_get_regions (request));
 
+  /* The rank's interval in the tooltips, when the analysis is at hand
+   * and ranks the same regions (all those of the level). */
+  if (distretto_view_request_get_country (request) == NULL)
+    {
+      g_autoptr(DistrettoUncertainty) uncertainty = _distretto_view_lookup_uncertainty (request, year);
+
+      if (uncertainty != NULL)
+        _distretto_view_add_uncertainty (chart, uncertainty, FALSE);
+    }
+
   add_reference (chart, result);
   if (add_method_intervals (chart, definition, method, dataset, year))
     distretto_chart_set_notes (chart, _("Error bars: the lowest and highest score under min–max or rank normalisation "

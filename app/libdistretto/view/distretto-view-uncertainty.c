@@ -140,6 +140,7 @@ distretto_view_build_uncertainty_chart (DistrettoViewRequest *request,
   subtitle = g_strdup_printf (_("NUTS %d regions, %d, %u runs"), distretto_uncertainty_get_level (uncertainty),
                               distretto_uncertainty_get_year (uncertainty), distretto_uncertainty_get_runs (uncertainty));
   distretto_chart_set_subtitle (chart, subtitle);
+  distretto_chart_set_year (chart, distretto_uncertainty_get_year (uncertainty));
 
   assumptions = varied (uncertainty);
   notes = *assumptions != '\0'
@@ -216,6 +217,54 @@ distretto_view_build_sensitivity_chart (DistrettoViewRequest *request,
 
   _distretto_view_finish (request, chart, nominal_flags (request, uncertainty));
   return g_steal_pointer (&chart);
+}
+
+/* The analysis of the request's method for @year, if the module's cache
+ * has it: a ranking's tooltips and a map's hatching use it when at hand,
+ * never running it. */
+DistrettoUncertainty *
+_distretto_view_lookup_uncertainty (DistrettoViewRequest *request,
+                                    int                   year)
+{
+  g_autoptr(DistrettoMethod) method = distretto_view_request_dup_method (request);
+
+  if (!distretto_indicator_computes_declared (distretto_view_request_get_indicator (request)))
+    return NULL;
+
+  return distretto_indicator_lookup_uncertainty (distretto_view_request_get_indicator (request),
+                                                 distretto_view_request_get_dataset (request), year, method, NULL);
+}
+
+/* Gives the chart's bars what @uncertainty says of their regions: the
+ * interval of their rank and, with @groups, the probability of each
+ * performance group (as the ranking's categories, best first). */
+void
+_distretto_view_add_uncertainty (DistrettoChart       *chart,
+                                 DistrettoUncertainty *uncertainty,
+                                 gboolean              groups)
+{
+  const DistrettoPerformanceGroup order[] = { DISTRETTO_PERFORMANCE_GROUP_LEADER, DISTRETTO_PERFORMANCE_GROUP_STRONG,
+                                              DISTRETTO_PERFORMANCE_GROUP_MODERATE,
+                                              DISTRETTO_PERFORMANCE_GROUP_EMERGING };
+
+  for (guint b = 0; b < distretto_chart_get_n_bars (chart); b++)
+    {
+      const char *code = distretto_chart_get_bar_code (chart, b);
+      int i = distretto_uncertainty_find_region (uncertainty, code);
+      double lower, upper, shares[G_N_ELEMENTS (order)];
+
+      if (i < 0)
+        continue;
+
+      distretto_uncertainty_get_rank_interval (uncertainty, i, &lower, &upper);
+      distretto_chart_set_bar_rank_interval (chart, code, distretto_uncertainty_get_median_rank (uncertainty, i),
+                                             lower, upper);
+      if (!groups)
+        continue;
+      for (guint g = 0; g < G_N_ELEMENTS (order); g++)
+        shares[g] = distretto_uncertainty_get_group_probability (uncertainty, i, order[g]);
+      distretto_chart_set_bar_shares (chart, code, shares, G_N_ELEMENTS (shares));
+    }
 }
 
 static DistrettoUncertainty *

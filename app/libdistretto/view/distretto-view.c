@@ -38,6 +38,10 @@ static const struct
   { "radar", N_("Profile"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_radar },
   { "scatter", N_("Scatter"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS, _distretto_view_build_scatter },
   { "heatmap", N_("Heatmap"), DISTRETTO_VIEW_NEEDS_PILLARS, _distretto_view_build_heatmap },
+  { "uncertainty", N_("Uncertainty"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_NEEDS_ANALYSIS,
+    _distretto_view_build_uncertainty },
+  { "sensitivity", N_("Sensitivity"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_NEEDS_ANALYSIS,
+    _distretto_view_build_sensitivity },
   { "region-profile", N_("Region Profile"), DISTRETTO_VIEW_NEEDS_PILLARS | DISTRETTO_VIEW_TAKES_REGIONS |
                                             DISTRETTO_VIEW_NEEDS_REGION, _distretto_view_build_region_profile },
 };
@@ -120,13 +124,26 @@ has_profiles (DistrettoIndicatorDefinition *definition)
   return distretto_indicator_definition_get_n_pillars (definition) > 0 || components[0] != NULL;
 }
 
+/* Whether @definition can fill a view that @needs: profiles need pillars
+ * or components, an analysis of the method needs pillars. */
+static gboolean
+can_fill (DistrettoIndicatorDefinition *definition,
+          DistrettoViewNeeds            needs)
+{
+  if ((needs & DISTRETTO_VIEW_NEEDS_ANALYSIS) && distretto_indicator_definition_get_n_pillars (definition) == 0)
+    return FALSE;
+
+  return !(needs & DISTRETTO_VIEW_NEEDS_PILLARS) || has_profiles (definition);
+}
+
 /**
  * distretto_view_dup_ids_for:
  * @definition: a module's definition
  *
  * The views a module offers: the built-in ones it can fill (profiles,
- * scatters and heatmaps need pillars or declared components), then its
- * own views. The views of one region (%DISTRETTO_VIEW_NEEDS_REGION) are
+ * scatters and heatmaps need pillars or declared components, the
+ * uncertainty and sensitivity of the method need pillars), then its own
+ * views. The views of one region (%DISTRETTO_VIEW_NEEDS_REGION) are
  * left out: the region page builds them.
  *
  * Returns: (transfer full) (array zero-terminated=1): view ids
@@ -136,14 +153,11 @@ distretto_view_dup_ids_for (DistrettoIndicatorDefinition *definition)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) own = NULL;
-  gboolean profiles;
 
   g_return_val_if_fail (DISTRETTO_IS_INDICATOR_DEFINITION (definition), NULL);
 
-  profiles = has_profiles (definition);
   for (guint i = 0; i < G_N_ELEMENTS (builtin_views); i++)
-    if ((profiles || !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_PILLARS)) &&
-        !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_REGION))
+    if (can_fill (definition, builtin_views[i].needs) && !(builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_REGION))
       g_strv_builder_add (builder, builtin_views[i].id);
 
   own = distretto_indicator_definition_dup_view_ids (definition);
@@ -170,8 +184,7 @@ distretto_view_get_title_for (DistrettoIndicatorDefinition *definition,
   g_return_val_if_fail (view_id != NULL, NULL);
 
   if (distretto_view_is_builtin (view_id))
-    return has_profiles (definition) || !(distretto_view_get_needs (view_id) & DISTRETTO_VIEW_NEEDS_PILLARS)
-           ? distretto_view_get_title (view_id) : NULL;
+    return can_fill (definition, distretto_view_get_needs (view_id)) ? distretto_view_get_title (view_id) : NULL;
 
   return distretto_indicator_definition_get_view_title (definition, view_id);
 }
@@ -255,6 +268,14 @@ distretto_view_build (const char            *view_id,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    _("The map needs the boundaries of the regions: import a GeoJSON file such as GISCO’s NUTS file"));
+      return NULL;
+    }
+  else if ((builtin_views[i].needs & DISTRETTO_VIEW_NEEDS_ANALYSIS) &&
+           !distretto_indicator_computes_declared (distretto_view_request_get_indicator (request)))
+    {
+      g_set_error (error, DISTRETTO_INDICATOR_ERROR, DISTRETTO_INDICATOR_ERROR_NOT_SUPPORTED,
+                   _("The module “%s” computes its scores with code of its own: Distretto cannot vary its method"),
+                   distretto_indicator_definition_get_id (definition));
       return NULL;
     }
   else

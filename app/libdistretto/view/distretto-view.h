@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  * @DISTRETTO_VIEW_NEEDS_REGION: the view is about the selected region
  *   (distretto_view_request_set_selected()), such as a piece of the
  *   region page
+ * @DISTRETTO_VIEW_NEEDS_ANALYSIS: the view varies the module's method
+ *   (the Monte Carlo uncertainty analysis): the module declares pillars
+ *   and the host computes its scores (distretto_indicator_computes_declared())
  *
  * What a built-in view needs and takes.
  */
@@ -38,6 +41,7 @@ typedef enum /*< flags >*/
   DISTRETTO_VIEW_NEEDS_BOUNDARIES = 1 << 1,
   DISTRETTO_VIEW_TAKES_REGIONS    = 1 << 2,
   DISTRETTO_VIEW_NEEDS_REGION     = 1 << 3,
+  DISTRETTO_VIEW_NEEDS_ANALYSIS   = 1 << 4,
 } DistrettoViewNeeds;
 
 char             **distretto_view_dup_builtin_ids   (void);
