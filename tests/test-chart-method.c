@@ -323,7 +323,7 @@ test_views (void)
       g_assert_cmpuint (distretto_chart_get_bar_rank (chart, i), ==, distretto_chart_get_bar_rank (ranking, i));
     }
   assert_contains (distretto_chart_get_subtitle (chart), "100 runs");
-  assert_contains (distretto_chart_get_notes (chart), "weights, normalisation, aggregation, imputation");
+  assert_contains (distretto_chart_get_notes (chart), "Weights, Normalisation, Aggregation, Imputation");
 
   sensitivity = distretto_view_build_sensitivity_chart (request, uncertainty);
   g_assert_cmpuint (distretto_chart_get_n_sensitivity_indices (sensitivity), ==, 5);

@@ -74,10 +74,10 @@ varied (DistrettoUncertainty *uncertainty)
 
   for (guint a = 0; a < distretto_uncertainty_get_n_assumptions (uncertainty); a++)
     {
+      /* As translated: lower-casing would be wrong for German nouns. */
       const char *title = distretto_assumption_get_title (distretto_uncertainty_get_assumption (uncertainty, a));
-      g_autofree char *lower = g_utf8_strdown (title, -1);
 
-      g_string_append_printf (text, "%s%s", a > 0 ? ", " : "", lower);
+      g_string_append_printf (text, "%s%s", a > 0 ? ", " : "", title);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
