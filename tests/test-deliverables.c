@@ -553,6 +553,34 @@ test_source_line (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (table, ",Source: Eurostat (lfst_r_lfe2en2)\n"));
 }
 
+/* Real files: a Eurostat main table (tgs00042, R&D expenditure) feeds
+ * the sub-indicator of its full table (rd_e_gerdreg) and is credited by
+ * its own code. */
+static void
+test_source_line_main_table (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *employment = distretto_test_real_path ("eurostat-tsv-2017", "lfst_r_lfe2en2.tsv");
+  g_autofree char *gerd = distretto_test_real_path ("eurostat-regional-extra/rd-tgs00042-sdmxcsv-2026",
+                                                    "eurostat_tgs00042_gerd_rd_expenditure.csv");
+  g_autofree char *out = g_build_filename (fixture->dir, "i40.csv", NULL);
+  g_autofree char *table = NULL;
+
+  if (employment == NULL || gerd == NULL)
+    {
+      g_test_skip ("the real Eurostat files are not beside the checkout");
+      return;
+    }
+
+  {
+    const char *args[] = { "export", "-m", "i40-readiness", "--data", employment, "--data", gerd, "-o", out, NULL };
+
+    g_assert_cmpint (run (args, NULL, NULL), ==, 0);
+  }
+  table = read_file (out);
+  g_assert_nonnull (strstr (table, "\"Source: Eurostat (lfst_r_lfe2en2, tgs00042)\"\n"));
+}
+
 /* A record that was edited, or is not one, is never taken for the
  * figure's. */
 static void
@@ -683,6 +711,7 @@ main (int   argc,
   ADD ("bundle-and-reproduce", test_bundle_and_reproduce);
   ADD ("bundle-synthetic", test_bundle_synthetic);
   ADD ("source-line", test_source_line);
+  ADD ("source-line-main-table", test_source_line_main_table);
   ADD ("reproduce-bad-records", test_reproduce_bad_records);
   ADD ("relative-output", test_relative_output);
   ADD ("help-lists-charts", test_help_lists_charts);

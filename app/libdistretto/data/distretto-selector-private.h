@@ -14,6 +14,7 @@ typedef struct _DistrettoSelectorTerm DistrettoSelectorTerm;
 GPtrArray  *_distretto_selector_parse              (const char                  *selector,
                                                     GError                     **error);
 void        _distretto_selector_term_free          (DistrettoSelectorTerm       *term);
+const char *_distretto_selector_get_full_table     (const char                  *table);
 const char *_distretto_selector_term_get_text      (const DistrettoSelectorTerm *term);
 const char *_distretto_selector_term_get_table     (const DistrettoSelectorTerm *term);
 gboolean    _distretto_selector_term_is_plain      (const DistrettoSelectorTerm *term);

@@ -290,6 +290,16 @@ find_main_table (const char *table)
   return -1;
 }
 
+/* The full table a Eurostat main table is a slice of (tgs00042:
+ * rd_e_gerdreg), or %NULL. */
+const char *
+_distretto_selector_get_full_table (const char *table)
+{
+  int main_table = find_main_table (table);
+
+  return main_table >= 0 ? main_tables[main_table].full_table : NULL;
+}
+
 /* The code a main table implies in @dimension, e.g. unit=PC_IND. */
 static char *
 implied_code (int         main_table,

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "../data/distretto-selector-private.h"
 #include "distretto-view-private.h"
 
 static void
@@ -49,8 +50,11 @@ distretto_view_dup_sources (DistrettoIndicatorDefinition *definition,
       DistrettoSource *source = distretto_dataset_get_source_at (dataset, i);
       const char *table = distretto_source_get_table_code (source);
       g_autofree char *lower = table != NULL ? g_ascii_strdown (table, -1) : NULL;
+      /* A main table (tgs00042) stands for the full one it slices. */
+      const char *full = _distretto_selector_get_full_table (lower);
 
-      if (lower != NULL && g_strv_contains ((const char * const *) tables, lower))
+      if (lower != NULL && (g_strv_contains ((const char * const *) tables, lower) ||
+                            (full != NULL && g_strv_contains ((const char * const *) tables, full))))
         add_unique (sources, source);
     }
 
