@@ -815,6 +815,7 @@ write_appendix (DistrettoRegionReport *self,
                                            "Scoreboard does: Leader above 125% of it, Strong from 100%, Moderate from "
                                            "70%, Emerging below."),
                                  DISTRETTO_REPORT_TEXT_BODY);
+  /* xgettext:no-c-format */
   _distretto_report_writer_text (writer, _("Beside a rank, “when the method varies” gives the ranks the region takes "
                                            "in 90% of a Monte Carlo analysis (5th to 95th percentile): the module’s "
                                            "weights, normalisation, aggregation, imputation and outlier treatment "
