@@ -41,6 +41,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
             id='manufacturing_share',  # the plugin's Module= name
             title=_('Manufacturing employment share'),
             description=_('Employment in manufacturing (NACE C) as a share of total employment'),
+            # xgettext:no-python-format
             unit=_('Manufacturing employment, % of total employment'),
             required_series=[MANUFACTURING, TOTAL],
         )
@@ -81,6 +82,7 @@ class ManufacturingShare(GObject.Object, Distretto.Indicator):
 
         # Axes as the host's charts draw them: share across, regions up.
         axes = Distretto.ChartAxes.new(low, high, 0, max(counts))
+        # xgettext:no-python-format
         axes.set_titles(_('Manufacturing employment, % of total employment'), _('NUTS 2 regions'))
         axes.draw(cr, width, height)
 
