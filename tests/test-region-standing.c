@@ -168,6 +168,12 @@ test_standing_numbers (void)
   g_assert_cmpuint (upper, ==, 5);
   ranged = distretto_region_standing_dup_rank_text (standing);
   g_assert_cmpstr (ranged, ==, "4th of 5, 2nd–5th");
+
+  /* A rank the method never moves has no interval to show. */
+  g_free (ranged);
+  distretto_region_standing_set_rank_interval (standing, 4, 4);
+  ranged = distretto_region_standing_dup_rank_text (standing);
+  g_assert_cmpstr (ranged, ==, "4th of 5");
 }
 
 /* A's 90 beats three of four (top quarter), C's 10 none (bottom

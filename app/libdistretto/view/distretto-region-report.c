@@ -337,7 +337,8 @@ describe_rank_with_interval (DistrettoRegionReport *self,
   if (rank == 0)
     return g_strdup ("—");
 
-  if (entry->interval_lower > 0)
+  /* An interval of one place is no interval: the rank never moves. */
+  if (entry->interval_lower > 0 && entry->interval_lower != entry->interval_upper)
     /* TRANSLATORS: a region's rank and its 5–95% interval when the method varies,
      * e.g. "29 of 127 NUTS 2 regions (25–34 when the method varies)" */
     return g_strdup_printf (_("%u of %u NUTS %d regions (%u–%u when the method varies)"), rank, entry->ranked->len,

@@ -463,7 +463,8 @@ distretto_format_ordinal (guint n)
  * @self: a #DistrettoRegionStanding
  *
  * Returns: (transfer full) (nullable): the rank as people say it, "13th
- *   of 127", with the interval when there is one ("13th of 127, 9th–18th");
+ *   of 127", with the interval when there is one ("13th of 127, 9th–18th")
+ *   and it spans more than one place;
  *   %NULL when the region is not ranked
  */
 char *
@@ -477,7 +478,8 @@ distretto_region_standing_dup_rank_text (DistrettoRegionStanding *self)
     return NULL;
 
   rank = distretto_format_ordinal (self->rank);
-  if (self->interval_lower > 0)
+  /* An interval of one place is no interval: the rank never moves. */
+  if (self->interval_lower > 0 && self->interval_lower != self->interval_upper)
     {
       g_autofree char *lower = distretto_format_ordinal (self->interval_lower);
       g_autofree char *upper = distretto_format_ordinal (self->interval_upper);
