@@ -292,7 +292,7 @@ init_peers (DistrettoPipeline *self)
           g_array_append_val (peers, g_array_index (members, guint, k));
     }
   self->peer_first[panel->n_regions] = peers->len;
-  self->peers = (guint *) g_array_free (g_steal_pointer (&peers), FALSE);
+  self->peers = (guint *) (gpointer) g_array_free (g_steal_pointer (&peers), FALSE);
 }
 
 void
@@ -471,7 +471,7 @@ impute_column (DistrettoPipeline   *self,
 
           if (imputation == DISTRETTO_IMPUTATION_COUNTRY_MEDIAN)
             {
-              double *d = (double *) donors->data;
+              double *d = &g_array_index (donors, double, 0);
 
               qsort (d, donors->len, sizeof (double), compare_doubles);
               value = donors->len % 2 ? d[donors->len / 2] : (d[donors->len / 2 - 1] + d[donors->len / 2]) / 2.0;
