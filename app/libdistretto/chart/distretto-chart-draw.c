@@ -425,3 +425,38 @@ _distretto_chart_region_title (const char *label,
   /* TRANSLATORS: a region in a tooltip: its name and its code */
   return g_strdup_printf (_("%s (%s)"), label, code);
 }
+
+/* A vertical grid line from @top to @bottom at @x, its value under it. */
+void
+_distretto_chart_draw_x_tick (cairo_t                     *cr,
+                              const DistrettoChartPalette *palette,
+                              double                       x,
+                              double                       top,
+                              double                       bottom,
+                              const char                  *text)
+{
+  g_autoptr(PangoLayout) tick = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
+
+  _distretto_chart_set_color (cr, &palette->grid);
+  cairo_move_to (cr, x, top);
+  cairo_line_to (cr, x, bottom);
+  cairo_stroke (cr);
+
+  _distretto_chart_set_color (cr, &palette->muted);
+  _distretto_chart_show_layout (cr, tick, x - _distretto_chart_layout_width (tick) / 2.0, bottom + 4);
+}
+
+/* The unit of a horizontal axis, centred under the plot. */
+void
+_distretto_chart_draw_x_title (cairo_t                     *cr,
+                               const DistrettoChartPalette *palette,
+                               const char                  *unit,
+                               double                       left,
+                               double                       right,
+                               double                       bottom)
+{
+  g_autoptr(PangoLayout) layout = _distretto_chart_create_layout (cr, unit, 12.0, FALSE);
+
+  _distretto_chart_set_color (cr, &palette->foreground);
+  _distretto_chart_show_layout (cr, layout, (left + right - _distretto_chart_layout_width (layout)) / 2.0, bottom + 20);
+}

@@ -212,6 +212,18 @@ void                _distretto_chart_show_layout    (cairo_t                    
                                                      PangoLayout                 *layout,
                                                      double                       x,
                                                      double                       y);
+void                _distretto_chart_draw_x_tick    (cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     double                       x,
+                                                     double                       top,
+                                                     double                       bottom,
+                                                     const char                  *text);
+void                _distretto_chart_draw_x_title   (cairo_t                     *cr,
+                                                     const DistrettoChartPalette *palette,
+                                                     const char                  *unit,
+                                                     double                       left,
+                                                     double                       right,
+                                                     double                       bottom);
 DistrettoChartAxis  _distretto_chart_nice_axis      (double                       lo,
                                                      double                       hi);
 char               *_distretto_chart_region_title   (const char                  *label,

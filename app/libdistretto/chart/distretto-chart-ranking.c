@@ -298,25 +298,12 @@ draw_ranking (DistrettoChart                    *self,
       double v = axis->first + t * axis->step;
       double x = round (layout.plot_left + (v - axis->first) * layout.scale) + 0.5;
       g_autofree char *text = _distretto_chart_format_number (v, axis->decimals);
-      g_autoptr(PangoLayout) tick = _distretto_chart_create_layout (cr, text, 11.0, FALSE);
 
-      _distretto_chart_set_color (cr, &palette->grid);
-      cairo_move_to (cr, x, layout.top);
-      cairo_line_to (cr, x, layout.plot_bottom);
-      cairo_stroke (cr);
-
-      _distretto_chart_set_color (cr, &palette->muted);
-      _distretto_chart_show_layout (cr, tick, x - _distretto_chart_layout_width (tick) / 2.0, layout.plot_bottom + 4);
+      _distretto_chart_draw_x_tick (cr, palette, x, layout.top, layout.plot_bottom, text);
     }
 
   if (self->unit != NULL)
-    {
-      g_autoptr(PangoLayout) unit = _distretto_chart_create_layout (cr, self->unit, 12.0, FALSE);
-
-      _distretto_chart_set_color (cr, &palette->foreground);
-      _distretto_chart_show_layout (cr, unit, (layout.plot_left + layout.plot_right - _distretto_chart_layout_width (unit)) / 2.0,
-                                    layout.plot_bottom + 20);
-    }
+    _distretto_chart_draw_x_title (cr, palette, self->unit, layout.plot_left, layout.plot_right, layout.plot_bottom);
 
   /* Bars, labels and values. */
   for (guint i = 0; i < self->bars->len; i++)
