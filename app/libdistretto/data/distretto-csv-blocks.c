@@ -199,34 +199,40 @@ fill_partition (Blocks *blocks,
                 guint   partition)
 {
   Block *block = blocks->filling;
+  DistrettoCellCount count = { 0 };
 
+  /* Counted here, not in blocks->counts, which threads share a cache
+   * line of. */
   for (guint i = 0; i < block->len; i++)
     {
       Chunk *chunk = get_chunk (block, i);
 
       if (!_distretto_cell_batch_fill (chunk->batch, partition, blocks->import->source_index,
-                                       &blocks->counts[partition], &blocks->positions[partition],
+                                       &count, &blocks->positions[partition],
                                        &blocks->errors[partition]))
-        return;
+        break;
     }
+
+  blocks->counts[partition] = count;
 }
 
-/* Task @index: reads the next block, fills a partition of the block
- * before, or reads a chunk. */
+/* Task @index: reads the next block, reads a chunk, or fills a partition
+ * of the block before; the smaller fills come last, so threads finish a
+ * round together. */
 static void
 run_task (gpointer data,
           guint    index)
 {
   Blocks *blocks = data;
   guint n_ahead = blocks->read_ahead > 0;
-  guint n_fills = blocks->filling != NULL ? blocks->n_partitions : 0;
+  guint n_reads = blocks->reading != NULL ? blocks->reading->len : 0;
 
   if (index < n_ahead)
     _distretto_csv_reader_read_ahead (blocks->reader, blocks->reading->end, blocks->read_ahead);
-  else if (index < n_ahead + n_fills)
-    fill_partition (blocks, index - n_ahead);
+  else if (index < n_ahead + n_reads)
+    read_chunk (blocks, get_chunk (blocks->reading, index - n_ahead));
   else
-    read_chunk (blocks, get_chunk (blocks->reading, index - n_ahead - n_fills));
+    fill_partition (blocks, index - n_ahead - n_reads);
 }
 
 static void

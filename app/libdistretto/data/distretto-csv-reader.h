@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  gsize       start;         /* where the field starts in data */
+  gsize       len;
+  gssize      offset;        /* its copy in buffer, or -1 */
+} DistrettoCsvField;
+
+typedef struct
+{
   const char *data;
   gsize       len;           /* where complete lines end in data */
   gsize       pos;
@@ -29,12 +36,7 @@ typedef struct
   char       *buffer;        /* copied fields, each NUL-terminated */
   gsize       buffer_len;
   gsize       buffer_size;
-  struct {
-    gsize       start;       /* where the field starts in data */
-    const char *ptr;         /* its bytes in data, while not copied */
-    gsize       len;
-    gssize      offset;      /* its copy in buffer, or -1 */
-  }          *fields;
+  DistrettoCsvField *fields;
   guint       n_fields;
   guint       fields_size;
 
@@ -121,7 +123,7 @@ _distretto_csv_reader_span (DistrettoCsvReader *reader,
   *len = reader->fields[index].len;
   if (reader->fields[index].offset >= 0)
     return reader->buffer + reader->fields[index].offset;
-  return reader->fields[index].ptr;
+  return reader->data + reader->fields[index].start;
 }
 
 struct _DistrettoImport;

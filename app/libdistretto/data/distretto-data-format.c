@@ -38,8 +38,17 @@ _distretto_import_report (DistrettoImport  *import,
                           gsize             total,
                           GError          **error)
 {
+  guint n_regions = distretto_dataset_get_n_regions (import->dataset);
+
   if (g_cancellable_set_error_if_cancelled (import->cancellable, error))
     return FALSE;
+
+  /* The rest of the input holds regions as what was read did (give or
+   * take a quarter). */
+  if (done > 0 && total > done)
+    _distretto_dataset_expect_regions (import->dataset,
+                                       (guint) MIN ((guint64) n_regions * total / done * 5 / 4,
+                                                    G_MAXUINT));
 
   if (import->progress != NULL)
     import->progress (import, done, total, import->progress_data);

@@ -26,6 +26,8 @@ guint    _distretto_dataset_intern_series (DistrettoDataset *self,
 void     _distretto_dataset_reserve_years (DistrettoDataset *self,
                                            int               first_year,
                                            int               last_year);
+void     _distretto_dataset_expect_regions (DistrettoDataset *self,
+                                            guint             n_regions);
 gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
                                            guint             series,
                                            guint             region,

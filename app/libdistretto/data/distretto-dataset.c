@@ -39,6 +39,7 @@ typedef struct
   GArray *values;     /* double */
   GArray *cells;      /* Cell */
   GArray *sources;    /* guint16, index into the dataset's sources, or NULL: all 0 */
+  gsize capacity;     /* cells the arrays hold before they move */
 } Column;
 
 /* Marks a cell as given, so a gap can be told from a duplicate. */
@@ -56,6 +57,7 @@ struct _DistrettoDataset
   GPtrArray *sources;          /* DistrettoSource */
   int first_year;
   int n_years;
+  guint expected_regions;      /* how many regions an import expects in all */
 
   gsize n_observations;
   DistrettoFlags flags_seen;
@@ -72,7 +74,7 @@ column_new (void)
   Column *column = g_new0 (Column, 1);
 
   column->values = g_array_new (FALSE, FALSE, sizeof (double));
-  column->cells = g_array_new (FALSE, TRUE, sizeof (Cell));
+  column->cells = g_array_new (FALSE, FALSE, sizeof (Cell));   /* cleared as it grows */
 
   return column;
 }
@@ -111,15 +113,39 @@ set_cell_source (Column *column,
   g_array_index (column->sources, guint16, i) = (guint16) source;
 }
 
-/* Grows @column to @n_cells, new cells missing. */
+/* Grows @array to hold @capacity elements without touching them: the
+ * memory is only reserved, and large arrays grow where they are. */
 static void
-column_ensure (Column *column,
-               gsize   n_cells)
+reserve (GArray *array,
+         gsize   capacity)
+{
+  guint len = array->len;
+
+  g_array_set_size (array, (guint) capacity);
+  g_array_set_size (array, len);
+}
+
+/* Grows @column to @n_cells, new cells missing. Room is made for every
+ * region the import expects, so a column grows a few times at most. */
+static void
+column_ensure (DistrettoDataset *self,
+               Column           *column,
+               gsize             n_cells)
 {
   gsize old = column->values->len;
 
   if (n_cells <= old)
     return;
+
+  if (n_cells > column->capacity)
+    {
+      column->capacity = MAX (MAX (n_cells, 2 * column->capacity),
+                              (gsize) self->expected_regions * (gsize) MAX (self->n_years, 1));
+      reserve (column->values, column->capacity);
+      reserve (column->cells, column->capacity);
+      if (column->sources != NULL)
+        reserve (column->sources, column->capacity);
+    }
 
   g_array_set_size (column->values, n_cells);
   g_array_set_size (column->cells, n_cells);
@@ -127,7 +153,10 @@ column_ensure (Column *column,
     g_array_set_size (column->sources, n_cells);
 
   for (gsize i = old; i < n_cells; i++)
-    g_array_index (column->values, double, i) = NAN;
+    {
+      g_array_index (column->values, double, i) = NAN;
+      g_array_index (column->cells, Cell, i) = (Cell) { 0, 0 };
+    }
 }
 
 static void
@@ -296,7 +325,7 @@ _distretto_dataset_reserve_years (DistrettoDataset *self,
       gsize n_regions = old->values->len / self->n_years;
       int shift = self->first_year - new_first;
 
-      column_ensure (column, n_regions * new_n);
+      column_ensure (self, column, n_regions * new_n);
       for (gsize r = 0; r < n_regions; r++)
         for (int y = 0; y < self->n_years; y++)
           {
@@ -316,6 +345,22 @@ _distretto_dataset_reserve_years (DistrettoDataset *self,
   self->n_years = new_n;
 }
 
+/* More regions than any NUTS version has, codes of all levels together. */
+#define MAX_EXPECTED_REGIONS 8192
+
+/*
+ * _distretto_dataset_expect_regions:
+ *
+ * Tells the dataset how many regions an import expects to give it in
+ * all, so its series make room for them at once.
+ */
+void
+_distretto_dataset_expect_regions (DistrettoDataset *self,
+                                   guint             n_regions)
+{
+  self->expected_regions = MAX (self->expected_regions, MIN (n_regions, MAX_EXPECTED_REGIONS));
+}
+
 static gboolean
 same_value (double a,
             double b)
@@ -329,6 +374,97 @@ format_value (double value)
   if (isnan (value))
     return g_strdup (_("missing"));
   return g_strdup_printf ("%.17g", value);
+}
+
+/* A cell given again: an error if its source gave it, or gives another
+ * value. */
+static G_NO_INLINE gboolean
+check_given_again (DistrettoDataset  *self,
+                   Column            *column,
+                   gsize              i,
+                   guint              series,
+                   guint              region,
+                   int                year,
+                   double             value,
+                   guint              source,
+                   guint              line,
+                   GError           **error)
+{
+  const Cell *cell = &g_array_index (column->cells, Cell, i);
+  double old_value = g_array_index (column->values, double, i);
+  const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
+  const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
+  const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
+
+  if (cell_source (column, i) == source)
+    {
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
+                               name, line, 1,
+                               /* TRANSLATORS: a region code, a series code, a year, then the
+                                * line that first gave the cell */
+                               _("the cell %s / %s / %d is given twice: first on line %u"),
+                               region_code, series_code, year, cell->line);
+      return FALSE;
+    }
+
+  if (!same_value (old_value, value))
+    {
+      g_autofree char *here = format_value (value);
+      g_autofree char *there = format_value (old_value);
+
+      _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
+                               name, line, 1,
+                               /* TRANSLATORS: a region code, a series code and a year name the
+                                * cell; then its value here, its value in the other file, and
+                                * that file's name and line, e.g. "the cell ITH3 / emp / 2022
+                                * is 4.5 here but 4.6 in b.csv:12" */
+                               _("the cell %s / %s / %d is %s here but %s in %s:%u"),
+                               region_code, series_code, year, here, there,
+                               distretto_source_get_name (g_ptr_array_index (self->sources,
+                                                                             cell_source (column, i))),
+                               cell->line);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The body of _distretto_dataset_fill_cell(), inlined where cells are
+ * given one at a time. */
+static inline gboolean
+fill_cell (DistrettoDataset   *self,
+           guint               series,
+           guint               region,
+           int                 year,
+           double              value,
+           DistrettoFlags      flags,
+           guint               source,
+           guint               line,
+           DistrettoCellCount *count,
+           GError            **error)
+{
+  Column *column;
+  Cell *cell;
+  gsize i;
+
+  g_assert (year >= self->first_year && year < self->first_year + self->n_years);
+
+  column = g_ptr_array_index (self->columns, series);
+  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
+  column_ensure (self, column, ((gsize) region + 1) * self->n_years);
+  cell = &g_array_index (column->cells, Cell, i);
+
+  if (G_UNLIKELY (cell->flags & CELL_PRESENT))
+    return check_given_again (self, column, i, series, region, year, value, source, line, error);
+
+  g_array_index (column->values, double, i) = value;
+  cell->flags = (guint32) flags | CELL_PRESENT;
+  cell->line = line;
+  set_cell_source (column, i, source);
+  count->flags_seen |= flags;
+  count->n_observations++;
+
+  return TRUE;
 }
 
 /*
@@ -350,65 +486,7 @@ _distretto_dataset_fill_cell (DistrettoDataset   *self,
                               DistrettoCellCount *count,
                               GError            **error)
 {
-  Column *column;
-  Cell *cell;
-  gsize i;
-
-  g_assert (year >= self->first_year && year < self->first_year + self->n_years);
-
-  column = g_ptr_array_index (self->columns, series);
-  i = (gsize) region * self->n_years + (gsize) (year - self->first_year);
-  column_ensure (column, ((gsize) region + 1) * self->n_years);
-  cell = &g_array_index (column->cells, Cell, i);
-
-  if (cell->flags & CELL_PRESENT)
-    {
-      double old_value = g_array_index (column->values, double, i);
-      const char *name = distretto_source_get_name (g_ptr_array_index (self->sources, source));
-      const char *region_code = distretto_region_get_code (g_ptr_array_index (self->regions, region));
-      const char *series_code = distretto_series_get_code (g_ptr_array_index (self->series, series));
-
-      if (cell_source (column, i) == source)
-        {
-          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_DUPLICATE,
-                                   name, line, 1,
-                                   /* TRANSLATORS: a region code, a series code, a year, then the
-                                    * line that first gave the cell */
-                                   _("the cell %s / %s / %d is given twice: first on line %u"),
-                                   region_code, series_code, year, cell->line);
-          return FALSE;
-        }
-
-      if (!same_value (old_value, value))
-        {
-          g_autofree char *here = format_value (value);
-          g_autofree char *there = format_value (old_value);
-
-          _distretto_set_error_at (error, DISTRETTO_IMPORT_ERROR, DISTRETTO_IMPORT_ERROR_CONFLICT,
-                                   name, line, 1,
-                                   /* TRANSLATORS: a region code, a series code and a year name the
-                                    * cell; then its value here, its value in the other file, and
-                                    * that file's name and line, e.g. "the cell ITH3 / emp / 2022
-                                    * is 4.5 here but 4.6 in b.csv:12" */
-                                   _("the cell %s / %s / %d is %s here but %s in %s:%u"),
-                                   region_code, series_code, year, here, there,
-                                   distretto_source_get_name (g_ptr_array_index (self->sources,
-                                                                                 cell_source (column, i))),
-                                   cell->line);
-          return FALSE;
-        }
-
-      return TRUE;
-    }
-
-  g_array_index (column->values, double, i) = value;
-  cell->flags = (guint32) flags | CELL_PRESENT;
-  cell->line = line;
-  set_cell_source (column, i, source);
-  count->flags_seen |= flags;
-  count->n_observations++;
-
-  return TRUE;
+  return fill_cell (self, series, region, year, value, flags, source, line, count, error);
 }
 
 /* Adds the cells counted by _distretto_dataset_fill_cell(). */
@@ -442,8 +520,7 @@ _distretto_dataset_add_cell (DistrettoDataset *self,
   if (self->n_years == 0 || year < self->first_year || year >= self->first_year + self->n_years)
     _distretto_dataset_reserve_years (self, year, year);
 
-  if (!_distretto_dataset_fill_cell (self, series, region, year, value, flags, source, line,
-                                     &count, error))
+  if (!fill_cell (self, series, region, year, value, flags, source, line, &count, error))
     return FALSE;
 
   _distretto_dataset_add_count (self, &count);

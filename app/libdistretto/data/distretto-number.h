@@ -6,6 +6,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -34,31 +35,106 @@ _distretto_parse_decimal_span (const char *text,
   static const double powers_of_ten[] = {
     1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
   };
-  const char *p = text, *end = text + len, *start;
+  const char *p = text, *end = text + len, *dot = NULL;
   guint64 mantissa = 0;
-  guint digits, decimals = 0;
+  gsize digits;
   gboolean negative = FALSE;
 
   if (p < end && (*p == '-' || *p == '+'))
     negative = *p++ == '-';
 
-  /* Unsigned arithmetic: more than 15 digits wrap, and are refused. */
-  for (start = p; p < end && (guint8) (*p - '0') < 10; p++)
-    mantissa = mantissa * 10 + (guint64) (*p - '0');
-  digits = p - start;
-
-  if (p < end && *p == '.')
-    {
-      for (start = ++p; p < end && (guint8) (*p - '0') < 10; p++)
-        mantissa = mantissa * 10 + (guint64) (*p - '0');
-      decimals = p - start;
-      digits += decimals;
-    }
-
-  if (p != end || digits == 0 || digits > 15)
+  /* More than 15 digits (and a point) are refused. */
+  if (end - p > 16)
     return FALSE;
 
-  *value = (double) mantissa / powers_of_ten[decimals];
+  for (const char *q = p; q < end; q++)
+    {
+      guint digit = (guint8) *q - (guint) '0';
+
+      if (G_LIKELY (digit < 10))
+        mantissa = mantissa * 10 + digit;
+      else if (*q == '.' && dot == NULL)
+        dot = q;
+      else
+        return FALSE;
+    }
+
+  digits = (end - p) - (dot != NULL);
+  if (digits == 0 || digits > 15)
+    return FALSE;
+
+  *value = (double) mantissa / powers_of_ten[dot != NULL ? end - dot - 1 : 0];
+  if (negative)
+    *value = -*value;
+  return TRUE;
+}
+
+/*
+ * _distretto_parse_decimal_span_within:
+ *
+ * As _distretto_parse_decimal_span(), reading a short value (eight bytes
+ * or fewer, sign aside) as one 64-bit word when the eight bytes from its
+ * start lie before @bound: most values of a statistical table.
+ */
+static inline gboolean
+_distretto_parse_decimal_span_within (const char *text,
+                                     gsize       len,
+                                     const char *bound,
+                                     double      *value)
+{
+  static const double powers_of_ten[] = { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7 };
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  const char *p = text;
+  gsize n = len;
+  guint64 word, keep, dots, digits;
+  gsize dot = 0, n_digits;
+  gboolean negative = FALSE;
+
+  if (n > 0 && (*p == '-' || *p == '+'))
+    {
+      negative = *p++ == '-';
+      n--;
+    }
+
+  if (n == 0 || n > 8 || bound - p < 8)
+    return _distretto_parse_decimal_span (text, len, value);
+
+  memcpy (&word, p, 8);
+  word = GUINT64_FROM_LE (word);
+  keep = n == 8 ? G_MAXUINT64 : (G_GUINT64_CONSTANT (1) << (8 * n)) - 1;
+  word &= keep;
+
+  /* The bytes that are '.', as their high bits. */
+  dots = word ^ (ones * '.');
+  dots = ~(((dots & (ones * 0x7F)) + ones * 0x7F) | dots | (ones * 0x7F)) & keep;
+  if (dots & (dots - 1))
+    return FALSE;
+
+  /* Without the point, the digits right-aligned, '0' before them. */
+  digits = word;
+  n_digits = n;
+  if (dots != 0)
+    {
+      dot = (gsize) __builtin_ctzll (dots) / 8;
+      digits = (word & ((G_GUINT64_CONSTANT (1) << (8 * dot)) - 1)) |
+               (dot + 1 < 8 ? (word >> (8 * (dot + 1))) << (8 * dot) : 0);
+      n_digits = n - 1;
+    }
+  if (n_digits == 0)
+    return FALSE;
+  if (n_digits < 8)
+    digits = (digits << (8 * (8 - n_digits))) |
+             ((ones * '0') & ((G_GUINT64_CONSTANT (1) << (8 * (8 - n_digits))) - 1));
+
+  /* Eight digits, then their value, two, four and eight at a time. */
+  if (((digits & (ones * 0xF0)) |
+       (((digits + ones * 0x06) & (ones * 0xF0)) >> 4)) != ones * 0x33)
+    return FALSE;
+  digits = ((digits & (ones * 0x0F)) * 2561) >> 8;
+  digits = ((digits & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) * 6553601) >> 16;
+  digits = ((digits & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF)) * G_GUINT64_CONSTANT (42949672960001)) >> 32;
+
+  *value = (double) (guint32) digits / powers_of_ten[dots != 0 ? n - dot - 1 : 0];
   if (negative)
     *value = -*value;
   return TRUE;
@@ -72,17 +148,22 @@ _distretto_parse_year_span (const char *text,
                            int         last,
                            int        *year)
 {
-  int parsed = 0;
+  guint32 word, digits;
+  int parsed;
 
   if (len != 4)
     return FALSE;
 
-  for (gsize i = 0; i < 4; i++)
-    {
-      if (text[i] < '0' || text[i] > '9')
-        return FALSE;
-      parsed = parsed * 10 + (text[i] - '0');
-    }
+  /* Four digits at once: a byte below '0' wraps to 0x80 or above, one
+   * above '9' reaches 0x80 with 0x76 added; neither carries into the
+   * next byte unless a byte did. */
+  memcpy (&word, text, 4);
+  digits = GUINT32_FROM_LE (word) - 0x30303030u;
+  if (((digits | (digits + 0x76767676u)) & 0x80808080u) != 0)
+    return FALSE;
+
+  parsed = (int) ((digits & 0xFF) * 1000 + ((digits >> 8) & 0xFF) * 100 +
+                  ((digits >> 16) & 0xFF) * 10 + (digits >> 24));
 
   if (parsed < first || parsed > last)
     return FALSE;

@@ -358,12 +358,29 @@ is_last (const LastCode *last,
   if (!last->known || last->len != len)
     return FALSE;
 
-  /* Codes are short: a loop beats a call. */
-  for (gsize i = 0; i < len; i++)
-    if (last->code[i] != code[i])
-      return FALSE;
+  /* Codes are short: two words, which may overlap, beat a call. */
+  if (len >= 8 && len <= 16)
+    {
+      guint64 a, b, c, d;
 
-  return TRUE;
+      memcpy (&a, last->code, 8);
+      memcpy (&b, code, 8);
+      memcpy (&c, last->code + len - 8, 8);
+      memcpy (&d, code + len - 8, 8);
+      return ((a ^ b) | (c ^ d)) == 0;
+    }
+  if (len >= 4 && len < 8)
+    {
+      guint32 a, b, c, d;
+
+      memcpy (&a, last->code, 4);
+      memcpy (&b, code, 4);
+      memcpy (&c, last->code + len - 4, 4);
+      memcpy (&d, code + len - 4, 4);
+      return ((a ^ b) | (c ^ d)) == 0;
+    }
+
+  return memcmp (last->code, code, len) == 0;
 }
 
 /* Keeps @code, in memory kept from line to line. */
@@ -593,6 +610,41 @@ check_n_fields (TidyCsv  *tidy,
   return FALSE;
 }
 
+/*
+ * The usual line of a long file: the region and indicator of the line
+ * before, a plain year and value, no flag and no NUTS version. Reads it,
+ * or returns %FALSE having done nothing, for read_record() to read it as
+ * any other line.
+ */
+static inline gboolean
+read_usual_values (TidyCsv *tidy,
+                   int     *year,
+                   double  *value)
+{
+  DistrettoCsvReader *reader = tidy->reader;
+  const char *span;
+  gsize len;
+
+  if (reader->n_fields != tidy->n_header_fields ||
+      (tidy->position[COL_FLAG] != -1 && reader->fields[tidy->position[COL_FLAG]].len != 0) ||
+      (tidy->position[COL_NUTS_VERSION] != -1 &&
+       reader->fields[tidy->position[COL_NUTS_VERSION]].len != 0))
+    return FALSE;
+
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_REGION], &len);
+  if (!is_last (&tidy->last_region, span, len))
+    return FALSE;
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_INDICATOR], &len);
+  if (!is_last (&tidy->last_series, span, len))
+    return FALSE;
+
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_YEAR], &len);
+  if (!_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
+    return FALSE;
+  span = _distretto_csv_reader_span (reader, tidy->position[COL_VALUE], &len);
+  return _distretto_parse_decimal_span_within (span, len, reader->data + reader->len, value);
+}
+
 static gboolean
 read_record (TidyCsv  *tidy,
              GError  **error)
@@ -604,6 +656,10 @@ read_record (TidyCsv  *tidy,
   gsize len;
   double value;
   int year;
+
+  if (read_usual_values (tidy, &year, &value))
+    return give_cell (tidy, tidy->last_series.index, tidy->last_series.partition,
+                      tidy->last_region.index, year, value, DISTRETTO_FLAGS_NONE, error);
 
   if (!check_n_fields (tidy, error) || !read_region (tidy, &region_index, error))
     return FALSE;
