@@ -8,7 +8,8 @@
  * about 2.3 million rows), then loads it in child processes with
  * distretto_dataset_load_file(), on every core and on one thread
  * (DISTRETTO_LOAD_THREADS=1), and with pandas (read_csv + set_index),
- * five times each, printing the median wall time, throughput and the
+ * seven times each, in turns (so a busier moment of the machine weighs
+ * on all three alike), printing the median wall time, throughput and the
  * child's peak RSS, and the cores used.
  */
 
@@ -141,7 +142,7 @@ run_child (char **argv,
   return TRUE;
 }
 
-#define N_RUNS 5
+#define N_RUNS 7
 
 static int
 compare_runs (const void *a,
@@ -152,25 +153,16 @@ compare_runs (const void *a,
   return (x->seconds > y->seconds) - (x->seconds < y->seconds);
 }
 
-/* Runs @argv N_RUNS times and keeps the run with the median load time. */
-static gboolean
-run_median (char **argv,
-            char **envp,
-            Run   *median)
+/* Keeps the run of @runs with the median load time in @median. */
+static void
+take_median (Run *runs,
+             Run *median)
 {
-  Run runs[N_RUNS] = { { 0 } };
-
-  for (guint i = 0; i < N_RUNS; i++)
-    if (!run_child (argv, envp, &runs[i]))
-      return FALSE;
-
   qsort (runs, N_RUNS, sizeof (Run), compare_runs);
   *median = runs[N_RUNS / 2];
   for (guint i = 0; i < N_RUNS; i++)
     if (i != N_RUNS / 2)
       g_free (runs[i].output);
-
-  return TRUE;
 }
 
 /* The threads libdistretto loads a file with, as it counts them. */
@@ -240,24 +232,32 @@ main (int   argc,
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   g_print ("cores: %u; load threads: Distretto %u (DISTRETTO_LOAD_THREADS), pandas 1\n",
            g_get_num_processors (), load_threads ());
-  g_print ("each load runs %d times in a fresh process; figures are medians\n\n", N_RUNS);
+  g_print ("each load runs %d times in a fresh process, the three in turns; figures are medians\n\n",
+           N_RUNS);
   {
     char *child[] = { self_path, (char *) "--load-only", csv, NULL };
+    char *peer[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) PANDAS_SCRIPT, csv, NULL };
     g_auto(GStrv) one = g_environ_setenv (g_get_environ (), "DISTRETTO_LOAD_THREADS", "1", TRUE);
     g_autofree char *who = g_strdup_printf ("Distretto, %u thread%s", load_threads (),
                                             load_threads () > 1 ? "s" : "");
+    Run ours_runs[N_RUNS] = { { 0 } }, one_runs[N_RUNS] = { { 0 } }, pandas_runs[N_RUNS] = { { 0 } };
+    gboolean have_pandas = TRUE;
 
-    if (!run_median (child, NULL, &ours) || !run_median (child, one, &one_thread))
-      return 1;
+    for (guint i = 0; i < N_RUNS; i++)
+      {
+        if (!run_child (child, NULL, &ours_runs[i]) || !run_child (child, one, &one_runs[i]))
+          return 1;
+        have_pandas = have_pandas && run_child (peer, NULL, &pandas_runs[i]);
+      }
+
+    take_median (ours_runs, &ours);
+    take_median (one_runs, &one_thread);
     print_run (who, &ours, mib, "cells");
     print_run ("Distretto, 1 thread", &one_thread, mib, "cells");
-  }
 
-  {
-    char *child[] = { (char *) "/usr/bin/python3", (char *) "-c", (char *) PANDAS_SCRIPT, csv, NULL };
-
-    if (run_median (child, NULL, &pandas))
+    if (have_pandas)
       {
+        take_median (pandas_runs, &pandas);
         print_run ("pandas", &pandas, mib, "rows");
         g_print ("\nDistretto is %.1f× faster than pandas (load), %.1f× (whole process), "
                  "%.1f× on one thread; peak RSS %.1f MiB vs %.1f MiB (1/%.1f)\n",
@@ -266,7 +266,11 @@ main (int   argc,
                  pandas.peak_rss_mib / ours.peak_rss_mib);
       }
     else
-      g_print ("pandas               not available (install python3-pandas)\n");
+      {
+        for (guint i = 0; i < N_RUNS; i++)
+          g_free (pandas_runs[i].output);
+        g_print ("pandas               not available (install python3-pandas)\n");
+      }
   }
 
   if (!keep)

@@ -12,10 +12,6 @@ G_BEGIN_DECLS
 
 typedef struct _DistrettoCellBatch DistrettoCellBatch;
 
-/* Codes the dataset does not know yet get ids with this bit, counted
- * within the batch until they are interned. */
-#define DISTRETTO_CELL_BATCH_NEW (1u << 31)
-
 DistrettoCellBatch *_distretto_cell_batch_new       (DistrettoDataset   *dataset,
                                                      guint               n_partitions);
 void                _distretto_cell_batch_free      (DistrettoCellBatch *batch);

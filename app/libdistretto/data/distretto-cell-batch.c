@@ -18,21 +18,10 @@
  * first in the file.
  */
 
-typedef struct
-{
-  double value;
-  guint32 series;
-  guint32 region;
-  guint32 line;        /* within the chunk, from 1 */
-  guint32 flags;
-  gint32 year;
-  guint32 unused;
-} BatchCell;
-
 /* The cells of one partition, in the order they were read. */
 typedef struct
 {
-  BatchCell *cells;
+  DistrettoReadCell *cells;
   gsize len;
   gsize size;
 } Cells;
@@ -248,10 +237,10 @@ _distretto_cell_batch_add (DistrettoCellBatch *batch,
   if (cells->len == cells->size)
     {
       cells->size = MAX (256, 2 * cells->size);
-      cells->cells = g_renew (BatchCell, cells->cells, cells->size);
+      cells->cells = g_renew (DistrettoReadCell, cells->cells, cells->size);
     }
 
-  cells->cells[cells->len++] = (BatchCell) { value, series, region, line, flags, year, 0 };
+  cells->cells[cells->len++] = (DistrettoReadCell) { value, series, region, line, flags, year, 0 };
 
   batch->first_year = MIN (batch->first_year, year);
   batch->last_year = MAX (batch->last_year, year);
@@ -304,15 +293,6 @@ _distretto_cell_batch_commit_codes (DistrettoCellBatch *batch,
   batch->first_line = first_line;
 }
 
-static inline guint
-resolve (const NewCodes *codes,
-         guint           id)
-{
-  if (id & DISTRETTO_CELL_BATCH_NEW)
-    return g_array_index (codes->map, guint, id & ~DISTRETTO_CELL_BATCH_NEW);
-  return id;
-}
-
 /*
  * _distretto_cell_batch_fill:
  *
@@ -330,20 +310,8 @@ _distretto_cell_batch_fill (DistrettoCellBatch *batch,
 {
   const Cells *cells = &batch->partitions[partition];
 
-  for (gsize i = 0; i < cells->len; i++)
-    {
-      const BatchCell *cell = &cells->cells[i];
-      guint series = resolve (&batch->series, cell->series);
-      guint line = batch->first_line + cell->line - 1;
-
-      if (!_distretto_dataset_fill_cell (batch->dataset, series, resolve (&batch->regions, cell->region),
-                                         cell->year, cell->value, cell->flags, source, line,
-                                         count, error))
-        {
-          *position = ((guint64) line << 32) | series;
-          return FALSE;
-        }
-    }
-
-  return TRUE;
+  return _distretto_dataset_fill_read_cells (batch->dataset, cells->cells, cells->len,
+                                             (const guint *) (gpointer) batch->series.map->data,
+                                             (const guint *) (gpointer) batch->regions.map->data,
+                                             batch->first_line, source, count, position, error);
 }

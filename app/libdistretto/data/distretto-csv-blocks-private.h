@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 /* How an importer reads chunks: a parser made for a chunk's reader, whose
  * cells go to @batch, reset for each new chunk the reader and the batch
  * take, and the function reading each record, the same that reads
- * records on the calling thread. */
+ * records on the calling thread; take_plain, if not %NULL, takes the
+ * plain records it can first (_distretto_csv_reader_take_plain()). */
 typedef struct
 {
   gpointer               (*parser_new)   (gpointer             user_data,
@@ -24,6 +25,7 @@ typedef struct
   void                   (*parser_reset) (gpointer             parser);
   void                   (*parser_free)  (gpointer             parser);
   DistrettoCsvRecordFunc   read_record;
+  DistrettoCsvPlainFunc    take_plain;
 } DistrettoCsvChunkParser;
 
 gboolean _distretto_csv_reader_import_blocks (DistrettoCsvReader            *reader,

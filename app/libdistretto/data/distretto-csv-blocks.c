@@ -186,9 +186,16 @@ read_chunk (Blocks *blocks,
     chunk_parser->parser_reset (chunk->parser);
 
   chunk->n_records = 0;
-  while (_distretto_csv_reader_next (&chunk->reader, &error) &&
-         chunk_parser->read_record (chunk->parser, &error))
-    chunk->n_records++;
+  for (;;)
+    {
+      if (chunk_parser->take_plain != NULL)
+        chunk->n_records += _distretto_csv_reader_take_plain (&chunk->reader, chunk_parser->take_plain,
+                                                             chunk->parser);
+      if (!_distretto_csv_reader_next (&chunk->reader, &error) ||
+          !chunk_parser->read_record (chunk->parser, &error))
+        break;
+      chunk->n_records++;
+    }
 
   chunk->failed = error != NULL;
   chunk->n_lines = chunk->reader.next_line - 1;
@@ -389,7 +396,8 @@ import_blocks (Blocks      *blocks,
     _distretto_csv_reader_take_ahead (reader);
 
   return _distretto_csv_reader_import_rest (reader, blocks->import, blocks->chunk_parser->read_record,
-                                           blocks->user_data, n_records, example, error);
+                                           blocks->chunk_parser->take_plain, blocks->user_data,
+                                           n_records, example, error);
 }
 
 /*
@@ -411,14 +419,14 @@ _distretto_csv_reader_import_blocks (DistrettoCsvReader            *reader,
 
   blocks.n_threads = _distretto_parallel_get_n_threads ();
   if (blocks.n_threads == 1)
-    return _distretto_csv_reader_import_records (reader, import, chunk_parser->read_record,
-                                                user_data, example, error);
+    return _distretto_csv_reader_import_rest (reader, import, chunk_parser->read_record,
+                                             chunk_parser->take_plain, user_data, 0, example, error);
 
   blocks.reader = reader;
   blocks.import = import;
   blocks.chunk_parser = chunk_parser;
   blocks.user_data = user_data;
-  blocks.n_partitions = 2 * blocks.n_threads;
+  blocks.n_partitions = 4 * blocks.n_threads;
   blocks.chunk_size = get_chunk_size ();
   blocks.counts = g_new0 (DistrettoCellCount, blocks.n_partitions);
   blocks.errors = g_new0 (GError *, blocks.n_partitions);

@@ -913,6 +913,43 @@ more:
 }
 
 /*
+ * _distretto_csv_reader_take_plain:
+ *
+ * Hands @take the plain records that follow (see read_plain_record()),
+ * one after another, as _distretto_csv_reader_next() would read them,
+ * until one is not plain or @take does not take it: the reader is then
+ * back at the start of that record. Returns how many were taken.
+ */
+guint
+_distretto_csv_reader_take_plain (DistrettoCsvReader   *reader,
+                                 DistrettoCsvPlainFunc take,
+                                 gpointer              user_data)
+{
+  const char *end = reader->data + reader->len;
+  guint n = 0;
+
+  for (;;)
+    {
+      gsize pos = reader->pos;
+      gsize line_start = reader->next_line_start;
+
+      reader->buffer_len = 0;
+      reader->line = reader->next_line;
+      reader->line_start = line_start;
+
+      if (!read_plain_record (reader, reader->data + pos, end) || !take (user_data, reader))
+        {
+          reader->pos = pos;
+          reader->next_line = reader->line;
+          reader->next_line_start = line_start;
+          reader->n_fields = 0;
+          return n;
+        }
+      n++;
+    }
+}
+
+/*
  * _distretto_csv_reader_next:
  *
  * Reads the next non-blank record. Returns %FALSE at the end of the data,
@@ -1022,19 +1059,22 @@ _distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
                                      const char              *example,
                                      GError                 **error)
 {
-  return _distretto_csv_reader_import_rest (reader, import, read_record, user_data, 0, example, error);
+  return _distretto_csv_reader_import_rest (reader, import, read_record, NULL, user_data, 0, example,
+                                           error);
 }
 
 /*
  * _distretto_csv_reader_import_rest:
  *
  * Like _distretto_csv_reader_import_records(), when @n_records records
- * were read already.
+ * were read already; @take_plain, if not %NULL, takes the plain records
+ * it can before @read_record reads the others.
  */
 gboolean
 _distretto_csv_reader_import_rest (DistrettoCsvReader      *reader,
                                   DistrettoImport         *import,
                                   DistrettoCsvRecordFunc   read_record,
+                                  DistrettoCsvPlainFunc    take_plain,
                                   gpointer                 user_data,
                                   guint                    n_records,
                                   const char              *example,
@@ -1042,12 +1082,22 @@ _distretto_csv_reader_import_rest (DistrettoCsvReader      *reader,
 {
   g_autoptr(GError) local_error = NULL;
 
-  while (_distretto_csv_reader_next (reader, &local_error))
+  for (;;)
     {
       guint64 done = reader->pos, total = reader->len;
+      guint taken = 0;
 
       if (reader->input != NULL)
         _distretto_input_get_progress (reader->input, &done, &total);
+
+      if (take_plain != NULL)
+        taken = _distretto_csv_reader_take_plain (reader, take_plain, user_data);
+      if (taken > 0 && !_distretto_import_tick_by (import, taken, done, total, error))
+        return FALSE;
+      n_records += taken;
+
+      if (!_distretto_csv_reader_next (reader, &local_error))
+        break;
       if (!read_record (user_data, error) ||
           !_distretto_import_tick (import, done, total, error))
         return FALSE;

@@ -132,6 +132,15 @@ struct _DistrettoImport;
 typedef gboolean (*DistrettoCsvRecordFunc) (gpointer   user_data,
                                             GError   **error);
 
+/* Takes the plain record @reader holds, as the record function would, or
+ * returns FALSE having done nothing, for the record function to read it. */
+typedef gboolean (*DistrettoCsvPlainFunc) (gpointer            user_data,
+                                           DistrettoCsvReader *reader);
+
+guint        _distretto_csv_reader_take_plain     (DistrettoCsvReader      *reader,
+                                                  DistrettoCsvPlainFunc    take,
+                                                  gpointer                 user_data);
+
 gboolean     _distretto_csv_reader_import_records (DistrettoCsvReader      *reader,
                                                   struct _DistrettoImport *import,
                                                   DistrettoCsvRecordFunc   read_record,
@@ -141,6 +150,7 @@ gboolean     _distretto_csv_reader_import_records (DistrettoCsvReader      *read
 gboolean     _distretto_csv_reader_import_rest    (DistrettoCsvReader      *reader,
                                                   struct _DistrettoImport *import,
                                                   DistrettoCsvRecordFunc   read_record,
+                                                  DistrettoCsvPlainFunc    take_plain,
                                                   gpointer                 user_data,
                                                   guint                    n_records,
                                                   const char              *example,

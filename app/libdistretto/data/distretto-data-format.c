@@ -25,7 +25,21 @@ _distretto_import_tick (DistrettoImport  *import,
                         gsize             total,
                         GError          **error)
 {
-  if (++import->ticks % TICK_EVERY != 0)
+  return _distretto_import_tick_by (import, 1, done, total, error);
+}
+
+/* Counts @n records read at once, reporting when it passes TICK_EVERY. */
+gboolean
+_distretto_import_tick_by (DistrettoImport  *import,
+                           guint             n,
+                           gsize             done,
+                           gsize             total,
+                           GError          **error)
+{
+  guint before = import->ticks;
+
+  import->ticks += n;
+  if (before / TICK_EVERY == import->ticks / TICK_EVERY)
     return TRUE;
 
   return _distretto_import_report (import, done, total, error);

@@ -16,6 +16,23 @@ typedef struct
   DistrettoFlags flags_seen;
 } DistrettoCellCount;
 
+/* Codes the dataset does not know yet get ids with this bit while a
+ * chunk of a file is read (distretto-cell-batch.c), counted within the
+ * chunk's batch until they are interned. */
+#define DISTRETTO_CELL_BATCH_NEW (1u << 31)
+
+/* A cell read from a chunk of a file, to be filled in later. */
+typedef struct
+{
+  double value;
+  guint32 series;      /* an index, or a new id */
+  guint32 region;      /* an index, or a new id */
+  guint32 line;        /* within the chunk, from 1 */
+  guint32 flags;
+  gint32 year;
+  guint32 unused;
+} DistrettoReadCell;
+
 guint    _distretto_dataset_add_source    (DistrettoDataset *self,
                                            DistrettoSource  *source);
 guint    _distretto_dataset_intern_region (DistrettoDataset *self,
@@ -37,16 +54,16 @@ gboolean _distretto_dataset_add_cell      (DistrettoDataset *self,
                                            guint             source,
                                            guint             line,
                                            GError          **error);
-gboolean _distretto_dataset_fill_cell     (DistrettoDataset   *self,
-                                           guint               series,
-                                           guint               region,
-                                           int                 year,
-                                           double              value,
-                                           DistrettoFlags      flags,
-                                           guint               source,
-                                           guint               line,
-                                           DistrettoCellCount *count,
-                                           GError            **error);
+gboolean _distretto_dataset_fill_read_cells (DistrettoDataset        *self,
+                                             const DistrettoReadCell *cells,
+                                             gsize                    n_cells,
+                                             const guint             *new_series,
+                                             const guint             *new_regions,
+                                             guint                    first_line,
+                                             guint                    source,
+                                             DistrettoCellCount      *count,
+                                             guint64                 *position,
+                                             GError                 **error);
 void     _distretto_dataset_add_count     (DistrettoDataset         *self,
                                            const DistrettoCellCount *count);
 gboolean _distretto_dataset_get_cell      (DistrettoDataset *self,

@@ -429,8 +429,9 @@ check_given_again (DistrettoDataset  *self,
   return TRUE;
 }
 
-/* The body of _distretto_dataset_fill_cell(), inlined where cells are
- * given one at a time. */
+/* Gives one cell, as _distretto_dataset_add_cell() does, counting it in
+ * @count instead of the dataset: several threads may fill cells at once,
+ * each of its own series, once the year is reserved. */
 static inline gboolean
 fill_cell (DistrettoDataset   *self,
            guint               series,
@@ -468,28 +469,47 @@ fill_cell (DistrettoDataset   *self,
 }
 
 /*
- * _distretto_dataset_fill_cell:
+ * _distretto_dataset_fill_read_cells:
  *
- * Gives one cell, as _distretto_dataset_add_cell() does, counting it in
- * @count instead of the dataset: several threads may fill cells at once,
- * each of its own series, once the year is reserved.
+ * Gives the dataset @cells as _distretto_dataset_add_cell() gives one,
+ * the cells read from a chunk of a file whose first line is @first_line:
+ * new ids of series and regions are their positions in @new_series and
+ * @new_regions, which hold their indices. On a cell given twice, sets
+ * @error and @position, which orders errors as the file does.
  */
 gboolean
-_distretto_dataset_fill_cell (DistrettoDataset   *self,
-                              guint               series,
-                              guint               region,
-                              int                 year,
-                              double              value,
-                              DistrettoFlags      flags,
-                              guint               source,
-                              guint               line,
-                              DistrettoCellCount *count,
-                              GError            **error)
+_distretto_dataset_fill_read_cells (DistrettoDataset        *self,
+                                    const DistrettoReadCell *cells,
+                                    gsize                    n_cells,
+                                    const guint             *new_series,
+                                    const guint             *new_regions,
+                                    guint                    first_line,
+                                    guint                    source,
+                                    DistrettoCellCount      *count,
+                                    guint64                 *position,
+                                    GError                 **error)
 {
-  return fill_cell (self, series, region, year, value, flags, source, line, count, error);
+  for (gsize i = 0; i < n_cells; i++)
+    {
+      const DistrettoReadCell *cell = &cells[i];
+      guint series = cell->series & DISTRETTO_CELL_BATCH_NEW
+                     ? new_series[cell->series & ~DISTRETTO_CELL_BATCH_NEW] : cell->series;
+      guint region = cell->region & DISTRETTO_CELL_BATCH_NEW
+                     ? new_regions[cell->region & ~DISTRETTO_CELL_BATCH_NEW] : cell->region;
+      guint line = first_line + cell->line - 1;
+
+      if (!fill_cell (self, series, region, cell->year, cell->value, cell->flags, source, line,
+                      count, error))
+        {
+          *position = ((guint64) line << 32) | series;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
-/* Adds the cells counted by _distretto_dataset_fill_cell(). */
+/* Adds the cells counted by _distretto_dataset_fill_read_cells(). */
 void
 _distretto_dataset_add_count (DistrettoDataset         *self,
                               const DistrettoCellCount *count)

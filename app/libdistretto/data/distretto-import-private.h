@@ -38,6 +38,11 @@ gboolean _distretto_import_tick   (DistrettoImport  *import,
                                    gsize             done,
                                    gsize             total,
                                    GError          **error);
+gboolean _distretto_import_tick_by (DistrettoImport  *import,
+                                   guint             n,
+                                   gsize             done,
+                                   gsize             total,
+                                   GError          **error);
 gboolean _distretto_import_report (DistrettoImport  *import,
                                    gsize             done,
                                    gsize             total,

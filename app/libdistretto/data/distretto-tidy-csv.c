@@ -642,7 +642,7 @@ read_usual_values (TidyCsv *tidy,
   if (!_distretto_parse_year_span (span, len, MIN_YEAR, MAX_YEAR, year))
     return FALSE;
   span = _distretto_csv_reader_span (reader, tidy->position[COL_VALUE], &len);
-  return _distretto_parse_decimal_span_within (span, len, reader->data + reader->len, value);
+  return _distretto_parse_decimal_span (span, len, value);
 }
 
 static gboolean
@@ -682,6 +682,22 @@ read_record (TidyCsv  *tidy,
 
   return give_cell (tidy, series_index, tidy->last_series.partition, region_index, year,
                     value, flags, error);
+}
+
+/* Takes a usual line of the long form as read_record() would, or
+ * nothing: a cell given twice is left for read_record() to report. */
+static gboolean
+take_usual_record (gpointer            user_data,
+                   DistrettoCsvReader *reader)
+{
+  TidyCsv *tidy = user_data;
+  g_autoptr(GError) error = NULL;
+  double value;
+  int year;
+
+  return tidy->wide == NULL && read_usual_values (tidy, &year, &value) &&
+         give_cell (tidy, tidy->last_series.index, tidy->last_series.partition,
+                    tidy->last_region.index, year, value, DISTRETTO_FLAGS_NONE, &error);
 }
 
 /* A line of the wide form: a value for each indicator column. */
@@ -775,6 +791,7 @@ static const DistrettoCsvChunkParser chunk_parser = {
   chunk_parser_reset,
   chunk_parser_free,
   read_record_cb,
+  take_usual_record,
 };
 
 gboolean
