@@ -128,14 +128,11 @@ reserve (GArray *array,
 /* Grows @column to @n_cells, new cells missing. Room is made for every
  * region the import expects, so a column grows a few times at most. */
 static void
-column_ensure (DistrettoDataset *self,
-               Column           *column,
-               gsize             n_cells)
+column_grow (DistrettoDataset *self,
+             Column           *column,
+             gsize             n_cells)
 {
   gsize old = column->values->len;
-
-  if (n_cells <= old)
-    return;
 
   if (n_cells > column->capacity)
     {
@@ -157,6 +154,15 @@ column_ensure (DistrettoDataset *self,
       g_array_index (column->values, double, i) = NAN;
       g_array_index (column->cells, Cell, i) = (Cell) { 0, 0 };
     }
+}
+
+static inline void
+column_ensure (DistrettoDataset *self,
+               Column           *column,
+               gsize             n_cells)
+{
+  if (n_cells > column->values->len)
+    column_grow (self, column, n_cells);
 }
 
 static void
