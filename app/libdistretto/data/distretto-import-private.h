@@ -32,6 +32,8 @@ struct _DistrettoImport
   DistrettoImportProgress  progress;
   gpointer                 progress_data;
   guint                    ticks;
+  gsize                    last_done;      /* at the last report */
+  guint                    last_n_regions;
 };
 
 gboolean _distretto_import_tick   (DistrettoImport  *import,
