@@ -58,7 +58,12 @@ expect_regions (DistrettoImport *import,
 {
   guint n_regions = distretto_dataset_get_n_regions (import->dataset);
 
-  if (import->last_done > 0 && done > import->last_done && total > done)
+  /* The input is read a window at a time: between two windows, the pace
+   * is not known. */
+  if (import->last_done > 0 && done == import->last_done)
+    return;
+
+  if (import->last_done > 0 && total > done)
     {
       double pace = (double) (n_regions - MIN (import->last_n_regions, n_regions)) /
                     (double) (done - import->last_done);
