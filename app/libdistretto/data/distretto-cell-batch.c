@@ -18,12 +18,25 @@
  * first in the file.
  */
 
+/* Cells are kept in blocks, which a batch reuses from chunk to chunk
+ * whichever partition took them: a chunk whose cells all go to one
+ * partition holds no more memory than one that spreads them. */
+#define CELLS_PER_BLOCK 256
+
+typedef struct _CellBlock CellBlock;
+
+struct _CellBlock
+{
+  CellBlock *next;
+  gsize len;
+  DistrettoReadCell cells[CELLS_PER_BLOCK];
+};
+
 /* The cells of one partition, in the order they were read. */
 typedef struct
 {
-  DistrettoReadCell *cells;
-  gsize len;
-  gsize size;
+  CellBlock *first;
+  CellBlock *last;
 } Cells;
 
 /* Codes first met in this batch, in that order. */
@@ -47,6 +60,7 @@ struct _DistrettoCellBatch
   DistrettoDataset *dataset;   /* not owned */
   guint n_partitions;
   Cells *partitions;
+  CellBlock *spare;            /* blocks of the chunk before */
   NewCodes regions;
   NewCodes series;
   GArray *versions;            /* KnownVersion */
@@ -129,8 +143,14 @@ _distretto_cell_batch_free (DistrettoCellBatch *batch)
   if (batch == NULL)
     return;
 
-  for (guint p = 0; p < batch->n_partitions; p++)
-    g_free (batch->partitions[p].cells);
+  _distretto_cell_batch_reset (batch);
+  while (batch->spare != NULL)
+    {
+      CellBlock *next = batch->spare->next;
+
+      g_free (batch->spare);
+      batch->spare = next;
+    }
   g_free (batch->partitions);
   new_codes_clear (&batch->regions);
   new_codes_clear (&batch->series);
@@ -144,7 +164,16 @@ void
 _distretto_cell_batch_reset (DistrettoCellBatch *batch)
 {
   for (guint p = 0; p < batch->n_partitions; p++)
-    batch->partitions[p].len = 0;
+    {
+      Cells *cells = &batch->partitions[p];
+
+      if (cells->last != NULL)
+        {
+          cells->last->next = batch->spare;
+          batch->spare = cells->first;
+        }
+      cells->first = cells->last = NULL;
+    }
   new_codes_reset (&batch->regions);
   new_codes_reset (&batch->series);
   g_array_set_size (batch->versions, 0);
@@ -233,14 +262,26 @@ _distretto_cell_batch_add (DistrettoCellBatch *batch,
                            guint               line)
 {
   Cells *cells = &batch->partitions[partition];
+  CellBlock *block = cells->last;
 
-  if (cells->len == cells->size)
+  if (block == NULL || block->len == CELLS_PER_BLOCK)
     {
-      cells->size = MAX (256, 2 * cells->size);
-      cells->cells = g_renew (DistrettoReadCell, cells->cells, cells->size);
+      block = batch->spare;
+      if (block != NULL)
+        batch->spare = block->next;
+      else
+        block = g_new (CellBlock, 1);
+      block->next = NULL;
+      block->len = 0;
+
+      if (cells->last != NULL)
+        cells->last->next = block;
+      else
+        cells->first = block;
+      cells->last = block;
     }
 
-  cells->cells[cells->len++] = (DistrettoReadCell) { value, series, region, line, flags, year, 0 };
+  block->cells[block->len++] = (DistrettoReadCell) { value, series, region, line, flags, year, 0 };
 
   batch->first_year = MIN (batch->first_year, year);
   batch->last_year = MAX (batch->last_year, year);
@@ -308,10 +349,12 @@ _distretto_cell_batch_fill (DistrettoCellBatch *batch,
                             guint64            *position,
                             GError            **error)
 {
-  const Cells *cells = &batch->partitions[partition];
-
-  return _distretto_dataset_fill_read_cells (batch->dataset, cells->cells, cells->len,
+  for (const CellBlock *block = batch->partitions[partition].first; block != NULL; block = block->next)
+    if (!_distretto_dataset_fill_read_cells (batch->dataset, block->cells, block->len,
                                              (const guint *) (gpointer) batch->series.map->data,
                                              (const guint *) (gpointer) batch->regions.map->data,
-                                             batch->first_line, source, count, position, error);
+                                             batch->first_line, source, count, position, error))
+      return FALSE;
+
+  return TRUE;
 }
