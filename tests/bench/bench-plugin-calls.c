@@ -14,6 +14,7 @@
 #include "../distretto-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <sys/wait.h>
 
 #include "distretto-demo.h"
@@ -157,6 +158,9 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   double raw[RUNS], kept[RUNS];
   gint64 start;
+
+  /* The figures print in µs. */
+  setlocale (LC_ALL, "");
 
   /* Markers of this run only. */
   g_setenv ("XDG_STATE_HOME", state, TRUE);
