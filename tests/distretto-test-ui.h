@@ -8,6 +8,8 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "distretto-demo.h"
+#include "distretto-plugin-engine.h"
 #include "distretto-window.h"
 
 /* Waits until @widget is mapped and allocated, then lets a frame draw. */
@@ -82,6 +84,47 @@ distretto_test_reset_settings (void)
   keys = g_settings_schema_list_keys (schema);
   for (guint i = 0; keys[i] != NULL; i++)
     g_settings_reset (settings, keys[i]);
+}
+
+/* GTK and libadwaita with the settings at their defaults, and the first
+ * time, *@engine with every plugin loaded: %FALSE, the test skipped,
+ * without a display. */
+static inline gboolean
+distretto_test_setup_display (DistrettoPluginEngine **engine)
+{
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return FALSE;
+    }
+  adw_init ();
+  distretto_test_reset_settings ();
+
+  if (*engine == NULL)
+    {
+      *engine = distretto_plugin_engine_new ();
+      distretto_plugin_engine_load_all (*engine);
+    }
+
+  return TRUE;
+}
+
+/* A window on a demo dataset of its own (nothing computed for it is
+ * cached yet) with @engine's modules, 1200×900, shown and drawn. */
+static inline DistrettoWindow *
+distretto_test_new_demo_window (DistrettoPluginEngine *engine)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (&error);
+  DistrettoWindow *window;
+
+  g_assert_no_error (error);
+  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
+
+  return window;
 }
 
 /* Writes what @widget draws to the test log directory, as

@@ -23,39 +23,12 @@
 
 static DistrettoPluginEngine *engine;
 
-static gboolean
-setup_display (void)
-{
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return FALSE;
-    }
-  adw_init ();
-  distretto_test_reset_settings ();
-
-  if (engine == NULL)
-    {
-      engine = distretto_plugin_engine_new ();
-      distretto_plugin_engine_load_all (engine);
-    }
-
-  return TRUE;
-}
-
-/* A window on the demo dataset, shown and drawn. */
+/* A window on the demo dataset, shown, with its chart drawn. */
 static DistrettoWindow *
 new_demo_window (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (&error);
-  DistrettoWindow *window;
+  DistrettoWindow *window = distretto_test_new_demo_window (engine);
 
-  g_assert_no_error (error);
-  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
   g_assert_true (distretto_test_wait_for_chart (window));
 
   return window;
@@ -121,7 +94,7 @@ test_picker (void)
   g_autofree char *picked = NULL;
   DistrettoChart *chart;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -185,7 +158,7 @@ test_region_page (void)
   const char * const *peers;
   DistrettoChart *trend;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -246,7 +219,7 @@ test_level_keeps_district (void)
   DistrettoChart *chart;
   guint nuts3 = GTK_INVALID_LIST_POSITION;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -327,7 +300,7 @@ test_arrow_keys (void)
   DistrettoChart *chart;
   g_autofree char *description = NULL;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -382,7 +355,7 @@ test_data_table (void)
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -464,7 +437,7 @@ test_weights (void)
   DistrettoChart *changed;
   double before, after;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   window = new_demo_window ();
@@ -569,7 +542,7 @@ test_drop_and_restore (void)
   GValue value = G_VALUE_INIT;
   gboolean dropped = FALSE;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   g_assert_no_error (error);
@@ -682,7 +655,7 @@ test_command_line (void)
   char *argv[4];
   guint poll, timeout;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
   g_assert_no_error (error);

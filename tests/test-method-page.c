@@ -21,42 +21,6 @@
 
 static DistrettoPluginEngine *engine;
 
-static gboolean
-setup_display (void)
-{
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return FALSE;
-    }
-  adw_init ();
-  distretto_test_reset_settings ();
-
-  if (engine == NULL)
-    {
-      engine = distretto_plugin_engine_new ();
-      distretto_plugin_engine_load_all (engine);
-    }
-
-  return TRUE;
-}
-
-static DistrettoWindow *
-new_demo_window (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (&error);
-  DistrettoWindow *window;
-
-  g_assert_no_error (error);
-  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
-
-  return window;
-}
-
 static void
 select_module (DistrettoWindow *window,
                const char      *title)
@@ -129,10 +93,10 @@ test_method_page (void)
   g_auto(GStrv) lines = NULL;
   guint n_pillars = 0, n_subs = 0, n_flagged = 0, n_low = 0;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
-  window = new_demo_window ();
+  window = distretto_test_new_demo_window (engine);
   select_module (window, "Territorial servitization");
   page = DISTRETTO_METHOD_PAGE (distretto_window_get_method_page (window));
   g_signal_connect_swapped (page, "loaded", G_CALLBACK (on_loaded_cb), &loaded);
@@ -255,10 +219,10 @@ test_uncertainty_view (void)
   double median, lower, upper;
   guint row;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
-  window = new_demo_window ();
+  window = distretto_test_new_demo_window (engine);
   select_module (window, "Territorial servitization");
   g_assert_true (distretto_test_wait_until (window_is_idle, window));
 
@@ -311,10 +275,10 @@ test_region_page_interval (void)
   g_auto(GStrv) ends = NULL;
   int nominal, first, last;
 
-  if (!setup_display ())
+  if (!distretto_test_setup_display (&engine))
     return;
 
-  window = new_demo_window ();
+  window = distretto_test_new_demo_window (engine);
   select_module (window, "Territorial servitization");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-region", "s", "ITH3"));
   page = DISTRETTO_REGION_PAGE (distretto_window_get_region_page (window));

@@ -47,39 +47,11 @@ remove_tree (const char *path)
 static gboolean
 setup_display (void)
 {
-  if (!gtk_init_check ())
-    {
-      g_test_skip ("no display");
-      return FALSE;
-    }
-  adw_init ();
-  distretto_test_reset_settings ();
-
-  if (engine == NULL)
-    {
-      engine = distretto_plugin_engine_new ();
-      distretto_plugin_engine_load_all (engine);
-    }
+  if (!distretto_test_setup_display (&engine))
+    return FALSE;
   g_assert_nonnull (distretto_plugin_engine_find_module (engine, "slow_compute"));
 
   return TRUE;
-}
-
-static DistrettoWindow *
-new_demo_window (void)
-{
-  g_autoptr(GError) error = NULL;
-  /* A dataset of its own: nothing computed for it is cached yet. */
-  g_autoptr(DistrettoDataset) dataset = distretto_demo_dataset_load (&error);
-  DistrettoWindow *window;
-
-  g_assert_no_error (error);
-  window = distretto_window_new (NULL, distretto_plugin_engine_get_modules (engine), dataset);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (distretto_test_wait_for_widget (GTK_WIDGET (window)));
-
-  return window;
 }
 
 static const char *
@@ -259,7 +231,7 @@ test_stop_and_switch (void)
   if (!setup_display ())
     return;
 
-  window = new_demo_window ();
+  window = distretto_test_new_demo_window (engine);
   select_module (window, OTHER_TITLE);
   wait = (ChartWait) { window, OTHER_TITLE };
   g_assert_true (distretto_test_wait_until (chart_shown, &wait));
@@ -355,7 +327,7 @@ test_closed_while_computing (void)
   if (!setup_display ())
     return;
 
-  window = new_demo_window ();
+  window = distretto_test_new_demo_window (engine);
   g_object_weak_ref (G_OBJECT (window), on_finalized, &window_gone);
   g_object_weak_ref (G_OBJECT (distretto_window_get_dataset (window)), on_finalized, &dataset_gone);
   select_module (window, SLOW_TITLE);
