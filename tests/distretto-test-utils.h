@@ -12,6 +12,7 @@
 #include <distretto.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
 
 /* An importer's error: its code, a readable message starting with the
  * expected "file:position:" and naming what was wrong. */
@@ -179,4 +180,42 @@ distretto_test_compare_strings (gconstpointer a,
                                 gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The test's environment without a display, for the distretto command. */
+static inline char **
+distretto_test_headless_environ (void)
+{
+  char **envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  return g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+}
+
+/* Runs `distretto [COMMAND] ARGS…` without a display in @cwd (or the
+ * test's folder) to its end; returns its exit status. */
+static inline int
+distretto_test_run_distretto (const char          *cwd,
+                              const char          *command,
+                              const char * const  *args,
+                              char               **out,
+                              char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = distretto_test_headless_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DISTRETTO_BIN"));
+  if (command != NULL)
+    g_ptr_array_add (argv, (gpointer) command);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (cwd, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
 }

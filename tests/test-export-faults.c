@@ -63,10 +63,8 @@ command_argv (const char         *command,
 static char **
 command_environ (const char *stop_at)
 {
-  char **envp = g_get_environ ();
+  char **envp = distretto_test_headless_environ ();
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   if (stop_at != NULL)
     envp = g_environ_setenv (envp, "DISTRETTO_TEST_WRITER_STOP", stop_at, TRUE);
 

@@ -780,12 +780,10 @@ run_plugins_command (const char  *config_dir,
                      char       **out)
 {
   const char *argv[] = { g_getenv ("DISTRETTO_BIN"), "plugins", NULL };
-  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) envp = distretto_test_headless_environ ();
   g_autoptr(GError) error = NULL;
   int status = 0;
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   envp = g_environ_setenv (envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   envp = g_environ_setenv (envp, "XDG_CONFIG_HOME", config_dir, TRUE);
   if (extra_dir != NULL)

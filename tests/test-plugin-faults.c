@@ -299,7 +299,7 @@ run_distretto (const char * const  *args,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
+  g_auto(GStrv) envp = distretto_test_headless_environ ();
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -307,8 +307,6 @@ run_distretto (const char * const  *args,
   g_strv_builder_addv (builder, (const char **) args);
   argv = g_strv_builder_end (builder);
 
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   if (extra_dir != NULL)
     {
       g_autofree char *path = g_strconcat (g_getenv ("DISTRETTO_PLUGIN_PATH"), G_SEARCHPATH_SEPARATOR_S,
