@@ -375,18 +375,8 @@ main (int    argc,
   g_test_add_func ("/Distretto/UncertaintyViews/real-data", test_real_data);
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) tmp = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (tmp != NULL && (name = g_dir_read_name (tmp)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmp_dir);
-    g_free (tmp_dir);
-  }
+  distretto_test_remove_tree (tmp_dir);
+  g_free (tmp_dir);
 
   return status;
 }
