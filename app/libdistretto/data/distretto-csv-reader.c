@@ -937,7 +937,7 @@ _distretto_csv_reader_take_plain (DistrettoCsvReader   *reader,
       reader->line = reader->next_line;
       reader->line_start = line_start;
 
-      if (!read_plain_record (reader, reader->data + pos, end) || !take (user_data, reader))
+      if (!read_plain_record (reader, reader->data + pos, end) || !take (user_data))
         {
           reader->pos = pos;
           reader->next_line = reader->line;

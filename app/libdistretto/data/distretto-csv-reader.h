@@ -132,10 +132,10 @@ struct _DistrettoImport;
 typedef gboolean (*DistrettoCsvRecordFunc) (gpointer   user_data,
                                             GError   **error);
 
-/* Takes the plain record @reader holds, as the record function would, or
- * returns FALSE having done nothing, for the record function to read it. */
-typedef gboolean (*DistrettoCsvPlainFunc) (gpointer            user_data,
-                                           DistrettoCsvReader *reader);
+/* Takes the plain record the reader holds, as the record function would,
+ * or returns FALSE having done nothing, for the record function to read
+ * it. */
+typedef gboolean (*DistrettoCsvPlainFunc) (gpointer user_data);
 
 guint        _distretto_csv_reader_take_plain     (DistrettoCsvReader      *reader,
                                                   DistrettoCsvPlainFunc    take,

@@ -113,8 +113,9 @@ set_cell_source (Column *column,
   g_array_index (column->sources, guint16, i) = (guint16) source;
 }
 
-/* Grows @array to hold @capacity elements without touching them: the
- * memory is only reserved, and large arrays grow where they are. */
+/* Grows @array to hold @capacity elements, its length unchanged: the
+ * memory is only reserved (zeroed, for an array that clears what it
+ * adds), and large arrays grow where they are. */
 static void
 reserve (GArray *array,
          gsize   capacity)

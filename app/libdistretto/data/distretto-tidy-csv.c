@@ -614,7 +614,7 @@ check_n_fields (TidyCsv  *tidy,
  * The usual line of a long file: the region and indicator of the line
  * before, a plain year and value, no flag and no NUTS version. Reads it,
  * or returns %FALSE having done nothing, for read_record() to read it as
- * any other line.
+ * any other line, to the same cell.
  */
 static inline gboolean
 read_usual_values (TidyCsv *tidy,
@@ -657,10 +657,6 @@ read_record (TidyCsv  *tidy,
   double value;
   int year;
 
-  if (read_usual_values (tidy, &year, &value))
-    return give_cell (tidy, tidy->last_series.index, tidy->last_series.partition,
-                      tidy->last_region.index, year, value, DISTRETTO_FLAGS_NONE, error);
-
   if (!check_n_fields (tidy, error) || !read_region (tidy, &region_index, error))
     return FALSE;
 
@@ -687,8 +683,7 @@ read_record (TidyCsv  *tidy,
 /* Takes a usual line of the long form as read_record() would, or
  * nothing: a cell given twice is left for read_record() to report. */
 static gboolean
-take_usual_record (gpointer            user_data,
-                   DistrettoCsvReader *reader)
+take_usual_record (gpointer user_data)
 {
   TidyCsv *tidy = user_data;
   g_autoptr(GError) error = NULL;
